@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// PigmentMatch: scalp-micropigmentation pigment matching. Module layout per `../shared/DESIGN.md`.
+let package = Package(
+  name: "PigmentMatch",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "Colorimetry", targets: ["Colorimetry"]),
+    .library(name: "PhotoIO", targets: ["PhotoIO"]),
+    .library(name: "PigmentMatch", targets: ["PigmentMatch"]),
+    .executable(name: "pigmatch", targets: ["pigmatch"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // System libraries: module maps and pkg-config only.
+    .systemLibrary(
+      name: "CLibPNG", pkgConfig: "libpng",
+      providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+    .systemLibrary(
+      name: "CLibJPEG", pkgConfig: "libjpeg",
+      providers: [.apt(["libjpeg-dev"]), .brew(["jpeg-turbo"])]),
+    .systemLibrary(
+      name: "CLittleCMS", pkgConfig: "lcms2",
+      providers: [.apt(["liblcms2-dev"]), .brew(["little-cms2"])]),
+    // The one C target that calls libpng, libjpeg-turbo and lcms2 and owns every setjmp.
+    .target(
+      name: "CPhotoCodecs",
+      dependencies: ["CLibPNG", "CLibJPEG", "CLittleCMS"]),
+    .target(name: "Colorimetry"),
+    .target(name: "PhotoIO", dependencies: ["CPhotoCodecs"]),
+    .target(name: "PigmentMatch", dependencies: ["Colorimetry", "PhotoIO"]),
+    .executableTarget(
+      name: "pigmatch",
+      dependencies: [
+        "PigmentMatch",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "ColorimetryTests", dependencies: ["Colorimetry"]),
+    .testTarget(name: "PhotoIOTests", dependencies: ["PhotoIO", "CPhotoCodecs"]),
+    .testTarget(name: "PigmentMatchTests", dependencies: ["PigmentMatch"]),
+    .testTarget(name: "pigmatchTests", dependencies: ["pigmatch"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

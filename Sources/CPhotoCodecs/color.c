@@ -1,0 +1,182 @@
+// Colour management through LittleCMS: embedded ICC profiles (or PNG gAMA/cHRM) to linear sRGB.
+#include <lcms2.h>
+#include <stdlib.h>
+#include "internal.h"
+
+/// sRGB primaries and D65 white (IEC 61966-2-1:1999, Table 1).
+static const cmsCIExyY kD65 = {0.3127, 0.3290, 1.0};
+static const cmsCIExyYTRIPLE kSRGBPrimaries = {{0.64, 0.33, 1.0}, {0.30, 0.60, 1.0}, {0.15, 0.06, 1.0}};
+
+/// A matrix/shaper profile with sRGB primaries, D65 white and a linear tone curve.
+static cmsHPROFILE create_linear_srgb(cmsContext context) {
+  cmsToneCurve *linear = cmsBuildGamma(context, 1.0);
+  if (linear == NULL) return NULL;
+  cmsToneCurve *curves[3] = {linear, linear, linear};
+  cmsHPROFILE profile = cmsCreateRGBProfileTHR(context, &kD65, &kSRGBPrimaries, curves);
+  cmsFreeToneCurve(linear);
+  return profile;
+}
+
+static cmsHPROFILE create_power_profile(cmsContext context, const double *xy, double gamma) {
+  cmsCIExyY white = {xy[0], xy[1], 1.0};
+  cmsCIExyYTRIPLE primaries = {{xy[2], xy[3], 1.0}, {xy[4], xy[5], 1.0}, {xy[6], xy[7], 1.0}};
+  cmsToneCurve *curve = cmsBuildGamma(context, gamma);
+  if (curve == NULL) return NULL;
+  cmsToneCurve *curves[3] = {curve, curve, curve};
+  cmsHPROFILE profile = cmsCreateRGBProfileTHR(context, &white, &primaries, curves);
+  cmsFreeToneCurve(curve);
+  return profile;
+}
+
+static void ignore_lcms_errors(cmsContext context, cmsUInt32Number code, const char *text) {
+  (void)context;
+  (void)code;
+  (void)text;  // Errors surface as NULL handles; nothing is printed.
+}
+
+static int32_t space_code(cmsColorSpaceSignature space) {
+  switch (space) {
+    case cmsSigGrayData: return 1;
+    case cmsSigRgbData: return 3;
+    case cmsSigCmykData: return 4;
+    default: return 0;
+  }
+}
+
+int32_t pmc_icc_describe(const uint8_t *icc, uint32_t len, char *description, size_t description_len,
+                         int32_t *color_space) {
+  if (icc == NULL || len == 0) return PMC_ERR_ARGUMENT;
+  cmsContext context = cmsCreateContext(NULL, NULL);
+  if (context == NULL) return PMC_ERR_NO_MEMORY;
+  cmsSetLogErrorHandlerTHR(context, ignore_lcms_errors);
+  cmsHPROFILE profile = cmsOpenProfileFromMemTHR(context, icc, len);
+  if (profile == NULL) {
+    cmsDeleteContext(context);
+    return PMC_ERR_PROFILE;
+  }
+  if (description != NULL && description_len > 0) {
+    description[0] = '\0';
+    cmsUInt32Number n =
+        cmsGetProfileInfoASCII(profile, cmsInfoDescription, "en", "US", description, (cmsUInt32Number)description_len);
+    if (n == 0) description[0] = '\0';
+    description[description_len - 1] = '\0';
+  }
+  if (color_space != NULL) *color_space = space_code(cmsGetColorSpace(profile));
+  cmsCloseProfile(profile);
+  cmsDeleteContext(context);
+  return PMC_OK;
+}
+
+/// The lcms2 pixel format of the decoded buffer as seen through a profile of `space`.
+static cmsUInt32Number input_format(const pmc_image *image, cmsColorSpaceSignature space, int *ok) {
+  cmsUInt32Number bytes = image->sample_bits == 16 ? 2 : 1;
+  *ok = 1;
+  if (image->is_cmyk) {
+    if (space != cmsSigCmykData) *ok = 0;
+    return COLORSPACE_SH(PT_CMYK) | CHANNELS_SH(4) | BYTES_SH(bytes) | FLAVOR_SH(image->cmyk_inverted ? 1 : 0);
+  }
+  cmsUInt32Number extra = (cmsUInt32Number)image->channels - 3;
+  if (space == cmsSigRgbData) return COLORSPACE_SH(PT_RGB) | CHANNELS_SH(3) | EXTRA_SH(extra) | BYTES_SH(bytes);
+  if (space == cmsSigGrayData) {
+    // Grey data was expanded to equal R, G, B: read the first as grey and skip the rest.
+    return COLORSPACE_SH(PT_GRAY) | CHANNELS_SH(1) | EXTRA_SH(extra + 2) | BYTES_SH(bytes);
+  }
+  *ok = 0;
+  return 0;
+}
+
+int32_t pmc_to_linear_srgb(const pmc_image *image, int32_t use_icc, float *out, char *message,
+                           size_t message_len) {
+  if (image == NULL || out == NULL || image->pixels == NULL) return PMC_ERR_ARGUMENT;
+  cmsContext context = cmsCreateContext(NULL, NULL);
+  if (context == NULL) return PMC_ERR_NO_MEMORY;
+  cmsSetLogErrorHandlerTHR(context, ignore_lcms_errors);
+  cmsHPROFILE source = NULL;
+  if (use_icc) {
+    if (image->icc == NULL) {
+      cmsDeleteContext(context);
+      return PMC_ERR_ARGUMENT;
+    }
+    source = cmsOpenProfileFromMemTHR(context, image->icc, image->icc_len);
+    if (source == NULL) pmc_set_message(message, message_len, "the embedded ICC profile is malformed");
+  } else {
+    if (!image->has_gama || image->gama <= 0) {
+      cmsDeleteContext(context);
+      return PMC_ERR_ARGUMENT;
+    }
+    double srgb_xy[8] = {0.3127, 0.3290, 0.64, 0.33, 0.30, 0.60, 0.15, 0.06};
+    const double *xy = image->has_chrm ? image->chrm : srgb_xy;
+    // PNG gAMA holds the encoding exponent; decoding raises samples to 1/gAMA (PNG spec §11.3.3.2).
+    source = create_power_profile(context, xy, 1.0 / image->gama);
+    if (source == NULL) pmc_set_message(message, message_len, "the gAMA/cHRM values do not form a colour space");
+  }
+  if (source == NULL) {
+    cmsDeleteContext(context);
+    return PMC_ERR_PROFILE;
+  }
+  int ok = 0;
+  cmsUInt32Number in_format = input_format(image, cmsGetColorSpace(source), &ok);
+  if (!ok) {
+    pmc_set_message(message, message_len, "the embedded ICC profile does not describe %s pixels",
+                    image->is_cmyk ? "CMYK" : "RGB or grey");
+    cmsCloseProfile(source);
+    cmsDeleteContext(context);
+    return PMC_ERR_PROFILE;
+  }
+  cmsHPROFILE target = create_linear_srgb(context);
+  cmsHTRANSFORM transform = NULL;
+  if (target != NULL) {
+    transform = cmsCreateTransformTHR(context, source, in_format, target, TYPE_RGB_FLT,
+                                      INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_NOCACHE);
+  }
+  int32_t status = PMC_OK;
+  if (transform == NULL) {
+    pmc_set_message(message, message_len, "the colour profile cannot be converted to sRGB");
+    status = PMC_ERR_PROFILE;
+  } else {
+    size_t width = (size_t)image->width, height = (size_t)image->height;
+    size_t in_stride = width * (size_t)image->channels * (size_t)(image->sample_bits / 8);
+    cmsDoTransformLineStride(transform, image->pixels, out, (cmsUInt32Number)width, (cmsUInt32Number)height,
+                             (cmsUInt32Number)in_stride, (cmsUInt32Number)(width * 3 * sizeof(float)), 0, 0);
+    cmsDeleteTransform(transform);
+  }
+  if (target != NULL) cmsCloseProfile(target);
+  cmsCloseProfile(source);
+  cmsDeleteContext(context);
+  return status;
+}
+
+int32_t pmc_make_rgb_profile(const double *xy, double gamma, const char *description, uint8_t **out,
+                             uint32_t *out_len) {
+  if (xy == NULL || out == NULL || out_len == NULL || gamma <= 0) return PMC_ERR_ARGUMENT;
+  cmsContext context = cmsCreateContext(NULL, NULL);
+  if (context == NULL) return PMC_ERR_NO_MEMORY;
+  cmsSetLogErrorHandlerTHR(context, ignore_lcms_errors);
+  cmsHPROFILE profile = create_power_profile(context, xy, gamma);
+  int32_t status = PMC_ERR_PROFILE;
+  if (profile != NULL) {
+    if (description != NULL) {
+      cmsMLU *mlu = cmsMLUalloc(context, 1);
+      if (mlu != NULL) {
+        cmsMLUsetASCII(mlu, "en", "US", description);
+        cmsWriteTag(profile, cmsSigProfileDescriptionTag, mlu);
+        cmsMLUfree(mlu);
+      }
+    }
+    cmsUInt32Number size = 0;
+    if (cmsSaveProfileToMem(profile, NULL, &size) && size > 0) {
+      uint8_t *bytes = (uint8_t *)malloc(size);
+      if (bytes != NULL && cmsSaveProfileToMem(profile, bytes, &size)) {
+        *out = bytes;
+        *out_len = size;
+        status = PMC_OK;
+      } else {
+        free(bytes);
+        status = PMC_ERR_NO_MEMORY;
+      }
+    }
+    cmsCloseProfile(profile);
+  }
+  cmsDeleteContext(context);
+  return status;
+}

@@ -1,0 +1,114 @@
+// CPhotoCodecs: the one C target that calls libpng, libjpeg-turbo and LittleCMS.
+//
+// Internal to PigmentMatch; no stable API. Every libpng/libjpeg call that can fail runs inside a
+// C function that armed its own setjmp, so a fatal library error becomes a status code and a
+// message, never an exit or a longjmp through Swift frames. Only plain integer and pointer types
+// cross into Swift.
+#ifndef CPHOTOCODECS_H
+#define CPHOTOCODECS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Status codes returned by every pmc_ function.
+enum {
+  PMC_OK = 0,
+  PMC_ERR_TRUNCATED = 1,    ///< The data ends before the image does.
+  PMC_ERR_CORRUPT = 2,      ///< Bad signature, CRC, Huffman data, marker or header field.
+  PMC_ERR_UNSUPPORTED = 3,  ///< Valid but unsupported (12-bit JPEG, lossless JPEG …).
+  PMC_ERR_TOO_LARGE = 4,    ///< Width × height over the caller's pixel limit.
+  PMC_ERR_NO_MEMORY = 5,    ///< An allocation failed.
+  PMC_ERR_PROFILE = 6,      ///< The colour profile cannot be used for these pixels.
+  PMC_ERR_ARGUMENT = 7,     ///< The caller passed an invalid argument.
+};
+
+/// What the file stores, before any expansion.
+enum {
+  PMC_KIND_GRAY = 1,
+  PMC_KIND_GRAY_ALPHA = 2,
+  PMC_KIND_RGB = 3,
+  PMC_KIND_RGB_ALPHA = 4,
+  PMC_KIND_PALETTE = 5,
+  PMC_KIND_CMYK = 6,
+  PMC_KIND_YCCK = 7,
+};
+
+/// Decoding options.
+typedef struct pmc_options {
+  /// Largest width × height accepted; checked from the header before any pixel allocation.
+  uint64_t max_pixels;
+  /// JPEG only: decode at 1/scale_denom of full size in the DCT domain (1, 2, 4 or 8).
+  int32_t scale_denom;
+  /// JPEG only: when nonzero, corrupt-data warnings (premature end, bad Huffman code) are counted
+  /// in `warnings` and decoding goes on; when zero the first one fails the decode.
+  int32_t accept_warnings;
+} pmc_options;
+
+/// A decoded image. Free with pmc_image_free.
+typedef struct pmc_image {
+  int32_t width, height;            ///< Decoded size (after DCT scaling).
+  int32_t file_width, file_height;  ///< Size stored in the file.
+  int32_t file_bit_depth;           ///< Bits per sample in the file (1, 2, 4, 8, 16).
+  int32_t file_kind;                ///< PMC_KIND_*.
+  /// Output layout: PNG gives RGBA (4 channels, alpha 0xFF/0xFFFF where the file has none);
+  /// JPEG gives RGB (3) or, for CMYK/YCCK with an embedded profile, raw CMYK (4, see cmyk_inverted).
+  int32_t channels;
+  int32_t sample_bits;              ///< 8 or 16 (16-bit samples are native-endian uint16).
+  int32_t is_cmyk;                  ///< Pixels are CMYK (JPEG with a CMYK profile).
+  int32_t cmyk_inverted;            ///< CMYK stored inverted (Adobe APP14 marker).
+  int32_t has_alpha;                ///< The file carries transparency (alpha channel or tRNS).
+  int32_t interlaced, progressive, arithmetic;
+  int32_t warnings;                 ///< Corrupt-data warnings seen (JPEG, accept_warnings only).
+  int32_t has_srgb_chunk, has_gama, has_chrm;
+  double gama;                      ///< PNG gAMA: the file's encoding exponent (e.g. 0.45455).
+  double chrm[8];                   ///< PNG cHRM: white x,y, red x,y, green x,y, blue x,y.
+  int32_t orientation;              ///< EXIF orientation 1…8, 0 when absent.
+  uint8_t *pixels;
+  size_t pixels_len;
+  uint8_t *icc;                     ///< Embedded ICC profile bytes, or NULL.
+  uint32_t icc_len;
+  char message[256];                ///< What went wrong (or the last warning), NUL-terminated.
+} pmc_image;
+
+int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
+int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
+void pmc_image_free(pmc_image *image);
+
+/// Describes an ICC profile: its description text and colour space
+/// (1 grey, 3 RGB, 4 CMYK, 0 other). Returns PMC_ERR_PROFILE when it cannot be parsed.
+int32_t pmc_icc_describe(const uint8_t *icc, uint32_t len, char *description, size_t description_len,
+                         int32_t *color_space);
+
+/// Converts the image's pixels to linear-light RGB with sRGB primaries and a D65 white
+/// (interleaved float, 3 per pixel, unbounded: wide-gamut colours may fall outside 0…1).
+/// The source encoding is the embedded ICC profile when `use_icc` is nonzero, otherwise the PNG
+/// gAMA (and cHRM, if present). `out` holds width × height × 3 floats.
+int32_t pmc_to_linear_srgb(const pmc_image *image, int32_t use_icc, float *out, char *message,
+                           size_t message_len);
+
+/// Encodes 8-bit sRGB pixels (3 = RGB, 4 = RGBA) as a PNG with an sRGB chunk.
+/// On success *out is malloc'd; release it with pmc_free.
+int32_t pmc_encode_png(const uint8_t *pixels, int32_t width, int32_t height, int32_t channels,
+                       uint8_t **out, size_t *out_len, char *message, size_t message_len);
+
+/// Encodes 8-bit RGB pixels as a baseline JPEG (4:2:0) at `quality` (1…100), embedding `icc`
+/// when it is not NULL. On success *out is malloc'd; release it with pmc_free.
+int32_t pmc_encode_jpeg(const uint8_t *rgb, int32_t width, int32_t height, int32_t quality,
+                        const uint8_t *icc, uint32_t icc_len, uint8_t **out, size_t *out_len,
+                        char *message, size_t message_len);
+
+/// Builds a matrix/shaper RGB ICC profile (pure power-law tone curve) from white and primary
+/// chromaticities: xy[8] = white x,y, red x,y, green x,y, blue x,y. *out is malloc'd.
+int32_t pmc_make_rgb_profile(const double *xy, double gamma, const char *description, uint8_t **out,
+                             uint32_t *out_len);
+
+void pmc_free(void *pointer);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

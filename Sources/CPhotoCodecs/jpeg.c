@@ -1,0 +1,234 @@
+// JPEG decoding and encoding through libjpeg-turbo, with every fatal error caught by this file's setjmp.
+#include <setjmp.h>
+#include <stdlib.h>
+#include "internal.h"
+#include <jpeglib.h>
+#include <jerror.h>
+
+/// libjpeg error manager extended with our jump buffer and policy.
+typedef struct jpeg_guard {
+  struct jpeg_error_mgr base;
+  jmp_buf jump;
+  int status;
+  int accept_warnings;
+  char *message;
+  size_t message_len;
+} jpeg_guard;
+
+static void format_jpeg_message(j_common_ptr cinfo, char *buffer, size_t len) {
+  char text[JMSG_LENGTH_MAX];
+  (*cinfo->err->format_message)(cinfo, text);
+  pmc_set_message(buffer, len, "%s", text);
+}
+
+/// Replaces libjpeg's default, which calls exit().
+static void on_jpeg_error(j_common_ptr cinfo) {
+  jpeg_guard *guard = (jpeg_guard *)cinfo->err;
+  if (guard->status == PMC_OK) {
+    int code = guard->base.msg_code;
+    if (code == JERR_BAD_PRECISION || code == JERR_NOT_COMPILED || code == JERR_CONVERSION_NOTIMPL ||
+        code == JERR_NO_ARITH_TABLE) {
+      guard->status = PMC_ERR_UNSUPPORTED;
+    } else if (code == JERR_INPUT_EMPTY || code == JERR_INPUT_EOF || code == JERR_NO_SOI) {
+      guard->status = code == JERR_NO_SOI ? PMC_ERR_CORRUPT : PMC_ERR_TRUNCATED;
+    } else if (code == JERR_OUT_OF_MEMORY) {
+      guard->status = PMC_ERR_NO_MEMORY;
+    } else {
+      guard->status = PMC_ERR_CORRUPT;
+    }
+    format_jpeg_message(cinfo, guard->message, guard->message_len);
+  }
+  longjmp(guard->jump, 1);
+}
+
+/// Replaces libjpeg's default, which prints to stderr. Level -1 is a corrupt-data warning.
+static void on_jpeg_message(j_common_ptr cinfo, int level) {
+  jpeg_guard *guard = (jpeg_guard *)cinfo->err;
+  if (level >= 0) return;  // Trace messages.
+  guard->base.num_warnings++;
+  format_jpeg_message(cinfo, guard->message, guard->message_len);
+  if (!guard->accept_warnings) {
+    guard->status = guard->base.msg_code == JWRN_JPEG_EOF ? PMC_ERR_TRUNCATED : PMC_ERR_CORRUPT;
+    longjmp(guard->jump, 1);
+  }
+}
+
+static void install_guard(jpeg_guard *guard, char *message, size_t message_len, int accept_warnings) {
+  jpeg_std_error(&guard->base);
+  guard->base.error_exit = on_jpeg_error;
+  guard->base.emit_message = on_jpeg_message;
+  guard->status = PMC_OK;
+  guard->accept_warnings = accept_warnings;
+  guard->message = message;
+  guard->message_len = message_len;
+}
+
+static int32_t orientation_from_markers(j_decompress_ptr cinfo) {
+  for (jpeg_saved_marker_ptr m = cinfo->marker_list; m != NULL; m = m->next) {
+    if (m->marker == JPEG_APP0 + 1 && m->data_length > 6 && memcmp(m->data, "Exif\0\0", 6) == 0) {
+      return pmc_exif_orientation(m->data + 6, m->data_length - 6);
+    }
+  }
+  return 0;
+}
+
+/// Naive CMYK → RGB for CMYK JPEGs without a usable profile; Adobe files store inverted ink.
+static void cmyk_to_rgb_in_place(uint8_t *pixels, size_t count, int inverted) {
+  for (size_t i = 0; i < count; i++) {
+    unsigned c = pixels[4 * i], m = pixels[4 * i + 1], y = pixels[4 * i + 2], k = pixels[4 * i + 3];
+    if (!inverted) {
+      c = 255 - c; m = 255 - m; y = 255 - y; k = 255 - k;
+    }
+    pixels[3 * i] = (uint8_t)((c * k + 127) / 255);
+    pixels[3 * i + 1] = (uint8_t)((m * k + 127) / 255);
+    pixels[3 * i + 2] = (uint8_t)((y * k + 127) / 255);
+  }
+}
+
+int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out) {
+  if (out == NULL || options == NULL) return PMC_ERR_ARGUMENT;
+  memset(out, 0, sizeof *out);
+  if (data == NULL || len < 3 || data[0] != 0xFF || data[1] != 0xD8) {
+    pmc_set_message(out->message, sizeof out->message, "not a JPEG file (no start-of-image marker)");
+    return PMC_ERR_CORRUPT;
+  }
+  int denom = options->scale_denom;
+  if (denom != 1 && denom != 2 && denom != 4 && denom != 8) {
+    pmc_set_message(out->message, sizeof out->message, "scale must be 1/1, 1/2, 1/4 or 1/8");
+    return PMC_ERR_ARGUMENT;
+  }
+  struct jpeg_decompress_struct cinfo;
+  jpeg_guard guard;
+  uint8_t *volatile pixels = NULL;
+  cinfo.err = &guard.base;
+  install_guard(&guard, out->message, sizeof out->message, options->accept_warnings);
+  if (setjmp(guard.jump)) {
+    free(pixels);
+    free(out->icc);
+    out->icc = NULL;
+    out->icc_len = 0;
+    jpeg_destroy_decompress(&cinfo);
+    return guard.status == PMC_OK ? PMC_ERR_CORRUPT : guard.status;
+  }
+  jpeg_create_decompress(&cinfo);
+  // Bound libjpeg's own working memory (progressive coefficient buffers and the like).
+  cinfo.mem->max_memory_to_use = 2048L * 1024L * 1024L;
+  jpeg_mem_src(&cinfo, data, (unsigned long)len);
+  jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
+  jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
+  jpeg_read_header(&cinfo, TRUE);
+
+  out->file_width = (int32_t)cinfo.image_width;
+  out->file_height = (int32_t)cinfo.image_height;
+  out->file_bit_depth = cinfo.data_precision;
+  out->progressive = cinfo.progressive_mode;
+  out->arithmetic = cinfo.arith_code;
+  out->orientation = orientation_from_markers(&cinfo);
+  switch (cinfo.jpeg_color_space) {
+    case JCS_GRAYSCALE: out->file_kind = PMC_KIND_GRAY; break;
+    case JCS_CMYK: out->file_kind = PMC_KIND_CMYK; break;
+    case JCS_YCCK: out->file_kind = PMC_KIND_YCCK; break;
+    default: out->file_kind = PMC_KIND_RGB; break;
+  }
+  if (cinfo.data_precision != 8) {
+    guard.status = PMC_ERR_UNSUPPORTED;
+    pmc_set_message(out->message, sizeof out->message, "%d-bit JPEG is not supported (8-bit only)",
+                    cinfo.data_precision);
+    longjmp(guard.jump, 1);
+  }
+  if ((uint64_t)cinfo.image_width * (uint64_t)cinfo.image_height > options->max_pixels) {
+    guard.status = PMC_ERR_TOO_LARGE;
+    pmc_set_message(out->message, sizeof out->message, "%ux%u pixels is over the limit of %llu pixels",
+                    (unsigned)cinfo.image_width, (unsigned)cinfo.image_height,
+                    (unsigned long long)options->max_pixels);
+    longjmp(guard.jump, 1);
+  }
+  JOCTET *icc = NULL;
+  unsigned int icc_len = 0;
+  if (jpeg_read_icc_profile(&cinfo, &icc, &icc_len) && icc != NULL) {
+    out->icc = icc;
+    out->icc_len = icc_len;
+  }
+  int cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
+  out->cmyk_inverted = cmyk && cinfo.saw_Adobe_marker;
+  cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
+  cinfo.scale_num = 1;
+  cinfo.scale_denom = (unsigned int)denom;
+  jpeg_calc_output_dimensions(&cinfo);
+  jpeg_start_decompress(&cinfo);
+
+  size_t width = cinfo.output_width, height = cinfo.output_height;
+  size_t components = (size_t)cinfo.output_components;
+  size_t row_bytes = width * components;
+  pixels = (uint8_t *)malloc(row_bytes * height);
+  if (pixels == NULL) {
+    guard.status = PMC_ERR_NO_MEMORY;
+    pmc_set_message(out->message, sizeof out->message, "out of memory for %zux%zu pixels", width, height);
+    longjmp(guard.jump, 1);
+  }
+  while (cinfo.output_scanline < cinfo.output_height) {
+    JSAMPROW row = pixels + (size_t)cinfo.output_scanline * row_bytes;
+    jpeg_read_scanlines(&cinfo, &row, 1);
+  }
+  jpeg_finish_decompress(&cinfo);
+
+  out->width = (int32_t)width;
+  out->height = (int32_t)height;
+  out->sample_bits = 8;
+  out->warnings = guard.base.num_warnings;
+  if (!out->warnings) out->message[0] = '\0';
+  if (cmyk && out->icc == NULL) {
+    cmyk_to_rgb_in_place(pixels, width * height, out->cmyk_inverted);
+    out->channels = 3;
+    out->pixels_len = width * height * 3;
+  } else {
+    out->channels = (int32_t)components;
+    out->is_cmyk = cmyk;
+    out->pixels_len = row_bytes * height;
+  }
+  out->pixels = pixels;
+  jpeg_destroy_decompress(&cinfo);
+  return PMC_OK;
+}
+
+int32_t pmc_encode_jpeg(const uint8_t *rgb, int32_t width, int32_t height, int32_t quality,
+                        const uint8_t *icc, uint32_t icc_len, uint8_t **out, size_t *out_len,
+                        char *message, size_t message_len) {
+  if (rgb == NULL || out == NULL || out_len == NULL || width <= 0 || height <= 0 || quality < 1 ||
+      quality > 100) {
+    pmc_set_message(message, message_len, "invalid image for JPEG encoding");
+    return PMC_ERR_ARGUMENT;
+  }
+  struct jpeg_compress_struct cinfo;
+  jpeg_guard guard;
+  // Written by libjpeg through its address, so it lives in memory across the longjmp.
+  unsigned char *target = NULL;
+  unsigned long buffer_len = 0;
+  cinfo.err = &guard.base;
+  install_guard(&guard, message, message_len, 1);
+  if (setjmp(guard.jump)) {
+    jpeg_destroy_compress(&cinfo);
+    free(target);
+    return guard.status == PMC_OK ? PMC_ERR_ARGUMENT : guard.status;
+  }
+  jpeg_create_compress(&cinfo);
+  jpeg_mem_dest(&cinfo, &target, &buffer_len);
+  cinfo.image_width = (JDIMENSION)width;
+  cinfo.image_height = (JDIMENSION)height;
+  cinfo.input_components = 3;
+  cinfo.in_color_space = JCS_RGB;
+  jpeg_set_defaults(&cinfo);
+  jpeg_set_quality(&cinfo, quality, TRUE);
+  jpeg_start_compress(&cinfo, TRUE);
+  if (icc != NULL && icc_len > 0) jpeg_write_icc_profile(&cinfo, icc, icc_len);
+  size_t row_bytes = (size_t)width * 3;
+  while (cinfo.next_scanline < cinfo.image_height) {
+    JSAMPROW row = (JSAMPROW)(rgb + (size_t)cinfo.next_scanline * row_bytes);
+    jpeg_write_scanlines(&cinfo, &row, 1);
+  }
+  jpeg_finish_compress(&cinfo);
+  jpeg_destroy_compress(&cinfo);
+  *out = target;
+  *out_len = buffer_len;
+  return PMC_OK;
+}

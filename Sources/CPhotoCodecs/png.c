@@ -1,0 +1,250 @@
+// PNG decoding and encoding through libpng, with every fatal error caught by this file's setjmp.
+#include <png.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include "internal.h"
+
+/// Per-call state reachable from libpng's callbacks.
+typedef struct png_context {
+  const uint8_t *data;
+  size_t len;
+  size_t pos;
+  int ended_early;      ///< The read callback ran out of data.
+  int status;           ///< Status to return when libpng longjmps.
+  char *message;
+  size_t message_len;
+} png_context;
+
+static void on_png_error(png_structp png, png_const_charp text) {
+  png_context *ctx = (png_context *)png_get_error_ptr(png);
+  if (ctx->status == PMC_OK) ctx->status = ctx->ended_early ? PMC_ERR_TRUNCATED : PMC_ERR_CORRUPT;
+  if (ctx->message[0] == '\0') pmc_set_message(ctx->message, ctx->message_len, "%s", text);
+  png_longjmp(png, 1);
+}
+
+static void on_png_warning(png_structp png, png_const_charp text) {
+  (void)png;
+  (void)text;  // Benign by definition (libpng recovers); nothing is printed.
+}
+
+static void read_from_memory(png_structp png, png_bytep out, size_t count) {
+  png_context *ctx = (png_context *)png_get_io_ptr(png);
+  if (count > ctx->len - ctx->pos) {
+    ctx->ended_early = 1;
+    ctx->status = PMC_ERR_TRUNCATED;
+    pmc_set_message(ctx->message, ctx->message_len, "the file ends early (truncated PNG)");
+    png_error(png, "truncated");
+  }
+  memcpy(out, ctx->data + ctx->pos, count);
+  ctx->pos += count;
+}
+
+int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out) {
+  if (out == NULL || options == NULL) return PMC_ERR_ARGUMENT;
+  memset(out, 0, sizeof *out);
+  if (data == NULL || len < 8 || png_sig_cmp(data, 0, 8) != 0) {
+    pmc_set_message(out->message, sizeof out->message, "not a PNG file (bad signature)");
+    return PMC_ERR_CORRUPT;
+  }
+  png_context ctx = {data, len, 0, 0, PMC_OK, out->message, sizeof out->message};
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &ctx, on_png_error, on_png_warning);
+  if (png == NULL) return PMC_ERR_NO_MEMORY;
+  png_infop info = png_create_info_struct(png);
+  // Volatile: modified between setjmp and a possible longjmp.
+  png_bytep *volatile rows = NULL;
+  uint8_t *volatile pixels = NULL;
+  if (info == NULL) {
+    png_destroy_read_struct(&png, NULL, NULL);
+    return PMC_ERR_NO_MEMORY;
+  }
+  if (setjmp(png_jmpbuf(png))) {
+    free(rows);
+    free(pixels);
+    free(out->icc);
+    out->icc = NULL;
+    out->icc_len = 0;
+    png_destroy_read_struct(&png, &info, NULL);
+    return ctx.status == PMC_OK ? PMC_ERR_CORRUPT : ctx.status;
+  }
+  png_set_read_fn(png, &ctx, read_from_memory);
+  // Our own limit is checked below; lift libpng's narrower defaults so that the check is ours.
+  png_set_user_limits(png, 0x7fffffff, 0x7fffffff);
+  png_set_chunk_malloc_max(png, 64u << 20);
+  png_read_info(png, info);
+
+  png_uint_32 width = 0, height = 0;
+  int bit_depth = 0, color_type = 0, interlace = 0;
+  png_get_IHDR(png, info, &width, &height, &bit_depth, &color_type, &interlace, NULL, NULL);
+  out->file_width = (int32_t)width;
+  out->file_height = (int32_t)height;
+  out->file_bit_depth = bit_depth;
+  out->interlaced = interlace != PNG_INTERLACE_NONE;
+  switch (color_type) {
+    case PNG_COLOR_TYPE_GRAY: out->file_kind = PMC_KIND_GRAY; break;
+    case PNG_COLOR_TYPE_GRAY_ALPHA: out->file_kind = PMC_KIND_GRAY_ALPHA; break;
+    case PNG_COLOR_TYPE_RGB: out->file_kind = PMC_KIND_RGB; break;
+    case PNG_COLOR_TYPE_RGB_ALPHA: out->file_kind = PMC_KIND_RGB_ALPHA; break;
+    default: out->file_kind = PMC_KIND_PALETTE; break;
+  }
+  if ((uint64_t)width * (uint64_t)height > options->max_pixels) {
+    ctx.status = PMC_ERR_TOO_LARGE;
+    pmc_set_message(out->message, sizeof out->message, "%ux%u pixels is over the limit of %llu pixels",
+                    (unsigned)width, (unsigned)height, (unsigned long long)options->max_pixels);
+    png_error(png, "too large");
+  }
+
+  // Colour encoding chunks.
+  png_charp icc_name = NULL;
+  png_bytep icc_data = NULL;
+  png_uint_32 icc_len = 0;
+  int compression = 0;
+  if (png_get_iCCP(png, info, &icc_name, &compression, &icc_data, &icc_len) && icc_len > 0) {
+    out->icc = (uint8_t *)malloc(icc_len);
+    if (out->icc == NULL) {
+      ctx.status = PMC_ERR_NO_MEMORY;
+      png_error(png, "out of memory");
+    }
+    memcpy(out->icc, icc_data, icc_len);
+    out->icc_len = icc_len;
+  }
+  int intent = 0;
+  out->has_srgb_chunk = png_get_sRGB(png, info, &intent) != 0;
+  double gamma = 0;
+  if (png_get_gAMA(png, info, &gamma) && gamma > 0) {
+    out->has_gama = 1;
+    out->gama = gamma;
+  }
+  double *c = out->chrm;
+  if (png_get_cHRM(png, info, &c[0], &c[1], &c[2], &c[3], &c[4], &c[5], &c[6], &c[7])) out->has_chrm = 1;
+#ifdef PNG_eXIf_SUPPORTED
+  png_bytep exif = NULL;
+  png_uint_32 exif_len = 0;
+  if (png_get_eXIf_1(png, info, &exif_len, &exif) && exif != NULL) {
+    out->orientation = pmc_exif_orientation(exif, exif_len);
+  }
+#endif
+
+  // Expand everything to RGBA at 8 or 16 bits.
+  out->has_alpha = (color_type & PNG_COLOR_MASK_ALPHA) != 0 || png_get_valid(png, info, PNG_INFO_tRNS);
+  if (color_type == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
+  if (color_type == PNG_COLOR_TYPE_GRAY && bit_depth < 8) png_set_expand_gray_1_2_4_to_8(png);
+  if (png_get_valid(png, info, PNG_INFO_tRNS)) png_set_tRNS_to_alpha(png);
+  if (color_type == PNG_COLOR_TYPE_GRAY || color_type == PNG_COLOR_TYPE_GRAY_ALPHA) png_set_gray_to_rgb(png);
+  int sample_bits = bit_depth == 16 ? 16 : 8;
+  if (!out->has_alpha) png_set_add_alpha(png, sample_bits == 16 ? 0xffff : 0xff, PNG_FILLER_AFTER);
+  if (sample_bits == 16) {
+    uint16_t probe = 1;
+    if (*(uint8_t *)&probe == 1) png_set_swap(png);  // PNG is big-endian; hand Swift native order.
+  }
+  (void)png_set_interlace_handling(png);
+  png_read_update_info(png, info);
+
+  size_t row_bytes = png_get_rowbytes(png, info);
+  size_t expected = (size_t)width * 4 * (size_t)(sample_bits / 8);
+  if (row_bytes != expected) {
+    pmc_set_message(out->message, sizeof out->message, "unexpected row layout (%zu bytes, expected %zu)",
+                    row_bytes, expected);
+    ctx.status = PMC_ERR_UNSUPPORTED;
+    png_error(png, "layout");
+  }
+  pixels = (uint8_t *)malloc(row_bytes * height);
+  rows = (png_bytep *)malloc(sizeof(png_bytep) * height);
+  if (pixels == NULL || rows == NULL) {
+    ctx.status = PMC_ERR_NO_MEMORY;
+    png_error(png, "out of memory");
+  }
+  for (png_uint_32 y = 0; y < height; y++) rows[y] = pixels + (size_t)y * row_bytes;
+  png_read_image(png, rows);
+  png_read_end(png, NULL);
+
+  out->width = (int32_t)width;
+  out->height = (int32_t)height;
+  out->channels = 4;
+  out->sample_bits = sample_bits;
+  out->pixels = pixels;
+  out->pixels_len = row_bytes * height;
+  free(rows);
+  png_destroy_read_struct(&png, &info, NULL);
+  return PMC_OK;
+}
+
+/// Growable output buffer for png_set_write_fn.
+typedef struct png_sink {
+  uint8_t *data;
+  size_t len, capacity;
+  int failed;
+} png_sink;
+
+static void write_to_memory(png_structp png, png_bytep bytes, size_t count) {
+  png_sink *sink = (png_sink *)png_get_io_ptr(png);
+  if (sink->len + count > sink->capacity) {
+    size_t capacity = sink->capacity ? sink->capacity : 4096;
+    while (capacity < sink->len + count) capacity *= 2;
+    uint8_t *grown = (uint8_t *)realloc(sink->data, capacity);
+    if (grown == NULL) {
+      sink->failed = 1;
+      png_error(png, "out of memory");
+    }
+    sink->data = grown;
+    sink->capacity = capacity;
+  }
+  memcpy(sink->data + sink->len, bytes, count);
+  sink->len += count;
+}
+
+static void flush_nothing(png_structp png) { (void)png; }
+
+typedef struct png_write_context {
+  char *message;
+  size_t message_len;
+} png_write_context;
+
+static void on_png_write_error(png_structp png, png_const_charp text) {
+  png_write_context *ctx = (png_write_context *)png_get_error_ptr(png);
+  pmc_set_message(ctx->message, ctx->message_len, "%s", text);
+  png_longjmp(png, 1);
+}
+
+int32_t pmc_encode_png(const uint8_t *pixels, int32_t width, int32_t height, int32_t channels,
+                       uint8_t **out, size_t *out_len, char *message, size_t message_len) {
+  if (pixels == NULL || out == NULL || out_len == NULL || width <= 0 || height <= 0 ||
+      (channels != 3 && channels != 4)) {
+    pmc_set_message(message, message_len, "invalid image for PNG encoding");
+    return PMC_ERR_ARGUMENT;
+  }
+  png_write_context ctx = {message, message_len};
+  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &ctx, on_png_write_error, on_png_warning);
+  if (png == NULL) return PMC_ERR_NO_MEMORY;
+  png_infop info = png_create_info_struct(png);
+  png_sink sink = {NULL, 0, 0, 0};
+  png_bytep *volatile rows = NULL;
+  if (info == NULL) {
+    png_destroy_write_struct(&png, NULL);
+    return PMC_ERR_NO_MEMORY;
+  }
+  if (setjmp(png_jmpbuf(png))) {
+    free(rows);
+    free(sink.data);
+    png_destroy_write_struct(&png, &info);
+    return sink.failed ? PMC_ERR_NO_MEMORY : PMC_ERR_ARGUMENT;
+  }
+  png_set_write_fn(png, &sink, write_to_memory, flush_nothing);
+  png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,
+               channels == 4 ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_set_sRGB_gAMA_and_cHRM(png, info, PNG_sRGB_INTENT_PERCEPTUAL);
+  png_write_info(png, info);
+  rows = (png_bytep *)malloc(sizeof(png_bytep) * (size_t)height);
+  if (rows == NULL) {
+    sink.failed = 1;
+    png_error(png, "out of memory");
+  }
+  for (int32_t y = 0; y < height; y++) rows[y] = (png_bytep)(pixels + (size_t)y * (size_t)width * (size_t)channels);
+  png_write_image(png, rows);
+  png_write_end(png, NULL);
+  free(rows);
+  png_destroy_write_struct(&png, &info);
+  *out = sink.data;
+  *out_len = sink.len;
+  return PMC_OK;
+}

@@ -1,0 +1,2 @@
+// PhotoIO: consultation photo decoding (PNG, JPEG, ICC) and PNG encoding for reports.
+internal import CPhotoCodecs
