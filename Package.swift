@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "PhotoIO", targets: ["PhotoIO"]),
     .library(name: "PigmentMatch", targets: ["PigmentMatch"]),
     .executable(name: "pigmatch", targets: ["pigmatch"]),
+    .executable(name: "pigmatch-bench", targets: ["pigmatch-bench"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -34,6 +35,12 @@ let package = Package(
     .target(name: "PigmentMatch", dependencies: ["Colorimetry", "PhotoIO"]),
     .executableTarget(
       name: "pigmatch",
+      dependencies: [
+        "PigmentMatch",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(
+      name: "pigmatch-bench",
       dependencies: [
         "PigmentMatch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,0 +1,13 @@
+import ArgumentParser
+import PigmentMatch
+
+/// `pigmatch-bench`: stage timings, medians over repeated runs. Run it in release:
+/// `swift run -c release pigmatch-bench STAGE …`. Each stage is a subcommand in its own file.
+@main
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "pigmatch-bench",
+    abstract: "Time PigmentMatch's stages (run with -c release).",
+    subcommands: BenchStages.all
+  )
+}

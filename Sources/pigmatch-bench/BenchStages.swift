@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// The registered stage subcommands. Add a stage by adding its command type here.
+enum BenchStages {
+  static let all: [any ParsableCommand.Type] = []
+}
