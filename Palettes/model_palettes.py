@@ -69,9 +69,9 @@ cb_s = power(2.0, 1.5)
 greys = [
     ("cb-black", "Carbon Black (full strength)", 1.0,
      "Undiluted carbon-black dispersion; the base of every SMP recipe. Dilute with water for lighter dots."),
-    ("cb-dark-grey", "Dark Grey", 0.5, "Carbon black pre-diluted to 50 % in the carrier."),
-    ("cb-mid-grey", "Mid Grey", 0.25, "Carbon black pre-diluted to 25 % in the carrier."),
-    ("cb-light-grey", "Light Grey", 0.1, "Carbon black pre-diluted to 10 % in the carrier; light skin, light hair."),
+    ("cb-dark-grey", "Dark Grey", 0.25, "Carbon black pre-diluted to 25 % in the carrier."),
+    ("cb-mid-grey", "Mid Grey", 0.1, "Carbon black pre-diluted to 10 % in the carrier."),
+    ("cb-light-grey", "Light Grey", 0.04, "Carbon black pre-diluted to 4 % in the carrier; light skin, light hair."),
 ]
 palette1 = {
     "$schema": "./palette.schema.json",
