@@ -98,8 +98,8 @@ mag_k = power(35.0, 0.5)
 mag_s = power(6.0, 1.0)
 hem_k = edge(45.0, 1.2, 565.0, 14.0)
 hem_s = power(14.0, 1.0)
-goe_k = add(edge(30.0, 0.6, 500.0, 18.0), gauss(1.2, 650.0, 30.0))
-goe_s = power(16.0, 1.0)
+goe_k = add(edge(30.0, 2.0, 500.0, 18.0), gauss(1.2, 650.0, 30.0))
+goe_s = power(8.0, 1.0)
 pb_k = add(gauss(30.0, 615.0, 28.0), gauss(34.0, 690.0, 25.0), [1.0] * 31)
 pb_s = power(1.0, 1.0)
 brown_k = add(scale(mag_k, 0.45), scale(hem_k, 0.35), scale(goe_k, 0.2))
@@ -141,7 +141,7 @@ palette2 = {
          "reflectance": {"masstone": r4(hem_masstone), "tint": r4(hem_tint), "white": r4(white_r),
                          "pigmentFraction": tint_c, "whiteScattering": white_s}},
         {"id": "io-yellow", "name": "Yellow Oxide", "class": "ironOxide", "lightfastness": 8,
-         "notes": "Goethite (PY42): K = 0.6 + 29.4/(1 + exp((lambda - 500)/18)) + 1.2 exp(-((lambda - 650)/30)^2/2), S = 16 (lambda/550)^-1.",
+         "notes": "Goethite (PY42): K = 2 + 28/(1 + exp((lambda - 500)/18)) + 1.2 exp(-((lambda - 650)/30)^2/2), S = 8 (lambda/550)^-1.",
          **ks(goe_k, goe_s)},
         {"id": "cool-blue", "name": "Cool Corrector (Phthalo Blue)", "class": "organic", "lightfastness": 8,
          "notes": "Copper phthalocyanine (PB15:3): K = 1 + 30 N(615, 28) + 34 N(690, 25) (unnormalised Gaussians), S = 1 (lambda/550)^-1; Blue Wool 8.",

@@ -79,26 +79,39 @@ public enum KubelkaMunk {
   /// (Kubelka 1948, hyperbolic solution): R = (1 − R_g(a − b·coth bSX)) / (a − R_g + b·coth bSX),
   /// T = b / (a·sinh bSX + b·cosh bSX), a = 1 + K/S, b = √(a² − 1).
   ///
-  /// Rewritten with bS = √(K(K + 2S)), Y = bS·X and t = X·tanh(Y)/Y so that S → 0 gives the
-  /// Beer–Lambert limits R = R_g·e^(−2KX), T = e^(−KX), K → 0 gives R = (SX(1 − R_g) + R_g)/(1 +
-  /// SX(1 − R_g)), and large Y cannot overflow. K, S, X ≥ 0; R_g in 0…1. The transmittance is of the
-  /// layer alone (no background).
+  /// Evaluated with K, S scaled by m = max(K, S) and β = √(k′(k′ + 2s′)) (k′ = K/m, s′ = S/m), so
+  /// that bS = mβ, Y = bS·X, and with A = (k′ + s′)·tanh Y/β, B = s′·tanh Y/β:
+  /// R = (B − R_g(A − 1)) / (A − R_g·B + 1), T = sech Y / (A + 1). Nothing overflows or divides by
+  /// Y, S → 0 gives the Beer–Lambert limits R = R_g·e^(−2KX), T = e^(−KX), and K → 0 gives the pure
+  /// scatterer R = (SX(1 − R_g) + R_g)/(1 + SX(1 − R_g)), T = 1/(1 + SX). K, S, X ≥ 0; R_g in 0…1.
+  /// The transmittance is of the layer alone (no background).
   public static func layer(_ c: Constants, thickness x: Double, background rg: Double)
     -> LayerOptics
   {
-    let k = max(c.k, 0)
-    let s = max(c.s, 0)
-    let x = max(x, 0)
-    let bS = (k * (k + 2 * s)).squareRoot()
-    let y = bS * x
-    let tanhc = y < 1e-8 ? 1 - y * y / 3 : tanh(y) / y
-    let t = x * tanhc
-    let aS = k + s
-    let numerator = s * t - rg * (aS * t - 1)
-    let denominator = aS * t - rg * s * t + 1
-    let reflectance = numerator / denominator
-    let sech = y > 700 ? 0 : 1 / cosh(y)
-    let transmittance = sech / (aS * t + 1)
+    let k = c.k.isNaN ? 0 : max(c.k, 0)
+    let s = c.s.isNaN ? 0 : max(c.s, 0)
+    let x = x.isNaN ? 0 : max(x, 0)
+    let m = max(k, s)
+    guard m > 0, x > 0 else { return LayerOptics(reflectance: rg, transmittance: 1) }
+    let kScaled = m.isFinite ? k / m : (k.isInfinite ? 1 : 0)
+    let sScaled = m.isFinite ? s / m : (s.isInfinite ? 1 : 0)
+    let beta = (kScaled * (kScaled + 2 * sScaled)).squareRoot()
+    let reflectance: Double
+    let transmittance: Double
+    if beta == 0 {
+      // Pure scatterer (K = 0).
+      let sx = s * x
+      if !sx.isFinite { return LayerOptics(reflectance: 1, transmittance: 0) }
+      reflectance = (sx * (1 - rg) + rg) / (1 + sx * (1 - rg))
+      transmittance = 1 / (1 + sx)
+    } else {
+      let y = m * beta * x
+      let th = tanh(y)
+      let a = (kScaled + sScaled) * th / beta
+      let b = sScaled * th / beta
+      reflectance = (b - rg * (a - 1)) / (a - rg * b + 1)
+      transmittance = (y > 700 ? 0 : 1 / cosh(y)) / (a + 1)
+    }
     return LayerOptics(
       reflectance: min(max(reflectance, 0), 1), transmittance: min(max(transmittance, 0), 1))
   }
