@@ -152,6 +152,13 @@ int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *opti
   int cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
   out->cmyk_inverted = cmyk && cinfo.saw_Adobe_marker;
   cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
+  if (options->min_short_side > 0) {
+    unsigned shorter = cinfo.image_width < cinfo.image_height ? cinfo.image_width : cinfo.image_height;
+    denom = 1;
+    while (denom < 8 && (shorter + (unsigned)denom * 2 - 1) / ((unsigned)denom * 2) >= (unsigned)options->min_short_side) {
+      denom *= 2;
+    }
+  }
   cinfo.scale_num = 1;
   cinfo.scale_denom = (unsigned int)denom;
   jpeg_calc_output_dimensions(&cinfo);

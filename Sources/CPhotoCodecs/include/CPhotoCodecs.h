@@ -43,6 +43,9 @@ typedef struct pmc_options {
   uint64_t max_pixels;
   /// JPEG only: decode at 1/scale_denom of full size in the DCT domain (1, 2, 4 or 8).
   int32_t scale_denom;
+  /// JPEG only: when > 0, overrides scale_denom with the largest of 1/2, 1/4, 1/8 that keeps the
+  /// decoded shorter side at least this many pixels (1 when none does).
+  int32_t min_short_side;
   /// JPEG only: when nonzero, corrupt-data warnings (premature end, bad Huffman code) are counted
   /// in `warnings` and decoding goes on; when zero the first one fails the decode.
   int32_t accept_warnings;
@@ -102,9 +105,10 @@ int32_t pmc_encode_jpeg(const uint8_t *rgb, int32_t width, int32_t height, int32
                         char *message, size_t message_len);
 
 /// Builds a matrix/shaper RGB ICC profile (pure power-law tone curve) from white and primary
-/// chromaticities: xy[8] = white x,y, red x,y, green x,y, blue x,y. *out is malloc'd.
-int32_t pmc_make_rgb_profile(const double *xy, double gamma, const char *description, uint8_t **out,
-                             uint32_t *out_len);
+/// chromaticities: xy[8] = white x,y, red x,y, green x,y, blue x,y. With `srgb_curve` nonzero the
+/// tone curve is the sRGB piecewise curve (as in Display P3) and `gamma` is ignored. *out is malloc'd.
+int32_t pmc_make_rgb_profile(const double *xy, double gamma, int32_t srgb_curve, const char *description,
+                             uint8_t **out, uint32_t *out_len);
 
 void pmc_free(void *pointer);
 
