@@ -14,6 +14,9 @@ struct PhotoAssembly {
     if image.warnings > 0 {
       warnings.append("\(image.warnings) corrupt-data warning(s) accepted: \(decoded.message)")
     }
+    if image.icc_malformed != 0 {
+      warnings.append("the embedded ICC profile is malformed and was ignored; colours read as sRGB")
+    }
     let (storage, profile) = colourManaged(warnings: &warnings)
     let opacity = image.has_alpha != 0 ? alpha() : .opaque
     let kind = Int(image.file_kind)
@@ -24,7 +27,7 @@ struct PhotoAssembly {
       bitDepth: Int(image.file_bit_depth), channels: fileChannels, colorProfile: profile,
       orientation: image.orientation == 0 ? 1 : Int(image.orientation),
       progressive: image.progressive != 0 || image.interlaced != 0, arithmeticCoded: image.arithmetic != 0,
-      downscale: Int(image.file_width) / max(decoded.width, 1))
+      downscale: Int((Double(image.file_width) / Double(max(decoded.width, 1))).rounded()))
     var photo = Photo(
       width: decoded.width, height: decoded.height, pixels: storage, opacity: opacity, metadata: metadata,
       warnings: warnings)

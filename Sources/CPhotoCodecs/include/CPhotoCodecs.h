@@ -66,6 +66,7 @@ typedef struct pmc_image {
   int32_t has_alpha;                ///< The file carries transparency (alpha channel or tRNS).
   int32_t interlaced, progressive, arithmetic;
   int32_t warnings;                 ///< Corrupt-data warnings seen (JPEG, accept_warnings only).
+  int32_t icc_malformed;            ///< JPEG: the APP2 ICC chunks were malformed and were ignored.
   int32_t has_srgb_chunk, has_gama, has_chrm;
   double gama;                      ///< PNG gAMA: the file's encoding exponent (e.g. 0.45455).
   double chrm[8];                   ///< PNG cHRM: white x,y, red x,y, green x,y, blue x,y.
