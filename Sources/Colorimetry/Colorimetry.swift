@@ -1,2 +1,0 @@
-// Colorimetry: colour types and maths (sRGB, linear RGB, XYZ, CIELAB, LCh, ΔE, spectra, ITA°).
-// Depends on nothing. See ../shared/DESIGN.md.
