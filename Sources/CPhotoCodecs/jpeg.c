@@ -37,7 +37,12 @@ static void on_jpeg_error(j_common_ptr cinfo) {
     } else {
       guard->status = PMC_ERR_CORRUPT;
     }
-    format_jpeg_message(cinfo, guard->message, guard->message_len);
+    if (code == JERR_BAD_PRECISION) {
+      pmc_set_message(guard->message, guard->message_len, "%d-bit JPEG is not supported (8-bit only)",
+                      guard->base.msg_parm.i[0]);
+    } else {
+      format_jpeg_message(cinfo, guard->message, guard->message_len);
+    }
   }
   longjmp(guard->jump, 1);
 }
