@@ -1,6 +1,10 @@
 import Dispatch
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Whole-photo conversion to CIELAB (D65) planes: the hot path of tone analysis.
 ///
 /// 8-bit input: the sRGB decoding curve and the RGB→XYZ matrix (divided by the white) are folded
@@ -74,6 +78,7 @@ public enum LabConversion {
           guard let lp = lb.baseAddress, let ap = ab.baseAddress, let bp = bb.baseAddress else {
             return
           }
+          for p in [lp, ap, bp] { adviseHugePages(p, bytes: n * MemoryLayout<Float>.stride) }
           let l = SendablePointer(base: lp)
           let a = SendablePointer(base: ap)
           let b = SendablePointer(base: bp)
@@ -185,6 +190,22 @@ public enum LabConversion {
       b[i] = 200 * (fy - fz)
     }
   }
+}
+
+/// Asks the kernel to back a large, not yet touched output buffer with transparent huge pages
+/// (Linux `madvise(MADV_HUGEPAGE)`): a 12 MP plane is 48 MB, i.e. 11 700 first-touch page faults
+/// with 4 KB pages, which cost more than the conversion itself. Advisory only: failure is ignored.
+/// Only the page-aligned interior of the buffer is advised, so no foreign memory is affected.
+func adviseHugePages(_ p: UnsafeMutablePointer<Float>, bytes: Int) {
+  #if os(Linux)
+    let minimum = 4 << 20
+    guard bytes >= minimum else { return }
+    let page = 4096
+    let start = (Int(bitPattern: p) + page - 1) & ~(page - 1)
+    let end = (Int(bitPattern: p) + bytes) & ~(page - 1)
+    guard end > start, let raw = UnsafeMutableRawPointer(bitPattern: start) else { return }
+    _ = madvise(raw, end - start, MADV_HUGEPAGE)
+  #endif
 }
 
 /// A raw pointer that may cross into `concurrentPerform`'s closure. Audited use only: each worker
