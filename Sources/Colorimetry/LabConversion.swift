@@ -122,21 +122,21 @@ public enum LabConversion {
     _ src: UnsafeMutablePointer<UInt8>, count: Int, channels: Int, tables: UnsafePointer<Float>,
     l: UnsafeMutablePointer<Float>, a: UnsafeMutablePointer<Float>, b: UnsafeMutablePointer<Float>
   ) {
-    let tr = tables
-    let tg = tables + 1024
-    let tb = tables + 2048
+    // Each table entry is (X/Xn, Y/Yn, Z/Zn, 0): one 16-byte load per channel.
+    let t4 = UnsafeRawPointer(tables).assumingMemoryBound(to: SIMD4<Float>.self)
+    let tr = t4
+    let tg = t4 + 256
+    let tb = t4 + 512
     var start = 0
     while start < count {
       let end = min(count, start + chunk)
       // Phase 1: gather. a ← X/Xn, l ← Y/Yn, b ← Z/Zn.
       var p = src + start * channels
       for i in start..<end {
-        let r = Int(p[0]) &<< 2
-        let g = Int(p[1]) &<< 2
-        let bl = Int(p[2]) &<< 2
-        a[i] = tr[r] + tg[g] + tb[bl]
-        l[i] = tr[r + 1] + tg[g + 1] + tb[bl + 1]
-        b[i] = tr[r + 2] + tg[g + 2] + tb[bl + 2]
+        let v = tr[Int(p[0])] + tg[Int(p[1])] + tb[Int(p[2])]
+        a[i] = v.x
+        l[i] = v.y
+        b[i] = v.z
         p += channels
       }
       labInPlace(l: l + start, a: a + start, b: b + start, count: end - start)
