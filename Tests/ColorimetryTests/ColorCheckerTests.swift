@@ -80,10 +80,9 @@ struct PatchSpectrum: CustomTestStringConvertible, Sendable {
   }()
 }
 
-/// Truncating the spectra to 400–700 nm at 10 nm (the product's grid) drops the 380–400 and
-/// 700–730 nm tails and coarsens the sums: against BabelColor's full-range values this costs up
-/// to ≈ 0.5 ΔE00 (largest on blue and purple patches with strong violet reflectance).
-let truncationTolerance = 0.6
+/// Truncating the spectra to 400–700 nm (the product's grid) drops the 380–400 and 700–730 nm
+/// tails, where the CMFs are small: measured worst 0.17 ΔE00 (patch 24, black), so 0.25.
+let truncationTolerance = 0.25
 
 @Test("24 BabelColor spectra → Lab (D50) vs BabelColor's published Lab", arguments: PatchSpectrum.babel)
 func colorCheckerSpectra(_ p: PatchSpectrum) {
@@ -98,8 +97,8 @@ func colorCheckerSpectra(_ p: PatchSpectrum) {
 }
 
 /// Ohta's 1997 chart is a different physical sample than BabelColor's average of 30 charts, so
-/// their colours differ by up to a few ΔE00; the skin patches stay within 3.
-let chartToChartTolerance = 3.0
+/// their colours differ by up to a few ΔE00; the skin patches differ by 1.5 and 0.8 (measured).
+let chartToChartTolerance = 2.0
 
 @Test func ohtaSkinPatchesAgreeWithBabelColor() {
   let ohta = PatchSpectrum.load("colorchecker24_sds_ohta1997.csv")

@@ -25,9 +25,9 @@ struct SkinPatch: CustomTestStringConvertible, Sendable {
   }()
 }
 
-/// colour-science integrates these 10 nm data after interpolating onto its 1 nm/5 nm observer
-/// grid and extrapolating beyond 400–700 nm; our 10 nm sums differ by ≈ 0.1–0.3 ΔE00.
-let gridTolerance = 0.4
+/// The derived table is colour-science's own integration of the same 10 nm data; different
+/// table sampling/interpolation leaves ≤ 0.03 ΔE00 (measured), and the table has 3 decimals.
+let gridTolerance = 0.05
 
 @Test("PMC skin spectra → Lab (D65) vs the derived table", arguments: SkinPatch.all)
 func pmcSkin(_ p: SkinPatch) {
