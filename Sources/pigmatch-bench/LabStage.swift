@@ -47,44 +47,20 @@ struct LabStage: ParsableCommand {
     }
   }
 
-  /// A deterministic photo-like image: smooth skin-toned gradients plus LCG noise.
-  static func syntheticPhoto(width: Int, height: Int) -> [UInt8] {
-    var px = [UInt8](repeating: 0, count: width * height * 3)
-    var s: UInt64 = 0x9E37_79B9_7F4A_7C15
-    for y in 0..<height {
-      for x in 0..<width {
-        s = s &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        let n = Int(s >> 60) - 8
-        let i = 3 * (y * width + x)
-        let t = (x * 255) / width
-        let u = (y * 255) / height
-        px[i] = UInt8(clamping: 120 + t / 2 + n)
-        px[i + 1] = UInt8(clamping: 60 + u / 2 + n)
-        px[i + 2] = UInt8(clamping: 40 + (t + u) / 4 + n)
-      }
-    }
-    return px
-  }
-
   func run() throws {
-    let pixels = Self.syntheticPhoto(width: width, height: height)
+    let pixels = SyntheticPhoto.pixels(width: width, height: height)
     let cores = ProcessInfo.processInfo.activeProcessorCount
     var rows: [Row] = []
     var checksum: Float = 0
     for threads in Array(Set([1, cores])).sorted() {
-      var times: [Double] = []
       // One warm-up run (page faults, tables), then the timed runs.
-      for i in 0...runs {
-        let start = DispatchTime.now().uptimeNanoseconds
+      let times = Timing.measure(runs: runs) {
         let planes = pixels.withUnsafeBufferPointer {
           LabConversion.planes(srgb8: $0, width: width, height: height, channels: 3, threads: threads)
         }
-        let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         checksum += planes.l[planes.l.count / 2]
-        if i > 0 { times.append(ms) }
-      }
-      times.sort()
-      let median = times[times.count / 2]
+      }.map { $0 * 1000 }.sorted()
+      let median = Timing.median(times)
       rows.append(
         Row(
           threads: threads, medianMs: median, minMs: times[0],
