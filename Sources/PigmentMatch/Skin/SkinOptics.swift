@@ -1,0 +1,108 @@
+import Colorimetry
+import Foundation
+
+/// A healed SMP dot seen through skin: [epidermis + upper papillary dermis] over [pigment layer
+/// in the dermis] over [semi-infinite dermis], with Saunderson's surface correction.
+///
+/// Layers (DESIGN.md "Seen through skin"):
+/// - Top, thickness ``SkinParameters/epidermisThickness`` (100 µm): melanin absorption
+///   (``TissueOptics/epidermalAbsorption(melanosomeFraction:)``, Jacques 1998) plus the papillary
+///   capillaries' blood at the dermal fraction B, and Jacques' (2013) skin scattering.
+/// - Optional extra dermis of ``SkinParameters/pigmentDepth`` (sinking pigment, ``FadeModel``).
+/// - The pigment layer, thickness X = 0.1 mm: the dermis's own K, S **plus** the mixture's K, S
+///   (two-constant mixing, Duncan 1940), so that water alone gives back the bare skin exactly.
+/// - Semi-infinite dermis: blood (Prahl 1999 haemoglobin) and baseline absorption, scattering
+///   scaled by ``SkinParameters/dermalScatteringScale``; R∞ (Kubelka & Munk 1931).
+/// Layers are converted with K = 2µa, S = (3/4)µs′ − (1/4)µa (van Gemert & Star 1987), the
+/// pigment layer is solved over the dermis by Kubelka's hyperbolic formula (Kubelka 1948), the
+/// upper layers are stacked by R₁₂ = R₁ + T₁²R₂/(1 − R₁R₂) (Kubelka 1954), and the surface by
+/// Saunderson (1942) with K1 = ((n − 1)/(n + 1))², n = 1.4, K2 = 0.5 (Allen 1980).
+/// No hue is added by hand: the blue-grey of carbon black is the turbid epidermis over it.
+public struct SkinOptics: DotOptics {
+  /// The parameters this model was built from.
+  public let parameters: SkinParameters
+  /// Dermis K, S, mm⁻¹ (31 values each).
+  let dermisK: [Double]
+  let dermisS: [Double]
+  /// Semi-infinite dermis R∞ (internal).
+  let dermisReflectance: [Double]
+  /// The layers above the pigment (epidermis, then any extra dermis), over a black background.
+  let cover: [KubelkaMunk.LayerOptics]
+  /// Saunderson constants.
+  let k1: Double
+  let k2: Double
+
+  /// The model for `parameters`.
+  public init(parameters: SkinParameters) {
+    self.parameters = parameters
+    let p = parameters
+    let neutral = NeutralDermisDotOptics()
+    k1 = neutral.k1
+    k2 = neutral.k2
+    let blood = HemoglobinExtinction.wholeBloodAbsorption(saturation: p.oxygenSaturation)
+    let epidermalMua = zip(
+      TissueOptics.epidermalAbsorption(melanosomeFraction: p.melanosomeFraction), blood
+    ).map { $0 + p.bloodFraction * $1 }
+    let epidermis = TissueOptics.kubelkaMunk(
+      absorption: epidermalMua, reducedScattering: TissueOptics.reducedScattering())
+    let dermis = TissueOptics.kubelkaMunk(
+      absorption: TissueOptics.dermalAbsorption(
+        bloodFraction: p.bloodFraction, saturation: p.oxygenSaturation),
+      reducedScattering: TissueOptics.reducedScattering(scale: p.dermalScatteringScale))
+    dermisK = dermis.k
+    dermisS = dermis.s
+    dermisReflectance = (0..<Spectrum.count).map {
+      KubelkaMunk.reflectanceInfinite(KubelkaMunk.Constants(k: dermis.k[$0], s: dermis.s[$0]))
+    }
+    cover = (0..<Spectrum.count).map { l in
+      let top = KubelkaMunk.layer(
+        KubelkaMunk.Constants(k: epidermis.k[l], s: epidermis.s[l]),
+        thickness: p.epidermisThickness, background: 0)
+      guard p.pigmentDepth > 0 else { return top }
+      let slab = KubelkaMunk.layer(
+        KubelkaMunk.Constants(k: dermis.k[l], s: dermis.s[l]), thickness: p.pigmentDepth,
+        background: 0)
+      return KubelkaMunk.stack(top: top, bottom: slab)
+    }
+  }
+
+  /// The same skin with the pigment layer `depth` mm deeper (sinking; ``FadeModel``).
+  public func sunk(by depth: Double) -> SkinOptics {
+    var p = parameters
+    p.pigmentDepth += max(depth, 0)
+    return SkinOptics(parameters: p)
+  }
+
+  /// The same skin with the melanosome fraction multiplied by `factor` (hyperpigmentation halo).
+  public func withMelanin(times factor: Double) -> SkinOptics {
+    var p = parameters
+    p.melanosomeFraction = min(max(p.melanosomeFraction * factor, 0), 1)
+    return SkinOptics(parameters: p)
+  }
+
+  /// Measured dot reflectance: Saunderson(cover ⊕ layer(dermis + pigment, X) over R∞).
+  public func dotReflectance(k: [Double], s: [Double]) -> [Double] {
+    var result = [Double](repeating: 0, count: Spectrum.count)
+    for l in 0..<Spectrum.count {
+      let pigment = KubelkaMunk.layer(
+        KubelkaMunk.Constants(k: dermisK[l] + k[l], s: dermisS[l] + s[l]),
+        thickness: parameters.pigmentLayerThickness, background: dermisReflectance[l])
+      result[l] = surface(cover[l], over: pigment.reflectance)
+    }
+    return result
+  }
+
+  /// The bare skin: Saunderson(epidermis ⊕ R∞ of the dermis).
+  public var skinReflectance: [Double] {
+    (0..<Spectrum.count).map { surface(cover[$0], over: dermisReflectance[$0]) }
+  }
+
+  /// The bare skin's CIELAB (D65, 2°).
+  public var skinLab: Lab { DotModel.lab(ofReflectance: skinReflectance) }
+
+  private func surface(_ top: KubelkaMunk.LayerOptics, over r: Double) -> Double {
+    let stacked = KubelkaMunk.stack(
+      top: top, bottom: KubelkaMunk.LayerOptics(reflectance: r, transmittance: 0))
+    return KubelkaMunk.saunderson(stacked.reflectance, k1: k1, k2: k2)
+  }
+}
