@@ -146,13 +146,26 @@ int32_t pmc_to_linear_srgb(const pmc_image *image, int32_t use_icc, float *out, 
   return status;
 }
 
-int32_t pmc_make_rgb_profile(const double *xy, double gamma, const char *description, uint8_t **out,
-                             uint32_t *out_len) {
-  if (xy == NULL || out == NULL || out_len == NULL || gamma <= 0) return PMC_ERR_ARGUMENT;
+/// A matrix/shaper profile whose tone curve is the sRGB one (IEC 61966-2-1; lcms2 parametric type 4).
+static cmsHPROFILE create_srgb_curve_profile(cmsContext context, const double *xy) {
+  const cmsFloat64Number params[5] = {2.4, 1.0 / 1.055, 0.055 / 1.055, 1.0 / 12.92, 0.04045};
+  cmsCIExyY white = {xy[0], xy[1], 1.0};
+  cmsCIExyYTRIPLE primaries = {{xy[2], xy[3], 1.0}, {xy[4], xy[5], 1.0}, {xy[6], xy[7], 1.0}};
+  cmsToneCurve *curve = cmsBuildParametricToneCurve(context, 4, params);
+  if (curve == NULL) return NULL;
+  cmsToneCurve *curves[3] = {curve, curve, curve};
+  cmsHPROFILE profile = cmsCreateRGBProfileTHR(context, &white, &primaries, curves);
+  cmsFreeToneCurve(curve);
+  return profile;
+}
+
+int32_t pmc_make_rgb_profile(const double *xy, double gamma, int32_t srgb_curve, const char *description,
+                             uint8_t **out, uint32_t *out_len) {
+  if (xy == NULL || out == NULL || out_len == NULL || (!srgb_curve && gamma <= 0)) return PMC_ERR_ARGUMENT;
   cmsContext context = cmsCreateContext(NULL, NULL);
   if (context == NULL) return PMC_ERR_NO_MEMORY;
   cmsSetLogErrorHandlerTHR(context, ignore_lcms_errors);
-  cmsHPROFILE profile = create_power_profile(context, xy, gamma);
+  cmsHPROFILE profile = srgb_curve ? create_srgb_curve_profile(context, xy) : create_power_profile(context, xy, gamma);
   int32_t status = PMC_ERR_PROFILE;
   if (profile != NULL) {
     if (description != NULL) {

@@ -11,6 +11,7 @@ typedef struct jpeg_guard {
   jmp_buf jump;
   int status;
   int accept_warnings;
+  int icc_malformed;
   char *message;
   size_t message_len;
 } jpeg_guard;
@@ -36,7 +37,12 @@ static void on_jpeg_error(j_common_ptr cinfo) {
     } else {
       guard->status = PMC_ERR_CORRUPT;
     }
-    format_jpeg_message(cinfo, guard->message, guard->message_len);
+    if (code == JERR_BAD_PRECISION) {
+      pmc_set_message(guard->message, guard->message_len, "%d-bit JPEG is not supported (8-bit only)",
+                      guard->base.msg_parm.i[0]);
+    } else {
+      format_jpeg_message(cinfo, guard->message, guard->message_len);
+    }
   }
   longjmp(guard->jump, 1);
 }
@@ -45,6 +51,10 @@ static void on_jpeg_error(j_common_ptr cinfo) {
 static void on_jpeg_message(j_common_ptr cinfo, int level) {
   jpeg_guard *guard = (jpeg_guard *)cinfo->err;
   if (level >= 0) return;  // Trace messages.
+  if (guard->base.msg_code == JWRN_BOGUS_ICC) {
+    guard->icc_malformed = 1;  // The profile is dropped; the pixels are fine.
+    return;
+  }
   guard->base.num_warnings++;
   format_jpeg_message(cinfo, guard->message, guard->message_len);
   if (!guard->accept_warnings) {
@@ -59,6 +69,7 @@ static void install_guard(jpeg_guard *guard, char *message, size_t message_len, 
   guard->base.emit_message = on_jpeg_message;
   guard->status = PMC_OK;
   guard->accept_warnings = accept_warnings;
+  guard->icc_malformed = 0;
   guard->message = message;
   guard->message_len = message_len;
 }
@@ -152,6 +163,13 @@ int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *opti
   int cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
   out->cmyk_inverted = cmyk && cinfo.saw_Adobe_marker;
   cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
+  if (options->min_short_side > 0) {
+    unsigned shorter = cinfo.image_width < cinfo.image_height ? cinfo.image_width : cinfo.image_height;
+    denom = 1;
+    while (denom < 8 && (shorter + (unsigned)denom * 2 - 1) / ((unsigned)denom * 2) >= (unsigned)options->min_short_side) {
+      denom *= 2;
+    }
+  }
   cinfo.scale_num = 1;
   cinfo.scale_denom = (unsigned int)denom;
   jpeg_calc_output_dimensions(&cinfo);
@@ -176,6 +194,7 @@ int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *opti
   out->height = (int32_t)height;
   out->sample_bits = 8;
   out->warnings = guard.base.num_warnings;
+  out->icc_malformed = guard.icc_malformed;
   if (!out->warnings) out->message[0] = '\0';
   if (cmyk && out->icc == NULL) {
     cmyk_to_rgb_in_place(pixels, width * height, out->cmyk_inverted);

@@ -46,6 +46,18 @@ int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *optio
     pmc_set_message(out->message, sizeof out->message, "not a PNG file (bad signature)");
     return PMC_ERR_CORRUPT;
   }
+  // Check the claimed size from IHDR (always the first chunk) before libpng reads anything else.
+  if (len >= 24 && memcmp(data + 12, "IHDR", 4) == 0) {
+    uint64_t w = ((uint64_t)data[16] << 24) | ((uint64_t)data[17] << 16) | ((uint64_t)data[18] << 8) | data[19];
+    uint64_t h = ((uint64_t)data[20] << 24) | ((uint64_t)data[21] << 16) | ((uint64_t)data[22] << 8) | data[23];
+    out->file_width = (int32_t)(w > 0x7fffffff ? 0x7fffffff : w);
+    out->file_height = (int32_t)(h > 0x7fffffff ? 0x7fffffff : h);
+    if (w * h > options->max_pixels) {
+      pmc_set_message(out->message, sizeof out->message, "%llux%llu pixels is over the limit of %llu pixels",
+                      (unsigned long long)w, (unsigned long long)h, (unsigned long long)options->max_pixels);
+      return PMC_ERR_TOO_LARGE;
+    }
+  }
   png_context ctx = {data, len, 0, 0, PMC_OK, out->message, sizeof out->message};
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &ctx, on_png_error, on_png_warning);
   if (png == NULL) return PMC_ERR_NO_MEMORY;

@@ -35,9 +35,3 @@ public struct MonkSkinTone: Sendable, Hashable {
     return all[best]
   }
 }
-
-extension ITA {
-  /// Nearest Monk swatch of the colour this angle was computed from is not recoverable from the
-  /// angle alone; use ``MonkSkinTone/nearest(to:)`` with the Lab colour.
-  public static func monk(_ lab: Lab) -> MonkSkinTone { MonkSkinTone.nearest(to: lab) }
-}

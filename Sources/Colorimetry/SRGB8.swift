@@ -15,7 +15,10 @@ public struct SRGB8: Sendable, Hashable {
   public init?(hex: String) {
     var s = Substring(hex)
     if s.first == "#" { s = s.dropFirst() }
-    guard s.utf8.count == 6, s.utf8.allSatisfy({ $0 < 128 }), let v = UInt32(s, radix: 16) else {
+    let isHexDigit: (UInt8) -> Bool = { c in
+      (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102)
+    }
+    guard s.utf8.count == 6, s.utf8.allSatisfy(isHexDigit), let v = UInt32(s, radix: 16) else {
       return nil
     }
     self.init(r: UInt8(truncatingIfNeeded: v >> 16), g: UInt8(truncatingIfNeeded: v >> 8), b: UInt8(truncatingIfNeeded: v))

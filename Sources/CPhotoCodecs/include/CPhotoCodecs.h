@@ -43,6 +43,9 @@ typedef struct pmc_options {
   uint64_t max_pixels;
   /// JPEG only: decode at 1/scale_denom of full size in the DCT domain (1, 2, 4 or 8).
   int32_t scale_denom;
+  /// JPEG only: when > 0, overrides scale_denom with the largest of 1/2, 1/4, 1/8 that keeps the
+  /// decoded shorter side at least this many pixels (1 when none does).
+  int32_t min_short_side;
   /// JPEG only: when nonzero, corrupt-data warnings (premature end, bad Huffman code) are counted
   /// in `warnings` and decoding goes on; when zero the first one fails the decode.
   int32_t accept_warnings;
@@ -63,6 +66,7 @@ typedef struct pmc_image {
   int32_t has_alpha;                ///< The file carries transparency (alpha channel or tRNS).
   int32_t interlaced, progressive, arithmetic;
   int32_t warnings;                 ///< Corrupt-data warnings seen (JPEG, accept_warnings only).
+  int32_t icc_malformed;            ///< JPEG: the APP2 ICC chunks were malformed and were ignored.
   int32_t has_srgb_chunk, has_gama, has_chrm;
   double gama;                      ///< PNG gAMA: the file's encoding exponent (e.g. 0.45455).
   double chrm[8];                   ///< PNG cHRM: white x,y, red x,y, green x,y, blue x,y.
@@ -102,9 +106,10 @@ int32_t pmc_encode_jpeg(const uint8_t *rgb, int32_t width, int32_t height, int32
                         char *message, size_t message_len);
 
 /// Builds a matrix/shaper RGB ICC profile (pure power-law tone curve) from white and primary
-/// chromaticities: xy[8] = white x,y, red x,y, green x,y, blue x,y. *out is malloc'd.
-int32_t pmc_make_rgb_profile(const double *xy, double gamma, const char *description, uint8_t **out,
-                             uint32_t *out_len);
+/// chromaticities: xy[8] = white x,y, red x,y, green x,y, blue x,y. With `srgb_curve` nonzero the
+/// tone curve is the sRGB piecewise curve (as in Display P3) and `gamma` is ignored. *out is malloc'd.
+int32_t pmc_make_rgb_profile(const double *xy, double gamma, int32_t srgb_curve, const char *description,
+                             uint8_t **out, uint32_t *out_len);
 
 void pmc_free(void *pointer);
 

@@ -1,0 +1,142 @@
+internal import CPhotoCodecs
+
+/// The one place Swift calls the C codecs: turns status codes into ``PhotoError`` and owns the
+/// lifetime of the C image.
+final class DecodedImage {
+  var image = pmc_image()
+
+  deinit { pmc_image_free(&image) }
+
+  var message: String { withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } }
+  var width: Int { Int(image.width) }
+  var height: Int { Int(image.height) }
+  var channels: Int { Int(image.channels) }
+  var sampleBits: Int { Int(image.sample_bits) }
+
+  var iccProfile: [UInt8]? {
+    guard let icc = image.icc, image.icc_len > 0 else { return nil }
+    return Array(UnsafeBufferPointer(start: icc, count: Int(image.icc_len)))
+  }
+
+  /// Decodes `bytes` as `format`, throwing a ``PhotoError`` that names `path`.
+  static func decode(_ bytes: [UInt8], format: PhotoFormat, path: String, options: DecodeOptions)
+    throws(PhotoError) -> DecodedImage
+  {
+    let decoded = DecodedImage()
+    var cOptions = pmc_options(
+      max_pixels: UInt64(max(options.maxPixels, 0)), scale_denom: 1,
+      min_short_side: Int32(clamping: options.minimumShortSide ?? 0),
+      accept_warnings: options.acceptCorruptData ? 1 : 0)
+    let status = bytes.withUnsafeBufferPointer { buffer in
+      switch format {
+      case .png: return pmc_decode_png(buffer.baseAddress, buffer.count, &cOptions, &decoded.image)
+      case .jpeg: return pmc_decode_jpeg(buffer.baseAddress, buffer.count, &cOptions, &decoded.image)
+      }
+    }
+    if status != Int32(PMC_OK) {
+      throw error(status: status, message: decoded.message, format: format, path: path, decoded: decoded, options: options)
+    }
+    return decoded
+  }
+
+  private static func error(
+    status: Int32, message: String, format: PhotoFormat, path: String, decoded: DecodedImage, options: DecodeOptions
+  ) -> PhotoError {
+    switch Int(status) {
+    case Int(PMC_ERR_TRUNCATED): return .truncated(path: path, format: format, detail: message)
+    case Int(PMC_ERR_UNSUPPORTED): return .unsupportedFeature(path: path, format: format, detail: message)
+    case Int(PMC_ERR_TOO_LARGE):
+      return .tooLarge(
+        path: path, width: Int(decoded.image.file_width), height: Int(decoded.image.file_height),
+        limit: options.maxPixels)
+    case Int(PMC_ERR_NO_MEMORY): return .outOfMemory(path: path)
+    default: return .corrupt(path: path, format: format, detail: message.isEmpty ? "unreadable data" : message)
+    }
+  }
+
+  /// The decoded samples as stored (no colour management).
+  func rawImage() -> RawImage {
+    let count = width * height * channels
+    let samples: RawImage.Samples
+    if sampleBits == 16 {
+      samples = .sixteen(image.pixels.withMemoryRebound(to: UInt16.self, capacity: count) {
+        Array(UnsafeBufferPointer(start: $0, count: count))
+      })
+    } else {
+      samples = .eight(Array(UnsafeBufferPointer(start: image.pixels, count: count)))
+    }
+    return RawImage(width: width, height: height, channels: channels, samples: samples)
+  }
+
+  /// Why a colour conversion was not possible.
+  struct ConversionFailure: Error { let reason: String }
+
+  /// Pixels converted to linear sRGB through lcms2, from the ICC profile or from gAMA/cHRM.
+  func linearSRGB(useICC: Bool) -> Result<[Float], ConversionFailure> {
+    var out = [Float](repeating: 0, count: width * height * 3)
+    var message = [CChar](repeating: 0, count: 256)
+    let status = out.withUnsafeMutableBufferPointer { buffer in
+      message.withUnsafeMutableBufferPointer { text in
+        pmc_to_linear_srgb(&image, useICC ? 1 : 0, buffer.baseAddress, text.baseAddress, text.count)
+      }
+    }
+    guard status == Int32(PMC_OK) else {
+      return .failure(
+        ConversionFailure(reason: String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)))
+    }
+    return .success(out)
+  }
+}
+
+/// ICC profile facts read through lcms2.
+public enum ICCProfile {
+  /// The colour space an ICC profile describes.
+  public enum ColorSpace: Sendable { case gray, rgb, cmyk, other }
+
+  /// The profile's description text and colour space, or nil when lcms2 cannot parse it.
+  public static func describe(_ bytes: [UInt8]) -> (description: String, colorSpace: ColorSpace)? {
+    var text = [CChar](repeating: 0, count: 256)
+    var space: Int32 = 0
+    let status = bytes.withUnsafeBufferPointer { buffer in
+      text.withUnsafeMutableBufferPointer { out in
+        pmc_icc_describe(buffer.baseAddress, UInt32(buffer.count), out.baseAddress, out.count, &space)
+      }
+    }
+    guard status == Int32(PMC_OK) else { return nil }
+    let description = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let colorSpace: ColorSpace = space == 1 ? .gray : space == 3 ? .rgb : space == 4 ? .cmyk : .other
+    return (description, colorSpace)
+  }
+
+  /// The tone curve of a generated profile.
+  public enum ToneCurve: Sendable {
+    /// The sRGB piecewise curve (IEC 61966-2-1), as Display P3 uses it.
+    case srgb
+    /// A pure power law, decoding exponent γ (e.g. 2.2).
+    case gamma(Double)
+  }
+
+  /// A matrix/shaper RGB profile from chromaticities `[white x, y, red x, y, green x, y, blue x, y]`.
+  /// Used to tag generated sample photos.
+  public static func makeRGB(chromaticities: [Double], curve: ToneCurve, description: String) -> [UInt8]? {
+    guard chromaticities.count == 8 else { return nil }
+    let (gamma, srgb): (Double, Int32)
+    switch curve {
+    case .srgb: (gamma, srgb) = (0, 1)
+    case .gamma(let value):
+      guard value > 0 else { return nil }
+      (gamma, srgb) = (value, 0)
+    }
+    var out: UnsafeMutablePointer<UInt8>?
+    var length: UInt32 = 0
+    let status = chromaticities.withUnsafeBufferPointer { xy in
+      pmc_make_rgb_profile(xy.baseAddress, gamma, srgb, description, &out, &length)
+    }
+    guard status == Int32(PMC_OK), let out else { return nil }
+    defer { pmc_free(out) }
+    return Array(UnsafeBufferPointer(start: out, count: Int(length)))
+  }
+
+  /// DCI-P3 primaries with a D65 white (SMPTE EG 432-1), as Apple's Display P3 uses them.
+  public static let displayP3Chromaticities: [Double] = [0.3127, 0.3290, 0.680, 0.320, 0.265, 0.690, 0.150, 0.060]
+}

@@ -1,0 +1,33 @@
+/// How to decode a photo.
+public struct DecodeOptions: Sendable, Equatable {
+  /// Default pixel limit: 100 MP, larger than any phone camera, small enough to fail fast on
+  /// hostile headers (a 100 MP RGBA16 buffer is 800 MB).
+  public static let defaultMaxPixels = 100_000_000
+
+  /// Largest width × height accepted, checked from the header before any allocation.
+  public var maxPixels: Int
+  /// When set, decode smaller but keep the shorter side at least this many pixels: JPEG by
+  /// DCT-domain scaling (1/2, 1/4, 1/8), PNG by box filtering in linear light.
+  public var minimumShortSide: Int?
+  /// Accept JPEG corrupt-data warnings (premature end, bad Huffman data) and report them in
+  /// ``Photo/warnings`` instead of failing.
+  public var acceptCorruptData: Bool
+
+  public init(maxPixels: Int = defaultMaxPixels, minimumShortSide: Int? = nil, acceptCorruptData: Bool = false) {
+    self.maxPixels = maxPixels
+    self.minimumShortSide = minimumShortSide
+    self.acceptCorruptData = acceptCorruptData
+  }
+
+  /// Full-size decode with the default limits.
+  public static let full = DecodeOptions()
+
+  /// The largest power-of-two reduction (≤ `limit`) that keeps the shorter side ≥ `minimumShortSide`.
+  func reduction(width: Int, height: Int, limit: Int) -> Int {
+    guard let minimumShortSide, minimumShortSide > 0 else { return 1 }
+    let shortSide = min(width, height)
+    var factor = 1
+    while factor * 2 <= limit && shortSide / (factor * 2) >= minimumShortSide { factor *= 2 }
+    return factor
+  }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@testable import pigmatch
+
+/// Runs `pigmatch` in process with a capturing console.
+struct CLIRun {
+  let status: Int32
+  let stdout: String
+  let stderr: String
+
+  init(_ arguments: [String]) {
+    let console = Console(capturing: true)
+    status = CLI.$console.withValue(console) { PigMatch.execute(arguments) }
+    stdout = console.standardOutput
+    stderr = console.standardError
+  }
+
+  /// The stdout JSON object.
+  func json() throws -> [String: Any] {
+    let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+    return try #require(object as? [String: Any])
+  }
+}
+
+/// Package root and shared test data, found by walking up from this file.
+enum Paths {
+  static let packageRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while url.path != "/" {
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+      url.deleteLastPathComponent()
+    }
+    return url
+  }()
+
+  static func testdata(_ relative: String) -> String {
+    packageRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata/\(relative)").path
+  }
+
+  static func inPackage(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
+}
