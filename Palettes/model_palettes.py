@@ -130,6 +130,9 @@ palette2 = {
     "coefficientUnit": "mm^-1 per unit stock concentration",
     "diluent": {"id": "water", "name": "Distilled water", "notes": "K = S = 0."},
     "pigments": [
+        {"id": "carbon-base", "name": "Carbon Black Base", "class": "carbonBlack", "lightfastness": 8,
+         "notes": "Carbon black (PBk7), same model as the Carbon Greyscale line: K = 60 (lambda/550)^-1.0, S = 2 (lambda/550)^-1.5 mm^-1. The darkening base for the tone shades.",
+         **ks(cb_k, cb_s)},
         {"id": "io-black", "name": "Iron Oxide Black", "class": "ironOxide", "lightfastness": 8,
          "notes": "Magnetite (PBk11): K = 35 (lambda/550)^-0.5, S = 6 (lambda/550)^-1 mm^-1; near-flat intervalence absorption.",
          **ks(mag_k, mag_s)},

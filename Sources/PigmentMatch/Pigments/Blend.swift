@@ -1,4 +1,5 @@
 import Colorimetry
+import Foundation
 
 /// A blend of stock pigments and water with its dot colour and its distance to a target.
 ///
@@ -49,6 +50,17 @@ public struct Blend: Sendable, Equatable {
     self.target = target
     self.dotLab = model.lab(fractions)
     self.deltaE00 = DeltaE.ciede2000(dotLab, target)
+  }
+
+  /// The components' fractions rounded to `places` decimals (0…12) so that the rounded values still
+  /// sum to 1: the rounding remainder goes to the largest component. For printing recipes that
+  /// ``Recipe/parse(_:palette:)`` accepts back.
+  public func roundedFractions(places: Int = 6) -> [(pigment: String, fraction: Double)] {
+    let scale = pow(10, Double(min(max(places, 0), 12)))
+    var units = components.map { ($0.fraction.value * scale).rounded() }
+    let missing = scale - units.reduce(0, +)
+    if let largest = units.indices.max(by: { units[$0] < units[$1] }) { units[largest] += missing }
+    return zip(components, units).map { ($0.pigment, $1 / scale) }
   }
 
   /// Number of stock pigments used (water not counted).

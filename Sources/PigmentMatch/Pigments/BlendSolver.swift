@@ -116,6 +116,9 @@ public struct BlendSolver: Sendable {
   struct Problem {
     let solver: BlendSolver
     let target: Lab
+    /// A start that reaches this ΔE00 needs no further starts (100× below a visible difference).
+    static let goodEnough = 1e-3
+
     /// Target absorbance relative to water, if a smooth spectrum reaches the target.
     let targetAbsorbance: [Double]?
     var model: DotModel { solver.model }
@@ -140,7 +143,7 @@ public struct BlendSolver: Sendable {
       for start in starts(allowed: allowed) {
         let candidate = refine(start, allowed: allowed, iterations: solver.options.maxIterations)
         if best.map({ candidate.deltaE < $0.deltaE }) ?? true { best = candidate }
-        if candidate.deltaE < 1e-6 { break }
+        if candidate.deltaE < Self.goodEnough { break }
       }
       return best ?? evaluate(equalParts(allowed))
     }
@@ -151,8 +154,7 @@ public struct BlendSolver: Sendable {
       var scored: [(subset: [Int], candidate: Candidate)] = []
       for subset in combinations(pigments, size) {
         let allowed = subset + [water]
-        let quick = starts(allowed: allowed).map { refine($0, allowed: allowed, iterations: 3) }
-          .min { $0.deltaE < $1.deltaE }
+        let quick = starts(allowed: allowed).map(evaluate).min { $0.deltaE < $1.deltaE }
         if let quick { scored.append((subset, quick)) }
       }
       // Also the free solution's strongest pigments.
@@ -176,7 +178,12 @@ public struct BlendSolver: Sendable {
       while current.pigments(water) > 1 {
         let used = (0..<water).filter { current.c[$0] > 0 }
         guard let weakest = used.min(by: { current.c[$0] < current.c[$1] }) else { break }
-        let reduced = solve(allowed: used.filter { $0 != weakest } + [water])
+        // Warm start: the current blend without the weakest pigment.
+        var start = current.c
+        start[weakest] = 0
+        let reduced = refine(
+          normalised(start), allowed: used.filter { $0 != weakest } + [water],
+          iterations: solver.options.maxIterations)
         guard reduced.deltaE <= current.deltaE + solver.options.fewerPigmentsTolerance else { break }
         current = reduced
       }
@@ -266,7 +273,7 @@ public struct BlendSolver: Sendable {
             f = newF
             mu = max(mu / 3, 1e-12)
             accepted = true
-            if gain < 1e-12 * (1 + f) { return Candidate(c: c, deltaE: f.squareRoot()) }
+            if gain < 1e-9 * (1 + f) { return Candidate(c: c, deltaE: f.squareRoot()) }
             break
           }
           mu *= 4

@@ -1,4 +1,5 @@
 import Colorimetry
+import Foundation
 
 /// The forward "dot appearance" model for one palette: component fractions (palette pigments, then
 /// water) → mixture K, S (two-constant Kubelka–Munk) → ``DotOptics`` → reflectance → CIELAB (D65).
@@ -53,9 +54,29 @@ public struct DotModel: Sendable {
     return lab(fractions)
   }
 
-  /// CIELAB (D65) of a 31-value reflectance; non-finite input gives NaN Lab.
+  /// CIELAB (D65, 2°) of a 31-value reflectance: the same sums as `Spectrum.lab()` (CIE 015:2018
+  /// eqs. 7.1–7.3 and 8.1–8.3) without building a validated `Spectrum`, for the solver's hot loop.
+  /// Non-finite input gives a non-finite Lab.
   static func lab(ofReflectance r: [Double]) -> Lab {
-    guard let spectrum = try? Spectrum(r) else { return Lab(l: .nan, a: .nan, b: .nan) }
-    return spectrum.lab()
+    let w = d65Weights
+    var x = 0.0
+    var y = 0.0
+    var z = 0.0
+    for i in 0..<min(r.count, Spectrum.count) {
+      x += r[i] * w.x[i]
+      y += r[i] * w.y[i]
+      z += r[i] * w.z[i]
+    }
+    let fx = labF(x / w.white.x)
+    let fy = labF(y / w.white.y)
+    let fz = labF(z / w.white.z)
+    return Lab(l: 116 * fy - 16, a: 500 * (fx - fy), b: 200 * (fy - fz))
+  }
+
+  private static let d65Weights = Illuminant.d65.weights
+
+  /// CIELAB f(t) with the exact constants ε = 216/24389, κ = 24389/27 (CIE 015:2018 eq. 8.2).
+  private static func labF(_ t: Double) -> Double {
+    t > 216.0 / 24389 ? cbrt(t) : (24389.0 / 27 * t + 16) / 116
   }
 }
