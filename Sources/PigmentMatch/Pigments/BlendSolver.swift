@@ -15,6 +15,8 @@ import Foundation
 /// 3. At most ``Options/maxPigments`` stock pigments: if the free solution uses more, every subset of
 ///    that size is scored from its linear start and the best few are refined.
 /// 4. Fewer pigments are preferred when dropping one costs ≤ ``Options/fewerPigmentsTolerance``.
+/// With ``Objective/meanOverYears(_:)`` the same machinery minimises the mean ΔE00 over years
+/// 0…N of a ``FadeProjection`` instead of day one only (fade-aware solve, DESIGN.md "Fade").
 /// The residual is reported as it is: a dot cannot reach colours darker than the skin surface
 /// reflection, and the solver says so rather than pretending.
 public struct BlendSolver: Sendable {
@@ -40,6 +42,15 @@ public struct BlendSolver: Sendable {
       self.maxDrops = max(1, maxDrops)
       self.fewerPigmentsTolerance = fewerPigmentsTolerance
     }
+  }
+
+  /// What the solve minimises.
+  public enum Objective: Sendable {
+    /// ΔE00 of the healed dot (year 0) to the target.
+    case dayOne
+    /// Mean ΔE00 to the target over the projection's years 0…N: each year's CIEDE2000 residual
+    /// vector rᵧ is weighted by 1/√(ΔE00ᵧ·(N + 1)), so the stacked ‖r‖² equals the mean ΔE00.
+    case meanOverYears(FadeProjection)
   }
 
   /// The solved blend and its rounding to drops.
@@ -86,13 +97,13 @@ public struct BlendSolver: Sendable {
   }
 
   /// The best blend for `target` (CIELAB D65), rounded to drops.
-  public func solve(target: Lab) throws(BlendError) -> Solution {
+  public func solve(target: Lab, objective: Objective = .dayOne) throws(BlendError) -> Solution {
     guard target.l.isFinite, target.a.isFinite, target.b.isFinite else {
       throw .nonFiniteTarget
     }
     let n = model.palette.pigments.count
     guard n > 0 else { throw .emptyPalette }
-    let problem = Problem(solver: self, target: target)
+    let problem = Problem(solver: self, target: target, objective: objective)
     var best = problem.solve(allowed: Array(0...n))
     if best.pigments(n) > options.maxPigments {
       best = problem.solveSubsets(size: options.maxPigments, free: best)
@@ -105,7 +116,7 @@ public struct BlendSolver: Sendable {
 
   // MARK: - One solve
 
-  /// A candidate: fractions in component order and its ΔE00.
+  /// A candidate: fractions in component order and its objective (ΔE00, or mean ΔE00 over years).
   struct Candidate {
     var c: [Double]
     var deltaE: Double
@@ -116,6 +127,7 @@ public struct BlendSolver: Sendable {
   struct Problem {
     let solver: BlendSolver
     let target: Lab
+    let objective: Objective
     /// A start that reaches this ΔE00 needs no further starts (100× below a visible difference).
     static let goodEnough = 1e-3
 
@@ -124,16 +136,42 @@ public struct BlendSolver: Sendable {
     var model: DotModel { solver.model }
     var water: Int { solver.model.palette.pigments.count }
 
-    init(solver: BlendSolver, target: Lab) {
+    init(solver: BlendSolver, target: Lab, objective: Objective = .dayOne) {
       self.solver = solver
       self.target = target
+      self.objective = objective
       targetAbsorbance = SpectralRecovery.smoothReflectance(for: target).map { r in
         (0..<Spectrum.count).map { solver.waterLogReflectance[$0] - log(max(r[$0], 1e-9)) }
       }
     }
 
-    func residual(_ c: [Double]) -> SIMD3<Double> {
-      CIEDE2000Residual.vector(target, model.lab(c))
+    /// The residual vector whose squared norm is the objective's cost (``score(_:)``).
+    func residual(_ c: [Double]) -> [Double] {
+      switch objective {
+      case .dayOne:
+        let r = CIEDE2000Residual.vector(target, model.lab(c))
+        return [r.x, r.y, r.z]
+      case .meanOverYears(let projection):
+        let labs = projection.dotLabs(c)
+        let n = Double(labs.count)
+        var out: [Double] = []
+        out.reserveCapacity(3 * labs.count)
+        for lab in labs {
+          let r = CIEDE2000Residual.vector(target, lab)
+          let e = (r * r).sum().squareRoot()
+          let w = 1 / (max(e, 1e-4) * n).squareRoot()
+          out += [r.x * w, r.y * w, r.z * w]
+        }
+        return out
+      }
+    }
+
+    /// The objective from the squared residual norm f: ΔE00 = √f (day one), mean ΔE00 = f.
+    func score(_ f: Double) -> Double {
+      switch objective {
+      case .dayOne: f.squareRoot()
+      case .meanOverYears: f
+      }
     }
 
     /// Best refinement over the starts, using only the `allowed` components (water always allowed).
@@ -232,31 +270,29 @@ public struct BlendSolver: Sendable {
     // MARK: Levenberg–Marquardt with NNLS steps
 
     func evaluate(_ c: [Double]) -> Candidate {
-      let r = residual(c)
-      return Candidate(c: c, deltaE: (r * r).sum().squareRoot())
+      return Candidate(c: c, deltaE: score(sumOfSquares(residual(c))))
     }
 
     func refine(_ start: [Double], allowed: [Int], iterations: Int) -> Candidate {
       var c = start
       var r = residual(c)
-      var f = (r * r).sum()
+      var f = sumOfSquares(r)
       var mu = -1.0
       let k = allowed.count
       let h = 1e-6
       for _ in 0..<iterations {
         if f < 1e-14 { break }
         // Forward-difference Jacobian of the ΔE00 residual in the allowed fractions.
-        var jacobian = [SIMD3<Double>](repeating: .zero, count: k)
+        var jacobian = [[Double]](repeating: [], count: k)
         var maxEntry = 0.0
         for (column, j) in allowed.enumerated() {
           var probe = c
           probe[j] += h
-          jacobian[column] = (residual(probe) - r) / h
-          let entry = jacobian[column]
-          maxEntry = max(maxEntry, Swift.abs(entry.x), Swift.abs(entry.y), Swift.abs(entry.z))
+          jacobian[column] = zip(residual(probe), r).map { ($0 - $1) / h }
+          for entry in jacobian[column] { maxEntry = max(maxEntry, Swift.abs(entry)) }
         }
         if mu < 0 {
-          let diagonal = jacobian.map { ($0 * $0).sum() }
+          let diagonal = jacobian.map(sumOfSquares)
           mu = 1e-3 * max(diagonal.max() ?? 1, 1e-6)
         }
         let weight = 1e3 * (1 + maxEntry)
@@ -265,7 +301,7 @@ public struct BlendSolver: Sendable {
           guard let y = step(c: c, r: r, jacobian: jacobian, allowed: allowed, mu: mu, weight: weight)
           else { break }
           let newR = residual(y)
-          let newF = (newR * newR).sum()
+          let newF = sumOfSquares(newR)
           if newF < f {
             let gain = f - newF
             c = y
@@ -273,39 +309,38 @@ public struct BlendSolver: Sendable {
             f = newF
             mu = max(mu / 3, 1e-12)
             accepted = true
-            if gain < 1e-9 * (1 + f) { return Candidate(c: c, deltaE: f.squareRoot()) }
+            if gain < 1e-9 * (1 + f) { return Candidate(c: c, deltaE: score(f)) }
             break
           }
           mu *= 4
         }
         if !accepted { break }
       }
-      return Candidate(c: c, deltaE: f.squareRoot())
+      return Candidate(c: c, deltaE: score(f))
     }
 
     /// One damped Gauss–Newton step as NNLS: min ‖J(y − c) + r‖² + μ‖y − c‖² + w²(Σy − 1)², y ≥ 0.
     func step(
-      c: [Double], r: SIMD3<Double>, jacobian: [SIMD3<Double>], allowed: [Int], mu: Double,
+      c: [Double], r: [Double], jacobian: [[Double]], allowed: [Int], mu: Double,
       weight: Double
     ) -> [Double]? {
       let k = allowed.count
-      var a = DenseMatrix(rows: 4 + k, columns: k)
-      var b = [Double](repeating: 0, count: 4 + k)
-      var jc = SIMD3<Double>.zero
+      let m = r.count
+      var a = DenseMatrix(rows: m + 1 + k, columns: k)
+      var b = [Double](repeating: 0, count: m + 1 + k)
+      var jc = [Double](repeating: 0, count: m)
       let rootMu = mu.squareRoot()
       for (column, j) in allowed.enumerated() {
-        a[0, column] = jacobian[column].x
-        a[1, column] = jacobian[column].y
-        a[2, column] = jacobian[column].z
-        a[3 + column, column] = rootMu
-        a[3 + k, column] = weight
-        b[3 + column] = rootMu * c[j]
-        jc += jacobian[column] * c[j]
+        for row in 0..<m {
+          a[row, column] = jacobian[column][row]
+          jc[row] += jacobian[column][row] * c[j]
+        }
+        a[m + column, column] = rootMu
+        a[m + k, column] = weight
+        b[m + column] = rootMu * c[j]
       }
-      b[0] = jc.x - r.x
-      b[1] = jc.y - r.y
-      b[2] = jc.z - r.z
-      b[3 + k] = weight
+      for row in 0..<m { b[row] = jc[row] - r[row] }
+      b[m + k] = weight
       guard let solution = try? NNLS.solve(a, b) else { return nil }
       var y = [Double](repeating: 0, count: c.count)
       for (column, j) in allowed.enumerated() { y[j] = solution.x[column] }
@@ -319,6 +354,9 @@ public struct BlendSolver: Sendable {
     }
   }
 }
+
+/// Σ xᵢ².
+func sumOfSquares(_ x: [Double]) -> Double { x.reduce(0) { $0 + $1 * $1 } }
 
 /// All k-element subsets of `items`, in lexicographic order.
 func combinations(_ items: [Int], _ k: Int) -> [[Int]] {

@@ -8,7 +8,8 @@ import Foundation
 /// - Top, thickness ``SkinParameters/epidermisThickness`` (100 µm): melanin absorption
 ///   (``TissueOptics/epidermalAbsorption(melanosomeFraction:)``, Jacques 1998) plus the papillary
 ///   capillaries' blood at the dermal fraction B, and Jacques' (2013) skin scattering.
-/// - Optional extra dermis of ``SkinParameters/pigmentDepth`` (sinking pigment, ``FadeModel``).
+/// - Optional extra dermis of ``SkinParameters/pigmentDepth`` (sinking pigment, ``FadeModel``),
+///   bloodless (scattering and baseline absorption only).
 /// - The pigment layer, thickness X = 0.1 mm: the dermis's own K, S **plus** the mixture's K, S
 ///   (two-constant mixing, Duncan 1940), so that water alone gives back the bare skin exactly.
 /// - Semi-infinite dermis: blood (Prahl 1999 haemoglobin) and baseline absorption, scattering
@@ -49,6 +50,12 @@ public struct SkinOptics: DotOptics {
       absorption: TissueOptics.dermalAbsorption(
         bloodFraction: p.bloodFraction, saturation: p.oxygenSaturation),
       reducedScattering: TissueOptics.reducedScattering(scale: p.dermalScatteringScale))
+    // Dermis between the papillary loops (top layer) and a sunk pigment layer: collagen
+    // scattering and baseline absorption, no blood (the vessels sit in the papillary loops and the
+    // deep plexus, not in between).
+    let bloodless = TissueOptics.kubelkaMunk(
+      absorption: TissueOptics.dermalAbsorption(bloodFraction: 0, saturation: p.oxygenSaturation),
+      reducedScattering: TissueOptics.reducedScattering(scale: p.dermalScatteringScale))
     dermisK = dermis.k
     dermisS = dermis.s
     dermisReflectance = (0..<Spectrum.count).map {
@@ -60,7 +67,7 @@ public struct SkinOptics: DotOptics {
         thickness: p.epidermisThickness, background: 0)
       guard p.pigmentDepth > 0 else { return top }
       let slab = KubelkaMunk.layer(
-        KubelkaMunk.Constants(k: dermis.k[l], s: dermis.s[l]), thickness: p.pigmentDepth,
+        KubelkaMunk.Constants(k: bloodless.k[l], s: bloodless.s[l]), thickness: p.pigmentDepth,
         background: 0)
       return KubelkaMunk.stack(top: top, bottom: slab)
     }

@@ -1,0 +1,134 @@
+import Colorimetry
+import Foundation
+
+/// How a healed SMP recipe changes over the years: pigment lost, dots spreading and sinking.
+///
+/// Two phases (DESIGN.md "Fade"):
+/// 1. Healing: the fraction retained falls as r(t) = r∞ + (1 − r∞)·e^(−t/τ), r∞ = 0.7, τ = 1.5 days,
+///    so it plateaus by about day 7 (e^(−7/1.5) < 1 %). The palettes' K·X describe the *healed*
+///    deposit, so year 0 of the timeline is the healed dot and this phase is reported, not re-applied.
+/// 2. Slow decline: macrophages capture and release pigment (Baranska et al. 2018, Br. J.
+///    Dermatol. 178:1): retention e^(−k·t) with k = k_m·sun·smoking + k_p, where k_m = 0.04 / year
+///    is the clearance of photostable particles (carbon black, iron oxides), sun multiplies it by
+///    0.7 / 1 / 1.5 and smoking by 1.5 (impaired dermal repair; practice reports), and k_p is
+///    photodegradation of organics only: k_p = 0.01·2^(8 − BW) / year × UV dose (0.3 / 1 / 2), since
+///    each Blue Wool step halves the light needed to fade (ISO 105-B02).
+/// Geometry: the dot diameter grows 0.5 % a year (pigment migration) so its pigment spreads over
+/// (1 + 0.005·t)² the area, and the pigment layer sinks 5 µm a year, putting more turbid dermis
+/// over it (bluer, lighter; no hue added by hand).
+///
+/// Calibration (how the numbers were set): practice reports a touch-up every 3–6 years. k_m was
+/// chosen so that the typical case — carbon black diluted 1:4 (`cb-black=0.2,water=0.8`) under
+/// an intermediate skin (Del Bino class centre L* 61, a* 11, b* 16), moderate sun, non-smoker —
+/// drifts past the match threshold ΔE00 1.8 from its healed start in year 4; `FadeModelTests`
+/// pins that year inside 3…6.
+public struct FadeModel: Sendable {
+  /// The client's conditions.
+  public let conditions: FadeConditions
+
+  /// ΔE00 above which a touch-up is due (DESIGN.md: a match is ΔE00 ≤ 1.8).
+  public static let matchThreshold = 1.8
+  /// Fraction retained after healing, r∞.
+  public static let healedRetention = 0.7
+  /// Healing time constant τ, days.
+  public static let healingTimeConstant = 1.5
+  /// Macrophage clearance of photostable pigment k_m, per year (calibrated; see above).
+  public static let clearanceRate = 0.04
+  /// Multiplier on clearance for smokers.
+  public static let smokingMultiplier = 1.5
+  /// Photodegradation of a Blue Wool 8 organic under moderate sun, per year.
+  public static let photoRateBlueWool8 = 0.01
+  /// Blue Wool assumed for an organic pigment whose palette omits it (a middling 5).
+  public static let defaultOrganicBlueWool = 5
+  /// Relative growth of the dot diameter per year.
+  public static let spreadPerYear = 0.005
+  /// Sinking of the pigment layer, mm per year (5 µm).
+  public static let sinkingPerYear = 0.005
+
+  /// A model for `conditions`.
+  public init(conditions: FadeConditions = FadeConditions()) {
+    self.conditions = conditions
+  }
+
+  /// Fraction of the implanted pigment still in the skin `days` after the session (healing phase).
+  public func healingRetention(days: Double) -> Double {
+    let t = max(days, 0)
+    return Self.healedRetention + (1 - Self.healedRetention) * exp(-t / Self.healingTimeConstant)
+  }
+
+  /// Decline rate k of `pigment` under these conditions, per year.
+  public func declineRate(of pigment: Pigment) -> Double {
+    var rate = Self.clearanceRate * conditions.sun.clearanceMultiplier
+    if conditions.smoker { rate *= Self.smokingMultiplier }
+    if pigment.pigmentClass == .organic {
+      let blueWool = pigment.lightfastness?.blueWool ?? Self.defaultOrganicBlueWool
+      rate += Self.photoRateBlueWool8 * pow(2, Double(8 - blueWool)) * conditions.sun.uvDose
+    }
+    return rate
+  }
+
+  /// Fraction of the healed pigment left after `years` (0…), e^(−k·t).
+  public func retention(of pigment: Pigment, years: Double) -> Double {
+    exp(-declineRate(of: pigment) * max(years, 0))
+  }
+
+  /// Dot diameter relative to the healed dot after `years`.
+  public func spread(years: Double) -> Double { 1 + Self.spreadPerYear * max(years, 0) }
+
+  /// Extra depth of the pigment layer after `years`, mm.
+  public func sinking(years: Double) -> Double { Self.sinkingPerYear * max(years, 0) }
+
+  /// The effective fractions in the pigment layer after `years`: each pigment's healed fraction
+  /// times its retention, diluted over the spread area; water unchanged (K = S = 0).
+  public func fadedFractions(_ fractions: [Double], palette: Palette, years: Double) -> [Double] {
+    let area = spread(years: years) * spread(years: years)
+    return fractions.indices.map { index in
+      guard index < palette.pigments.count else { return fractions[index] }
+      return fractions[index] * retention(of: palette.pigments[index], years: years) / area
+    }
+  }
+
+  /// The dot optics after `years`: the skin model with the pigment sunk deeper; other optics as is.
+  public func optics(_ optics: any DotOptics, years: Double) -> any DotOptics {
+    guard let skin = optics as? SkinOptics else { return optics }
+    return skin.sunk(by: sinking(years: years))
+  }
+
+  /// The year-by-year look of `recipe` (component fractions in `model`'s order) from year 0
+  /// (healed) to `years`, with ΔE00 to the start and, if given, to `target`.
+  public func timeline(_ fractions: [Double], model: DotModel, years: Int, target: Lab? = nil)
+    -> FadeTimeline
+  {
+    let projection = FadeProjection(model: model, fade: self, years: years)
+    var timeline = FadeTimeline(projection: projection, fractions: fractions, target: target)
+    if let year = timeline.touchUpYear, year > 0 {
+      timeline.touchUpTime = touchUpTime(
+        fractions, model: model, within: Double(year - 1)...Double(year),
+        against: timeline.touchUpAgainstTarget ? target : nil)
+    }
+    return timeline
+  }
+
+  /// The dot's CIELAB `years` (fractional) after healing.
+  public func dotLab(_ fractions: [Double], model: DotModel, years: Double) -> Lab {
+    DotModel(palette: model.palette, optics: optics(model.optics, years: years))
+      .lab(fadedFractions(fractions, palette: model.palette, years: years))
+  }
+
+  /// The moment (years, to 0.01) in `range` at which the drift from the start (or the distance to
+  /// `target`) crosses ``matchThreshold``, by bisection.
+  func touchUpTime(
+    _ fractions: [Double], model: DotModel, within range: ClosedRange<Double>, against target: Lab?
+  ) -> Double {
+    let start = model.lab(fractions)
+    let reference = target ?? start
+    var lo = range.lowerBound
+    var hi = range.upperBound
+    while hi - lo > 0.005 {
+      let mid = (lo + hi) / 2
+      let e = DeltaE.ciede2000(dotLab(fractions, model: model, years: mid), reference)
+      if e > Self.matchThreshold { hi = mid } else { lo = mid }
+    }
+    return hi
+  }
+}
