@@ -1,7 +1,8 @@
 import ArgumentParser
 import PigmentMatch
 
-/// `pigmatch blend --palette FILE --target-lab L,a,b [--skin-lab L,a,b]` → `{"blend":{…}}`.
+/// `pigmatch blend --palette FILE --target-lab L,a,b [--skin-lab L,a,b] [--years N] [--sun …]`
+/// → `{"blend":{…}}` (with `--years`, also `"meanDeltaE00"` over years 0…N).
 struct BlendCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "blend", abstract: "The blend of stock pigments and water whose dot best matches a colour.")
@@ -13,6 +14,8 @@ struct BlendCommand: ParsableCommand {
 
   @Option(name: .customLong("max-pigments"), help: "Most stock pigments in the blend (water not counted).")
   var maxPigments: Int = 3
+
+  @OptionGroup var fade: FadeOptions
 
   @OptionGroup var output: OutputOptions
 
@@ -36,6 +39,7 @@ struct BlendCommand: ParsableCommand {
     let recipe: [Drops]
     let dotLab: LabJSON
     let deltaE00: Rounded
+    let meanDeltaE00: Rounded?
   }
 
   struct Report: Encodable { let blend: BlendJSON }
@@ -49,19 +53,22 @@ struct BlendCommand: ParsableCommand {
     do { target = try ColourInput.parseLab(targetLab) } catch { throw CLIFailure.input("--target-lab", error.description) }
     let solver = BlendSolver(palette: palette, optics: optics, options: .init(maxPigments: maxPigments))
     let solution: BlendSolver.Solution
-    do { solution = try solver.solve(target: target) } catch { throw CLIFailure.input("--target-lab", error.description) }
+    let years = fade.years ?? 0
+    do { solution = try solver.solve(target: target, years: years, conditions: fade.conditions) } catch { throw CLIFailure.input("--target-lab", error.description) }
     let blend = solution.blend
     let names = Dictionary(uniqueKeysWithValues: blend.components.map { ($0.pigment, $0.name) })
     let components = blend.roundedFractions(places: 6).map {
       Component(pigment: $0.pigment, name: names[$0.pigment] ?? $0.pigment, fraction: Rounded($0.fraction, places: 6))
     }
     let drops = solution.drops.entries.map { Drops(pigment: $0.pigment, drops: $0.drops) }
+    let mean = solver.meanDeltaE00(blend.fractions, target: target, years: years, conditions: fade.conditions)
     if output.json {
       try JSONOutput.print(
         Report(
           blend: BlendJSON(
             components: components, recipe: drops, dotLab: LabJSON(blend.dotLab),
-            deltaE00: Rounded(blend.deltaE00, places: 4))))
+            deltaE00: Rounded(blend.deltaE00, places: 4),
+            meanDeltaE00: years > 0 ? Rounded(mean, places: 4) : nil)))
       return
     }
     CLI.console.print(
@@ -75,7 +82,7 @@ struct BlendCommand: ParsableCommand {
         ("target", Table.swatch(target, console: CLI.console) + Table.lab(target)),
         ("healed dot", Table.swatch(blend.dotLab, console: CLI.console) + Table.lab(blend.dotLab)),
         ("ΔE00", Table.format(blend.deltaE00, 2)),
-      ]))
+      ] + (years > 0 ? [("mean ΔE00, years 0…\(years)", Table.format(mean, 2))] : [])))
     if blend.deltaE00 > Self.matchThreshold {
       CLI.console.print(
         "out of reach: this is the closest blend, ΔE00 \(Table.format(blend.deltaE00, 2)) (a match is ≤ 1.8)")

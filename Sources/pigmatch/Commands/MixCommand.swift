@@ -9,16 +9,20 @@ struct PaletteOptions: ParsableArguments {
   @Option(name: .customLong("skin-lab"), help: "The client's skin as L,a,b (CIELAB D65); default: a neutral dermis.")
   var skinLab: String?
 
-  /// The palette and the dot optics (skin background if `--skin-lab` is given).
+  /// The palette and the dot optics: the layered skin model fitted to `--skin-lab`, else a neutral
+  /// dermis.
   func load() throws -> (Palette, any DotOptics) {
     let palette = try PaletteCommand.load(self.palette)
-    guard let skinLab else { return (palette, NeutralDermisDotOptics()) }
+    guard let fit = try skinFit() else { return (palette, NeutralDermisDotOptics()) }
+    return (palette, fit.optics)
+  }
+
+  /// The skin model fitted to `--skin-lab`, or nil without one.
+  func skinFit() throws -> SkinFit? {
+    guard let skinLab else { return nil }
     let lab: Lab
     do { lab = try ColourInput.parseLab(skinLab) } catch { throw CLIFailure.input("--skin-lab", error.description) }
-    guard let optics = SkinBackgroundDotOptics(skinLab: lab) else {
-      throw CLIFailure.input("--skin-lab", "'\(skinLab)' is not a skin colour the model can reproduce")
-    }
-    return (palette, optics)
+    do { return try SkinFit(skin: lab) } catch { throw CLIFailure.input("--skin-lab", error.description) }
   }
 }
 

@@ -1,0 +1,71 @@
+import ArgumentParser
+import PigmentMatch
+
+/// `pigmatch fade --palette FILE --recipe … [--skin-lab L,a,b] [--years N] [--sun …] [--smoker]`
+/// → `{"timeline":[{"year","dotLab","deltaE00ToStart"}],"touchUpYear"}`.
+struct FadeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fade", abstract: "How a recipe's healed dot fades year by year, and when to touch up.")
+
+  @OptionGroup var palette: PaletteOptions
+
+  @Option(help: "Fractions by volume, e.g. cb-black=0.25,water=0.75 (sum 1 within 1e-6).")
+  var recipe: String
+
+  @OptionGroup var fade: FadeOptions
+
+  @OptionGroup var output: OutputOptions
+
+  /// Default timeline length, years.
+  static let defaultYears = 10
+
+  struct Entry: Encodable {
+    let year: Int
+    let dotLab: LabJSON
+    let deltaE00ToStart: Rounded
+  }
+
+  struct Report: Encodable {
+    let timeline: [Entry]
+    let touchUpYear: Int?
+
+    enum CodingKeys: String, CodingKey { case timeline, touchUpYear }
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(timeline, forKey: .timeline)
+      try container.encode(touchUpYear, forKey: .touchUpYear)  // null when none
+    }
+  }
+
+  func run() throws {
+    let (palette, optics) = try self.palette.load()
+    let parsed: Recipe
+    do { parsed = try Recipe.parse(recipe, palette: palette) } catch {
+      throw CLIFailure.input("--recipe", error.description)
+    }
+    let model = DotModel(palette: palette, optics: optics)
+    let timeline = FadeModel(conditions: fade.conditions).timeline(
+      parsed.fractions(in: palette), model: model, years: fade.years ?? Self.defaultYears)
+    if output.json {
+      try JSONOutput.print(
+        Report(
+          timeline: timeline.entries.map {
+            Entry(year: $0.year, dotLab: LabJSON($0.dotLab), deltaE00ToStart: Rounded($0.deltaE00ToStart, places: 4))
+          }, touchUpYear: timeline.touchUpYear))
+      return
+    }
+    CLI.console.print("year  healed dot                       stubble                          ΔE00 to start")
+    for entry in timeline.entries {
+      CLI.console.print(
+        String(entry.year).padding(toLength: 6, withPad: " ", startingAt: 0)
+          + Table.swatch(entry.dotLab, console: CLI.console) + Table.lab(entry.dotLab).padding(toLength: 33, withPad: " ", startingAt: 0)
+          + Table.lab(entry.stubbleLab).padding(toLength: 33, withPad: " ", startingAt: 0)
+          + Table.format(entry.deltaE00ToStart, 2))
+    }
+    if let year = timeline.touchUpYear {
+      CLI.console.print("touch-up: year \(year) (drift past ΔE00 \(Table.format(FadeModel.matchThreshold, 1)))")
+    } else {
+      CLI.console.print("touch-up: not within \(timeline.entries.count - 1) years")
+    }
+  }
+}
