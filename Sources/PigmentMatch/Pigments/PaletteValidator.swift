@@ -75,7 +75,8 @@ public enum PaletteValidator {
     var targets = 0
     var matched = 0
     for skin in SkinClassReference.all {
-      guard let optics = SkinBackgroundDotOptics(skinLab: skin.lab) else { continue }
+      // The layered skin model fitted to the class's skin colour (DESIGN.md "Seen through skin").
+      guard let optics = try? SkinFit(skin: skin.lab).optics else { continue }
       let solver = BlendSolver(palette: palette, optics: optics)
       for hair in HairTone.coverageTargets {
         targets += 1

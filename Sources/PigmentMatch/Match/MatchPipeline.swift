@@ -1,0 +1,63 @@
+import Colorimetry
+
+/// The match flow after tone analysis: skin model → blend → hyperpigmentation → fade.
+///
+/// Given the client's skin and hair colours (from ``ToneAnalysis`` or typed in), it fits the
+/// layered skin model to the skin (``SkinFit``), solves the blend whose healed dot under that skin
+/// matches the hair (fade-aware over `years` when asked, ``BlendSolver/solve(target:years:conditions:)``),
+/// assesses post-inflammatory hyperpigmentation for the blend (``Hyperpigmentation``) and projects
+/// its fade (``FadeModel``) with the distance to the hair each year. Pure: no I/O.
+public struct MatchPipeline: Sendable {
+  /// Settings of one run.
+  public struct Options: Sendable {
+    /// Fade-aware horizon for the solve (0: day one only).
+    public var years: Int
+    /// Years in the fade timeline when `years` is 0.
+    public var timelineYears: Int
+    /// Sun and smoking.
+    public var conditions: FadeConditions
+    /// Solver settings.
+    public var solver: BlendSolver.Options
+
+    /// Defaults: day-one solve, 10-year timeline, moderate sun, non-smoker.
+    public init(
+      years: Int = 0, timelineYears: Int = 10, conditions: FadeConditions = FadeConditions(),
+      solver: BlendSolver.Options = BlendSolver.Options()
+    ) {
+      self.years = max(years, 0)
+      self.timelineYears = max(timelineYears, 0)
+      self.conditions = conditions
+      self.solver = solver
+    }
+  }
+
+  /// The palette to blend from.
+  public let palette: Palette
+  /// Settings.
+  public let options: Options
+
+  /// A pipeline for `palette`.
+  public init(palette: Palette, options: Options = Options()) {
+    self.palette = palette
+    self.options = options
+  }
+
+  /// Runs the flow for a client whose skin is `skin` and whose hair (the target) is `hair`.
+  public func run(skin: Lab, hair: Lab) throws(MatchError) -> MatchReport {
+    let fit: SkinFit
+    do { fit = try SkinFit(skin: skin) } catch { throw .skin(error) }
+    let solver = BlendSolver(palette: palette, optics: fit.optics, options: options.solver)
+    let solution: BlendSolver.Solution
+    do {
+      solution = try solver.solve(target: hair, years: options.years, conditions: options.conditions)
+    } catch { throw .blend(error) }
+    let hyperpigmentation = Hyperpigmentation(
+      skin: fit.optics, model: solver.model, fractions: solution.blend.fractions)
+    let horizon = options.years > 0 ? options.years : options.timelineYears
+    let fade = FadeModel(conditions: options.conditions).timeline(
+      solution.blend.fractions, model: solver.model, years: horizon, target: hair)
+    return MatchReport(
+      skinFit: fit, target: hair, solution: solution, hyperpigmentation: hyperpigmentation,
+      fade: fade)
+  }
+}
