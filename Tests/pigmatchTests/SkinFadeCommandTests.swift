@@ -42,7 +42,8 @@ struct SkinFadeCommandTests {
     let run = CLIRun(["fade", "--palette", Self.greys] + Self.typical + ["--years", "6"])
     #expect(run.status == 0)
     #expect(run.stdout.contains("touch-up: year 4"))
-    #expect(run.stdout.split(separator: "\n").count == 9)
+    #expect(run.stdout.split(separator: "\n").count == 10)
+    #expect(run.stdout.contains("skin model  fit ΔE00 0.00"))
   }
 
   static let badInputs: [([String], String)] = [

@@ -48,7 +48,7 @@ struct BlendCommand: ParsableCommand {
   static let matchThreshold = 1.8
 
   func run() throws {
-    let (palette, optics) = try self.palette.load()
+    let (palette, optics, fit) = try self.palette.loadWithSkin()
     let target: Lab
     do { target = try ColourInput.parseLab(targetLab) } catch { throw CLIFailure.input("--target-lab", error.description) }
     let solver = BlendSolver(palette: palette, optics: optics, options: .init(maxPigments: maxPigments))
@@ -82,7 +82,8 @@ struct BlendCommand: ParsableCommand {
         ("target", Table.swatch(target, console: CLI.console) + Table.lab(target)),
         ("healed dot", Table.swatch(blend.dotLab, console: CLI.console) + Table.lab(blend.dotLab)),
         ("ΔE00", Table.format(blend.deltaE00, 2)),
-      ] + (years > 0 ? [("mean ΔE00, years 0…\(years)", Table.format(mean, 2))] : [])))
+      ] + (years > 0 ? [("mean ΔE00, years 0…\(years)", Table.format(mean, 2))] : [])
+        + (fit.map { [PaletteOptions.skinRow($0)] } ?? [])))
     if blend.deltaE00 > Self.matchThreshold {
       CLI.console.print(
         "out of reach: this is the closest blend, ΔE00 \(Table.format(blend.deltaE00, 2)) (a match is ≤ 1.8)")

@@ -38,7 +38,7 @@ struct FadeCommand: ParsableCommand {
   }
 
   func run() throws {
-    let (palette, optics) = try self.palette.load()
+    let (palette, optics, fit) = try self.palette.loadWithSkin()
     let parsed: Recipe
     do { parsed = try Recipe.parse(recipe, palette: palette) } catch {
       throw CLIFailure.input("--recipe", error.description)
@@ -62,6 +62,7 @@ struct FadeCommand: ParsableCommand {
           + Table.lab(entry.stubbleLab).padding(toLength: 33, withPad: " ", startingAt: 0)
           + Table.format(entry.deltaE00ToStart, 2))
     }
+    if let fit { CLI.console.print(Table.rows([PaletteOptions.skinRow(fit)])) }
     if let year = timeline.touchUpYear {
       CLI.console.print("touch-up: year \(year) (drift past ΔE00 \(Table.format(FadeModel.matchThreshold, 1)))")
     } else {

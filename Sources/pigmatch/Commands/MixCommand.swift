@@ -12,9 +12,25 @@ struct PaletteOptions: ParsableArguments {
   /// The palette and the dot optics: the layered skin model fitted to `--skin-lab`, else a neutral
   /// dermis.
   func load() throws -> (Palette, any DotOptics) {
+    let (palette, optics, _) = try loadWithSkin()
+    return (palette, optics)
+  }
+
+  /// The palette, the dot optics and the skin fit (nil without `--skin-lab`).
+  func loadWithSkin() throws -> (Palette, any DotOptics, SkinFit?) {
     let palette = try PaletteCommand.load(self.palette)
-    guard let fit = try skinFit() else { return (palette, NeutralDermisDotOptics()) }
-    return (palette, fit.optics)
+    guard let fit = try skinFit() else { return (palette, NeutralDermisDotOptics(), nil) }
+    return (palette, fit.optics, fit)
+  }
+
+  /// A table row describing the fitted skin model.
+  static func skinRow(_ fit: SkinFit) -> (String, String) {
+    let p = fit.optics.parameters
+    return (
+      "skin model",
+      "fit ΔE00 \(Table.format(fit.deltaE00, 2)) (melanosomes \(Table.format(p.melanosomeFraction * 100, 1)) %, "
+        + "blood \(Table.format(p.bloodFraction * 100, 2)) %, dermal scattering ×\(Table.format(p.dermalScatteringScale, 2)))"
+    )
   }
 
   /// The skin model fitted to `--skin-lab`, or nil without one.
@@ -44,7 +60,7 @@ struct MixCommand: ParsableCommand {
   }
 
   func run() throws {
-    let (palette, optics) = try self.palette.load()
+    let (palette, optics, fit) = try self.palette.loadWithSkin()
     let parsed: Recipe
     do { parsed = try Recipe.parse(recipe, palette: palette) } catch {
       throw CLIFailure.input("--recipe", error.description)
@@ -61,6 +77,6 @@ struct MixCommand: ParsableCommand {
       Table.rows([
         ("healed dot", Table.swatch(dot, console: CLI.console) + Table.lab(dot) + "  " + SRGB8(clamping: dot).hex),
         ("stubble", Table.swatch(stubble, console: CLI.console) + Table.lab(stubble) + "  " + SRGB8(clamping: stubble).hex),
-      ]))
+      ] + (fit.map { [PaletteOptions.skinRow($0)] } ?? [])))
   }
 }
