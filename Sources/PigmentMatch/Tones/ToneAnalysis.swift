@@ -57,7 +57,7 @@ public struct ToneAnalysis: Sendable {
   /// difference, where the mixture line is short compared with lighting spread.
   public static let lowContrastThreshold = 8.0
   /// Percentile of the hair cluster along the skin→hair line above which pixels count as hair core.
-  public static let hairCorePercentile = 0.6
+  public static let hairCorePercentile = 0.45
 
   /// Decodes the photo at `path` (downscaled) and analyses it.
   public init(contentsOf path: String, options: ToneAnalysisOptions = ToneAnalysisOptions()) throws(ToneAnalysisError) {
@@ -116,7 +116,17 @@ public struct ToneAnalysis: Sendable {
     var hair: HairTone?
     if let hairIndex = roles.firstIndex(of: .hair) {
       let members = (0..<pixels.count).filter { assignment[$0] == UInt8(hairIndex) }
-      if let (lab, core) = Self.hairEstimate(pixels: pixels, members: members, skin: skinLab, centre: centres[hairIndex]) {
+      if let (estimate, core) = Self.hairEstimate(pixels: pixels, members: members, skin: skinLab, centre: centres[hairIndex]) {
+        var lab = estimate
+        // Chroma past the blur: skin, hair and the mixtures between them take part.
+        let onLine = centres.indices.map { j in
+          roles[j] != .other || Self.liesBetween(centres[j], skinLab, centres[hairIndex])
+        }
+        if let chroma = HairUnmixing.chroma(
+          pixels: pixels, assignment: assignment, include: onLine, skinL: skinLab.l, hairL: lab.l)
+        {
+          lab = Lab(l: lab.l, a: chroma.a, b: chroma.b)
+        }
         hair = HairTone(
           lab: lab, share: shares[hairIndex], spread: Self.spread(pixels: pixels, indices: core, around: lab),
           contrast: DeltaE.ciede2000(skinLab, lab))
@@ -198,6 +208,17 @@ public struct ToneAnalysis: Sendable {
     let threshold = Statistics.quantile(t, hairCorePercentile)
     let core = zip(members, t).filter { $0.1 >= threshold }.map(\.0)
     return (Statistics.medianLab(pixels: pixels, indices: core), core)
+  }
+
+  /// Whether `x` lies near the segment from `p` to `q` (projection inside, distance ≤ ¼ of its length).
+  static func liesBetween(_ x: Lab, _ p: Lab, _ q: Lab) -> Bool {
+    let d = (q.l - p.l, q.a - p.a, q.b - p.b)
+    let v = (x.l - p.l, x.a - p.a, x.b - p.b)
+    let len2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
+    guard len2 > 0 else { return false }
+    let t = (v.0 * d.0 + v.1 * d.1 + v.2 * d.2) / len2
+    let off = (v.0 - t * d.0, v.1 - t * d.1, v.2 - t * d.2)
+    return t > 0 && t < 1 && (off.0 * off.0 + off.1 * off.1 + off.2 * off.2) <= len2 / 16
   }
 
   /// Median ΔE76 of `indices` from `centre`; 0 when empty.
