@@ -34,18 +34,43 @@ enum HairUnmixing {
     }
     var best: (r2: Double, a: Double, b: Double)?
     for kernel in kernels {
-      guard let fit = fitLines(pixels: pixels, tau: tau, kernel: kernel) else { continue }
+      let blurred = blur(tau, width: w, height: h, kernel: kernel)
+      guard let fit = fitLines(pixels: pixels, blurred: blurred) else { continue }
       if best == nil || fit.r2 > (best?.r2 ?? 0) { best = fit }
     }
     return best.map { ($0.a, $0.b) }
   }
 
-  /// Least-squares lines of a* and b* on K∗τ; returns their joint R² and values at K∗τ = 1.
-  static func fitLines(pixels: TonePixels.Buffer, tau: [Float], kernel: [Float]) -> (r2: Double, a: Double, b: Double)? {
-    let w = pixels.gridWidth
-    let h = pixels.gridHeight
+  /// `grid` convolved with the separable `kernel` (normalised); a NaN anywhere in a pixel's
+  /// footprint, or a footprint crossing the border, makes the result NaN.
+  static func blur(_ grid: [Float], width w: Int, height h: Int, kernel: [Float]) -> [Float] {
+    guard kernel.count > 1 else { return grid }
     let radius = kernel.count / 2
     let total = kernel.reduce(0, +)
+    let weights = kernel.map { $0 / total }
+    var horizontal = [Float](repeating: .nan, count: w * h)
+    var out = [Float](repeating: .nan, count: w * h)
+    guard w > 2 * radius, h > 2 * radius else { return out }
+    for y in 0..<h {
+      let row = y * w
+      for x in radius..<(w - radius) {
+        var sum: Float = 0
+        for k in 0..<kernel.count { sum += weights[k] * grid[row + x - radius + k] }
+        horizontal[row + x] = sum
+      }
+    }
+    for y in radius..<(h - radius) {
+      for x in 0..<w {
+        var sum: Float = 0
+        for k in 0..<kernel.count { sum += weights[k] * horizontal[(y - radius + k) * w + x] }
+        out[y * w + x] = sum
+      }
+    }
+    return out
+  }
+
+  /// Least-squares lines of a* and b* on the blurred fraction; their joint R² and values at 1.
+  static func fitLines(pixels: TonePixels.Buffer, blurred: [Float]) -> (r2: Double, a: Double, b: Double)? {
     var n = 0.0
     var sx = 0.0
     var sxx = 0.0
@@ -56,26 +81,9 @@ enum HairUnmixing {
     var sbb = 0.0
     var sxb = 0.0
     for i in 0..<pixels.count {
-      let p = Int(pixels.position[i])
-      guard !tau[p].isNaN else { continue }
-      let x = p % w
-      let y = p / w
-      guard x >= radius, y >= radius, x < w - radius, y < h - radius else { continue }
-      var sum: Float = 0
-      var valid = true
-      rows: for dy in -radius...radius {
-        let wy = kernel[dy + radius]
-        for dx in -radius...radius {
-          let v = tau[p + dy * w + dx]
-          if v.isNaN {
-            valid = false
-            break rows
-          }
-          sum += wy * kernel[dx + radius] * v
-        }
-      }
-      guard valid else { continue }
-      let m = Double(sum / (total * total))
+      let v = blurred[Int(pixels.position[i])]
+      guard !v.isNaN else { continue }
+      let m = Double(v)
       let a = Double(pixels.a[i])
       let b = Double(pixels.b[i])
       n += 1
