@@ -45,6 +45,7 @@ let package = Package(
         "PigmentMatch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    .executableTarget(name: "pigmatch-samples", dependencies: ["PigmentMatch"]),
     .testTarget(name: "ColorimetryTests", dependencies: ["Colorimetry"]),
     .testTarget(name: "PhotoIOTests", dependencies: ["PhotoIO", "CPhotoCodecs"]),
     .testTarget(name: "PigmentMatchTests", dependencies: ["PigmentMatch"]),

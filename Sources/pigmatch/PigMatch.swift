@@ -9,8 +9,8 @@ struct PigMatch: ParsableCommand {
     commandName: "pigmatch",
     abstract: "Match scalp-micropigmentation pigments to a client's skin and hair.",
     subcommands: [
-      InspectCommand.self, ColorCommand.self, PaletteCommand.self, MixCommand.self, BlendCommand.self,
-      FadeCommand.self,
+      InspectCommand.self, ColorCommand.self, AnalyzeCommand.self, PaletteCommand.self, MixCommand.self,
+      BlendCommand.self, FadeCommand.self, MatchCommand.self,
     ]
   )
 

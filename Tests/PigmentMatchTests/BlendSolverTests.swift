@@ -72,7 +72,7 @@ func blendOutOfReach() throws {
 func blendPigmentLimit(limit: Int) throws {
   let palette = try ShippedPalettes.load("iron-oxide-tones.json")
   let solver = BlendSolver(palette: palette, options: .init(maxPigments: limit))
-  for target in HairTone.coverageTargets.map(\.lab) + [Lab(l: 45, a: 10, b: 20)] {
+  for target in HairReference.coverageTargets.map(\.lab) + [Lab(l: 45, a: 10, b: 20)] {
     let blend = try solver.solve(target: target).blend
     #expect(blend.pigmentCount <= limit)
   }
@@ -83,7 +83,7 @@ func blendDrops() throws {
   for file in ShippedPalettes.files {
     let palette = try ShippedPalettes.load(file)
     let solver = BlendSolver(palette: palette)
-    for hair in HairTone.coverageTargets {
+    for hair in HairReference.coverageTargets {
       let solution = try solver.solve(target: hair.lab)
       let drops = solution.drops
       #expect(drops.totalDrops >= 1 && drops.totalDrops <= DropRecipe.defaultMaxDrops)

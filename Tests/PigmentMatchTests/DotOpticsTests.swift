@@ -8,7 +8,7 @@ import Testing
 private let recoveryTolerance = SpectralRecovery.tolerance * 2
 
 @Test("a smooth spectrum is recovered for every skin class and hair tone",
-  arguments: SkinClassReference.all.map(\.lab) + HairTone.coverageTargets.map(\.lab))
+  arguments: SkinClassReference.all.map(\.lab) + HairReference.coverageTargets.map(\.lab))
 func spectralRecovery(lab: Lab) throws {
   let r = try #require(SpectralRecovery.smoothReflectance(for: lab))
   #expect(r.count == 31)

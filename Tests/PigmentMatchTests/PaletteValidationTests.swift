@@ -164,7 +164,7 @@ func shippedPalettesValidate(file: String) throws {
   #expect(result.valid)
   #expect(result.problems.isEmpty, "\(result.problems.map(\.message))")
   let coverage = try #require(result.coverage)
-  #expect(coverage.targets == HairTone.coverageTargets.count * SkinClassReference.all.count)
+  #expect(coverage.targets == HairReference.coverageTargets.count * SkinClassReference.all.count)
   #expect(coverage.matched > 0 && coverage.matched <= coverage.targets)
   #expect(coverage.thresholdDeltaE00 == 2.0)
   print("\(file): coverage \(coverage.matched)/\(coverage.targets) within ΔE00 \(coverage.thresholdDeltaE00)")
@@ -185,7 +185,7 @@ func validationJSONKeys() throws {
 
 @Test("coverage targets are documented: eight hair tones, six skin classes in their ITA bands")
 func coverageTargetsDocumented() {
-  #expect(HairTone.coverageTargets.count == 8)
+  #expect(HairReference.coverageTargets.count == 8)
   #expect(Set(SkinClassReference.all.map(\.category)) == Set(ITACategory.allCases))
   for skin in SkinClassReference.all { #expect(ITA(skin.lab).category == skin.category) }
 }

@@ -4,12 +4,15 @@ public enum MatchError: Error, Sendable, Equatable, CustomStringConvertible {
   case skin(SkinError)
   /// The blend could not be solved.
   case blend(BlendError)
+  /// The photo shows no hair to match.
+  case noHair
 
   /// A practitioner-readable message.
   public var description: String {
     switch self {
     case .skin(let error): "skin: \(error.description)"
     case .blend(let error): "blend: \(error.description)"
+    case .noHair: "no hair was found in the photo, so there is no colour to match (try --roi around the stubble)"
     }
   }
 }

@@ -42,6 +42,12 @@ public struct MatchPipeline: Sendable {
     self.options = options
   }
 
+  /// Runs the flow on a photo's tone analysis: its skin tone and its hair tone as the target.
+  public func run(analysis: ToneAnalysis) throws(MatchError) -> MatchReport {
+    guard let hair = analysis.hair else { throw .noHair }
+    return try run(skin: analysis.skin.lab, hair: hair.lab)
+  }
+
   /// Runs the flow for a client whose skin is `skin` and whose hair (the target) is `hair`.
   public func run(skin: Lab, hair: Lab) throws(MatchError) -> MatchReport {
     let fit: SkinFit

@@ -18,7 +18,7 @@ public enum PaletteValidator {
     validate(jsonData: try PaletteFile.read(path: path))
   }
 
-  /// Validates palette JSON, with coverage over ``HairTone/coverageTargets`` ×
+  /// Validates palette JSON, with coverage over ``HairReference/coverageTargets`` ×
   /// ``SkinClassReference/all``.
   public static func validate(jsonData data: Data) -> PaletteValidation {
     let (palette, readProblems) = PaletteReader.read(JSONValue.parse(data))
@@ -78,7 +78,7 @@ public enum PaletteValidator {
       // The layered skin model fitted to the class's skin colour (DESIGN.md "Seen through skin").
       guard let optics = try? SkinFit(skin: skin.lab).optics else { continue }
       let solver = BlendSolver(palette: palette, optics: optics)
-      for hair in HairTone.coverageTargets {
+      for hair in HairReference.coverageTargets {
         targets += 1
         if let solution = try? solver.solve(target: hair.lab),
           solution.blend.deltaE00 <= coverageThreshold

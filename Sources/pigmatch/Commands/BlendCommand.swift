@@ -44,6 +44,19 @@ struct BlendCommand: ParsableCommand {
 
   struct Report: Encodable { let blend: BlendJSON }
 
+  /// The contract's blend object for `solution`; `meanDeltaE00` only for a fade-aware solve.
+  static func json(_ solution: BlendSolver.Solution, meanDeltaE00: Double?) -> BlendJSON {
+    let blend = solution.blend
+    let names = Dictionary(uniqueKeysWithValues: blend.components.map { ($0.pigment, $0.name) })
+    let components = blend.roundedFractions(places: 6).map {
+      Component(pigment: $0.pigment, name: names[$0.pigment] ?? $0.pigment, fraction: Rounded($0.fraction, places: 6))
+    }
+    return BlendJSON(
+      components: components, recipe: solution.drops.entries.map { Drops(pigment: $0.pigment, drops: $0.drops) },
+      dotLab: LabJSON(blend.dotLab), deltaE00: Rounded(blend.deltaE00, places: 4),
+      meanDeltaE00: meanDeltaE00.map { Rounded($0, places: 4) })
+  }
+
   /// DESIGN.md: a match is ΔE00 ≤ 1.8.
   static let matchThreshold = 1.8
 
@@ -55,22 +68,19 @@ struct BlendCommand: ParsableCommand {
     let solution: BlendSolver.Solution
     let years = fade.years ?? 0
     do { solution = try solver.solve(target: target, years: years, conditions: fade.conditions) } catch { throw CLIFailure.input("--target-lab", error.description) }
-    let blend = solution.blend
-    let names = Dictionary(uniqueKeysWithValues: blend.components.map { ($0.pigment, $0.name) })
-    let components = blend.roundedFractions(places: 6).map {
-      Component(pigment: $0.pigment, name: names[$0.pigment] ?? $0.pigment, fraction: Rounded($0.fraction, places: 6))
-    }
-    let drops = solution.drops.entries.map { Drops(pigment: $0.pigment, drops: $0.drops) }
-    let mean = solver.meanDeltaE00(blend.fractions, target: target, years: years, conditions: fade.conditions)
+    let mean = solver.meanDeltaE00(solution.blend.fractions, target: target, years: years, conditions: fade.conditions)
     if output.json {
-      try JSONOutput.print(
-        Report(
-          blend: BlendJSON(
-            components: components, recipe: drops, dotLab: LabJSON(blend.dotLab),
-            deltaE00: Rounded(blend.deltaE00, places: 4),
-            meanDeltaE00: years > 0 ? Rounded(mean, places: 4) : nil)))
+      try JSONOutput.print(Report(blend: Self.json(solution, meanDeltaE00: years > 0 ? mean : nil)))
       return
     }
+    Self.printTable(solution, target: target, years: years, meanDeltaE00: mean, skinFit: fit)
+  }
+
+  /// The readable blend: fractions, drops, target vs healed dot, residual, fit of the skin model.
+  static func printTable(
+    _ solution: BlendSolver.Solution, target: Lab, years: Int, meanDeltaE00 mean: Double, skinFit fit: SkinFit?
+  ) {
+    let blend = solution.blend
     CLI.console.print(
       Table.rows(
         blend.roundedFractions(places: 6).map { ($0.pigment, Table.format($0.fraction * 100, 1) + " %") }))

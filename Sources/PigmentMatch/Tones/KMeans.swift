@@ -1,0 +1,104 @@
+/// k-means in CIELAB with k-means++ seeding (Arthur & Vassilvitskii 2007, "k-means++: the
+/// advantages of careful seeding") and Lloyd iterations (Lloyd 1982). Deterministic: the seeding
+/// draws from a SplitMix64 stream started at `seed`.
+public enum KMeans {
+  /// A clustering: centres, the centre index of each point, and the within-cluster sum of squared
+  /// Euclidean (ΔE76²) distances (inertia).
+  public struct Result: Sendable {
+    public let centres: [Lab]
+    public let assignments: [Int]
+    public let inertia: Double
+  }
+
+  /// Clusters `points` (interleaved L, a, b, 3 floats per point) into `k` clusters.
+  /// `k` is clamped to 1…point count; an empty input gives an empty result.
+  public static func cluster(_ points: [Float], k: Int, seed: UInt64, maxIterations: Int = 40) -> Result {
+    let n = points.count / 3
+    guard n > 0 else { return Result(centres: [], assignments: [], inertia: 0) }
+    let k = max(1, min(k, n))
+    var rng = SplitMix64Stream(seed: seed)
+    // k-means++ seeding: first centre uniform, then each next one with probability ∝ D(x)².
+    var centres: [(Float, Float, Float)] = []
+    let first = Int(rng.next() % UInt64(n))
+    centres.append((points[3 * first], points[3 * first + 1], points[3 * first + 2]))
+    var nearest = [Float](repeating: .infinity, count: n)
+    while centres.count < k {
+      let c = centres[centres.count - 1]
+      var total = 0.0
+      for i in 0..<n {
+        let d = distance2(points, i, c)
+        if d < nearest[i] { nearest[i] = d }
+        total += Double(nearest[i])
+      }
+      guard total > 0 else { break }  // fewer distinct points than k
+      var target = rng.unit() * total
+      var chosen = n - 1
+      for i in 0..<n {
+        target -= Double(nearest[i])
+        if target <= 0 {
+          chosen = i
+          break
+        }
+      }
+      centres.append((points[3 * chosen], points[3 * chosen + 1], points[3 * chosen + 2]))
+    }
+    // Lloyd iterations.
+    var assignments = [Int](repeating: 0, count: n)
+    var inertia = 0.0
+    for iteration in 0..<maxIterations {
+      var changed = false
+      inertia = 0
+      var sums = [(Double, Double, Double, Int)](repeating: (0, 0, 0, 0), count: centres.count)
+      for i in 0..<n {
+        var best = 0
+        var bestD = Float.infinity
+        for (j, c) in centres.enumerated() {
+          let d = distance2(points, i, c)
+          if d < bestD {
+            bestD = d
+            best = j
+          }
+        }
+        if assignments[i] != best { changed = true }
+        assignments[i] = best
+        inertia += Double(bestD)
+        sums[best].0 += Double(points[3 * i])
+        sums[best].1 += Double(points[3 * i + 1])
+        sums[best].2 += Double(points[3 * i + 2])
+        sums[best].3 += 1
+      }
+      for j in centres.indices where sums[j].3 > 0 {
+        let m = Double(sums[j].3)
+        centres[j] = (Float(sums[j].0 / m), Float(sums[j].1 / m), Float(sums[j].2 / m))
+      }
+      if !changed && iteration > 0 { break }
+    }
+    return Result(
+      centres: centres.map { Lab(l: Double($0.0), a: Double($0.1), b: Double($0.2)) }, assignments: assignments,
+      inertia: inertia)
+  }
+
+  /// Chooses k in `range` by the elbow rule: the smallest k for which adding one more cluster lowers
+  /// the inertia by less than `elbow` (default 25 %) of its value, and returns that clustering.
+  public static func clusterChoosingK(
+    _ points: [Float], range: ClosedRange<Int> = 2...6, seed: UInt64, elbow: Double = 0.25
+  ) -> Result {
+    var current = cluster(points, k: range.lowerBound, seed: seed)
+    var k = range.lowerBound
+    while k < range.upperBound {
+      let next = cluster(points, k: k + 1, seed: seed &+ UInt64(k))
+      guard current.inertia > 0, (current.inertia - next.inertia) / current.inertia >= elbow else { break }
+      current = next
+      k += 1
+    }
+    return current
+  }
+
+  @inline(__always)
+  static func distance2(_ p: [Float], _ i: Int, _ c: (Float, Float, Float)) -> Float {
+    let dl = p[3 * i] - c.0
+    let da = p[3 * i + 1] - c.1
+    let db = p[3 * i + 2] - c.2
+    return dl * dl + da * da + db * db
+  }
+}

@@ -1,0 +1,234 @@
+import Foundation
+
+/// Skin tone, hair tone and skin type of a consultation photo.
+///
+/// The method, step by step:
+/// 1. **Sampling.** The photo is decoded downscaled (``ToneAnalysisOptions/minimumShortSide``), then
+///    limited to the region of interest and/or mask (given in full-resolution coordinates) and to
+///    opaque pixels, and converted to CIELAB D65.
+/// 2. **Rejection.** Deep shadow (L* < 4) and clipped highlights (L* > 96) are dropped, and so is
+///    anything that is neither skin nor hair by colour: green (a* < −6), blue/violet (b* < −6) or
+///    too saturated (C*ab > 65). Skin and hair of every type sit in the warm/neutral quadrant.
+/// 3. **Clustering.** k-means++ (Arthur & Vassilvitskii 2007) on an even, deterministic sample,
+///    k from 2…6 by the elbow rule of ``KMeans/clusterChoosingK(_:range:seed:elbow:)``; every
+///    pixel is then assigned to its nearest centre.
+/// 4. **Roles.** *skin* = the skin-like cluster (hue 15–100°, C* ≥ 4, L* ≥ 15) with the largest
+///    share, plus skin-like clusters within ΔE00 7 of it (the same skin under other light);
+///    *hair* = among the other clusters holding ≥ 2 % of the pixels, the one farthest (ΔE00) from
+///    the skin; the rest *other* (skin–hair mixtures at stubble edges, highlights, leftovers).
+/// 5. **Skin tone.** Per-channel median of *clean* skin pixels — skin pixels whose 8 neighbours are
+///    all skin, so the anti-aliased rims of stubble dots do not darken it — after dropping specular
+///    pixels brighter than the median by more than max(6, 4 robust σ) of L*.
+/// 6. **Hair tone (unmixing).** Stubble pixels are area mixtures of hair and skin, so the hair
+///    cluster's centre lies between the two. Each hair-cluster pixel is placed on the skin→centre
+///    line (t = 0 at the skin, 1 at the centre); the hair's own colour is the per-channel median of
+///    the pixels beyond the ``hairCorePercentile``-th percentile of t, i.e. the most hair-like
+///    part of the cluster, where coverage is (nearly) full. Lighting and noise spread that part
+///    both ways, so its median stays close to the colour at the median light.
+/// 7. **Skin type.** ITA° (Chardon 1991), class (Del Bino 2006), Fitzpatrick by convention, Monk swatch.
+public struct ToneAnalysis: Sendable {
+  /// What was analysed.
+  public struct PhotoSummary: Sendable, Equatable {
+    /// Full-resolution size as stored in the file.
+    public let width, height: Int
+    public let format: PhotoFormat
+    public let colorProfile: String
+    /// Pixels left after region, mask and rejection (at the decoded scale).
+    public let analysedPixels: Int
+    /// Linear downscale factor of the decode (1 = full resolution).
+    public let downscale: Double
+  }
+
+  public let photo: PhotoSummary
+  public let skin: SkinTone
+  /// Nil when no hair cluster was found (then ``warnings`` says so).
+  public let hair: HairTone?
+  /// All clusters, largest share first.
+  public let clusters: [ToneCluster]
+  /// 0…1: how far to trust the result (pixel count, skin share and spread, hair contrast, warnings).
+  public let confidence: Double
+  public let warnings: [ToneWarning]
+
+  /// Fewest usable pixels an analysis accepts (a 1×1 photo cannot be clustered).
+  public static let minimumPixels = 64
+  /// Below this many analysed pixels a ``ToneWarning/fewPixels(count:)`` is given.
+  public static let fewPixelsWarning = 2_000
+  /// Skin–hair ΔE00 below which the hair estimate is flagged: about 4× a just-noticeable
+  /// difference, where the mixture line is short compared with lighting spread.
+  public static let lowContrastThreshold = 8.0
+  /// Percentile of the hair cluster along the skin→hair line above which pixels count as hair core.
+  public static let hairCorePercentile = 0.45
+
+  /// Decodes the photo at `path` (downscaled) and analyses it.
+  public init(contentsOf path: String, options: ToneAnalysisOptions = ToneAnalysisOptions()) throws(ToneAnalysisError) {
+    let decoded: Photo
+    do {
+      decoded = try PhotoDecoder.decode(
+        contentsOf: path, options: DecodeOptions(minimumShortSide: options.minimumShortSide))
+    } catch {
+      throw .photo(error)
+    }
+    try self.init(photo: decoded, name: path, options: options)
+  }
+
+  /// Analyses a decoded photo; `name` is used in errors. Region and mask are in the coordinates
+  /// of the photo's full-resolution size (``PhotoMetadata/width``/`height`).
+  public init(photo: Photo, name: String, options: ToneAnalysisOptions = ToneAnalysisOptions()) throws(ToneAnalysisError) {
+    let sampling = try TonePixels(photo: photo, name: name, options: options)
+    let pixels = sampling.pixels
+    if pixels.areaCount < Self.minimumPixels {
+      throw .tooFewPixels(path: name, count: pixels.areaCount, minimum: Self.minimumPixels)
+    }
+    if Double(pixels.darkCount) >= 0.98 * Double(pixels.areaCount) { throw .uniformPhoto(path: name, white: false) }
+    if Double(pixels.brightCount) >= 0.98 * Double(pixels.areaCount) { throw .uniformPhoto(path: name, white: true) }
+    guard pixels.count > 0 else { throw .noSkinPixels(path: name) }
+    if pixels.count < Self.minimumPixels {
+      throw .tooFewPixels(path: name, count: pixels.count, minimum: Self.minimumPixels)
+    }
+
+    // 3. Cluster a sample, then assign every pixel.
+    let stride = max(1, pixels.count / max(1, options.clusterSample))
+    var sample: [Float] = []
+    sample.reserveCapacity(3 * (pixels.count / stride + 1))
+    for i in Swift.stride(from: 0, to: pixels.count, by: stride) {
+      sample.append(pixels.l[i])
+      sample.append(pixels.a[i])
+      sample.append(pixels.b[i])
+    }
+    let clustering = KMeans.clusterChoosingK(sample, range: 2...6, seed: options.seed)
+    let centres = clustering.centres
+    let assignment = pixels.assign(to: centres)
+    var counts = [Int](repeating: 0, count: centres.count)
+    for c in assignment { counts[Int(c)] += 1 }
+    let shares = counts.map { Double($0) / Double(pixels.count) }
+
+    // 4. Roles.
+    guard let roles = Self.roles(centres: centres, shares: shares) else { throw .noSkinPixels(path: name) }
+
+    // 5. Skin tone from clean skin pixels.
+    let isSkin = roles.map { $0 == .skin }
+    let skinShare = zip(shares, isSkin).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
+    let clean = pixels.cleanIndices(assignment: assignment, accept: isSkin)
+    let skinLab = Self.skinEstimate(pixels: pixels, indices: clean)
+    let skin = SkinTone(lab: skinLab, share: skinShare, spread: Self.spread(pixels: pixels, indices: clean, around: skinLab))
+
+    // 6. Hair tone by unmixing along the skin→hair line.
+    var hair: HairTone?
+    if let hairIndex = roles.firstIndex(of: .hair) {
+      let members = (0..<pixels.count).filter { assignment[$0] == UInt8(hairIndex) }
+      if let (estimate, core) = Self.hairEstimate(pixels: pixels, members: members, skin: skinLab, centre: centres[hairIndex]) {
+        var lab = estimate
+        // Chroma past the blur: skin, hair and the mixtures between them take part.
+        let onLine = centres.indices.map { j in
+          roles[j] != .other || Self.liesBetween(centres[j], skinLab, centres[hairIndex])
+        }
+        if let chroma = HairUnmixing.chroma(
+          pixels: pixels, assignment: assignment, include: onLine, skinL: skinLab.l, hairL: lab.l)
+        {
+          lab = Lab(l: lab.l, a: chroma.a, b: chroma.b)
+        }
+        hair = HairTone(
+          lab: lab, share: shares[hairIndex], spread: Self.spread(pixels: pixels, indices: core, around: lab),
+          contrast: DeltaE.ciede2000(skinLab, lab))
+      }
+    }
+
+    // Warnings and confidence.
+    var warnings = photo.warnings.map(ToneWarning.photo)
+    if pixels.count < Self.fewPixelsWarning { warnings.append(.fewPixels(count: pixels.count)) }
+    let brightFraction = Double(pixels.brightCount) / Double(pixels.areaCount)
+    let darkFraction = Double(pixels.darkCount) / Double(pixels.areaCount)
+    if brightFraction > 0.05 { warnings.append(.overExposed(fraction: brightFraction)) }
+    if darkFraction > 0.25 { warnings.append(.underExposed(fraction: darkFraction)) }
+    let lch = skinLab.lch
+    if lch.h < 20 || lch.h > 85 || lch.c > 45 { warnings.append(.colourCast(hueDegrees: lch.h, chroma: lch.c)) }
+    if let hair, hair.contrast < Self.lowContrastThreshold { warnings.append(.lowContrast(deltaE00: hair.contrast)) }
+    if hair == nil { warnings.append(.hairNotFound) }
+
+    var confidence = min(1, (Double(pixels.count) / 20_000).squareRoot())
+    confidence *= min(1, skinShare / 0.3)
+    confidence *= 1 / (1 + max(0, skin.spread - 4) / 6)
+    confidence *= hair.map { min(1, $0.contrast / 15) } ?? 0.6
+    confidence *= pow(0.85, Double(warnings.count))
+
+    self.photo = PhotoSummary(
+      width: sampling.fullWidth, height: sampling.fullHeight, format: photo.metadata.format,
+      colorProfile: photo.metadata.colorProfile, analysedPixels: pixels.count, downscale: sampling.scale)
+    self.skin = skin
+    self.hair = hair
+    self.clusters = centres.indices.map { ToneCluster(lab: centres[$0], share: shares[$0], role: roles[$0]) }
+      .sorted { $0.share > $1.share }
+    self.confidence = min(1, max(0, confidence))
+    self.warnings = warnings
+  }
+
+  // MARK: - Steps
+
+  /// Whether a cluster centre could be skin: hue 15–100°, C* ≥ 4, L* ≥ 15.
+  static func isSkinLike(_ lab: Lab) -> Bool {
+    let lch = lab.lch
+    return lch.c >= 4 && lch.h >= 15 && lch.h <= 100 && lab.l >= 15
+  }
+
+  /// The role rule of step 4; nil when no cluster is skin-like.
+  static func roles(centres: [Lab], shares: [Double]) -> [ToneRole]? {
+    let skinLike = centres.indices.filter { isSkinLike(centres[$0]) }
+    guard let main = skinLike.max(by: { shares[$0] < shares[$1] }) else { return nil }
+    var roles = [ToneRole](repeating: .other, count: centres.count)
+    for i in skinLike where DeltaE.ciede2000(centres[i], centres[main]) < 7 { roles[i] = .skin }
+    let hairCandidates = centres.indices.filter { roles[$0] != .skin && shares[$0] >= 0.02 }
+    if let hair = hairCandidates.max(by: {
+      DeltaE.ciede2000(centres[$0], centres[main]) < DeltaE.ciede2000(centres[$1], centres[main])
+    }) {
+      roles[hair] = .hair
+    }
+    return roles
+  }
+
+  /// Step 5: per-channel median of `indices`, after dropping specular outliers in L*.
+  static func skinEstimate(pixels: TonePixels.Buffer, indices: [Int]) -> Lab {
+    let ls = indices.map { pixels.l[$0] }
+    let medianL = Statistics.median(ls)
+    let mad = Statistics.median(ls.map { abs($0 - medianL) })
+    let limit = medianL + max(6, 4 * 1.4826 * mad)
+    let kept = indices.filter { pixels.l[$0] <= limit }
+    return Statistics.medianLab(pixels: pixels, indices: kept.isEmpty ? indices : kept)
+  }
+
+  /// Step 6: the hair's own colour and the core pixels it came from; nil with fewer than 8 members.
+  static func hairEstimate(pixels: TonePixels.Buffer, members: [Int], skin: Lab, centre: Lab) -> (Lab, [Int])? {
+    guard members.count >= 8 else { return nil }
+    let d = (centre.l - skin.l, centre.a - skin.a, centre.b - skin.b)
+    let norm2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
+    guard norm2 > 1e-9 else { return (centre, members) }
+    let t = members.map { i -> Double in
+      ((Double(pixels.l[i]) - skin.l) * d.0 + (Double(pixels.a[i]) - skin.a) * d.1 + (Double(pixels.b[i]) - skin.b) * d.2)
+        / norm2
+    }
+    let threshold = Statistics.quantile(t, hairCorePercentile)
+    let core = zip(members, t).filter { $0.1 >= threshold }.map(\.0)
+    return (Statistics.medianLab(pixels: pixels, indices: core), core)
+  }
+
+  /// Whether `x` lies near the segment from `p` to `q` (projection inside, distance ≤ ¼ of its length).
+  static func liesBetween(_ x: Lab, _ p: Lab, _ q: Lab) -> Bool {
+    let d = (q.l - p.l, q.a - p.a, q.b - p.b)
+    let v = (x.l - p.l, x.a - p.a, x.b - p.b)
+    let len2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
+    guard len2 > 0 else { return false }
+    let t = (v.0 * d.0 + v.1 * d.1 + v.2 * d.2) / len2
+    let off = (v.0 - t * d.0, v.1 - t * d.1, v.2 - t * d.2)
+    return t > 0 && t < 1 && (off.0 * off.0 + off.1 * off.1 + off.2 * off.2) <= len2 / 16
+  }
+
+  /// Median ΔE76 of `indices` from `centre`; 0 when empty.
+  static func spread(pixels: TonePixels.Buffer, indices: [Int], around centre: Lab) -> Double {
+    let distances = indices.map { i -> Float in
+      let dl = pixels.l[i] - Float(centre.l)
+      let da = pixels.a[i] - Float(centre.a)
+      let db = pixels.b[i] - Float(centre.b)
+      return (dl * dl + da * da + db * db).squareRoot()
+    }
+    return Double(Statistics.median(distances))
+  }
+}

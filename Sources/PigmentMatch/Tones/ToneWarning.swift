@@ -1,0 +1,35 @@
+import Foundation
+
+/// Something a practitioner should know about an analysis that did not fail.
+public enum ToneWarning: Sendable, Equatable, CustomStringConvertible {
+  /// Skin and hair are close (ΔE00 below ``ToneAnalysis/lowContrastThreshold``): the hair estimate is unsure.
+  case lowContrast(deltaE00: Double)
+  /// The skin's hue or chroma is outside what skin shows under neutral light: the photo has a colour cast.
+  case colourCast(hueDegrees: Double, chroma: Double)
+  /// Many analysed pixels are clipped white.
+  case overExposed(fraction: Double)
+  /// Many analysed pixels are crushed black, or the skin is very dark for its hue.
+  case underExposed(fraction: Double)
+  /// Few pixels were analysed: the estimates are noisy.
+  case fewPixels(count: Int)
+  /// No hair cluster was found; the hair tone is missing.
+  case hairNotFound
+  /// A decoder warning passed through (tolerated corrupt data, ignored profile).
+  case photo(String)
+
+  public var description: String {
+    switch self {
+    case .lowContrast(let d):
+      return String(format: "low hair/skin contrast (ΔE00 %.1f): the hair tone is uncertain", d)
+    case .colourCast(let h, let c):
+      return String(format: "strong colour cast (skin hue %.0f°, chroma %.0f): use neutral light", h, c)
+    case .overExposed(let f):
+      return String(format: "over-exposed: %.0f %% of pixels are clipped white", f * 100)
+    case .underExposed(let f):
+      return String(format: "under-exposed: %.0f %% of pixels are crushed black", f * 100)
+    case .fewPixels(let n): return "only \(n) pixels analysed: estimates are noisy (use a larger region)"
+    case .hairNotFound: return "hair not found: no cluster darker or greyer than the skin with enough pixels"
+    case .photo(let text): return text
+    }
+  }
+}

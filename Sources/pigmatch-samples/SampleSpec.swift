@@ -1,0 +1,109 @@
+import PigmentMatch
+
+/// What one generated consultation photo shows: the colours painted (the ground truth) and the
+/// photo features switched on. Every colour is CIELAB D65, converted exactly to linear sRGB for painting.
+struct SampleSpec: Sendable {
+  /// File container and colour encoding.
+  enum Encoding: String, Sendable {
+    /// Baseline JPEG q90, sRGB, untagged.
+    case jpeg
+    /// 8-bit PNG, sRGB.
+    case png
+    /// JPEG q90 whose pixel values are Display P3 codes, with an embedded Display P3 ICC profile.
+    case jpegDisplayP3 = "jpeg-display-p3"
+
+    var fileExtension: String { self == .png ? "png" : "jpg" }
+    var colorProfile: String { self == .jpegDisplayP3 ? "Display P3 (embedded ICC)" : "sRGB (untagged)" }
+  }
+
+  /// Where the non-skin background (cape, wall) sits.
+  enum BackgroundSide: String, Sendable { case top, left, right, topLeft = "top-left" }
+
+  let name: String
+  let skin: Lab
+  let hair: Lab
+  /// A words-only hair description ("black", "grey") for the README and truth file.
+  let hairDescription: String
+  /// Background colour, sRGB 8-bit (never skin-like: blue, green, teal, purple, navy).
+  let background: SRGB8
+  let backgroundSide: BackgroundSide
+  let encoding: Encoding
+  /// Stubble dot radius range in pixels (anti-aliased discs and short strokes).
+  let dotRadius: ClosedRange<Double>
+  /// Target fraction of the scalp covered by stubble.
+  let stubbleCoverage: Double
+  /// Whether a band of longer hair (a fringe) is drawn along the edge opposite the background.
+  let fringe: Bool
+  /// Whether shiny-scalp specular highlights are added.
+  let highlights: Bool
+  /// Sensor noise, standard deviation in 8-bit code values per channel (plus 0.8× that shared).
+  let noise: Double
+  /// Peak-to-peak strength of the side light and vignette (0.2 ≈ ±10 %).
+  let lighting: Double
+}
+
+extension SampleSpec {
+  private static func lab(_ l: Double, _ a: Double, _ b: Double) -> Lab { Lab(l: l, a: a, b: b) }
+  private static func rgb(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> SRGB8 { SRGB8(r: r, g: g, b: b) }
+
+  /// The committed set: all six ITA classes, hair from black to grey, JPEG, PNG and Display P3.
+  /// Skin ITA° values are kept at least 3° from a class edge so the class is unambiguous.
+  static let all: [SampleSpec] = [
+    SampleSpec(
+      name: "01-very-light-black", skin: lab(72, 9, 13), hair: lab(14, 1, 1), hairDescription: "black",
+      background: rgb(40, 70, 140), backgroundSide: .top, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.14, fringe: true, highlights: true, noise: 2.0, lighting: 0.22),
+    SampleSpec(
+      name: "02-very-light-blond", skin: lab(75, 7, 11), hair: lab(48, 5, 18), hairDescription: "dark blond",
+      background: rgb(60, 110, 80), backgroundSide: .left, encoding: .png, dotRadius: 1.0...2.2,
+      stubbleCoverage: 0.16, fringe: true, highlights: false, noise: 1.8, lighting: 0.18),
+    SampleSpec(
+      name: "03-light-dark-brown", skin: lab(66, 11, 15), hair: lab(24, 4, 6), hairDescription: "dark brown",
+      background: rgb(78, 86, 100), backgroundSide: .top, encoding: .jpegDisplayP3, dotRadius: 0.8...1.8,
+      stubbleCoverage: 0.12, fringe: true, highlights: true, noise: 2.5, lighting: 0.25),
+    SampleSpec(
+      name: "04-light-salt-pepper", skin: lab(68, 10, 18), hair: lab(42, 0.5, 2), hairDescription: "salt-and-pepper grey",
+      background: rgb(90, 70, 120), backgroundSide: .right, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.15, fringe: false, highlights: false, noise: 2.2, lighting: 0.2),
+    SampleSpec(
+      name: "05-intermediate-black", skin: lab(62, 12, 19), hair: lab(13, 1, 1.5), hairDescription: "black",
+      background: rgb(40, 100, 110), backgroundSide: .topLeft, encoding: .png, dotRadius: 0.8...1.9,
+      stubbleCoverage: 0.13, fringe: true, highlights: true, noise: 2.0, lighting: 0.24),
+    SampleSpec(
+      name: "06-intermediate-brown", skin: lab(60, 10, 14), hair: lab(32, 6, 11), hairDescription: "medium brown",
+      background: rgb(30, 35, 60), backgroundSide: .top, encoding: .jpeg, dotRadius: 1.0...2.1,
+      stubbleCoverage: 0.15, fringe: true, highlights: false, noise: 2.6, lighting: 0.2),
+    SampleSpec(
+      name: "07-tan-black", skin: lab(55, 13, 20), hair: lab(12, 0.5, 1), hairDescription: "black",
+      background: rgb(170, 190, 215), backgroundSide: .left, encoding: .jpegDisplayP3, dotRadius: 0.8...1.8,
+      stubbleCoverage: 0.12, fringe: true, highlights: true, noise: 2.0, lighting: 0.22),
+    SampleSpec(
+      name: "08-tan-grey", skin: lab(58, 12, 24), hair: lab(62, 0, 1.5), hairDescription: "light grey",
+      background: rgb(40, 70, 140), backgroundSide: .top, encoding: .png, dotRadius: 1.0...2.2,
+      stubbleCoverage: 0.16, fringe: true, highlights: false, noise: 1.8, lighting: 0.18),
+    SampleSpec(
+      name: "09-brown-black", skin: lab(45, 13, 20), hair: lab(12, 0.5, 0.5), hairDescription: "black",
+      background: rgb(60, 110, 80), backgroundSide: .right, encoding: .jpeg, dotRadius: 0.8...1.9,
+      stubbleCoverage: 0.13, fringe: true, highlights: true, noise: 2.4, lighting: 0.24),
+    SampleSpec(
+      name: "10-brown-dark-brown", skin: lab(48, 12, 18), hair: lab(20, 3, 4), hairDescription: "dark brown",
+      background: rgb(78, 86, 100), backgroundSide: .topLeft, encoding: .png, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.14, fringe: false, highlights: false, noise: 2.0, lighting: 0.2),
+    SampleSpec(
+      name: "11-dark-black", skin: lab(33, 10, 14), hair: lab(12, 0.5, 0.5), hairDescription: "black",
+      background: rgb(40, 100, 110), backgroundSide: .top, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.14, fringe: true, highlights: true, noise: 2.0, lighting: 0.2),
+    SampleSpec(
+      name: "12-dark-grey", skin: lab(28, 8, 10), hair: lab(55, 0, 1), hairDescription: "grey",
+      background: rgb(90, 70, 120), backgroundSide: .left, encoding: .png, dotRadius: 1.0...2.2,
+      stubbleCoverage: 0.15, fringe: true, highlights: false, noise: 1.8, lighting: 0.18),
+    SampleSpec(
+      name: "13-dark-white", skin: lab(37, 11, 16), hair: lab(72, 0, 2), hairDescription: "white-grey",
+      background: rgb(30, 35, 60), backgroundSide: .right, encoding: .jpegDisplayP3, dotRadius: 1.0...2.1,
+      stubbleCoverage: 0.15, fringe: true, highlights: false, noise: 2.2, lighting: 0.2),
+    SampleSpec(
+      name: "14-very-light-grey", skin: lab(78, 5, 14), hair: lab(58, 0.5, 2), hairDescription: "mid grey",
+      background: rgb(40, 70, 140), backgroundSide: .topLeft, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.15, fringe: true, highlights: true, noise: 2.0, lighting: 0.2),
+  ]
+}
