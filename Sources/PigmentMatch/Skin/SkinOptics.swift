@@ -29,6 +29,8 @@ public struct SkinOptics: DotOptics {
   let dermisReflectance: [Double]
   /// The layers above the pigment (epidermis, then any extra dermis), over a black background.
   let cover: [KubelkaMunk.LayerOptics]
+  /// The epidermis alone, over a black background (the bare skin between dots).
+  let epidermis: [KubelkaMunk.LayerOptics]
   /// Saunderson constants.
   let k1: Double
   let k2: Double
@@ -61,10 +63,14 @@ public struct SkinOptics: DotOptics {
     dermisReflectance = (0..<Spectrum.count).map {
       KubelkaMunk.reflectanceInfinite(KubelkaMunk.Constants(k: dermis.k[$0], s: dermis.s[$0]))
     }
-    cover = (0..<Spectrum.count).map { l in
-      let top = KubelkaMunk.layer(
+    let top = (0..<Spectrum.count).map { l in
+      KubelkaMunk.layer(
         KubelkaMunk.Constants(k: epidermis.k[l], s: epidermis.s[l]),
         thickness: p.epidermisThickness, background: 0)
+    }
+    self.epidermis = top
+    cover = (0..<Spectrum.count).map { l in
+      let top = top[l]
       guard p.pigmentDepth > 0 else { return top }
       let slab = KubelkaMunk.layer(
         KubelkaMunk.Constants(k: bloodless.k[l], s: bloodless.s[l]), thickness: p.pigmentDepth,
@@ -99,9 +105,9 @@ public struct SkinOptics: DotOptics {
     return result
   }
 
-  /// The bare skin: Saunderson(epidermis ⊕ R∞ of the dermis).
+  /// The bare skin: Saunderson(epidermis ⊕ R∞ of the dermis); unchanged by a sunk pigment layer.
   public var skinReflectance: [Double] {
-    (0..<Spectrum.count).map { surface(cover[$0], over: dermisReflectance[$0]) }
+    (0..<Spectrum.count).map { surface(epidermis[$0], over: dermisReflectance[$0]) }
   }
 
   /// The bare skin's CIELAB (D65, 2°).

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import pigmatch
+
+@Suite("pigmatch match")
+struct MatchCommandTests {
+  static let photo = Paths.inPackage("Samples/06-intermediate-brown.jpg")
+  static let palette = Paths.inPackage("Palettes/iron-oxide-tones.json")
+
+  @Test func jsonFollowsTheContract() throws {
+    let run = CLIRun(["match", Self.photo, "--palette", Self.palette, "--years", "3", "--sun", "high", "--json"])
+    #expect(run.status == 0 && run.stderr.isEmpty)
+    #expect(run.stdout.hasPrefix("{\"analysis\":{\"photo\":"))
+    let json = try run.json()
+    #expect(Set(json.keys) == ["analysis", "target", "skinModel", "blend", "hyperpigmentation", "fade"])
+    let analysis = try #require(json["analysis"] as? [String: Any])
+    #expect(Set(analysis.keys) == ["photo", "skin", "hair", "clusters", "confidence", "warnings"])
+    let hair = try #require(analysis["hair"] as? [String: Any])
+    let target = try #require(json["target"] as? [String: Any])
+    #expect(target["lab"] as? [Double] == hair["lab"] as? [Double])
+    let blend = try #require(json["blend"] as? [String: Any])
+    #expect(Set(blend.keys) == ["components", "recipe", "dotLab", "deltaE00", "meanDeltaE00"])
+    let h = try #require(json["hyperpigmentation"] as? [String: Any])
+    #expect(Set(h.keys) == ["risk", "haloDeltaE00", "weeks", "advice", "healing", "basis"])
+    #expect(["low", "moderate", "high"].contains(h["risk"] as? String ?? ""))
+    #expect((h["basis"] as? String)?.contains("proxies") == true)
+    let fade = try #require(json["fade"] as? [String: Any])
+    #expect(Set(fade.keys) == ["timeline", "touchUpYear"])
+    let timeline = try #require(fade["timeline"] as? [[String: Any]])
+    #expect(timeline.count == 4)
+    #expect(timeline.allSatisfy { Set($0.keys) == ["year", "dotLab", "deltaE00ToTarget"] })
+    let skinModel = try #require(json["skinModel"] as? [String: Any])
+    #expect((skinModel["fitDeltaE00"] as? Double ?? 9) <= 1.0)
+  }
+
+  @Test func table() {
+    let run = CLIRun(["match", Self.photo, "--palette", Self.palette])
+    #expect(run.status == 0)
+    for heading in ["blend", "hyperpigmentation", "fade (ΔE00 to the hair)", "touch-up:", "note: Modelled from proxies"] {
+      #expect(run.stdout.contains(heading))
+    }
+  }
+
+  static let badInputs: [([String], String)] = [
+    (["match", "/no/such/photo.jpg", "--palette", palette], "no such file"),
+    (["match", photo, "--palette", palette, "--years", "-2"], "--years must be 0…50, got -2"),
+    (["match", photo, "--palette", palette, "--sun", "tropical"], "'tropical' is invalid for '--sun"),
+  ]
+
+  @Test("bad input: one line on stderr, exit 2", arguments: badInputs)
+  func badInput(arguments: [String], message: String) {
+    let run = CLIRun(arguments)
+    #expect(run.status == 2)
+    #expect(run.stderr.hasPrefix("pigmatch: ") && run.stderr.filter { $0 == "\n" }.count == 1)
+    #expect(run.stderr.contains(message), "\(run.stderr)")
+  }
+}
