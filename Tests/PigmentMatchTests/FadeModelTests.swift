@@ -42,7 +42,10 @@ struct FadeModelTests {
     [false, true].map { FadeConditions(sun: sun, smoker: $0) }
   }
 
-  @Test("ΔE00 to the start never falls as the years pass", arguments: conditionsGrid)
+  /// The slowest and the fastest conditions bracket the rest.
+  static let extremes = [FadeConditions(sun: .low), FadeConditions(sun: .high, smoker: true)]
+
+  @Test("ΔE00 to the start never falls as the years pass", arguments: extremes)
   func monotoneDrift(conditions: FadeConditions) throws {
     for file in ShippedPalettes.files {
       let palette = try ShippedPalettes.load(file)

@@ -7,8 +7,8 @@ import Foundation
 /// 1. Healing: the fraction retained falls as r(t) = r∞ + (1 − r∞)·e^(−t/τ), r∞ = 0.7, τ = 1.5 days,
 ///    so it plateaus by about day 7 (e^(−7/1.5) < 1 %). The palettes' K·X describe the *healed*
 ///    deposit, so year 0 of the timeline is the healed dot and this phase is reported, not re-applied.
-/// 2. Slow decline: macrophages capture and release pigment (Baranska et al. 2018, Br. J.
-///    Dermatol. 178:1): retention e^(−k·t) with k = k_m·sun·smoking + k_p, where k_m = 0.04 / year
+/// 2. Slow decline: macrophages capture and release pigment (Baranska et al. 2018, J. Exp.
+///    Med. 215:1115): retention e^(−k·t) with k = k_m·sun·smoking + k_p, where k_m = 0.04 / year
 ///    is the clearance of photostable particles (carbon black, iron oxides), sun multiplies it by
 ///    0.7 / 1 / 1.5 and smoking by 1.5 (impaired dermal repair; practice reports), and k_p is
 ///    photodegradation of organics only: k_p = 0.01·2^(8 − BW) / year × UV dose (0.3 / 1 / 2), since
