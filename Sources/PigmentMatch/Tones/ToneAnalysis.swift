@@ -126,10 +126,10 @@ public struct ToneAnalysis: Sendable {
         if let chroma = HairUnmixing.chroma(
           pixels: pixels, assignment: assignment, include: onLine, skinL: skinLab.l, hairL: lab.l)
         {
-          // Sanity: unmixing moves the chroma away from the skin's, and by no more than 10.
+          // Sanity: unmixing moves the chroma away from the skin's, and by no more than 25.
           let shift = (chroma.a - lab.a, chroma.b - lab.b)
           let away = (lab.a - skinLab.a) * shift.0 + (lab.b - skinLab.b) * shift.1
-          if away >= 0, shift.0 * shift.0 + shift.1 * shift.1 <= 100 {
+          if away >= 0, shift.0 * shift.0 + shift.1 * shift.1 <= 625 {
             lab = Lab(l: lab.l, a: chroma.a, b: chroma.b)
           }
         }
