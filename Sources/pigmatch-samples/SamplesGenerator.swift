@@ -1,7 +1,7 @@
 import Foundation
 import PigmentMatch
 
-/// `swift run pigmatch-samples [FOLDER]`: writes the synthetic consultation photos and their
+/// `swift run pigmatch-samples [FOLDER [SEED]]`: writes the synthetic consultation photos and their
 /// `NAME.truth.json` files (default folder `Samples`). Deterministic: the same seed gives the same
 /// bytes. The truth is the generator's input colours, never an analysis of the output.
 @main
@@ -10,12 +10,15 @@ struct SamplesGenerator {
   static let baseSeed: UInt64 = 20_261_121
 
   static func main() {
-    let folder = CommandLine.arguments.dropFirst().first ?? "Samples"
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let folder = arguments.first ?? "Samples"
+    // An optional second argument replaces the base seed (hold-out sets for checking overfitting).
+    let base = arguments.count > 1 ? UInt64(arguments[1]) ?? baseSeed : baseSeed
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
       let renderer = SampleRenderer(width: 800, height: 600)
       for (index, spec) in SampleSpec.all.enumerated() {
-        let seed = baseSeed + UInt64(index)
+        let seed = base + UInt64(index)
         let rendering = renderer.render(spec, seed: seed)
         let bytes = try encode(rendering.codes, spec: spec, width: renderer.width, height: renderer.height)
         let file = "\(spec.name).\(spec.encoding.fileExtension)"
@@ -36,9 +39,15 @@ struct SamplesGenerator {
     case .jpeg: return try JPEGEncoder.encode(rgb8: codes, width: width, height: height, quality: 90)
     case .jpegDisplayP3:
       guard
-        let profile = ICCProfile.makeRGB(
-          chromaticities: ICCProfile.displayP3Chromaticities, curve: .srgb, description: "Display P3")
+        var profile = ICCProfile.makeRGB(
+          chromaticities: ICCProfile.displayP3Chromaticities, curve: .srgb, description: "Display P3"),
+        profile.count >= 128
       else { throw PhotoError.encodingFailed(detail: "could not build the Display P3 profile") }
+      // Reproducible bytes: a fixed creation date (ICC.1 header bytes 24–35: 2026-01-01 00:00:00)
+      // and no profile ID (bytes 84–99 all zero means "not computed").
+      let date: [UInt8] = [0x07, 0xEA, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0]
+      profile.replaceSubrange(24..<36, with: date)
+      profile.replaceSubrange(84..<100, with: [UInt8](repeating: 0, count: 16))
       return try JPEGEncoder.encode(rgb8: codes, width: width, height: height, quality: 90, iccProfile: profile)
     }
   }

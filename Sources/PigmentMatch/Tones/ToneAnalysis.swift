@@ -103,7 +103,8 @@ public struct ToneAnalysis: Sendable {
     let shares = counts.map { Double($0) / Double(pixels.count) }
 
     // 4. Roles.
-    guard let roles = Self.roles(centres: centres, shares: shares) else { throw .noSkinPixels(path: name) }
+    guard var roles = Self.roles(centres: centres, shares: shares) else { throw .noSkinPixels(path: name) }
+    Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, assignment: assignment)
 
     // 5. Skin tone from clean skin pixels.
     let isSkin = roles.map { $0 == .skin }
@@ -125,7 +126,12 @@ public struct ToneAnalysis: Sendable {
         if let chroma = HairUnmixing.chroma(
           pixels: pixels, assignment: assignment, include: onLine, skinL: skinLab.l, hairL: lab.l)
         {
-          lab = Lab(l: lab.l, a: chroma.a, b: chroma.b)
+          // Sanity: unmixing moves the chroma away from the skin's, and by no more than 25.
+          let shift = (chroma.a - lab.a, chroma.b - lab.b)
+          let away = (lab.a - skinLab.a) * shift.0 + (lab.b - skinLab.b) * shift.1
+          if away >= 0, shift.0 * shift.0 + shift.1 * shift.1 <= 625 {
+            lab = Lab(l: lab.l, a: chroma.a, b: chroma.b)
+          }
         }
         hair = HairTone(
           lab: lab, share: shares[hairIndex], spread: Self.spread(pixels: pixels, indices: core, around: lab),
@@ -183,6 +189,25 @@ public struct ToneAnalysis: Sendable {
       roles[hair] = .hair
     }
     return roles
+  }
+
+  /// Step 4, second part: an *other* cluster with the skin's hue (within 12°), within ΔE00 16 of a
+  /// skin cluster (the lit/shaded range of one face), whose pixels seldom touch hair pixels (< 25 %
+  /// have a hair 8-neighbour) is the same skin under other light, not a stubble mixture (which
+  /// lines every hair dot), so it joins the skin.
+  static func mergeShadedSkin(_ roles: inout [ToneRole], centres: [Lab], pixels: TonePixels.Buffer, assignment: [UInt8]) {
+    guard let hair = roles.firstIndex(of: .hair) else { return }
+    let skinIndices = roles.indices.filter { roles[$0] == .skin }
+    guard !skinIndices.isEmpty else { return }
+    let touch = pixels.touchFractions(assignment: assignment, clusters: centres.count, target: hair)
+    for j in centres.indices where roles[j] == .other && isSkinLike(centres[j]) && touch[j] < 0.25 {
+      let hue = centres[j].lch.h
+      if skinIndices.contains(where: {
+        abs(centres[$0].lch.h - hue) <= 12 && DeltaE.ciede2000(centres[$0], centres[j]) <= 16
+      }) {
+        roles[j] = .skin
+      }
+    }
   }
 
   /// Step 5: per-channel median of `indices`, after dropping specular outliers in L*.

@@ -1,7 +1,9 @@
 /// How ``ToneAnalysis`` samples a photo.
 public struct ToneAnalysisOptions: Sendable, Equatable {
-  /// Decode downscaled (JPEG in the DCT domain) while the shorter side stays ≥ this; 500 keeps
-  /// stubble dots of a 12 MP photo at about a pixel while decoding 16× fewer pixels.
+  /// Decode downscaled (JPEG in the DCT domain) while the shorter side stays ≥ this. 640 decodes a
+  /// 12 MP photo at 1/4 (750 px short side, 16× fewer pixels) and photos under ~5 MP at 1/2 or full
+  /// size, so stubble dots stay around a pixel or more: below that no pixel is pure hair and the
+  /// hair's lightness can no longer be read (a 2 MP photo decoded at 1/2 put it 5 L* too light).
   public var minimumShortSide: Int
   /// Only this rectangle (full-resolution coordinates); nil = whole photo.
   public var region: RegionOfInterest?
@@ -13,7 +15,7 @@ public struct ToneAnalysisOptions: Sendable, Equatable {
   public var clusterSample: Int
 
   public init(
-    minimumShortSide: Int = 500, region: RegionOfInterest? = nil, mask: AnalysisMask? = nil, seed: UInt64 = 0x5EED,
+    minimumShortSide: Int = 640, region: RegionOfInterest? = nil, mask: AnalysisMask? = nil, seed: UInt64 = 0x5EED,
     clusterSample: Int = 24_000
   ) {
     self.minimumShortSide = minimumShortSide

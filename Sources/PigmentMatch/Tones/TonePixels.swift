@@ -40,6 +40,33 @@ struct TonePixels {
       return out
     }
 
+    /// For each cluster, the fraction of its pixels with an 8-neighbour in cluster `target`.
+    func touchFractions(assignment: [UInt8], clusters: Int, target: Int) -> [Double] {
+      var grid = [Int16](repeating: -1, count: gridWidth * gridHeight)
+      for i in 0..<count { grid[Int(position[i])] = Int16(assignment[i]) }
+      var touching = [Int](repeating: 0, count: clusters)
+      var totals = [Int](repeating: 0, count: clusters)
+      for i in 0..<count {
+        let c = Int(assignment[i])
+        totals[c] += 1
+        let p = Int(position[i])
+        let x = p % gridWidth
+        let y = p / gridWidth
+        search: for dy in -1...1 {
+          for dx in -1...1 where dx != 0 || dy != 0 {
+            let nx = x + dx
+            let ny = y + dy
+            guard nx >= 0, ny >= 0, nx < gridWidth, ny < gridHeight else { continue }
+            if grid[ny * gridWidth + nx] == Int16(target) {
+              touching[c] += 1
+              break search
+            }
+          }
+        }
+      }
+      return (0..<clusters).map { totals[$0] > 0 ? Double(touching[$0]) / Double(totals[$0]) : 0 }
+    }
+
     /// Pixels whose cluster is accepted and whose 8 neighbours (inside the grid) are usable pixels
     /// of accepted clusters too; falls back to all accepted pixels when fewer than 50 are clean.
     func cleanIndices(assignment: [UInt8], accept: [Bool]) -> [Int] {
