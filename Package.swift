@@ -45,10 +45,13 @@ let package = Package(
         "PigmentMatch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    // Fuzz targets (scripts/fuzz.sh builds them with -sanitize=fuzzer); a replay runner otherwise.
+    .executableTarget(name: "pigmatch-fuzz", dependencies: ["PigmentMatch"]),
     .testTarget(name: "ColorimetryTests", dependencies: ["Colorimetry"]),
     .testTarget(name: "PhotoIOTests", dependencies: ["PhotoIO", "CPhotoCodecs"]),
     .testTarget(name: "PigmentMatchTests", dependencies: ["PigmentMatch"]),
     .testTarget(name: "pigmatchTests", dependencies: ["pigmatch"]),
+    .testTarget(name: "FuzzRegressionTests", dependencies: ["pigmatch-fuzz"], exclude: ["Inputs"]),
   ],
   swiftLanguageModes: [.v6]
 )
