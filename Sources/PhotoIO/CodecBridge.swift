@@ -7,6 +7,10 @@ final class DecodedImage {
 
   deinit { pmc_image_free(&image) }
 
+  var profileMessage: String {
+    withUnsafeBytes(of: image.profile_message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+  }
+
   var message: String { withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } }
   var width: Int { Int(image.width) }
   var height: Int { Int(image.height) }

@@ -180,3 +180,31 @@ struct PNGEncodingTests {
     for i in 0..<photo.pixelCount { #expect(abs(photo.linearRGB(at: i).r - 0.5) < 1e-6) }
   }
 }
+
+/// The streaming PNG reduction (C, row by row) equals a full decode box-filtered afterwards.
+@Suite("Streaming PNG reduction")
+struct StreamingReductionTests {
+  /// Non-interlaced PngSuite files of 32×32: every colour type, bit depth, tRNS and gAMA case.
+  static let files = PngSuiteTests.valid.filter { name in
+    name.dropFirst(3).first == "n" && !name.hasPrefix("s") && !name.hasPrefix("x")
+  }
+
+  @Test(arguments: files)
+  func matchesFullDecodeThenBoxFilter(_ name: String) throws {
+    let bytes = try TestData.bytes("pngsuite/png/\(name)")
+    let full = try PhotoDecoder.decode(bytes: bytes, name: name)
+    guard full.width == 32 && full.height == 32 else { return }  // Odd-sized files are covered elsewhere.
+    let streamed = try PhotoDecoder.decode(bytes: bytes, name: name, options: DecodeOptions(minimumShortSide: 8))
+    let expected = BoxDownscale.reduce(full, by: 4)
+    #expect(streamed.width == 8 && streamed.height == 8 && streamed.metadata.downscale == 4)
+    #expect(streamed.metadata.colorProfile == full.metadata.colorProfile)
+    for i in 0..<expected.pixelCount {
+      let a = streamed.linearRGB(at: i), b = expected.linearRGB(at: i)
+      // Float accumulation order differs (C sums in double, Swift in float): 1e-4 of full scale.
+      #expect(abs(a.r - b.r) < 1e-4 && abs(a.g - b.g) < 1e-4 && abs(a.b - b.b) < 1e-4, "\(name) pixel \(i)")
+      #expect(abs(streamed.alpha(at: i) - expected.alpha(at: i)) <= 1.0 / 255)
+    }
+  }
+
+  @Test func filesToCompareArePresent() { #expect(Self.files.count > 80) }
+}
