@@ -8,7 +8,9 @@ struct PigMatch: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pigmatch",
     abstract: "Match scalp-micropigmentation pigments to a client's skin and hair.",
-    subcommands: [InspectCommand.self, ColorCommand.self]
+    subcommands: [
+      InspectCommand.self, ColorCommand.self, PaletteCommand.self, MixCommand.self, BlendCommand.self,
+    ]
   )
 
   static func main() {

@@ -1,0 +1,333 @@
+import Colorimetry
+import Foundation
+
+/// Finds the blend of stock pigments and water whose healed dot is closest to a target colour.
+///
+/// Minimises ΔE00(dot(c), target) over c ≥ 0, Σc = 1 (stock fractions and water; DESIGN.md
+/// "Blend solve"):
+/// 1. Starts: NNLS (Lawson–Hanson) on a Beer–Lambert linearisation of the dot model — per-component
+///    absorbance −ln(R/R_water) per unit fraction, measured through the actual ``DotOptics`` at two
+///    reference strengths — against the absorbance of a smooth spectrum recovered from the target;
+///    plus an equal-parts start.
+/// 2. Levenberg–Marquardt on the CIEDE2000 residual vector (‖r‖ = ΔE00), each step an NNLS
+///    subproblem (so c stays ≥ 0) with Σc = 1 as a heavily weighted row, then renormalised
+///    (Levenberg 1944; Marquardt 1963; bounded by construction rather than by projection).
+/// 3. At most ``Options/maxPigments`` stock pigments: if the free solution uses more, every subset of
+///    that size is scored from its linear start and the best few are refined.
+/// 4. Fewer pigments are preferred when dropping one costs ≤ ``Options/fewerPigmentsTolerance``.
+/// The residual is reported as it is: a dot cannot reach colours darker than the skin surface
+/// reflection, and the solver says so rather than pretending.
+public struct BlendSolver: Sendable {
+  /// Solver settings.
+  public struct Options: Sendable {
+    /// Most stock pigments in a blend (water not counted); default 3.
+    public var maxPigments: Int
+    /// Levenberg–Marquardt iterations per refinement.
+    public var maxIterations: Int
+    /// Most drops in the rounded recipe, water included.
+    public var maxDrops: Int
+    /// ΔE00 a blend may lose by dropping a pigment and still be preferred (0.05: far below the
+    /// ≈1 ΔE00 just-noticeable difference).
+    public var fewerPigmentsTolerance: Double
+
+    /// Defaults: 3 pigments, 40 iterations, 24 drops, 0.05 ΔE00.
+    public init(
+      maxPigments: Int = 3, maxIterations: Int = 40, maxDrops: Int = DropRecipe.defaultMaxDrops,
+      fewerPigmentsTolerance: Double = 0.05
+    ) {
+      self.maxPigments = max(1, maxPigments)
+      self.maxIterations = max(1, maxIterations)
+      self.maxDrops = max(1, maxDrops)
+      self.fewerPigmentsTolerance = fewerPigmentsTolerance
+    }
+  }
+
+  /// The solved blend and its rounding to drops.
+  public struct Solution: Sendable, Equatable {
+    /// The continuous optimum (fractions sum to 1).
+    public let blend: Blend
+    /// The blend in whole drops and what rounding costs.
+    public let drops: DropRecipe
+  }
+
+  /// Forward model of the palette under the chosen optics.
+  public let model: DotModel
+  /// Settings.
+  public let options: Options
+  /// Beer–Lambert absorbance per unit fraction for each component, at each reference strength.
+  private let absorbance: [[[Double]]]
+  private let waterLogReflectance: [Double]
+
+  /// Reference strengths for the linearised starts: a light dilution and a strong one.
+  static let referenceStrengths = [0.05, 0.3]
+
+  /// A solver for `palette` seen through `optics`.
+  public init(
+    palette: Palette, optics: any DotOptics = NeutralDermisDotOptics(), options: Options = Options()
+  ) {
+    let model = DotModel(palette: palette, optics: optics)
+    self.model = model
+    self.options = options
+    let water = palette.pigments.count
+    var waterOnly = [Double](repeating: 0, count: model.componentCount)
+    waterOnly[water] = 1
+    let logWater = model.reflectance(waterOnly).map { log(max($0, 1e-9)) }
+    waterLogReflectance = logWater
+    absorbance = Self.referenceStrengths.map { strength in
+      (0..<model.componentCount).map { index in
+        guard index != water else { return [Double](repeating: 0, count: Spectrum.count) }
+        var c = [Double](repeating: 0, count: model.componentCount)
+        c[index] = strength
+        c[water] = 1 - strength
+        let r = model.reflectance(c)
+        return (0..<Spectrum.count).map { (logWater[$0] - log(max(r[$0], 1e-9))) / strength }
+      }
+    }
+  }
+
+  /// The best blend for `target` (CIELAB D65), rounded to drops.
+  public func solve(target: Lab) throws(BlendError) -> Solution {
+    guard target.l.isFinite, target.a.isFinite, target.b.isFinite else {
+      throw .nonFiniteTarget
+    }
+    let n = model.palette.pigments.count
+    guard n > 0 else { throw .emptyPalette }
+    let problem = Problem(solver: self, target: target)
+    var best = problem.solve(allowed: Array(0...n))
+    if best.pigments(n) > options.maxPigments {
+      best = problem.solveSubsets(size: options.maxPigments, free: best)
+    }
+    best = problem.preferFewer(best)
+    let blend = Blend(fractions: best.c, model: model, target: target)
+    return Solution(
+      blend: blend, drops: DropRecipe.rounding(blend, model: model, maxDrops: options.maxDrops))
+  }
+
+  // MARK: - One solve
+
+  /// A candidate: fractions in component order and its ΔE00.
+  struct Candidate {
+    var c: [Double]
+    var deltaE: Double
+    func pigments(_ water: Int) -> Int { c.indices.filter { $0 != water && c[$0] > 0 }.count }
+  }
+
+  /// The state of one solve against one target.
+  struct Problem {
+    let solver: BlendSolver
+    let target: Lab
+    /// A start that reaches this ΔE00 needs no further starts (100× below a visible difference).
+    static let goodEnough = 1e-3
+
+    /// Target absorbance relative to water, if a smooth spectrum reaches the target.
+    let targetAbsorbance: [Double]?
+    var model: DotModel { solver.model }
+    var water: Int { solver.model.palette.pigments.count }
+
+    init(solver: BlendSolver, target: Lab) {
+      self.solver = solver
+      self.target = target
+      targetAbsorbance = SpectralRecovery.smoothReflectance(for: target).map { r in
+        (0..<Spectrum.count).map { solver.waterLogReflectance[$0] - log(max(r[$0], 1e-9)) }
+      }
+    }
+
+    func residual(_ c: [Double]) -> SIMD3<Double> {
+      CIEDE2000Residual.vector(target, model.lab(c))
+    }
+
+    /// Best refinement over the starts, using only the `allowed` components (water always allowed).
+    func solve(allowed: [Int]) -> Candidate {
+      let allowed = allowed.contains(water) ? allowed : allowed + [water]
+      var best: Candidate?
+      for start in starts(allowed: allowed) {
+        let candidate = refine(start, allowed: allowed, iterations: solver.options.maxIterations)
+        if best.map({ candidate.deltaE < $0.deltaE }) ?? true { best = candidate }
+        if candidate.deltaE < Self.goodEnough { break }
+      }
+      return best ?? evaluate(equalParts(allowed))
+    }
+
+    /// Subset search when the free optimum uses too many pigments.
+    func solveSubsets(size: Int, free: Candidate) -> Candidate {
+      let pigments = Array(0..<water)
+      var scored: [(subset: [Int], candidate: Candidate)] = []
+      for subset in combinations(pigments, size) {
+        let allowed = subset + [water]
+        let quick = starts(allowed: allowed).map(evaluate).min { $0.deltaE < $1.deltaE }
+        if let quick { scored.append((subset, quick)) }
+      }
+      // Also the free solution's strongest pigments.
+      let strongest = Array(
+        pigments.sorted { free.c[$0] > free.c[$1] }.prefix(size)
+      ).sorted()
+      var finalists = scored.sorted { $0.candidate.deltaE < $1.candidate.deltaE }.prefix(3)
+        .map(\.subset)
+      if !finalists.contains(strongest) { finalists.append(strongest) }
+      var best: Candidate?
+      for subset in finalists {
+        let candidate = solve(allowed: subset + [water])
+        if best.map({ candidate.deltaE < $0.deltaE }) ?? true { best = candidate }
+      }
+      return best ?? free
+    }
+
+    /// Drops the weakest pigment while that costs at most the tolerance.
+    func preferFewer(_ candidate: Candidate) -> Candidate {
+      var current = candidate
+      while current.pigments(water) > 1 {
+        let used = (0..<water).filter { current.c[$0] > 0 }
+        guard let weakest = used.min(by: { current.c[$0] < current.c[$1] }) else { break }
+        // Warm start: the current blend without the weakest pigment.
+        var start = current.c
+        start[weakest] = 0
+        let reduced = refine(
+          normalised(start), allowed: used.filter { $0 != weakest } + [water],
+          iterations: solver.options.maxIterations)
+        guard reduced.deltaE <= current.deltaE + solver.options.fewerPigmentsTolerance else { break }
+        current = reduced
+      }
+      return current
+    }
+
+    // MARK: Starts
+
+    func starts(allowed: [Int]) -> [[Double]] {
+      var result: [[Double]] = []
+      if let targetAbsorbance {
+        for table in solver.absorbance {
+          if let start = linearStart(allowed: allowed, table: table, target: targetAbsorbance) {
+            result.append(start)
+          }
+        }
+      }
+      result.append(equalParts(allowed))
+      return result
+    }
+
+    /// NNLS on the Beer–Lambert linearisation: Σⱼ cⱼ·Dⱼ(λ) ≈ A_target(λ), plus Σc = 1 weighted.
+    func linearStart(allowed: [Int], table: [[Double]], target: [Double]) -> [Double]? {
+      let rows = Spectrum.count + 1
+      var a = DenseMatrix(rows: rows, columns: allowed.count)
+      var scale = 1.0
+      for j in allowed { for value in table[j] { scale = max(scale, abs(value)) } }
+      let weight = 10 * scale
+      for (column, j) in allowed.enumerated() {
+        for l in 0..<Spectrum.count { a[l, column] = table[j][l] }
+        a[Spectrum.count, column] = weight
+      }
+      let b = target + [weight]
+      guard let solution = try? NNLS.solve(a, b) else { return nil }
+      var c = [Double](repeating: 0, count: model.componentCount)
+      for (column, j) in allowed.enumerated() { c[j] = solution.x[column] }
+      return normalised(c)
+    }
+
+    func equalParts(_ allowed: [Int]) -> [Double] {
+      var c = [Double](repeating: 0, count: model.componentCount)
+      for j in allowed { c[j] = 1 / Double(allowed.count) }
+      return c
+    }
+
+    // MARK: Levenberg–Marquardt with NNLS steps
+
+    func evaluate(_ c: [Double]) -> Candidate {
+      let r = residual(c)
+      return Candidate(c: c, deltaE: (r * r).sum().squareRoot())
+    }
+
+    func refine(_ start: [Double], allowed: [Int], iterations: Int) -> Candidate {
+      var c = start
+      var r = residual(c)
+      var f = (r * r).sum()
+      var mu = -1.0
+      let k = allowed.count
+      let h = 1e-6
+      for _ in 0..<iterations {
+        if f < 1e-14 { break }
+        // Forward-difference Jacobian of the ΔE00 residual in the allowed fractions.
+        var jacobian = [SIMD3<Double>](repeating: .zero, count: k)
+        var maxEntry = 0.0
+        for (column, j) in allowed.enumerated() {
+          var probe = c
+          probe[j] += h
+          jacobian[column] = (residual(probe) - r) / h
+          let entry = jacobian[column]
+          maxEntry = max(maxEntry, Swift.abs(entry.x), Swift.abs(entry.y), Swift.abs(entry.z))
+        }
+        if mu < 0 {
+          let diagonal = jacobian.map { ($0 * $0).sum() }
+          mu = 1e-3 * max(diagonal.max() ?? 1, 1e-6)
+        }
+        let weight = 1e3 * (1 + maxEntry)
+        var accepted = false
+        for _ in 0..<10 {
+          guard let y = step(c: c, r: r, jacobian: jacobian, allowed: allowed, mu: mu, weight: weight)
+          else { break }
+          let newR = residual(y)
+          let newF = (newR * newR).sum()
+          if newF < f {
+            let gain = f - newF
+            c = y
+            r = newR
+            f = newF
+            mu = max(mu / 3, 1e-12)
+            accepted = true
+            if gain < 1e-9 * (1 + f) { return Candidate(c: c, deltaE: f.squareRoot()) }
+            break
+          }
+          mu *= 4
+        }
+        if !accepted { break }
+      }
+      return Candidate(c: c, deltaE: f.squareRoot())
+    }
+
+    /// One damped Gauss–Newton step as NNLS: min ‖J(y − c) + r‖² + μ‖y − c‖² + w²(Σy − 1)², y ≥ 0.
+    func step(
+      c: [Double], r: SIMD3<Double>, jacobian: [SIMD3<Double>], allowed: [Int], mu: Double,
+      weight: Double
+    ) -> [Double]? {
+      let k = allowed.count
+      var a = DenseMatrix(rows: 4 + k, columns: k)
+      var b = [Double](repeating: 0, count: 4 + k)
+      var jc = SIMD3<Double>.zero
+      let rootMu = mu.squareRoot()
+      for (column, j) in allowed.enumerated() {
+        a[0, column] = jacobian[column].x
+        a[1, column] = jacobian[column].y
+        a[2, column] = jacobian[column].z
+        a[3 + column, column] = rootMu
+        a[3 + k, column] = weight
+        b[3 + column] = rootMu * c[j]
+        jc += jacobian[column] * c[j]
+      }
+      b[0] = jc.x - r.x
+      b[1] = jc.y - r.y
+      b[2] = jc.z - r.z
+      b[3 + k] = weight
+      guard let solution = try? NNLS.solve(a, b) else { return nil }
+      var y = [Double](repeating: 0, count: c.count)
+      for (column, j) in allowed.enumerated() { y[j] = solution.x[column] }
+      return normalised(y)
+    }
+
+    func normalised(_ c: [Double]) -> [Double] {
+      let sum = c.reduce(0, +)
+      guard sum > 0, sum.isFinite else { return equalParts([water]) }
+      return c.map { $0 / sum }
+    }
+  }
+}
+
+/// All k-element subsets of `items`, in lexicographic order.
+func combinations(_ items: [Int], _ k: Int) -> [[Int]] {
+  guard k > 0 else { return [[]] }
+  guard k <= items.count else { return [] }
+  if k == items.count { return [items] }
+  var result: [[Int]] = []
+  for (index, item) in items.enumerated() {
+    for rest in combinations(Array(items[(index + 1)...]), k - 1) { result.append([item] + rest) }
+  }
+  return result
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// A parsed JSON document, kept as a tree so palette problems can name their JSON path.
+indirect enum JSONValue: Sendable, Equatable, Decodable {
+  case null
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case array([JSONValue])
+  case object([String: JSONValue])
+
+  init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if container.decodeNil() {
+      self = .null
+    } else if let value = try? container.decode(Bool.self) {
+      self = .bool(value)
+    } else if let value = try? container.decode(Double.self) {
+      self = .number(value)
+    } else if let value = try? container.decode(String.self) {
+      self = .string(value)
+    } else if let value = try? container.decode([JSONValue].self) {
+      self = .array(value)
+    } else {
+      self = .object(try container.decode([String: JSONValue].self))
+    }
+  }
+
+  /// How a document parsed.
+  enum Parsed {
+    /// Strict JSON (RFC 8259).
+    case strict(JSONValue)
+    /// Not strict JSON, but JSON5 (NaN, Infinity, comments, trailing commas); still readable so
+    /// validation can point at the offending values.
+    case json5(JSONValue)
+    /// Not JSON at all.
+    case malformed
+  }
+
+  /// Parses `data` as strict JSON, falling back to JSON5 so that `NaN`/`Infinity` can be reported.
+  static func parse(_ data: Data) -> Parsed {
+    if let value = try? JSONDecoder().decode(JSONValue.self, from: data) { return .strict(value) }
+    let lenient = JSONDecoder()
+    lenient.allowsJSON5 = true
+    if let value = try? lenient.decode(JSONValue.self, from: data) { return .json5(value) }
+    return .malformed
+  }
+
+  /// A short name of the value's JSON type, for messages.
+  var typeName: String {
+    switch self {
+    case .null: "null"
+    case .bool: "a boolean"
+    case .number: "a number"
+    case .string: "a string"
+    case .array: "an array"
+    case .object: "an object"
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@testable import pigmatch
+
+@Suite("pigmatch palette, mix, blend")
+struct PigmentsCommandTests {
+  static let greys = Paths.inPackage("Palettes/carbon-greyscale.json")
+  static let tones = Paths.inPackage("Palettes/iron-oxide-tones.json")
+
+  @Test func paletteShowListsPigmentsAndWater() throws {
+    let run = CLIRun(["palette", "show", Self.greys, "--json"])
+    #expect(run.status == 0 && run.stderr.isEmpty)
+    #expect(run.stdout.hasPrefix("{\"pigments\":[{\"id\":\"cb-black\",\"name\":\"Carbon Black (full strength)\",\"class\":\"carbonBlack\",\"lab\":["))
+    let pigments = try #require(try run.json()["pigments"] as? [[String: Any]])
+    #expect(pigments.map { $0["id"] as? String } == ["cb-black", "cb-dark-grey", "cb-mid-grey", "cb-light-grey", "water"])
+    #expect(pigments.allSatisfy { Set($0.keys) == ["id", "name", "class", "lab", "hex"] })
+    #expect(pigments.last?["class"] is NSNull)
+  }
+
+  @Test func paletteValidateShippedIsValid() throws {
+    let run = CLIRun(["palette", "validate", Self.tones, "--json"])
+    #expect(run.status == 0)
+    let json = try run.json()
+    #expect(Set(json.keys) == ["valid", "problems", "coverage"])
+    #expect(json["valid"] as? Bool == true)
+    let coverage = try #require(json["coverage"] as? [String: Any])
+    #expect(coverage["targets"] as? Int == 48)
+  }
+
+  @Test func paletteValidateBrokenExitsOne() throws {
+    let path = Paths.inPackage("Tests/PigmentMatchTests/Fixtures/broken-palettes/wrong-length.json")
+    let run = CLIRun(["palette", "validate", path, "--json"])
+    #expect(run.status == 1)
+    let json = try run.json()
+    #expect(json["valid"] as? Bool == false)
+    #expect(json["coverage"] is NSNull)
+    let problems = try #require(json["problems"] as? [[String: Any]])
+    #expect(problems.contains { $0["code"] as? String == "spectrumLength" && $0["pigment"] as? String == "black" })
+  }
+
+  @Test(arguments: [
+    (["palette", "show", "/no/such.json"], "pigmatch: /no/such.json: no such palette file"),
+    (["mix", "--palette", greys, "--recipe", "cb-black=0.5,water=0.4"], "pigmatch: --recipe: the fractions sum to 0.9"),
+    (["mix", "--palette", greys, "--recipe", "io-black=1"], "pigmatch: --recipe: unknown pigment \"io-black\""),
+    (["blend", "--palette", greys, "--target-lab", "30,0"], "pigmatch: --target-lab: '30,0' is not a colour"),
+  ])
+  func badInputIsOneLineExitTwo(arguments: [String], expected: String) {
+    let run = CLIRun(arguments)
+    #expect(run.status == 2)
+    #expect(run.stdout.isEmpty)
+    #expect(run.stderr.hasPrefix(expected), "\(run.stderr)")
+    #expect(run.stderr.split(separator: "\n").count == 1)
+  }
+
+  @Test func mixGivesDotAndStubble() throws {
+    let run = CLIRun(["mix", "--palette", Self.greys, "--recipe", "cb-black=0.1,water=0.9", "--json"])
+    #expect(run.status == 0)
+    let json = try run.json()
+    #expect(Set(json.keys) == ["dotLab", "stubbleLab"])
+    let dot = try #require(json["dotLab"] as? [Double])
+    let stubble = try #require(json["stubbleLab"] as? [Double])
+    #expect(dot[0] < stubble[0])
+  }
+
+  @Test func blendFeedsBackIntoMix() throws {
+    let run = CLIRun(["blend", "--palette", Self.tones, "--target-lab", "35,3,6", "--json"])
+    #expect(run.status == 0)
+    let blend = try #require(try run.json()["blend"] as? [String: Any])
+    #expect(Set(blend.keys) == ["components", "recipe", "dotLab", "deltaE00"])
+    let components = try #require(blend["components"] as? [[String: Any]])
+    let fractions = components.compactMap { $0["fraction"] as? Double }
+    #expect(abs(fractions.reduce(0, +) - 1) < 1e-6)
+    #expect(components.contains { $0["pigment"] as? String == "water" })
+    let drops = try #require(blend["recipe"] as? [[String: Any]])
+    #expect(drops.compactMap { $0["drops"] as? Int }.reduce(0, +) <= 24)
+    // The printed fractions are a valid recipe for `mix`, and give the same dot.
+    let recipe = components.map { "\($0["pigment"] ?? "")=\($0["fraction"] ?? 0)" }.joined(separator: ",")
+    let mix = CLIRun(["mix", "--palette", Self.tones, "--recipe", recipe, "--json"])
+    #expect(mix.status == 0, "\(mix.stderr)")
+    let dot = try #require(try mix.json()["dotLab"] as? [Double])
+    let blendDot = try #require(blend["dotLab"] as? [Double])
+    for i in 0..<3 { #expect(abs(dot[i] - blendDot[i]) < 0.01) }
+  }
+
+  @Test func blendOutOfReachSaysSo() {
+    let run = CLIRun(["blend", "--palette", Self.greys, "--target-lab", "12,0,0"])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("out of reach"))
+  }
+}
