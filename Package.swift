@@ -49,7 +49,7 @@ let package = Package(
     .executableTarget(name: "pigmatch-fuzz", dependencies: ["PigmentMatch"]),
     .testTarget(name: "ColorimetryTests", dependencies: ["Colorimetry"]),
     .testTarget(name: "PhotoIOTests", dependencies: ["PhotoIO", "CPhotoCodecs"]),
-    .testTarget(name: "PigmentMatchTests", dependencies: ["PigmentMatch"]),
+    .testTarget(name: "PigmentMatchTests", dependencies: ["PigmentMatch"], exclude: ["Fixtures"]),
     .testTarget(name: "pigmatchTests", dependencies: ["pigmatch"]),
     .testTarget(name: "FuzzRegressionTests", dependencies: ["pigmatch-fuzz"], exclude: ["Inputs"]),
   ],
