@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-all=(png jpeg icc colour)
+all=(png jpeg icc colour palette recipe)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 testdata=../shared/testdata
@@ -27,6 +27,8 @@ seed() {
     jpeg) find "$testdata/jpeg" Samples \( -name '*.jpg' -o -name '*.jpeg' \) -size -200k -exec cp --backup=numbered {} "$dir" \; 2>/dev/null || true ;;
     icc) cp "$testdata"/jpeg/libjpeg-turbo/*.icc "$dir" ;;
     colour) printf '#8d5524' >"$dir/hex"; printf '50,10,20' >"$dir/lab"; printf ' 62.5 , 14 , -3 ' >"$dir/spaces" ;;
+    palette) cp Palettes/*.json Tests/PigmentMatchTests/Fixtures/broken-palettes/*.json "$dir" ;;
+    recipe) printf 'carbon-base=0.2,water=0.8' >"$dir/a"; printf 'io-black=0.5,io-warm-red=0.1,water=0.4' >"$dir/b" ;;
   esac
   echo "$dir"
 }

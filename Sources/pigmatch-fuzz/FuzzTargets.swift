@@ -9,6 +9,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
   case jpeg
   case icc
   case colour
+  case palette
+  case recipe
 
   /// Runs one input through the target.
   func run(_ data: [UInt8]) {
@@ -25,8 +27,29 @@ enum FuzzTarget: String, CaseIterable, Sendable {
       }
     case .colour:
       _ = try? ColourInput.parse(String(decoding: data, as: UTF8.self))
+    case .palette:
+      // Loading and vendor validation (without the slow coverage sweep) must survive any JSON.
+      if let palette = try? Palette(jsonData: Data(data), file: "fuzz.json") {
+        _ = palette.pigments.count
+      }
+      _ = PaletteValidator.validate(jsonData: Data(data), coverage: false)
+    case .recipe:
+      if let palette = Self.shippedPalette {
+        _ = try? Recipe.parse(String(decoding: data, as: UTF8.self), palette: palette)
+      }
     }
   }
+
+  /// The shipped iron-oxide palette, for the recipe target (found beside the executable's package).
+  static let shippedPalette: Palette? = {
+    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while url.path != "/" {
+      let candidate = url.appendingPathComponent("Palettes/iron-oxide-tones.json")
+      if let palette = try? Palette.load(path: candidate.path) { return palette }
+      url.deleteLastPathComponent()
+    }
+    return nil
+  }()
 
   /// A 4×4 RGB test image for the ICC target.
   static let tinyImage: [UInt8] = (0..<48).map { UInt8(truncatingIfNeeded: $0 &* 37) }
