@@ -15,6 +15,10 @@ static inline void pmc_set_message(char *buffer, size_t size, const char *format
   va_end(args);
 }
 
+/// Checks a claimed `width` × `height` against the file limit and `held` (pixels kept in memory)
+/// against the memory limit. Returns PMC_OK, or PMC_ERR_TOO_LARGE with message and limit_hit set.
+int32_t pmc_check_size(pmc_image *out, const pmc_options *options, uint64_t width, uint64_t height, uint64_t held);
+
 /// Reads the EXIF orientation (1…8) from a TIFF-structured EXIF block, 0 when absent or malformed.
 int32_t pmc_exif_orientation(const uint8_t *tiff, size_t len);
 

@@ -6,9 +6,10 @@
 
 /// Per-call state reachable from libpng's callbacks.
 typedef struct png_context {
-  const uint8_t *data;
+  const uint8_t *data;  ///< Memory source, or NULL when reading `file`.
   size_t len;
   size_t pos;
+  FILE *file;           ///< File source (streamed, never held whole).
   int ended_early;      ///< The read callback ran out of data.
   int status;           ///< Status to return when libpng longjmps.
   char *message;
@@ -27,8 +28,17 @@ static void on_png_warning(png_structp png, png_const_charp text) {
   (void)text;  // Benign by definition (libpng recovers); nothing is printed.
 }
 
-static void read_from_memory(png_structp png, png_bytep out, size_t count) {
+static void read_from_source(png_structp png, png_bytep out, size_t count) {
   png_context *ctx = (png_context *)png_get_io_ptr(png);
+  if (ctx->file != NULL) {
+    if (fread(out, 1, count, ctx->file) != count) {
+      ctx->ended_early = 1;
+      ctx->status = PMC_ERR_TRUNCATED;
+      pmc_set_message(ctx->message, ctx->message_len, "the file ends early (truncated PNG)");
+      png_error(png, "truncated");
+    }
+    return;
+  }
   if (count > ctx->len - ctx->pos) {
     ctx->ended_early = 1;
     ctx->status = PMC_ERR_TRUNCATED;
@@ -46,6 +56,13 @@ static int reduction_factor(png_uint_32 width, png_uint_32 height, int32_t min_s
   int factor = 1;
   while (factor < 64 && shorter / (png_uint_32)(factor * 2) >= (png_uint_32)min_short_side) factor *= 2;
   return factor;
+}
+
+/// Pixels a decode holds at once: the reduced size when rows stream through the box filter
+/// (non-interlaced with a minimum size), the whole image otherwise.
+static uint64_t held_pixels(uint64_t width, uint64_t height, int interlaced, const pmc_options *options) {
+  int factor = interlaced ? 1 : reduction_factor((png_uint_32)width, (png_uint_32)height, options->min_short_side);
+  return (width / (uint64_t)factor) * (height / (uint64_t)factor);
 }
 
 /// Row-by-row box filtering in linear light: only one decoded row and one accumulator row live at once.
@@ -148,26 +165,26 @@ static void reduce_finish(reduce_state *r, pmc_image *out) {
   reduce_free(r);
 }
 
-int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out) {
-  if (out == NULL || options == NULL) return PMC_ERR_ARGUMENT;
-  memset(out, 0, sizeof *out);
+/// Decodes from `source` (memory or file); `data`/`len` are the file's first bytes (all of them for
+/// memory), used for the signature and the early IHDR size check.
+static int32_t decode_png(const png_context *source, const uint8_t *data, size_t len, const pmc_options *options,
+                          pmc_image *out) {
   if (data == NULL || len < 8 || png_sig_cmp(data, 0, 8) != 0) {
     pmc_set_message(out->message, sizeof out->message, "not a PNG file (bad signature)");
     return PMC_ERR_CORRUPT;
   }
   // Check the claimed size from IHDR (always the first chunk) before libpng reads anything else.
-  if (len >= 24 && memcmp(data + 12, "IHDR", 4) == 0) {
+  if (len >= 29 && memcmp(data + 12, "IHDR", 4) == 0) {
     uint64_t w = ((uint64_t)data[16] << 24) | ((uint64_t)data[17] << 16) | ((uint64_t)data[18] << 8) | data[19];
     uint64_t h = ((uint64_t)data[20] << 24) | ((uint64_t)data[21] << 16) | ((uint64_t)data[22] << 8) | data[23];
     out->file_width = (int32_t)(w > 0x7fffffff ? 0x7fffffff : w);
     out->file_height = (int32_t)(h > 0x7fffffff ? 0x7fffffff : h);
-    if (w * h > options->max_pixels) {
-      pmc_set_message(out->message, sizeof out->message, "%llux%llu pixels is over the limit of %llu pixels",
-                      (unsigned long long)w, (unsigned long long)h, (unsigned long long)options->max_pixels);
-      return PMC_ERR_TOO_LARGE;
-    }
+    if (pmc_check_size(out, options, w, h, held_pixels(w, h, data[28] != 0, options)) != PMC_OK) return PMC_ERR_TOO_LARGE;
   }
-  png_context ctx = {data, len, 0, 0, PMC_OK, out->message, sizeof out->message};
+  png_context ctx = *source;
+  ctx.status = PMC_OK;
+  ctx.message = out->message;
+  ctx.message_len = sizeof out->message;
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &ctx, on_png_error, on_png_warning);
   if (png == NULL) return PMC_ERR_NO_MEMORY;
   png_infop info = png_create_info_struct(png);
@@ -189,7 +206,7 @@ int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *optio
     png_destroy_read_struct(&png, &info, NULL);
     return ctx.status == PMC_OK ? PMC_ERR_CORRUPT : ctx.status;
   }
-  png_set_read_fn(png, &ctx, read_from_memory);
+  png_set_read_fn(png, &ctx, read_from_source);
   // Our own limit is checked below; lift libpng's narrower defaults so that the check is ours.
   png_set_user_limits(png, 0x7fffffff, 0x7fffffff);
   png_set_chunk_malloc_max(png, 64u << 20);
@@ -209,10 +226,9 @@ int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *optio
     case PNG_COLOR_TYPE_RGB_ALPHA: out->file_kind = PMC_KIND_RGB_ALPHA; break;
     default: out->file_kind = PMC_KIND_PALETTE; break;
   }
-  if ((uint64_t)width * (uint64_t)height > options->max_pixels) {
+  if (pmc_check_size(out, options, width, height, held_pixels(width, height, interlace != PNG_INTERLACE_NONE, options)) !=
+      PMC_OK) {
     ctx.status = PMC_ERR_TOO_LARGE;
-    pmc_set_message(out->message, sizeof out->message, "%ux%u pixels is over the limit of %llu pixels",
-                    (unsigned)width, (unsigned)height, (unsigned long long)options->max_pixels);
     png_error(png, "too large");
   }
 
@@ -306,6 +322,26 @@ int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *optio
   free(rows);
   png_destroy_read_struct(&png, &info, NULL);
   return PMC_OK;
+}
+
+int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out) {
+  if (out == NULL || options == NULL) return PMC_ERR_ARGUMENT;
+  memset(out, 0, sizeof *out);
+  png_context source = {data, len, 0, NULL, 0, PMC_OK, NULL, 0};
+  return decode_png(&source, data, len, options, out);
+}
+
+int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *out) {
+  if (out == NULL || options == NULL || file == NULL) return PMC_ERR_ARGUMENT;
+  memset(out, 0, sizeof *out);
+  uint8_t head[32];
+  size_t got = fread(head, 1, sizeof head, file);
+  if (fseek(file, 0, SEEK_SET) != 0) {
+    pmc_set_message(out->message, sizeof out->message, "cannot seek in the file");
+    return PMC_ERR_ARGUMENT;
+  }
+  png_context source = {NULL, 0, 0, file, 0, PMC_OK, NULL, 0};
+  return decode_png(&source, head, got, options, out);
 }
 
 /// Growable output buffer for png_set_write_fn.

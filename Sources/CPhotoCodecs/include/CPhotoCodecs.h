@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -39,8 +40,12 @@ enum {
 
 /// Decoding options.
 typedef struct pmc_options {
-  /// Largest width × height accepted; checked from the header before any pixel allocation.
+  /// Largest number of pixels the decode may hold in memory at once, checked from the header before
+  /// any pixel allocation: width × height for a full decode (and for progressive or multi-scan JPEGs,
+  /// whose coefficients are buffered whole), the reduced size for a streaming downscaled decode.
   uint64_t max_pixels;
+  /// Largest width × height a file may claim at all, however it is decoded.
+  uint64_t max_file_pixels;
   /// JPEG only: decode at 1/scale_denom of full size in the DCT domain (1, 2, 4 or 8).
   int32_t scale_denom;
   /// When > 0, decode smaller but keep the shorter side at least this many pixels. JPEG: overrides
@@ -84,11 +89,15 @@ typedef struct pmc_image {
   size_t pixels_len;
   uint8_t *icc;                     ///< Embedded ICC profile bytes, or NULL.
   uint32_t icc_len;
+  uint64_t limit_hit;               ///< PMC_ERR_TOO_LARGE: the limit that was exceeded.
   char message[256];                ///< What went wrong (or the last warning), NUL-terminated.
 } pmc_image;
 
 int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
 int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
+/// The same, streaming from an open file (never holding the whole file in memory).
+int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *out);
+int32_t pmc_decode_jpeg_file(FILE *file, const pmc_options *options, pmc_image *out);
 void pmc_image_free(pmc_image *image);
 
 /// Where an image's colours are defined, by PNG §11.3.3's precedence (iCCP, then sRGB, then gAMA/cHRM).
