@@ -46,10 +46,13 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "pigmatch-samples", dependencies: ["PigmentMatch"]),
+    // Fuzz targets (scripts/fuzz.sh builds them with -sanitize=fuzzer); a replay runner otherwise.
+    .executableTarget(name: "pigmatch-fuzz", dependencies: ["PigmentMatch"]),
     .testTarget(name: "ColorimetryTests", dependencies: ["Colorimetry"]),
     .testTarget(name: "PhotoIOTests", dependencies: ["PhotoIO", "CPhotoCodecs"]),
-    .testTarget(name: "PigmentMatchTests", dependencies: ["PigmentMatch"]),
+    .testTarget(name: "PigmentMatchTests", dependencies: ["PigmentMatch"], exclude: ["Fixtures"]),
     .testTarget(name: "pigmatchTests", dependencies: ["pigmatch"]),
+    .testTarget(name: "FuzzRegressionTests", dependencies: ["pigmatch-fuzz"], exclude: ["Inputs"]),
   ],
   swiftLanguageModes: [.v6]
 )

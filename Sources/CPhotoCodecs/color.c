@@ -1,5 +1,6 @@
 // Colour management through LittleCMS: embedded ICC profiles (or PNG gAMA/cHRM) to linear sRGB.
 #include <lcms2.h>
+#include <math.h>
 #include <stdlib.h>
 #include "internal.h"
 
@@ -85,65 +86,118 @@ static cmsUInt32Number input_format(const pmc_image *image, cmsColorSpaceSignatu
   return 0;
 }
 
-int32_t pmc_to_linear_srgb(const pmc_image *image, int32_t use_icc, float *out, char *message,
-                           size_t message_len) {
-  if (image == NULL || out == NULL || image->pixels == NULL) return PMC_ERR_ARGUMENT;
+int32_t pmc_color_source(const pmc_image *image) {
+  if (image == NULL) return PMC_SOURCE_ASSUMED_SRGB;
+  if (image->icc != NULL && image->icc_len > 0) return PMC_SOURCE_ICC;
+  if (image->has_srgb_chunk) return PMC_SOURCE_SRGB_CHUNK;
+  if (image->has_gama && image->gama > 0) return PMC_SOURCE_GAMA;
+  return PMC_SOURCE_ASSUMED_SRGB;
+}
+
+/// The sRGB decoding curve (IEC 61966-2-1:1999 §4.2) for one code of `levels` levels.
+static float srgb_to_linear(unsigned code, unsigned levels) {
+  double v = (double)code / (double)(levels - 1);
+  return (float)(v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4));
+}
+
+int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t source, char *message,
+                            size_t message_len) {
+  if (lin == NULL || image == NULL) return PMC_ERR_ARGUMENT;
+  memset(lin, 0, sizeof *lin);
+  lin->bytes = image->sample_bits == 16 ? 2 : 1;
+  lin->channels = image->channels;
+  if (source != PMC_SOURCE_ICC && source != PMC_SOURCE_GAMA) {
+    if (image->is_cmyk) {
+      pmc_set_message(message, message_len, "CMYK pixels need a CMYK profile");
+      return PMC_ERR_PROFILE;
+    }
+    unsigned levels = lin->bytes == 2 ? 65536u : 256u;
+    lin->lut = (float *)malloc(sizeof(float) * levels);
+    if (lin->lut == NULL) return PMC_ERR_NO_MEMORY;
+    for (unsigned i = 0; i < levels; i++) lin->lut[i] = srgb_to_linear(i, levels);
+    return PMC_OK;
+  }
   cmsContext context = cmsCreateContext(NULL, NULL);
   if (context == NULL) return PMC_ERR_NO_MEMORY;
   cmsSetLogErrorHandlerTHR(context, ignore_lcms_errors);
-  cmsHPROFILE source = NULL;
-  if (use_icc) {
-    if (image->icc == NULL) {
-      cmsDeleteContext(context);
-      return PMC_ERR_ARGUMENT;
-    }
-    source = cmsOpenProfileFromMemTHR(context, image->icc, image->icc_len);
-    if (source == NULL) pmc_set_message(message, message_len, "the embedded ICC profile is malformed");
+  cmsHPROFILE profile = NULL;
+  if (source == PMC_SOURCE_ICC) {
+    if (image->icc != NULL) profile = cmsOpenProfileFromMemTHR(context, image->icc, image->icc_len);
+    if (profile == NULL) pmc_set_message(message, message_len, "the embedded ICC profile is malformed");
   } else {
-    if (!image->has_gama || image->gama <= 0) {
-      cmsDeleteContext(context);
-      return PMC_ERR_ARGUMENT;
-    }
     double srgb_xy[8] = {0.3127, 0.3290, 0.64, 0.33, 0.30, 0.60, 0.15, 0.06};
     const double *xy = image->has_chrm ? image->chrm : srgb_xy;
     // PNG gAMA holds the encoding exponent; decoding raises samples to 1/gAMA (PNG spec §11.3.3.2).
-    source = create_power_profile(context, xy, 1.0 / image->gama);
-    if (source == NULL) pmc_set_message(message, message_len, "the gAMA/cHRM values do not form a colour space");
+    if (image->has_gama && image->gama > 0) profile = create_power_profile(context, xy, 1.0 / image->gama);
+    if (profile == NULL) pmc_set_message(message, message_len, "the gAMA/cHRM values do not form a colour space");
   }
-  if (source == NULL) {
+  if (profile == NULL) {
     cmsDeleteContext(context);
     return PMC_ERR_PROFILE;
   }
   int ok = 0;
-  cmsUInt32Number in_format = input_format(image, cmsGetColorSpace(source), &ok);
+  cmsUInt32Number in_format = input_format(image, cmsGetColorSpace(profile), &ok);
+  cmsHPROFILE target = ok ? create_linear_srgb(context) : NULL;
+  cmsHTRANSFORM transform = NULL;
+  if (target != NULL) {
+    transform = cmsCreateTransformTHR(context, profile, in_format, target, TYPE_RGB_FLT, INTENT_RELATIVE_COLORIMETRIC,
+                                      cmsFLAGS_NOCACHE);
+  }
   if (!ok) {
     pmc_set_message(message, message_len, "the embedded ICC profile does not describe %s pixels",
                     image->is_cmyk ? "CMYK" : "RGB or grey");
-    cmsCloseProfile(source);
+  } else if (transform == NULL) {
+    pmc_set_message(message, message_len, "the colour profile cannot be converted to sRGB");
+  }
+  if (target != NULL) cmsCloseProfile(target);
+  cmsCloseProfile(profile);
+  if (transform == NULL) {
     cmsDeleteContext(context);
     return PMC_ERR_PROFILE;
   }
-  cmsHPROFILE target = create_linear_srgb(context);
-  cmsHTRANSFORM transform = NULL;
-  if (target != NULL) {
-    transform = cmsCreateTransformTHR(context, source, in_format, target, TYPE_RGB_FLT,
-                                      INTENT_RELATIVE_COLORIMETRIC, cmsFLAGS_NOCACHE);
+  lin->transform = transform;
+  lin->context = context;
+  return PMC_OK;
+}
+
+void pmc_linearize_row(const pmc_linearizer *lin, const uint8_t *row, float *out, size_t width) {
+  if (lin->transform != NULL) {
+    cmsDoTransform((cmsHTRANSFORM)lin->transform, row, out, (cmsUInt32Number)width);
+    return;
   }
-  int32_t status = PMC_OK;
-  if (transform == NULL) {
-    pmc_set_message(message, message_len, "the colour profile cannot be converted to sRGB");
-    status = PMC_ERR_PROFILE;
+  size_t channels = (size_t)lin->channels;
+  if (lin->bytes == 2) {
+    const uint16_t *samples = (const uint16_t *)(const void *)row;
+    for (size_t x = 0; x < width; x++) {
+      for (size_t c = 0; c < 3; c++) out[3 * x + c] = lin->lut[samples[channels * x + c]];
+    }
   } else {
-    size_t width = (size_t)image->width, height = (size_t)image->height;
-    size_t in_stride = width * (size_t)image->channels * (size_t)(image->sample_bits / 8);
-    cmsDoTransformLineStride(transform, image->pixels, out, (cmsUInt32Number)width, (cmsUInt32Number)height,
-                             (cmsUInt32Number)in_stride, (cmsUInt32Number)(width * 3 * sizeof(float)), 0, 0);
-    cmsDeleteTransform(transform);
+    for (size_t x = 0; x < width; x++) {
+      for (size_t c = 0; c < 3; c++) out[3 * x + c] = lin->lut[row[channels * x + c]];
+    }
   }
-  if (target != NULL) cmsCloseProfile(target);
-  cmsCloseProfile(source);
-  cmsDeleteContext(context);
-  return status;
+}
+
+void pmc_linearizer_free(pmc_linearizer *lin) {
+  if (lin == NULL) return;
+  if (lin->transform != NULL) cmsDeleteTransform((cmsHTRANSFORM)lin->transform);
+  if (lin->context != NULL) cmsDeleteContext((cmsContext)lin->context);
+  free(lin->lut);
+  memset(lin, 0, sizeof *lin);
+}
+
+int32_t pmc_to_linear_srgb(const pmc_image *image, int32_t use_icc, float *out, char *message,
+                           size_t message_len) {
+  if (image == NULL || out == NULL || image->pixels == NULL) return PMC_ERR_ARGUMENT;
+  if (use_icc ? image->icc == NULL : !(image->has_gama && image->gama > 0)) return PMC_ERR_ARGUMENT;
+  pmc_linearizer lin;
+  int32_t status = pmc_linearizer_init(&lin, image, use_icc ? PMC_SOURCE_ICC : PMC_SOURCE_GAMA, message, message_len);
+  if (status != PMC_OK) return status;
+  size_t width = (size_t)image->width, height = (size_t)image->height;
+  size_t stride = width * (size_t)image->channels * (size_t)lin.bytes;
+  for (size_t y = 0; y < height; y++) pmc_linearize_row(&lin, image->pixels + y * stride, out + y * width * 3, width);
+  pmc_linearizer_free(&lin);
+  return PMC_OK;
 }
 
 /// A matrix/shaper profile whose tone curve is the sRGB one (IEC 61966-2-1; lcms2 parametric type 4).

@@ -5,6 +5,8 @@ void pmc_image_free(pmc_image *image) {
   if (image == NULL) return;
   free(image->pixels);
   free(image->icc);
+  free(image->alpha);
+  image->alpha = NULL;
   image->pixels = NULL;
   image->icc = NULL;
   image->pixels_len = 0;
@@ -12,3 +14,18 @@ void pmc_image_free(pmc_image *image) {
 }
 
 void pmc_free(void *pointer) { free(pointer); }
+
+int32_t pmc_check_size(pmc_image *out, const pmc_options *options, uint64_t width, uint64_t height, uint64_t held) {
+  uint64_t limit = 0;
+  if (width * height > options->max_file_pixels) {
+    limit = options->max_file_pixels;
+  } else if (held > options->max_pixels) {
+    limit = options->max_pixels;
+  } else {
+    return PMC_OK;
+  }
+  out->limit_hit = limit;
+  pmc_set_message(out->message, sizeof out->message, "%llux%llu pixels is over the limit of %llu pixels",
+                  (unsigned long long)width, (unsigned long long)height, (unsigned long long)limit);
+  return PMC_ERR_TOO_LARGE;
+}

@@ -15,7 +15,29 @@ static inline void pmc_set_message(char *buffer, size_t size, const char *format
   va_end(args);
 }
 
+/// Checks a claimed `width` × `height` against the file limit and `held` (pixels kept in memory)
+/// against the memory limit. Returns PMC_OK, or PMC_ERR_TOO_LARGE with message and limit_hit set.
+int32_t pmc_check_size(pmc_image *out, const pmc_options *options, uint64_t width, uint64_t height, uint64_t held);
+
 /// Reads the EXIF orientation (1…8) from a TIFF-structured EXIF block, 0 when absent or malformed.
 int32_t pmc_exif_orientation(const uint8_t *tiff, size_t len);
+
+/// Converts rows of an image's samples to linear-light sRGB floats, by an lcms2 transform (ICC
+/// profile or gAMA/cHRM) or by the sRGB curve.
+typedef struct pmc_linearizer {
+  void *transform;  ///< cmsHTRANSFORM, or NULL for the sRGB-curve path.
+  void *context;    ///< cmsContext owning the transform.
+  float *lut;       ///< sRGB curve per sample code (256 or 65536 entries) when transform is NULL.
+  int channels;     ///< Samples per input pixel.
+  int bytes;        ///< Bytes per sample (1 or 2).
+} pmc_linearizer;
+
+/// Prepares `lin` for `image`'s layout and colour `source` (PMC_SOURCE_*). On a profile that cannot
+/// be used it returns PMC_ERR_PROFILE with a message; the caller may retry with the sRGB source.
+int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t source, char *message,
+                            size_t message_len);
+/// Linearizes `width` pixels of one row into `out` (3 floats per pixel).
+void pmc_linearize_row(const pmc_linearizer *lin, const uint8_t *row, float *out, size_t width);
+void pmc_linearizer_free(pmc_linearizer *lin);
 
 #endif

@@ -96,9 +96,9 @@ static void cmyk_to_rgb_in_place(uint8_t *pixels, size_t count, int inverted) {
   }
 }
 
-int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out) {
-  if (out == NULL || options == NULL) return PMC_ERR_ARGUMENT;
-  memset(out, 0, sizeof *out);
+/// Decodes from memory (`data`, `len`) or, when `file` is not NULL, streams from `file`; `data` then
+/// holds the file's first bytes for the signature check.
+static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_options *options, pmc_image *out) {
   if (data == NULL || len < 3 || data[0] != 0xFF || data[1] != 0xD8) {
     pmc_set_message(out->message, sizeof out->message, "not a JPEG file (no start-of-image marker)");
     return PMC_ERR_CORRUPT;
@@ -124,7 +124,11 @@ int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *opti
   jpeg_create_decompress(&cinfo);
   // Bound libjpeg's own working memory (progressive coefficient buffers and the like).
   cinfo.mem->max_memory_to_use = 2048L * 1024L * 1024L;
-  jpeg_mem_src(&cinfo, data, (unsigned long)len);
+  if (file != NULL) {
+    jpeg_stdio_src(&cinfo, file);
+  } else {
+    jpeg_mem_src(&cinfo, data, (unsigned long)len);
+  }
   jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
   jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
   jpeg_read_header(&cinfo, TRUE);
@@ -147,13 +151,6 @@ int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *opti
                     cinfo.data_precision);
     longjmp(guard.jump, 1);
   }
-  if ((uint64_t)cinfo.image_width * (uint64_t)cinfo.image_height > options->max_pixels) {
-    guard.status = PMC_ERR_TOO_LARGE;
-    pmc_set_message(out->message, sizeof out->message, "%ux%u pixels is over the limit of %llu pixels",
-                    (unsigned)cinfo.image_width, (unsigned)cinfo.image_height,
-                    (unsigned long long)options->max_pixels);
-    longjmp(guard.jump, 1);
-  }
   JOCTET *icc = NULL;
   unsigned int icc_len = 0;
   if (jpeg_read_icc_profile(&cinfo, &icc, &icc_len) && icc != NULL) {
@@ -173,6 +170,14 @@ int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *opti
   cinfo.scale_num = 1;
   cinfo.scale_denom = (unsigned int)denom;
   jpeg_calc_output_dimensions(&cinfo);
+  // Progressive and multi-scan files buffer every coefficient at full size; others stream.
+  uint64_t held = jpeg_has_multiple_scans(&cinfo)
+                      ? (uint64_t)cinfo.image_width * cinfo.image_height
+                      : (uint64_t)cinfo.output_width * cinfo.output_height;
+  if (pmc_check_size(out, options, cinfo.image_width, cinfo.image_height, held) != PMC_OK) {
+    guard.status = PMC_ERR_TOO_LARGE;
+    longjmp(guard.jump, 1);
+  }
   jpeg_start_decompress(&cinfo);
 
   size_t width = cinfo.output_width, height = cinfo.output_height;
@@ -208,6 +213,24 @@ int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *opti
   out->pixels = pixels;
   jpeg_destroy_decompress(&cinfo);
   return PMC_OK;
+}
+
+int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out) {
+  if (out == NULL || options == NULL) return PMC_ERR_ARGUMENT;
+  memset(out, 0, sizeof *out);
+  return decode_jpeg(data, len, NULL, options, out);
+}
+
+int32_t pmc_decode_jpeg_file(FILE *file, const pmc_options *options, pmc_image *out) {
+  if (out == NULL || options == NULL || file == NULL) return PMC_ERR_ARGUMENT;
+  memset(out, 0, sizeof *out);
+  uint8_t head[4];
+  size_t got = fread(head, 1, sizeof head, file);
+  if (fseek(file, 0, SEEK_SET) != 0) {
+    pmc_set_message(out->message, sizeof out->message, "cannot seek in the file");
+    return PMC_ERR_ARGUMENT;
+  }
+  return decode_jpeg(head, got, file, options, out);
 }
 
 int32_t pmc_encode_jpeg(const uint8_t *rgb, int32_t width, int32_t height, int32_t quality,

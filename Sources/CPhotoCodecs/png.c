@@ -6,9 +6,10 @@
 
 /// Per-call state reachable from libpng's callbacks.
 typedef struct png_context {
-  const uint8_t *data;
+  const uint8_t *data;  ///< Memory source, or NULL when reading `file`.
   size_t len;
   size_t pos;
+  FILE *file;           ///< File source (streamed, never held whole).
   int ended_early;      ///< The read callback ran out of data.
   int status;           ///< Status to return when libpng longjmps.
   char *message;
@@ -27,8 +28,17 @@ static void on_png_warning(png_structp png, png_const_charp text) {
   (void)text;  // Benign by definition (libpng recovers); nothing is printed.
 }
 
-static void read_from_memory(png_structp png, png_bytep out, size_t count) {
+static void read_from_source(png_structp png, png_bytep out, size_t count) {
   png_context *ctx = (png_context *)png_get_io_ptr(png);
+  if (ctx->file != NULL) {
+    if (fread(out, 1, count, ctx->file) != count) {
+      ctx->ended_early = 1;
+      ctx->status = PMC_ERR_TRUNCATED;
+      pmc_set_message(ctx->message, ctx->message_len, "the file ends early (truncated PNG)");
+      png_error(png, "truncated");
+    }
+    return;
+  }
   if (count > ctx->len - ctx->pos) {
     ctx->ended_early = 1;
     ctx->status = PMC_ERR_TRUNCATED;
@@ -39,32 +49,149 @@ static void read_from_memory(png_structp png, png_bytep out, size_t count) {
   ctx->pos += count;
 }
 
-int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out) {
-  if (out == NULL || options == NULL) return PMC_ERR_ARGUMENT;
-  memset(out, 0, sizeof *out);
+/// The largest power of two up to 64 that keeps the shorter side at least `min_short_side`.
+static int reduction_factor(png_uint_32 width, png_uint_32 height, int32_t min_short_side) {
+  if (min_short_side <= 0) return 1;
+  png_uint_32 shorter = width < height ? width : height;
+  int factor = 1;
+  while (factor < 64 && shorter / (png_uint_32)(factor * 2) >= (png_uint_32)min_short_side) factor *= 2;
+  return factor;
+}
+
+/// Pixels a decode holds at once: the reduced size when rows stream through the box filter
+/// (non-interlaced with a minimum size), the whole image otherwise.
+static uint64_t held_pixels(uint64_t width, uint64_t height, int interlaced, const pmc_options *options) {
+  int factor = interlaced ? 1 : reduction_factor((png_uint_32)width, (png_uint_32)height, options->min_short_side);
+  return (width / (uint64_t)factor) * (height / (uint64_t)factor);
+}
+
+/// Row-by-row box filtering in linear light: only one decoded row and one accumulator row live at once.
+typedef struct reduce_state {
+  pmc_linearizer lin;
+  int factor, sixteen;
+  size_t in_width, out_width, out_height;
+  png_bytep row;       ///< One decoded RGBA row.
+  float *linear;       ///< That row in linear light (3 per pixel).
+  double *sum;         ///< Σ alpha·rgb per output pixel of the current output row.
+  double *weight;      ///< Σ alpha per output pixel.
+  float *pixels;       ///< Output, linear RGB.
+  float *alpha;        ///< Output opacity 0…1.
+} reduce_state;
+
+static void reduce_free(reduce_state *r) {
+  if (r == NULL) return;
+  pmc_linearizer_free(&r->lin);
+  free(r->row);
+  free(r->linear);
+  free(r->sum);
+  free(r->weight);
+  free(r->pixels);
+  free(r->alpha);
+  free(r);
+}
+
+/// Sets up the reduction; picks the colour source by precedence, falling back to sRGB (and saying
+/// so in out->profile_message) when the file's profile cannot be used.
+static reduce_state *reduce_begin(pmc_image *out, int factor, size_t row_bytes) {
+  reduce_state *r = (reduce_state *)calloc(1, sizeof *r);
+  if (r == NULL) return NULL;
+  r->factor = factor;
+  r->sixteen = out->sample_bits == 16;
+  r->in_width = (size_t)out->file_width;
+  r->out_width = r->in_width / (size_t)factor;
+  r->out_height = (size_t)out->file_height / (size_t)factor;
+  out->width = (int32_t)r->out_width;
+  out->height = (int32_t)r->out_height;
+  int32_t source = pmc_color_source(out);
+  if (pmc_linearizer_init(&r->lin, out, source, out->profile_message, sizeof out->profile_message) != PMC_OK) {
+    out->profile_failed = 1;
+    if (pmc_linearizer_init(&r->lin, out, PMC_SOURCE_ASSUMED_SRGB, NULL, 0) != PMC_OK) {
+      reduce_free(r);
+      return NULL;
+    }
+  }
+  size_t out_count = r->out_width * r->out_height;
+  r->row = (png_bytep)malloc(row_bytes);
+  r->linear = (float *)malloc(sizeof(float) * 3 * (r->in_width ? r->in_width : 1));
+  r->sum = (double *)calloc(3 * (r->out_width ? r->out_width : 1), sizeof(double));
+  r->weight = (double *)calloc(r->out_width ? r->out_width : 1, sizeof(double));
+  r->pixels = (float *)calloc(3 * (out_count ? out_count : 1), sizeof(float));
+  r->alpha = (float *)calloc(out_count ? out_count : 1, sizeof(float));
+  if (!r->row || !r->linear || !r->sum || !r->weight || !r->pixels || !r->alpha) {
+    reduce_free(r);
+    return NULL;
+  }
+  return r;
+}
+
+/// Adds decoded row `y` to the current output row, emitting it after every `factor` rows.
+static void reduce_add_row(reduce_state *r, png_uint_32 y) {
+  size_t out_y = (size_t)y / (size_t)r->factor;
+  if (out_y >= r->out_height) return;  // Rows past the last whole block are dropped.
+  pmc_linearize_row(&r->lin, r->row, r->linear, r->in_width);
+  const uint16_t *row16 = (const uint16_t *)(const void *)r->row;
+  for (size_t x = 0; x < r->out_width * (size_t)r->factor; x++) {
+    double a = r->sixteen ? row16[4 * x + 3] / 65535.0 : r->row[4 * x + 3] / 255.0;
+    size_t o = x / (size_t)r->factor;
+    r->sum[3 * o] += a * r->linear[3 * x];
+    r->sum[3 * o + 1] += a * r->linear[3 * x + 1];
+    r->sum[3 * o + 2] += a * r->linear[3 * x + 2];
+    r->weight[o] += a;
+  }
+  if (((size_t)y + 1) % (size_t)r->factor != 0) return;
+  double area = (double)r->factor * (double)r->factor;
+  for (size_t o = 0; o < r->out_width; o++) {
+    size_t i = out_y * r->out_width + o;
+    double w = r->weight[o];
+    for (int c = 0; c < 3; c++) r->pixels[3 * i + (size_t)c] = w > 0 ? (float)(r->sum[3 * o + (size_t)c] / w) : 0.0f;
+    r->alpha[i] = (float)(w / area);
+  }
+  memset(r->sum, 0, sizeof(double) * 3 * r->out_width);
+  memset(r->weight, 0, sizeof(double) * r->out_width);
+}
+
+/// Hands the output buffers to `out` and frees the rest.
+static void reduce_finish(reduce_state *r, pmc_image *out) {
+  out->pixels = (uint8_t *)r->pixels;
+  out->pixels_len = sizeof(float) * 3 * r->out_width * r->out_height;
+  out->linear_float = 1;
+  out->channels = 3;
+  out->reduce_factor = r->factor;
+  if (out->has_alpha) {
+    out->alpha = r->alpha;
+    r->alpha = NULL;
+  }
+  r->pixels = NULL;
+  reduce_free(r);
+}
+
+/// Decodes from `source` (memory or file); `data`/`len` are the file's first bytes (all of them for
+/// memory), used for the signature and the early IHDR size check.
+static int32_t decode_png(const png_context *source, const uint8_t *data, size_t len, const pmc_options *options,
+                          pmc_image *out) {
   if (data == NULL || len < 8 || png_sig_cmp(data, 0, 8) != 0) {
     pmc_set_message(out->message, sizeof out->message, "not a PNG file (bad signature)");
     return PMC_ERR_CORRUPT;
   }
   // Check the claimed size from IHDR (always the first chunk) before libpng reads anything else.
-  if (len >= 24 && memcmp(data + 12, "IHDR", 4) == 0) {
+  if (len >= 29 && memcmp(data + 12, "IHDR", 4) == 0) {
     uint64_t w = ((uint64_t)data[16] << 24) | ((uint64_t)data[17] << 16) | ((uint64_t)data[18] << 8) | data[19];
     uint64_t h = ((uint64_t)data[20] << 24) | ((uint64_t)data[21] << 16) | ((uint64_t)data[22] << 8) | data[23];
     out->file_width = (int32_t)(w > 0x7fffffff ? 0x7fffffff : w);
     out->file_height = (int32_t)(h > 0x7fffffff ? 0x7fffffff : h);
-    if (w * h > options->max_pixels) {
-      pmc_set_message(out->message, sizeof out->message, "%llux%llu pixels is over the limit of %llu pixels",
-                      (unsigned long long)w, (unsigned long long)h, (unsigned long long)options->max_pixels);
-      return PMC_ERR_TOO_LARGE;
-    }
+    if (pmc_check_size(out, options, w, h, held_pixels(w, h, data[28] != 0, options)) != PMC_OK) return PMC_ERR_TOO_LARGE;
   }
-  png_context ctx = {data, len, 0, 0, PMC_OK, out->message, sizeof out->message};
+  png_context ctx = *source;
+  ctx.status = PMC_OK;
+  ctx.message = out->message;
+  ctx.message_len = sizeof out->message;
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &ctx, on_png_error, on_png_warning);
   if (png == NULL) return PMC_ERR_NO_MEMORY;
   png_infop info = png_create_info_struct(png);
   // Volatile: modified between setjmp and a possible longjmp.
   png_bytep *volatile rows = NULL;
   uint8_t *volatile pixels = NULL;
+  reduce_state *volatile reduce = NULL;
   if (info == NULL) {
     png_destroy_read_struct(&png, NULL, NULL);
     return PMC_ERR_NO_MEMORY;
@@ -72,13 +199,14 @@ int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *optio
   if (setjmp(png_jmpbuf(png))) {
     free(rows);
     free(pixels);
+    reduce_free(reduce);
     free(out->icc);
     out->icc = NULL;
     out->icc_len = 0;
     png_destroy_read_struct(&png, &info, NULL);
     return ctx.status == PMC_OK ? PMC_ERR_CORRUPT : ctx.status;
   }
-  png_set_read_fn(png, &ctx, read_from_memory);
+  png_set_read_fn(png, &ctx, read_from_source);
   // Our own limit is checked below; lift libpng's narrower defaults so that the check is ours.
   png_set_user_limits(png, 0x7fffffff, 0x7fffffff);
   png_set_chunk_malloc_max(png, 64u << 20);
@@ -98,10 +226,9 @@ int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *optio
     case PNG_COLOR_TYPE_RGB_ALPHA: out->file_kind = PMC_KIND_RGB_ALPHA; break;
     default: out->file_kind = PMC_KIND_PALETTE; break;
   }
-  if ((uint64_t)width * (uint64_t)height > options->max_pixels) {
+  if (pmc_check_size(out, options, width, height, held_pixels(width, height, interlace != PNG_INTERLACE_NONE, options)) !=
+      PMC_OK) {
     ctx.status = PMC_ERR_TOO_LARGE;
-    pmc_set_message(out->message, sizeof out->message, "%ux%u pixels is over the limit of %llu pixels",
-                    (unsigned)width, (unsigned)height, (unsigned long long)options->max_pixels);
     png_error(png, "too large");
   }
 
@@ -159,6 +286,25 @@ int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *optio
     ctx.status = PMC_ERR_UNSUPPORTED;
     png_error(png, "layout");
   }
+  out->sample_bits = sample_bits;
+  out->channels = 4;
+  int factor = reduction_factor(width, height, options->min_short_side);
+  if (factor > 1 && !out->interlaced) {
+    reduce = reduce_begin(out, factor, row_bytes);
+    if (reduce == NULL) {
+      ctx.status = PMC_ERR_NO_MEMORY;
+      png_error(png, "out of memory");
+    }
+    for (png_uint_32 y = 0; y < height; y++) {
+      png_read_row(png, reduce->row, NULL);
+      reduce_add_row(reduce, y);
+    }
+    png_read_end(png, NULL);
+    reduce_finish(reduce, out);
+    reduce = NULL;
+    png_destroy_read_struct(&png, &info, NULL);
+    return PMC_OK;
+  }
   pixels = (uint8_t *)malloc(row_bytes * height);
   rows = (png_bytep *)malloc(sizeof(png_bytep) * height);
   if (pixels == NULL || rows == NULL) {
@@ -171,13 +317,31 @@ int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *optio
 
   out->width = (int32_t)width;
   out->height = (int32_t)height;
-  out->channels = 4;
-  out->sample_bits = sample_bits;
   out->pixels = pixels;
   out->pixels_len = row_bytes * height;
   free(rows);
   png_destroy_read_struct(&png, &info, NULL);
   return PMC_OK;
+}
+
+int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out) {
+  if (out == NULL || options == NULL) return PMC_ERR_ARGUMENT;
+  memset(out, 0, sizeof *out);
+  png_context source = {data, len, 0, NULL, 0, PMC_OK, NULL, 0};
+  return decode_png(&source, data, len, options, out);
+}
+
+int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *out) {
+  if (out == NULL || options == NULL || file == NULL) return PMC_ERR_ARGUMENT;
+  memset(out, 0, sizeof *out);
+  uint8_t head[32];
+  size_t got = fread(head, 1, sizeof head, file);
+  if (fseek(file, 0, SEEK_SET) != 0) {
+    pmc_set_message(out->message, sizeof out->message, "cannot seek in the file");
+    return PMC_ERR_ARGUMENT;
+  }
+  png_context source = {NULL, 0, 0, file, 0, PMC_OK, NULL, 0};
+  return decode_png(&source, head, got, options, out);
 }
 
 /// Growable output buffer for png_set_write_fn.

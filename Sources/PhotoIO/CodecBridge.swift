@@ -7,6 +7,10 @@ final class DecodedImage {
 
   deinit { pmc_image_free(&image) }
 
+  var profileMessage: String {
+    withUnsafeBytes(of: image.profile_message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+  }
+
   var message: String { withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } }
   var width: Int { Int(image.width) }
   var height: Int { Int(image.height) }
@@ -18,19 +22,43 @@ final class DecodedImage {
     return Array(UnsafeBufferPointer(start: icc, count: Int(image.icc_len)))
   }
 
+  /// Where the encoded bytes come from.
+  enum Source {
+    case bytes([UInt8])
+    /// An open file, streamed by the C decoder (never held whole in memory).
+    case file(UnsafeMutablePointer<FILE>)
+  }
+
   /// Decodes `bytes` as `format`, throwing a ``PhotoError`` that names `path`.
   static func decode(_ bytes: [UInt8], format: PhotoFormat, path: String, options: DecodeOptions)
     throws(PhotoError) -> DecodedImage
   {
+    try decode(.bytes(bytes), format: format, path: path, options: options)
+  }
+
+  /// Decodes from `source` as `format`, throwing a ``PhotoError`` that names `path`.
+  static func decode(_ source: Source, format: PhotoFormat, path: String, options: DecodeOptions)
+    throws(PhotoError) -> DecodedImage
+  {
     let decoded = DecodedImage()
     var cOptions = pmc_options(
-      max_pixels: UInt64(max(options.maxPixels, 0)), scale_denom: 1,
+      max_pixels: UInt64(max(options.maxPixels, 0)), max_file_pixels: UInt64(max(options.maxFilePixels, 0)),
+      scale_denom: 1,
       min_short_side: Int32(clamping: options.minimumShortSide ?? 0),
       accept_warnings: options.acceptCorruptData ? 1 : 0)
-    let status = bytes.withUnsafeBufferPointer { buffer in
+    let status: Int32
+    switch source {
+    case .bytes(let bytes):
+      status = bytes.withUnsafeBufferPointer { buffer in
+        switch format {
+        case .png: return pmc_decode_png(buffer.baseAddress, buffer.count, &cOptions, &decoded.image)
+        case .jpeg: return pmc_decode_jpeg(buffer.baseAddress, buffer.count, &cOptions, &decoded.image)
+        }
+      }
+    case .file(let file):
       switch format {
-      case .png: return pmc_decode_png(buffer.baseAddress, buffer.count, &cOptions, &decoded.image)
-      case .jpeg: return pmc_decode_jpeg(buffer.baseAddress, buffer.count, &cOptions, &decoded.image)
+      case .png: status = pmc_decode_png_file(file, &cOptions, &decoded.image)
+      case .jpeg: status = pmc_decode_jpeg_file(file, &cOptions, &decoded.image)
       }
     }
     if status != Int32(PMC_OK) {
@@ -48,7 +76,7 @@ final class DecodedImage {
     case Int(PMC_ERR_TOO_LARGE):
       return .tooLarge(
         path: path, width: Int(decoded.image.file_width), height: Int(decoded.image.file_height),
-        limit: options.maxPixels)
+        limit: Int(clamping: decoded.image.limit_hit))
     case Int(PMC_ERR_NO_MEMORY): return .outOfMemory(path: path)
     default: return .corrupt(path: path, format: format, detail: message.isEmpty ? "unreadable data" : message)
     }

@@ -31,7 +31,7 @@ struct PhotoAssembly {
     var photo = Photo(
       width: decoded.width, height: decoded.height, pixels: storage, opacity: opacity, metadata: metadata,
       warnings: warnings)
-    if format == .png {
+    if format == .png && image.linear_float == 0 {  // Interlaced PNGs are reduced after a full decode.
       let factor = options.reduction(width: photo.width, height: photo.height, limit: 64)
       if factor > 1 {
         photo = BoxDownscale.reduce(photo, by: factor)
@@ -44,28 +44,47 @@ struct PhotoAssembly {
     return photo
   }
 
-  /// The pixels as RGB in sRGB primaries, and a description of the source encoding.
+  /// The pixels as RGB in sRGB primaries, and a description of the source encoding. The source is
+  /// chosen by `pmc_color_source` (the one place that holds PNG §11.3.3's precedence).
   private func colourManaged(warnings: inout [String]) -> (PixelStorage, String) {
     let image = decoded.image
-    if let icc = decoded.iccProfile {
-      let description = ICCProfile.describe(icc)?.description ?? "embedded ICC profile"
-      switch decoded.linearSRGB(useICC: true) {
-      case .success(let linear): return (.linear(linear), description.isEmpty ? "embedded ICC profile" : description)
+    let source = Int(pmc_color_source(&decoded.image))
+    let description = sourceDescription(source)
+    if image.linear_float != 0 {  // Reduced PNG decode: already linear, managed in C.
+      let linear = Array(
+        UnsafeBufferPointer(
+          start: UnsafeRawPointer(image.pixels).assumingMemoryBound(to: Float.self), count: decoded.width * decoded.height * 3))
+      if image.profile_failed != 0 {
+        warnings.append("colour profile ignored (\(decoded.profileMessage)); colours read as sRGB")
+        return (.linear(linear), "sRGB (assumed; \(description) unusable)")
+      }
+      return (.linear(linear), description)
+    }
+    switch source {
+    case Int(PMC_SOURCE_ICC), Int(PMC_SOURCE_GAMA):
+      switch decoded.linearSRGB(useICC: source == Int(PMC_SOURCE_ICC)) {
+      case .success(let linear): return (.linear(linear), description)
       case .failure(let failure):
         warnings.append("colour profile ignored (\(failure.reason)); colours read as sRGB")
-        return (encodedSamples(), "sRGB (assumed; embedded profile unusable)")
+        return (encodedSamples(), "sRGB (assumed; \(description) unusable)")
       }
+    default:
+      return (encodedSamples(), description)
     }
-    if image.has_srgb_chunk != 0 { return (encodedSamples(), "sRGB (PNG sRGB chunk)") }
-    if image.has_gama != 0 {
-      let label = String(format: "gamma %.2f (PNG gAMA%@)", 1 / image.gama, image.has_chrm != 0 ? " + cHRM" : "")
-      switch decoded.linearSRGB(useICC: false) {
-      case .success(let linear): return (.linear(linear), label)
-      case .failure(let failure):
-        warnings.append("gAMA/cHRM ignored (\(failure.reason)); colours read as sRGB")
-      }
+  }
+
+  /// A person-readable name for the colour source.
+  private func sourceDescription(_ source: Int) -> String {
+    let image = decoded.image
+    switch source {
+    case Int(PMC_SOURCE_ICC):
+      let text = decoded.iccProfile.flatMap { ICCProfile.describe($0)?.description } ?? ""
+      return text.isEmpty ? "embedded ICC profile" : text
+    case Int(PMC_SOURCE_SRGB_CHUNK): return "sRGB (PNG sRGB chunk)"
+    case Int(PMC_SOURCE_GAMA):
+      return String(format: "gamma %.2f (PNG gAMA%@)", 1 / image.gama, image.has_chrm != 0 ? " + cHRM" : "")
+    default: return "sRGB (assumed, untagged)"
     }
-    return (encodedSamples(), "sRGB (assumed, untagged)")
   }
 
   /// RGB samples as stored, taken to sRGB-encoded storage (CMYK converted naively).
@@ -108,6 +127,9 @@ struct PhotoAssembly {
 
   private func alpha() -> Opacity {
     let count = decoded.width * decoded.height
+    if let alpha = decoded.image.alpha {  // Reduced PNG decode: opacity 0…1 floats.
+      return .alpha8((0..<count).map { UInt8((min(max(alpha[$0], 0), 1) * 255).rounded()) })
+    }
     guard decoded.channels == 4 else { return .opaque }
     if decoded.sampleBits == 16 {
       let source = UnsafeBufferPointer(

@@ -4,9 +4,21 @@ internal import CPhotoCodecs
 /// Reads consultation photos (PNG, JPEG) into ``Photo`` values. Never crashes or exits on a bad
 /// file: every failure is a ``PhotoError`` naming the file.
 public enum PhotoDecoder {
-  /// Decodes the photo at `path`.
+  /// Decodes the photo at `path`, streaming the file through the decoder: memory holds the decoded
+  /// pixels (see ``DecodeOptions/maxPixels``) and a few rows, never the whole file.
   public static func decode(contentsOf path: String, options: DecodeOptions = .full) throws(PhotoError) -> Photo {
-    try decode(bytes: readFile(path), name: path, options: options)
+    try checkReadable(path)
+    guard let file = fopen(path, "rb") else {
+      throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { fclose(file) }
+    var head = [UInt8](repeating: 0, count: 16)
+    let count = fread(&head, 1, head.count, file)
+    if count == 0 && ferror(file) != 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+    guard fseek(file, 0, SEEK_SET) == 0 else { throw .unreadable(path: path, reason: "cannot seek") }
+    let format = try identify(Array(head.prefix(count)), name: path)
+    let decoded = try DecodedImage.decode(.file(file), format: format, path: path, options: options)
+    return try PhotoAssembly(decoded: decoded, format: format, name: path, options: options).photo()
   }
 
   /// Decodes `bytes`; `name` is used in error messages.
@@ -26,13 +38,18 @@ public enum PhotoDecoder {
     return try DecodedImage.decode(bytes, format: format, path: name, options: full).rawImage()
   }
 
-  /// Reads a whole file, mapping file-system failures to ``PhotoError``.
-  public static func readFile(_ path: String) throws(PhotoError) -> [UInt8] {
+  /// Throws unless `path` names an existing file that is not a directory.
+  static func checkReadable(_ path: String) throws(PhotoError) {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .fileNotFound(path: path)
     }
     if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a directory") }
+  }
+
+  /// Reads a whole file, mapping file-system failures to ``PhotoError``.
+  public static func readFile(_ path: String) throws(PhotoError) -> [UInt8] {
+    try checkReadable(path)
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw .unreadable(path: path, reason: "permission denied")
     }

@@ -2,5 +2,7 @@ import ArgumentParser
 
 /// The registered stage subcommands. Add a stage by adding its command type here.
 enum BenchStages {
-  static let all: [any ParsableCommand.Type] = [DecodeStage.self, LabStage.self, BlendStage.self, MatchStage.self]
+  static let all: [any ParsableCommand.Type] = [
+    DecodeStage.self, MakePhotoStage.self, LabStage.self, BlendStage.self, MatchStage.self,
+  ]
 }

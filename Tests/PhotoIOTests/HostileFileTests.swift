@@ -108,7 +108,21 @@ struct HostileFileTests {
 
   @Test func pngClaiming200000Squared() {
     Self.expectError(Self.pngHeader(width: 200_000, height: 200_000), name: "huge.png") {
-      $0 == .tooLarge(path: "huge.png", width: 200_000, height: 200_000, limit: DecodeOptions.defaultMaxPixels)
+      $0 == .tooLarge(path: "huge.png", width: 200_000, height: 200_000, limit: DecodeOptions.defaultMaxFilePixels)
+    }
+  }
+
+  @Test func hugeButValidSizeIsAllowedOnlyWhenStreamedDownscaled() {
+    // 20000 × 15000 = 300 MP: over the 100 MP memory limit at full size, but a downscaled decode
+    // streams rows and holds only the reduced image, so the size check passes (and this header-only
+    // file then fails for its missing image data instead).
+    let header = Self.pngHeader(width: 20_000, height: 15_000)
+    Self.expectError(header, name: "big.png") {
+      $0 == .tooLarge(path: "big.png", width: 20_000, height: 15_000, limit: DecodeOptions.defaultMaxPixels)
+    }
+    Self.expectError(header, name: "big.png", options: DecodeOptions(minimumShortSide: 600)) {
+      if case .tooLarge = $0 { return false }
+      return true
     }
   }
 
@@ -118,7 +132,7 @@ struct HostileFileTests {
     // SOF0: marker, length (2), precision (1), height (2), width (2).
     bytes.replaceSubrange((sof + 5)...(sof + 8), with: [0xFD, 0xE8, 0xFD, 0xE8])
     Self.expectError(bytes, name: "huge.jpg") {
-      $0 == .tooLarge(path: "huge.jpg", width: 65000, height: 65000, limit: DecodeOptions.defaultMaxPixels)
+      $0 == .tooLarge(path: "huge.jpg", width: 65000, height: 65000, limit: DecodeOptions.defaultMaxFilePixels)
     }
   }
 
@@ -178,5 +192,66 @@ struct PNGEncodingTests {
     #expect(photo.width == 8 && photo.height == 8 && photo.metadata.downscale == 4)
     // Half black, half white averages to 0.5 in linear light (not sRGB 0.5, which is linear 0.214).
     for i in 0..<photo.pixelCount { #expect(abs(photo.linearRGB(at: i).r - 0.5) < 1e-6) }
+  }
+}
+
+/// The streaming PNG reduction (C, row by row) equals a full decode box-filtered afterwards.
+@Suite("Streaming PNG reduction")
+struct StreamingReductionTests {
+  /// Non-interlaced PngSuite files of 32×32: every colour type, bit depth, tRNS and gAMA case.
+  static let files = PngSuiteTests.valid.filter { name in
+    name.dropFirst(3).first == "n" && !name.hasPrefix("s") && !name.hasPrefix("x")
+  }
+
+  @Test(arguments: files)
+  func matchesFullDecodeThenBoxFilter(_ name: String) throws {
+    let bytes = try TestData.bytes("pngsuite/png/\(name)")
+    let full = try PhotoDecoder.decode(bytes: bytes, name: name)
+    guard full.width == 32 && full.height == 32 else { return }  // Odd-sized files are covered elsewhere.
+    let streamed = try PhotoDecoder.decode(bytes: bytes, name: name, options: DecodeOptions(minimumShortSide: 8))
+    let expected = BoxDownscale.reduce(full, by: 4)
+    #expect(streamed.width == 8 && streamed.height == 8 && streamed.metadata.downscale == 4)
+    #expect(streamed.metadata.colorProfile == full.metadata.colorProfile)
+    for i in 0..<expected.pixelCount {
+      let a = streamed.linearRGB(at: i), b = expected.linearRGB(at: i)
+      // Float accumulation order differs (C sums in double, Swift in float): 1e-4 of full scale.
+      #expect(abs(a.r - b.r) < 1e-4 && abs(a.g - b.g) < 1e-4 && abs(a.b - b.b) < 1e-4, "\(name) pixel \(i)")
+      #expect(abs(streamed.alpha(at: i) - expected.alpha(at: i)) <= 1.0 / 255)
+    }
+  }
+
+  @Test func filesToCompareArePresent() { #expect(Self.files.count > 80) }
+}
+
+/// Decoding from a file (streamed by the C decoders) equals decoding the same bytes from memory.
+@Suite("File streaming")
+struct FileStreamingTests {
+  @Test(arguments: [
+    "jpeg/libjpeg-turbo/testorig.jpg", "jpeg/libjpeg-turbo/legacy_2013/testimgp.jpg", "pngsuite/png/basi6a16.png",
+    "pngsuite/png/tbbn3p08.png", "jpeg/icc-wide-gamut/rgb-to-gbr-test.jpg",
+  ])
+  func fileAndMemoryDecodesAgree(_ file: String) throws {
+    for options in [DecodeOptions(), DecodeOptions(minimumShortSide: 8)] {
+      let fromFile = try PhotoDecoder.decode(contentsOf: TestData.path(file), options: options)
+      let fromMemory = try PhotoDecoder.decode(bytes: TestData.bytes(file), name: file, options: options)
+      #expect(fromFile.pixels == fromMemory.pixels && fromFile.opacity == fromMemory.opacity)
+      #expect(fromFile.metadata == fromMemory.metadata)
+    }
+  }
+
+  @Test func truncatedFilesAreTruncatedFromDiskToo() throws {
+    let full = try TestData.bytes("pngsuite/png/basn2c08.png")
+    for (name, bytes) in [("cut.png", Array(full.prefix(full.count / 2))),
+                          ("cut.jpg", Array(try TestData.bytes("jpeg/libjpeg-turbo/testorig.jpg").prefix(3000)))] {
+      let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID())-\(name)")
+      try Data(bytes).write(to: url)
+      defer { try? FileManager.default.removeItem(at: url) }
+      #expect {
+        try PhotoDecoder.decode(contentsOf: url.path)
+      } throws: { error in
+        if case .truncated(let path, _, _) = error as? PhotoError { return path == url.path }
+        return false
+      }
+    }
   }
 }

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -39,12 +40,18 @@ enum {
 
 /// Decoding options.
 typedef struct pmc_options {
-  /// Largest width × height accepted; checked from the header before any pixel allocation.
+  /// Largest number of pixels the decode may hold in memory at once, checked from the header before
+  /// any pixel allocation: width × height for a full decode (and for progressive or multi-scan JPEGs,
+  /// whose coefficients are buffered whole), the reduced size for a streaming downscaled decode.
   uint64_t max_pixels;
+  /// Largest width × height a file may claim at all, however it is decoded.
+  uint64_t max_file_pixels;
   /// JPEG only: decode at 1/scale_denom of full size in the DCT domain (1, 2, 4 or 8).
   int32_t scale_denom;
-  /// JPEG only: when > 0, overrides scale_denom with the largest of 1/2, 1/4, 1/8 that keeps the
-  /// decoded shorter side at least this many pixels (1 when none does).
+  /// When > 0, decode smaller but keep the shorter side at least this many pixels. JPEG: overrides
+  /// scale_denom with the largest of 1/2, 1/4, 1/8 that does. PNG (non-interlaced): the largest
+  /// power-of-two box filter up to 1/64, applied in linear light while reading rows, so memory stays
+  /// a few rows wide; the result is linear float (see pmc_image.linear_float).
   int32_t min_short_side;
   /// JPEG only: when nonzero, corrupt-data warnings (premature end, bad Huffman code) are counted
   /// in `warnings` and decoding goes on; when zero the first one fails the decode.
@@ -67,6 +74,13 @@ typedef struct pmc_image {
   int32_t interlaced, progressive, arithmetic;
   int32_t warnings;                 ///< Corrupt-data warnings seen (JPEG, accept_warnings only).
   int32_t icc_malformed;            ///< JPEG: the APP2 ICC chunks were malformed and were ignored.
+  /// PNG reduced decode: `pixels` hold linear-light sRGB floats (3 per pixel) and `alpha` holds
+  /// opacity floats 0…1 (NULL when opaque); colour management was already applied.
+  int32_t linear_float;
+  float *alpha;
+  int32_t reduce_factor;            ///< PNG reduced decode: file pixels per output pixel along each axis.
+  int32_t profile_failed;           ///< The colour source could not be used; sRGB was assumed.
+  char profile_message[128];        ///< Why, when profile_failed.
   int32_t has_srgb_chunk, has_gama, has_chrm;
   double gama;                      ///< PNG gAMA: the file's encoding exponent (e.g. 0.45455).
   double chrm[8];                   ///< PNG cHRM: white x,y, red x,y, green x,y, blue x,y.
@@ -75,12 +89,25 @@ typedef struct pmc_image {
   size_t pixels_len;
   uint8_t *icc;                     ///< Embedded ICC profile bytes, or NULL.
   uint32_t icc_len;
+  uint64_t limit_hit;               ///< PMC_ERR_TOO_LARGE: the limit that was exceeded.
   char message[256];                ///< What went wrong (or the last warning), NUL-terminated.
 } pmc_image;
 
 int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
 int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
+/// The same, streaming from an open file (never holding the whole file in memory).
+int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *out);
+int32_t pmc_decode_jpeg_file(FILE *file, const pmc_options *options, pmc_image *out);
 void pmc_image_free(pmc_image *image);
+
+/// Where an image's colours are defined, by PNG §11.3.3's precedence (iCCP, then sRGB, then gAMA/cHRM).
+enum {
+  PMC_SOURCE_ASSUMED_SRGB = 0,  ///< Untagged: read as sRGB.
+  PMC_SOURCE_ICC = 1,           ///< The embedded ICC profile.
+  PMC_SOURCE_SRGB_CHUNK = 2,    ///< PNG sRGB chunk.
+  PMC_SOURCE_GAMA = 3,          ///< PNG gAMA (and cHRM).
+};
+int32_t pmc_color_source(const pmc_image *image);
 
 /// Describes an ICC profile: its description text and colour space
 /// (1 grey, 3 RGB, 4 CMYK, 0 other). Returns PMC_ERR_PROFILE when it cannot be parsed.

@@ -39,6 +39,8 @@ indirect enum JSONValue: Sendable, Equatable, Decodable {
 
   /// Parses `data` as strict JSON, falling back to JSON5 so that `NaN`/`Infinity` can be reported.
   static func parse(_ data: Data) -> Parsed {
+    // Foundation's JSON5 scanner traps on invalid UTF-8 (found by fuzzing): check it first.
+    guard String(validating: data, as: UTF8.self) != nil else { return .malformed }
     if let value = try? JSONDecoder().decode(JSONValue.self, from: data) { return .strict(value) }
     let lenient = JSONDecoder()
     lenient.allowsJSON5 = true

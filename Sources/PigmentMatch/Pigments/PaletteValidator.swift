@@ -19,13 +19,14 @@ public enum PaletteValidator {
   }
 
   /// Validates palette JSON, with coverage over ``HairReference/coverageTargets`` ×
-  /// ``SkinClassReference/all``.
-  public static func validate(jsonData data: Data) -> PaletteValidation {
+  /// ``SkinClassReference/all`` unless `includeCoverage` is false (coverage solves 48 blends).
+  public static func validate(jsonData data: Data, coverage includeCoverage: Bool = true) -> PaletteValidation {
     let (palette, readProblems) = PaletteReader.read(JSONValue.parse(data))
     guard let palette else { return PaletteValidation(problems: readProblems, coverage: nil) }
     let problems = readProblems + shadeProblems(palette)
     let hasError = problems.contains { $0.severity == .error }
-    return PaletteValidation(problems: problems, coverage: hasError ? nil : coverage(palette))
+    let covered = hasError || !includeCoverage ? nil : coverage(palette)
+    return PaletteValidation(problems: problems, coverage: covered)
   }
 
   /// Near-duplicate masstones and stocks that do not lighten with water (neutral-dermis dot model).

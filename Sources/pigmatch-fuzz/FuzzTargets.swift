@@ -1,0 +1,68 @@
+import Foundation
+import PigmentMatch
+
+/// The fuzzed entry points: each takes arbitrary bytes and must return (or throw a typed error)
+/// without crashing, hanging or leaking. Selected by the `PIGMATCH_FUZZ_TARGET` environment
+/// variable under libFuzzer, or by the first argument of the replay runner.
+enum FuzzTarget: String, CaseIterable, Sendable {
+  case png
+  case jpeg
+  case icc
+  case colour
+  case palette
+  case recipe
+
+  /// Runs one input through the target.
+  func run(_ data: [UInt8]) {
+    switch self {
+    case .png:
+      Self.decode(data, prefix: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    case .jpeg:
+      Self.decode(data, prefix: [0xFF, 0xD8])
+    case .icc:
+      // The profile parser directly, then a real JPEG carrying it through decode + colour management.
+      _ = ICCProfile.describe(data)
+      if let jpeg = try? JPEGEncoder.encode(rgb8: Self.tinyImage, width: 4, height: 4, quality: 90, iccProfile: data) {
+        _ = try? PhotoDecoder.decode(bytes: jpeg, name: "fuzz.jpg").linearRGBSamples()
+      }
+    case .colour:
+      _ = try? ColourInput.parse(String(decoding: data, as: UTF8.self))
+    case .palette:
+      // Loading and vendor validation (without the slow coverage sweep) must survive any JSON.
+      if let palette = try? Palette(jsonData: Data(data), file: "fuzz.json") {
+        _ = palette.pigments.count
+      }
+      _ = PaletteValidator.validate(jsonData: Data(data), coverage: false)
+    case .recipe:
+      if let palette = Self.shippedPalette {
+        _ = try? Recipe.parse(String(decoding: data, as: UTF8.self), palette: palette)
+      }
+    }
+  }
+
+  /// The shipped iron-oxide palette, for the recipe target (found beside the executable's package).
+  static let shippedPalette: Palette? = {
+    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    while url.path != "/" {
+      let candidate = url.appendingPathComponent("Palettes/iron-oxide-tones.json")
+      if let palette = try? Palette.load(path: candidate.path) { return palette }
+      url.deleteLastPathComponent()
+    }
+    return nil
+  }()
+
+  /// A 4×4 RGB test image for the ICC target.
+  static let tinyImage: [UInt8] = (0..<48).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+
+  /// Decodes `data` (given its signature so the fuzzer spends its time past the sniffing), in
+  /// strict and lenient mode, full size and downscaled, and touches every pixel.
+  static func decode(_ data: [UInt8], prefix: [UInt8]) {
+    let bytes = data.starts(with: prefix) ? data : prefix + data
+    let limits = [DecodeOptions(maxPixels: 4_000_000), DecodeOptions(maxPixels: 4_000_000, minimumShortSide: 4, acceptCorruptData: true)]
+    for options in limits {
+      if let photo = try? PhotoDecoder.decode(bytes: bytes, name: "fuzz", options: options) {
+        _ = photo.meanLab(threads: 1)
+      }
+    }
+  }
+}

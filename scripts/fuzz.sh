@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (address sanitizer) and runs each for a given time with a seed corpus
+# from ../shared/testdata and Samples/. Crashes land in fuzz-out/TARGET/crashes/; copy each into
+# Tests/FuzzRegressionTests/Inputs/TARGET/ so it becomes a regression test.
+#
+# Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]   (default 60 s, every target)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+all=(png jpeg icc colour palette recipe)
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
+testdata=../shared/testdata
+
+swift build -c release --product pigmatch-fuzz --scratch-path .build-fuzz \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address 2>&1 |
+  grep -v "Cannot export local symbol" || true
+bin=.build-fuzz/release/pigmatch-fuzz
+
+# Seeds: libFuzzer reads directories non-recursively, so gather each target's files in one place.
+seed() {
+  local target=$1 dir=fuzz-out/$1/seeds
+  rm -rf "$dir" && mkdir -p "$dir"
+  case $target in
+    png) find "$testdata/pngsuite/png" Samples -name '*.png' -exec cp {} "$dir" \; 2>/dev/null || true ;;
+    jpeg) find "$testdata/jpeg" Samples \( -name '*.jpg' -o -name '*.jpeg' \) -size -200k -exec cp --backup=numbered {} "$dir" \; 2>/dev/null || true ;;
+    icc) cp "$testdata"/jpeg/libjpeg-turbo/*.icc "$dir" ;;
+    colour) printf '#8d5524' >"$dir/hex"; printf '50,10,20' >"$dir/lab"; printf ' 62.5 , 14 , -3 ' >"$dir/spaces" ;;
+    palette) cp Palettes/*.json Tests/PigmentMatchTests/Fixtures/broken-palettes/*.json "$dir" ;;
+    recipe) printf 'carbon-base=0.2,water=0.8' >"$dir/a"; printf 'io-black=0.5,io-warm-red=0.1,water=0.4' >"$dir/b" ;;
+  esac
+  echo "$dir"
+}
+
+printf '%-8s %12s %8s %8s %s\n' target executions cov ft crashes
+for target in "${targets[@]}"; do
+  seeds=$(seed "$target")
+  mkdir -p "fuzz-out/$target/corpus" "fuzz-out/$target/crashes"
+  log=fuzz-out/$target/log.txt
+  PIGMATCH_FUZZ_TARGET=$target "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+    -artifact_prefix="fuzz-out/$target/crashes/" -print_final_stats=1 \
+    "fuzz-out/$target/corpus" "$seeds" >"$log" 2>&1 || true
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+  last=$(grep -E '^#[0-9]+.*cov:' "$log" | tail -1)
+  cov=$(echo "$last" | grep -o 'cov: [0-9]*' | grep -o '[0-9]*' || true)
+  ft=$(echo "$last" | grep -o 'ft: [0-9]*' | grep -o '[0-9]*' || true)
+  crashes=$(find "fuzz-out/$target/crashes" -type f | wc -l)
+  printf '%-8s %12s %8s %8s %s\n' "$target" "$execs" "${cov:-?}" "${ft:-?}" "$crashes"
+done
