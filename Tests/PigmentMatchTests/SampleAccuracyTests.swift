@@ -32,7 +32,8 @@ import Testing
     guard let analysis = try? ToneAnalysis(contentsOf: truth.path) else { return nil }
     let skin = DeltaE.ciede2000(analysis.skin.lab, lab(truth.skin.lab))
     let hair = analysis.hair.map { DeltaE.ciede2000($0.lab, lab(truth.hair.lab)) } ?? .infinity
-    let centroid = analysis.clusters.first { $0.role == .hair }.map { DeltaE.ciede2000($0.lab, lab(truth.hair.lab)) } ?? .infinity
+    let centroid =
+      analysis.clusters.first { $0.role == .hair }.map { DeltaE.ciede2000($0.lab, lab(truth.hair.lab)) } ?? .infinity
     print(
       String(
         format: "%@  skin ΔE00 %.2f (%.1f %.1f %.1f)  hair ΔE00 %.2f (%@)  k=%d", truth.name, skin,

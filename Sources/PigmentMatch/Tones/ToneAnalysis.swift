@@ -73,7 +73,9 @@ public struct ToneAnalysis: Sendable {
 
   /// Analyses a decoded photo; `name` is used in errors. Region and mask are in the coordinates
   /// of the photo's full-resolution size (``PhotoMetadata/width``/`height`).
-  public init(photo: Photo, name: String, options: ToneAnalysisOptions = ToneAnalysisOptions()) throws(ToneAnalysisError) {
+  public init(photo: Photo, name: String, options: ToneAnalysisOptions = ToneAnalysisOptions())
+    throws(ToneAnalysisError)
+  {
     let sampling = try TonePixels(photo: photo, name: name, options: options)
     let pixels = sampling.pixels
     if pixels.areaCount < Self.minimumPixels {
@@ -111,13 +113,16 @@ public struct ToneAnalysis: Sendable {
     let skinShare = zip(shares, isSkin).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
     let clean = pixels.cleanIndices(assignment: assignment, accept: isSkin)
     let skinLab = Self.skinEstimate(pixels: pixels, indices: clean)
-    let skin = SkinTone(lab: skinLab, share: skinShare, spread: Self.spread(pixels: pixels, indices: clean, around: skinLab))
+    let skin = SkinTone(
+      lab: skinLab, share: skinShare, spread: Self.spread(pixels: pixels, indices: clean, around: skinLab))
 
     // 6. Hair tone by unmixing along the skin→hair line.
     var hair: HairTone?
     if let hairIndex = roles.firstIndex(of: .hair) {
       let members = (0..<pixels.count).filter { assignment[$0] == UInt8(hairIndex) }
-      if let (estimate, core) = Self.hairEstimate(pixels: pixels, members: members, skin: skinLab, centre: centres[hairIndex]) {
+      if let (estimate, core) = Self.hairEstimate(
+        pixels: pixels, members: members, skin: skinLab, centre: centres[hairIndex])
+      {
         var lab = estimate
         // Chroma past the blur: skin, hair and the mixtures between them take part.
         let onLine = centres.indices.map { j in
@@ -195,7 +200,8 @@ public struct ToneAnalysis: Sendable {
   /// skin cluster (the lit/shaded range of one face), whose pixels seldom touch hair pixels (< 25 %
   /// have a hair 8-neighbour) is the same skin under other light, not a stubble mixture (which
   /// lines every hair dot), so it joins the skin.
-  static func mergeShadedSkin(_ roles: inout [ToneRole], centres: [Lab], pixels: TonePixels.Buffer, assignment: [UInt8]) {
+  static func mergeShadedSkin(_ roles: inout [ToneRole], centres: [Lab], pixels: TonePixels.Buffer, assignment: [UInt8])
+  {
     guard let hair = roles.firstIndex(of: .hair) else { return }
     let skinIndices = roles.indices.filter { roles[$0] == .skin }
     guard !skinIndices.isEmpty else { return }
@@ -227,7 +233,8 @@ public struct ToneAnalysis: Sendable {
     let norm2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
     guard norm2 > 1e-9 else { return (centre, members) }
     let t = members.map { i -> Double in
-      ((Double(pixels.l[i]) - skin.l) * d.0 + (Double(pixels.a[i]) - skin.a) * d.1 + (Double(pixels.b[i]) - skin.b) * d.2)
+      ((Double(pixels.l[i]) - skin.l) * d.0 + (Double(pixels.a[i]) - skin.a) * d.1 + (Double(pixels.b[i]) - skin.b)
+        * d.2)
         / norm2
     }
     let threshold = Statistics.quantile(t, hairCorePercentile)
