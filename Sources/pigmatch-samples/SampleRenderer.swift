@@ -94,7 +94,9 @@ struct SampleRenderer {
       for x in 0..<width {
         let u = Double(x) / Double(width)
         let v = Double(y) / Double(height)
-        func edge(_ s: Double) -> Double { depth + 0.04 * sin(2 * .pi * f1 * s + p1) + 0.02 * sin(2 * .pi * f2 * s + p2) }
+        func edge(_ s: Double) -> Double {
+          depth + 0.04 * sin(2 * .pi * f1 * s + p1) + 0.02 * sin(2 * .pi * f2 * s + p2)
+        }
         let signed: Double  // > 0 inside the background, in pixels
         switch side {
         case .top: signed = (edge(u) - v) * Double(height)

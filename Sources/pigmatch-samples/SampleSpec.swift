@@ -62,7 +62,8 @@ extension SampleSpec {
       background: rgb(78, 86, 100), backgroundSide: .top, encoding: .jpegDisplayP3, dotRadius: 0.8...1.8,
       stubbleCoverage: 0.12, fringe: true, highlights: true, noise: 2.5, lighting: 0.25),
     SampleSpec(
-      name: "04-light-salt-pepper", skin: lab(68, 10, 18), hair: lab(42, 0.5, 2), hairDescription: "salt-and-pepper grey",
+      name: "04-light-salt-pepper", skin: lab(68, 10, 18), hair: lab(42, 0.5, 2),
+      hairDescription: "salt-and-pepper grey",
       background: rgb(90, 70, 120), backgroundSide: .right, encoding: .jpeg, dotRadius: 0.9...2.0,
       stubbleCoverage: 0.15, fringe: false, highlights: false, noise: 2.2, lighting: 0.2),
     SampleSpec(

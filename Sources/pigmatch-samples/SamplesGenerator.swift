@@ -25,7 +25,9 @@ struct SamplesGenerator {
         try Data(bytes).write(to: URL(fileURLWithPath: folder).appendingPathComponent(file))
         let truth = truthJSON(spec, file: file, seed: seed, rendering: rendering, renderer: renderer)
         try Data(truth.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("\(spec.name).truth.json"))
-        print("\(file)  skin ITA \(String(format: "%.1f", ITA(spec.skin).degrees))° (\(ITA(spec.skin).category.rawValue)), hair \(spec.hairDescription)")
+        print(
+          "\(file)  skin ITA \(String(format: "%.1f", ITA(spec.skin).degrees))° (\(ITA(spec.skin).category.rawValue)), hair \(spec.hairDescription)"
+        )
       }
     } catch {
       FileHandle.standardError.write(Data("pigmatch-samples: \(error)\n".utf8))
@@ -61,13 +63,18 @@ struct SamplesGenerator {
     }
     func lab(_ l: Lab) -> String { "[\(n(l.l)), \(n(l.a)), \(n(l.b))]" }
     let ita = ITA(spec.skin)
-    var features = ["shaved scalp with anti-aliased stubble dots and short strokes", "non-skin background (\(spec.background.hex), \(spec.backgroundSide.rawValue))", "uneven lighting (side light, vignette, mottling)", "sensor noise (sigma \(n(spec.noise, 1)) codes per channel)"]
+    var features = [
+      "shaved scalp with anti-aliased stubble dots and short strokes",
+      "non-skin background (\(spec.background.hex), \(spec.backgroundSide.rawValue))",
+      "uneven lighting (side light, vignette, mottling)", "sensor noise (sigma \(n(spec.noise, 1)) codes per channel)",
+    ]
     if spec.fringe { features.append("fringe of longer hair") }
     if spec.highlights { features.append("specular highlights") }
     switch spec.encoding {
     case .jpeg: features.append("JPEG q90, sRGB")
     case .png: features.append("PNG, sRGB")
-    case .jpegDisplayP3: features.append("JPEG q90, pixel values encoded in Display P3, embedded Display P3 ICC profile")
+    case .jpegDisplayP3:
+      features.append("JPEG q90, pixel values encoded in Display P3, embedded Display P3 ICC profile")
     }
     let featureList = features.map { "    \"\($0)\"" }.joined(separator: ",\n")
     return """

@@ -22,6 +22,8 @@ import Testing
     let trueCategory: String
     let category: String
     let trueITA: Double
+    /// ΔE00 of the plain k-means hair centre (the mixture) from the true hair.
+    let centroidError: Double
   }
 
   static func lab(_ v: [Double]) -> Lab { Lab(l: v[0], a: v[1], b: v[2]) }
@@ -30,6 +32,8 @@ import Testing
     guard let analysis = try? ToneAnalysis(contentsOf: truth.path) else { return nil }
     let skin = DeltaE.ciede2000(analysis.skin.lab, lab(truth.skin.lab))
     let hair = analysis.hair.map { DeltaE.ciede2000($0.lab, lab(truth.hair.lab)) } ?? .infinity
+    let centroid =
+      analysis.clusters.first { $0.role == .hair }.map { DeltaE.ciede2000($0.lab, lab(truth.hair.lab)) } ?? .infinity
     print(
       String(
         format: "%@  skin ΔE00 %.2f (%.1f %.1f %.1f)  hair ΔE00 %.2f (%@)  k=%d", truth.name, skin,
@@ -38,7 +42,7 @@ import Testing
         analysis.clusters.count))
     return Outcome(
       name: truth.name, skinError: skin, hairError: hair, trueCategory: truth.skin.itaCategory ?? "",
-      category: analysis.skin.itaCategory.rawValue, trueITA: truth.skin.ita ?? 0)
+      category: analysis.skin.itaCategory.rawValue, trueITA: truth.skin.ita ?? 0, centroidError: centroid)
   }
 
   static func median(_ xs: [Double]) -> Double {
@@ -65,6 +69,14 @@ import Testing
     for o in Self.outcomes {
       #expect(o.hairError <= Self.hairWorstTolerance, "\(o.name): hair ΔE00 \(o.hairError)")
     }
+  }
+
+  /// Stubble pixels are mixed with skin: the unmixed estimate must beat the cluster centre (the
+  /// mixture) on the median, or the unmixing does nothing.
+  @Test func unmixingBeatsTheClusterCentre() {
+    let estimate = Self.median(Self.outcomes.map(\.hairError))
+    let centroid = Self.median(Self.outcomes.map(\.centroidError))
+    #expect(estimate < centroid, "estimate \(estimate), centre \(centroid)")
   }
 
   @Test func itaClassAwayFromEdges() {

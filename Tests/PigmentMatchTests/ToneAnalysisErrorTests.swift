@@ -10,15 +10,20 @@ import Testing
     for _ in 0..<(width * height) { pixels += [r, g, b] }
     return Photo(
       width: width, height: height, pixels: .srgb8(pixels), opacity: .opaque,
-      metadata: PhotoMetadata(format: .png, width: width, height: height, bitDepth: 8, channels: 3, colorProfile: "sRGB"))
+      metadata: PhotoMetadata(
+        format: .png, width: width, height: height, bitDepth: 8, channels: 3, colorProfile: "sRGB"))
   }
 
   @Test func pureBlueHasNoSkin() {
-    #expect(throws: ToneAnalysisError.noSkinPixels(path: "blue")) { try ToneAnalysis(photo: Self.flat(0, 0, 255), name: "blue") }
+    #expect(throws: ToneAnalysisError.noSkinPixels(path: "blue")) {
+      try ToneAnalysis(photo: Self.flat(0, 0, 255), name: "blue")
+    }
   }
 
   @Test func saturatedGreenHasNoSkin() {
-    #expect(throws: ToneAnalysisError.noSkinPixels(path: "green")) { try ToneAnalysis(photo: Self.flat(20, 200, 40), name: "green") }
+    #expect(throws: ToneAnalysisError.noSkinPixels(path: "green")) {
+      try ToneAnalysis(photo: Self.flat(20, 200, 40), name: "green")
+    }
   }
 
   @Test func allBlackAndAllWhite() {
@@ -46,7 +51,8 @@ import Testing
   @Test func maskOfTheWrongSize() throws {
     let mask = try #require(AnalysisMask(width: 10, height: 10, include: Array(repeating: true, count: 100)))
     #expect(
-      throws: ToneAnalysisError.maskSizeMismatch(path: "p", maskWidth: 10, maskHeight: 10, photoWidth: 64, photoHeight: 48)
+      throws: ToneAnalysisError.maskSizeMismatch(
+        path: "p", maskWidth: 10, maskHeight: 10, photoWidth: 64, photoHeight: 48)
     ) {
       try ToneAnalysis(photo: Self.flat(200, 150, 120), name: "p", options: ToneAnalysisOptions(mask: mask))
     }
@@ -64,7 +70,10 @@ import Testing
     }
   }
 
-  @Test(arguments: ["", "1,2,3", "1,2,3,4,5", "a,b,c,d", "-1,0,10,10", "0,0,0,10", "0,0,10,-5", "1.5,2,3,4", "0,0,99999999999999999999,1"])
+  @Test(arguments: [
+    "", "1,2,3", "1,2,3,4,5", "a,b,c,d", "-1,0,10,10", "0,0,0,10", "0,0,10,-5", "1.5,2,3,4",
+    "0,0,99999999999999999999,1",
+  ])
   func badRegionText(_ text: String) {
     #expect {
       try RegionOfInterest.parse(text)
@@ -104,8 +113,10 @@ import Testing
   /// Every error message is one line that starts with the file or argument.
   @Test func messagesAreOneLine() throws {
     let errors: [ToneAnalysisError] = [
-      .noSkinPixels(path: "a.jpg"), .uniformPhoto(path: "a.jpg", white: true), .tooFewPixels(path: "a.jpg", count: 1, minimum: 64),
-      .regionOutsideImage(path: "a.jpg", region: try RegionOfInterest(x: 1, y: 1, width: 5, height: 5), width: 2, height: 2),
+      .noSkinPixels(path: "a.jpg"), .uniformPhoto(path: "a.jpg", white: true),
+      .tooFewPixels(path: "a.jpg", count: 1, minimum: 64),
+      .regionOutsideImage(
+        path: "a.jpg", region: try RegionOfInterest(x: 1, y: 1, width: 5, height: 5), width: 2, height: 2),
       .maskSizeMismatch(path: "a.jpg", maskWidth: 1, maskHeight: 1, photoWidth: 2, photoHeight: 2),
       .invalidRegion(text: "x", reason: "r"), .photo(.fileNotFound(path: "a.jpg")),
     ]

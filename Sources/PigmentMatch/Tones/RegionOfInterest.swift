@@ -30,7 +30,8 @@ public struct RegionOfInterest: Sendable, Hashable {
     var values: [Int] = []
     for part in parts {
       let trimmed = part.trimmingSpaces
-      guard !trimmed.isEmpty, trimmed.count <= 12, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }),
+      guard !trimmed.isEmpty, trimmed.count <= 12,
+        trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }),
         let value = Int(trimmed)
       else {
         throw .invalidRegion(text: text, reason: "'\(part)' is not an integer")

@@ -15,16 +15,20 @@ import Foundation
 /// 4. **Roles.** *skin* = the skin-like cluster (hue 15–100°, C* ≥ 4, L* ≥ 15) with the largest
 ///    share, plus skin-like clusters within ΔE00 7 of it (the same skin under other light);
 ///    *hair* = among the other clusters holding ≥ 2 % of the pixels, the one farthest (ΔE00) from
-///    the skin; the rest *other* (skin–hair mixtures at stubble edges, highlights, leftovers).
+///    the skin; then an *other* cluster of the skin's hue within ΔE00 16 whose pixels seldom touch
+///    hair pixels joins the skin (a face's shaded side; stubble mixtures line every hair dot);
+///    the rest stay *other* (skin–hair mixtures at stubble edges, highlights, leftovers).
 /// 5. **Skin tone.** Per-channel median of *clean* skin pixels — skin pixels whose 8 neighbours are
 ///    all skin, so the anti-aliased rims of stubble dots do not darken it — after dropping specular
 ///    pixels brighter than the median by more than max(6, 4 robust σ) of L*.
 /// 6. **Hair tone (unmixing).** Stubble pixels are area mixtures of hair and skin, so the hair
-///    cluster's centre lies between the two. Each hair-cluster pixel is placed on the skin→centre
-///    line (t = 0 at the skin, 1 at the centre); the hair's own colour is the per-channel median of
-///    the pixels beyond the ``hairCorePercentile``-th percentile of t, i.e. the most hair-like
-///    part of the cluster, where coverage is (nearly) full. Lighting and noise spread that part
-///    both ways, so its median stays close to the colour at the median light.
+///    cluster's centre lies between the two. Lightness: each hair-cluster pixel is placed on the
+///    skin→centre line (t = 0 at the skin, 1 at the centre) and the hair's L* is the median of the
+///    pixels beyond the ``hairCorePercentile`` quantile of t — the most hair-like part, where
+///    coverage is (nearly) full; lighting and noise spread it both ways, so its median stays near
+///    the colour at the median light. Chroma: JPEG 4:2:0 blurs a*, b* over several pixels, so they
+///    come from ``HairUnmixing`` (a*, b* regressed on the blurred hair fraction, read at 1), kept
+///    only if it moves the chroma away from the skin's by at most 25.
 /// 7. **Skin type.** ITA° (Chardon 1991), class (Del Bino 2006), Fitzpatrick by convention, Monk swatch.
 public struct ToneAnalysis: Sendable {
   /// What was analysed.
@@ -73,7 +77,9 @@ public struct ToneAnalysis: Sendable {
 
   /// Analyses a decoded photo; `name` is used in errors. Region and mask are in the coordinates
   /// of the photo's full-resolution size (``PhotoMetadata/width``/`height`).
-  public init(photo: Photo, name: String, options: ToneAnalysisOptions = ToneAnalysisOptions()) throws(ToneAnalysisError) {
+  public init(photo: Photo, name: String, options: ToneAnalysisOptions = ToneAnalysisOptions())
+    throws(ToneAnalysisError)
+  {
     let sampling = try TonePixels(photo: photo, name: name, options: options)
     let pixels = sampling.pixels
     if pixels.areaCount < Self.minimumPixels {
@@ -111,13 +117,16 @@ public struct ToneAnalysis: Sendable {
     let skinShare = zip(shares, isSkin).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
     let clean = pixels.cleanIndices(assignment: assignment, accept: isSkin)
     let skinLab = Self.skinEstimate(pixels: pixels, indices: clean)
-    let skin = SkinTone(lab: skinLab, share: skinShare, spread: Self.spread(pixels: pixels, indices: clean, around: skinLab))
+    let skin = SkinTone(
+      lab: skinLab, share: skinShare, spread: Self.spread(pixels: pixels, indices: clean, around: skinLab))
 
     // 6. Hair tone by unmixing along the skin→hair line.
     var hair: HairTone?
     if let hairIndex = roles.firstIndex(of: .hair) {
       let members = (0..<pixels.count).filter { assignment[$0] == UInt8(hairIndex) }
-      if let (estimate, core) = Self.hairEstimate(pixels: pixels, members: members, skin: skinLab, centre: centres[hairIndex]) {
+      if let (estimate, core) = Self.hairEstimate(
+        pixels: pixels, members: members, skin: skinLab, centre: centres[hairIndex])
+      {
         var lab = estimate
         // Chroma past the blur: skin, hair and the mixtures between them take part.
         let onLine = centres.indices.map { j in
@@ -195,7 +204,8 @@ public struct ToneAnalysis: Sendable {
   /// skin cluster (the lit/shaded range of one face), whose pixels seldom touch hair pixels (< 25 %
   /// have a hair 8-neighbour) is the same skin under other light, not a stubble mixture (which
   /// lines every hair dot), so it joins the skin.
-  static func mergeShadedSkin(_ roles: inout [ToneRole], centres: [Lab], pixels: TonePixels.Buffer, assignment: [UInt8]) {
+  static func mergeShadedSkin(_ roles: inout [ToneRole], centres: [Lab], pixels: TonePixels.Buffer, assignment: [UInt8])
+  {
     guard let hair = roles.firstIndex(of: .hair) else { return }
     let skinIndices = roles.indices.filter { roles[$0] == .skin }
     guard !skinIndices.isEmpty else { return }
@@ -227,7 +237,8 @@ public struct ToneAnalysis: Sendable {
     let norm2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
     guard norm2 > 1e-9 else { return (centre, members) }
     let t = members.map { i -> Double in
-      ((Double(pixels.l[i]) - skin.l) * d.0 + (Double(pixels.a[i]) - skin.a) * d.1 + (Double(pixels.b[i]) - skin.b) * d.2)
+      ((Double(pixels.l[i]) - skin.l) * d.0 + (Double(pixels.a[i]) - skin.a) * d.1 + (Double(pixels.b[i]) - skin.b)
+        * d.2)
         / norm2
     }
     let threshold = Statistics.quantile(t, hairCorePercentile)

@@ -32,7 +32,8 @@ public enum ToneAnalysisError: Error, Sendable, Equatable, CustomStringConvertib
     case .tooFewPixels(let path, let count, let minimum):
       return "\(path): only \(count) usable pixels in the analysed area (at least \(minimum) needed)"
     case .uniformPhoto(let path, let white):
-      return "\(path): the photo is practically all \(white ? "white (over-exposed)" : "black (under-exposed)"); nothing to measure"
+      return
+        "\(path): the photo is practically all \(white ? "white (over-exposed)" : "black (under-exposed)"); nothing to measure"
     case .noSkinPixels(let path):
       return "\(path): no skin-like pixels in the analysed area"
     }

@@ -131,7 +131,10 @@ struct AnalyzeCommand: ParsableCommand {
     func percent(_ x: Double) -> String { Table.format(x * 100, 1) + " %" }
     var rows: [(String, String)] = [
       ("photo", "\(p.format.name), \(p.width) × \(p.height), \(p.colorProfile)"),
-      ("analysed", "\(p.analysedPixels) pixels" + (p.downscale > 1.01 ? " (decoded at 1/\(Int(p.downscale.rounded())))" : "")),
+      (
+        "analysed",
+        "\(p.analysedPixels) pixels" + (p.downscale > 1.01 ? " (decoded at 1/\(Int(p.downscale.rounded())))" : "")
+      ),
       (
         "skin",
         Table.swatch(skin.lab, console: console) + Table.lab(skin.lab) + "  \(SRGB8(clamping: skin.lab).hex)  share "
