@@ -3,7 +3,7 @@
 
 void pmc_image_free(pmc_image *image) {
   if (image == NULL) return;
-  free(image->pixels);
+  if (!image->pixels_borrowed) free(image->pixels);
   free(image->icc);
   free(image->alpha);
   image->alpha = NULL;

@@ -74,6 +74,18 @@ static void install_guard(jpeg_guard *guard, char *message, size_t message_len, 
   guard->message_len = message_len;
 }
 
+/// The DCT scale denominator: options->scale_denom, or with min_short_side the largest of 1/2, 1/4,
+/// 1/8 that keeps the decoded shorter side at least that many pixels.
+static int choose_denominator(j_decompress_ptr cinfo, const pmc_options *options) {
+  if (options->min_short_side <= 0) return options->scale_denom;
+  unsigned shorter = cinfo->image_width < cinfo->image_height ? cinfo->image_width : cinfo->image_height;
+  int denom = 1;
+  while (denom < 8 && (shorter + (unsigned)denom * 2 - 1) / ((unsigned)denom * 2) >= (unsigned)options->min_short_side) {
+    denom *= 2;
+  }
+  return denom;
+}
+
 static int32_t orientation_from_markers(j_decompress_ptr cinfo) {
   for (jpeg_saved_marker_ptr m = cinfo->marker_list; m != NULL; m = m->next) {
     if (m->marker == JPEG_APP0 + 1 && m->data_length > 6 && memcmp(m->data, "Exif\0\0", 6) == 0) {
@@ -114,7 +126,7 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
   cinfo.err = &guard.base;
   install_guard(&guard, out->message, sizeof out->message, options->accept_warnings);
   if (setjmp(guard.jump)) {
-    free(pixels);
+    if (pixels != options->into) free(pixels);
     free(out->icc);
     out->icc = NULL;
     out->icc_len = 0;
@@ -160,13 +172,7 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
   int cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
   out->cmyk_inverted = cmyk && cinfo.saw_Adobe_marker;
   cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
-  if (options->min_short_side > 0) {
-    unsigned shorter = cinfo.image_width < cinfo.image_height ? cinfo.image_width : cinfo.image_height;
-    denom = 1;
-    while (denom < 8 && (shorter + (unsigned)denom * 2 - 1) / ((unsigned)denom * 2) >= (unsigned)options->min_short_side) {
-      denom *= 2;
-    }
-  }
+  denom = choose_denominator(&cinfo, options);
   cinfo.scale_num = 1;
   cinfo.scale_denom = (unsigned int)denom;
   jpeg_calc_output_dimensions(&cinfo);
@@ -183,7 +189,8 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
   size_t width = cinfo.output_width, height = cinfo.output_height;
   size_t components = (size_t)cinfo.output_components;
   size_t row_bytes = width * components;
-  pixels = (uint8_t *)malloc(row_bytes * height);
+  int borrowed = options->into != NULL && !cmyk && components == 3 && options->into_len == row_bytes * height;
+  pixels = borrowed ? options->into : (uint8_t *)malloc(row_bytes * height);
   if (pixels == NULL) {
     guard.status = PMC_ERR_NO_MEMORY;
     pmc_set_message(out->message, sizeof out->message, "out of memory for %zux%zu pixels", width, height);
@@ -211,7 +218,49 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
     out->pixels_len = row_bytes * height;
   }
   out->pixels = pixels;
+  out->pixels_borrowed = borrowed;
   jpeg_destroy_decompress(&cinfo);
+  return PMC_OK;
+}
+
+int32_t pmc_probe_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_options *options, int32_t *width,
+                       int32_t *height, int32_t *channels, int32_t *has_icc) {
+  if (options == NULL || width == NULL || height == NULL || channels == NULL || has_icc == NULL) return PMC_ERR_ARGUMENT;
+  if (file == NULL && (data == NULL || len < 3)) return PMC_ERR_CORRUPT;
+  struct jpeg_decompress_struct cinfo;
+  jpeg_guard guard;
+  char message[JMSG_LENGTH_MAX];
+  cinfo.err = &guard.base;
+  install_guard(&guard, message, sizeof message, 1);
+  if (setjmp(guard.jump)) {
+    jpeg_destroy_decompress(&cinfo);
+    if (file != NULL) fseek(file, 0, SEEK_SET);
+    return guard.status == PMC_OK ? PMC_ERR_CORRUPT : guard.status;
+  }
+  jpeg_create_decompress(&cinfo);
+  if (file != NULL) {
+    jpeg_stdio_src(&cinfo, file);
+  } else {
+    jpeg_mem_src(&cinfo, data, (unsigned long)len);
+  }
+  jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
+  jpeg_read_header(&cinfo, TRUE);
+  int cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
+  int denom = choose_denominator(&cinfo, options);
+  cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
+  cinfo.scale_num = 1;
+  cinfo.scale_denom = (unsigned int)denom;
+  jpeg_calc_output_dimensions(&cinfo);
+  *width = (int32_t)cinfo.output_width;
+  *height = (int32_t)cinfo.output_height;
+  *channels = cmyk || cinfo.data_precision != 8 ? 0 : 3;
+  int icc = 0;
+  for (jpeg_saved_marker_ptr m = cinfo.marker_list; m != NULL; m = m->next) {
+    if (m->marker == JPEG_APP0 + 2 && m->data_length >= 12 && memcmp(m->data, "ICC_PROFILE", 12) == 0) icc = 1;
+  }
+  *has_icc = icc;
+  jpeg_destroy_decompress(&cinfo);
+  if (file != NULL && fseek(file, 0, SEEK_SET) != 0) return PMC_ERR_ARGUMENT;
   return PMC_OK;
 }
 

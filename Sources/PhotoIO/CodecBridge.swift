@@ -4,6 +4,8 @@ internal import CPhotoCodecs
 /// lifetime of the C image.
 final class DecodedImage {
   var image = pmc_image()
+  /// 8-bit RGB decoded straight into Swift storage (plain JPEGs): no second copy of the pixels.
+  var directRGB: [UInt8]?
 
   deinit { pmc_image_free(&image) }
 
@@ -45,26 +47,66 @@ final class DecodedImage {
       max_pixels: UInt64(max(options.maxPixels, 0)), max_file_pixels: UInt64(max(options.maxFilePixels, 0)),
       scale_denom: 1,
       min_short_side: Int32(clamping: options.minimumShortSide ?? 0),
-      accept_warnings: options.acceptCorruptData ? 1 : 0)
+      accept_warnings: options.acceptCorruptData ? 1 : 0, into: nil, into_len: 0)
     let status: Int32
-    switch source {
-    case .bytes(let bytes):
-      status = bytes.withUnsafeBufferPointer { buffer in
-        switch format {
-        case .png: return pmc_decode_png(buffer.baseAddress, buffer.count, &cOptions, &decoded.image)
-        case .jpeg: return pmc_decode_jpeg(buffer.baseAddress, buffer.count, &cOptions, &decoded.image)
-        }
+    if format == .jpeg, let size = directSize(source, &cOptions) {
+      // Plain 8-bit RGB output: let libjpeg write into the array the Photo will own.
+      var result = Int32(PMC_OK)
+      decoded.directRGB = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+        cOptions.into = buffer.baseAddress
+        cOptions.into_len = size
+        result = decodeJPEG(source, &cOptions, &decoded.image)
+        initialized = result == Int32(PMC_OK) && decoded.image.pixels_borrowed != 0 ? size : 0
       }
-    case .file(let file):
-      switch format {
-      case .png: status = pmc_decode_png_file(file, &cOptions, &decoded.image)
-      case .jpeg: status = pmc_decode_jpeg_file(file, &cOptions, &decoded.image)
+      if decoded.image.pixels_borrowed != 0 {
+        decoded.image.pixels = nil  // Borrowed from the array's storage: never used through C again.
+      } else {
+        decoded.directRGB = nil
+      }
+      status = result
+    } else if format == .jpeg {
+      status = decodeJPEG(source, &cOptions, &decoded.image)
+    } else {
+      switch source {
+      case .bytes(let bytes):
+        status = bytes.withUnsafeBufferPointer { pmc_decode_png($0.baseAddress, $0.count, &cOptions, &decoded.image) }
+      case .file(let file):
+        status = pmc_decode_png_file(file, &cOptions, &decoded.image)
       }
     }
     if status != Int32(PMC_OK) {
       throw error(status: status, message: decoded.message, format: format, path: path, decoded: decoded, options: options)
     }
     return decoded
+  }
+
+  private static func decodeJPEG(_ source: Source, _ options: inout pmc_options, _ image: inout pmc_image) -> Int32 {
+    switch source {
+    case .bytes(let bytes):
+      return bytes.withUnsafeBufferPointer { pmc_decode_jpeg($0.baseAddress, $0.count, &options, &image) }
+    case .file(let file):
+      return pmc_decode_jpeg_file(file, &options, &image)
+    }
+  }
+
+  /// The byte size of a JPEG's 8-bit RGB output when it can be decoded in place (no ICC profile to
+  /// apply, not CMYK), else nil.
+  private static func directSize(_ source: Source, _ options: inout pmc_options) -> Int? {
+    var width: Int32 = 0, height: Int32 = 0, channels: Int32 = 0, hasICC: Int32 = 0
+    let status: Int32
+    switch source {
+    case .bytes(let bytes):
+      status = bytes.withUnsafeBufferPointer {
+        pmc_probe_jpeg($0.baseAddress, $0.count, nil, &options, &width, &height, &channels, &hasICC)
+      }
+    case .file(let file):
+      status = pmc_probe_jpeg(nil, 0, file, &options, &width, &height, &channels, &hasICC)
+    }
+    guard status == Int32(PMC_OK), channels == 3, hasICC == 0, width > 0, height > 0 else { return nil }
+    let size = Int(width) * Int(height) * 3
+    // Leave oversized claims to the decoder's own limit check.
+    guard size / 3 <= options.max_pixels else { return nil }
+    return size
   }
 
   private static func error(
@@ -86,7 +128,9 @@ final class DecodedImage {
   func rawImage() -> RawImage {
     let count = width * height * channels
     let samples: RawImage.Samples
-    if sampleBits == 16 {
+    if let directRGB {
+      samples = .eight(directRGB)
+    } else if sampleBits == 16 {
       samples = .sixteen(image.pixels.withMemoryRebound(to: UInt16.self, capacity: count) {
         Array(UnsafeBufferPointer(start: $0, count: count))
       })

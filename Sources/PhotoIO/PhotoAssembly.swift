@@ -89,6 +89,7 @@ struct PhotoAssembly {
 
   /// RGB samples as stored, taken to sRGB-encoded storage (CMYK converted naively).
   private func encodedSamples() -> PixelStorage {
+    if let direct = decoded.directRGB { return .srgb8(direct) }
     let count = decoded.width * decoded.height
     let channels = decoded.channels
     if decoded.image.is_cmyk != 0 { return .srgb8(naiveCMYK(count: count)) }

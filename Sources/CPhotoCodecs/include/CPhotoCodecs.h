@@ -56,6 +56,10 @@ typedef struct pmc_options {
   /// JPEG only: when nonzero, corrupt-data warnings (premature end, bad Huffman code) are counted
   /// in `warnings` and decoding goes on; when zero the first one fails the decode.
   int32_t accept_warnings;
+  /// JPEG only: when not NULL and the output is 8-bit RGB of exactly `into_len` bytes (see
+  /// pmc_probe_jpeg), decode straight into this caller-owned buffer instead of allocating one.
+  uint8_t *into;
+  size_t into_len;
 } pmc_options;
 
 /// A decoded image. Free with pmc_image_free.
@@ -87,6 +91,7 @@ typedef struct pmc_image {
   int32_t orientation;              ///< EXIF orientation 1…8, 0 when absent.
   uint8_t *pixels;
   size_t pixels_len;
+  int32_t pixels_borrowed;          ///< `pixels` is the caller's `into` buffer: pmc_image_free leaves it.
   uint8_t *icc;                     ///< Embedded ICC profile bytes, or NULL.
   uint32_t icc_len;
   uint64_t limit_hit;               ///< PMC_ERR_TOO_LARGE: the limit that was exceeded.
@@ -95,6 +100,12 @@ typedef struct pmc_image {
 
 int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
 int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
+/// Reads a JPEG's header (from memory, or from `file` when not NULL, which is then rewound) and
+/// reports the decode's output: width, height, channels (3 for RGB output, 0 when the output is
+/// not plain 8-bit RGB, e.g. CMYK) and whether an ICC profile is embedded.
+int32_t pmc_probe_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_options *options, int32_t *width,
+                       int32_t *height, int32_t *channels, int32_t *has_icc);
+
 /// The same, streaming from an open file (never holding the whole file in memory).
 int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *out);
 int32_t pmc_decode_jpeg_file(FILE *file, const pmc_options *options, pmc_image *out);
