@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-all=(png jpeg icc colour palette recipe)
+all=(png jpeg icc colour palette recipe roi)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 testdata=../shared/testdata
@@ -28,6 +28,7 @@ seed() {
     icc) cp "$testdata"/jpeg/libjpeg-turbo/*.icc "$dir" ;;
     colour) printf '#8d5524' >"$dir/hex"; printf '50,10,20' >"$dir/lab"; printf ' 62.5 , 14 , -3 ' >"$dir/spaces" ;;
     palette) cp Palettes/*.json Tests/PigmentMatchTests/Fixtures/broken-palettes/*.json "$dir" ;;
+    roi) printf '10,20,300,400' >"$dir/a"; printf ' 0 , 0 , 1 , 1 ' >"$dir/b"; printf '-1,5,1e9,nan' >"$dir/c" ;;
     recipe) printf 'carbon-base=0.2,water=0.8' >"$dir/a"; printf 'io-black=0.5,io-warm-red=0.1,water=0.4' >"$dir/b" ;;
   esac
   echo "$dir"

@@ -11,6 +11,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
   case colour
   case palette
   case recipe
+  case roi
 
   /// Runs one input through the target.
   func run(_ data: [UInt8]) {
@@ -33,6 +34,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         _ = palette.pigments.count
       }
       _ = PaletteValidator.validate(jsonData: Data(data), coverage: false)
+    case .roi:
+      _ = try? RegionOfInterest.parse(String(decoding: data, as: UTF8.self))
     case .recipe:
       if let palette = Self.shippedPalette {
         _ = try? Recipe.parse(String(decoding: data, as: UTF8.self), palette: palette)
