@@ -382,7 +382,8 @@ static void on_png_write_error(png_structp png, png_const_charp text) {
 }
 
 int32_t pmc_encode_png(const uint8_t *pixels, int32_t width, int32_t height, int32_t channels,
-                       uint8_t **out, size_t *out_len, char *message, size_t message_len) {
+                       const uint8_t *icc, uint32_t icc_len, uint8_t **out, size_t *out_len, char *message,
+                       size_t message_len) {
   if (pixels == NULL || out == NULL || out_len == NULL || width <= 0 || height <= 0 ||
       (channels != 3 && channels != 4)) {
     pmc_set_message(message, message_len, "invalid image for PNG encoding");
@@ -408,7 +409,11 @@ int32_t pmc_encode_png(const uint8_t *pixels, int32_t width, int32_t height, int
   png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,
                channels == 4 ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_set_sRGB_gAMA_and_cHRM(png, info, PNG_sRGB_INTENT_PERCEPTUAL);
+  if (icc != NULL && icc_len > 0) {
+    png_set_iCCP(png, info, "ICC profile", PNG_COMPRESSION_TYPE_BASE, icc, icc_len);
+  } else {
+    png_set_sRGB_gAMA_and_cHRM(png, info, PNG_sRGB_INTENT_PERCEPTUAL);
+  }
   png_write_info(png, info);
   rows = (png_bytep *)malloc(sizeof(png_bytep) * (size_t)height);
   if (rows == NULL) {

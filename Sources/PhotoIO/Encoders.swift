@@ -1,17 +1,30 @@
 internal import CPhotoCodecs
 
-/// 8-bit sRGB PNG encoding (with an sRGB chunk) for reports and swatch sheets.
+/// 8-bit PNG encoding for reports and swatch sheets: sRGB (with an sRGB chunk), or tagged with an
+/// ICC profile (iCCP) for pixels encoded in another colour space.
 public enum PNGEncoder {
   /// Encodes interleaved sRGB-encoded samples; `channels` is 3 (RGB) or 4 (RGBA).
   public static func encode(srgb8 pixels: [UInt8], width: Int, height: Int, channels: Int = 3) throws(PhotoError)
     -> [UInt8]
   {
+    try encode(pixels, width: width, height: height, channels: channels, iccProfile: nil)
+  }
+
+  /// Encodes interleaved 8-bit samples in the colour space of `iccProfile` (sRGB when nil).
+  public static func encode(_ pixels: [UInt8], width: Int, height: Int, channels: Int = 3, iccProfile: [UInt8]?)
+    throws(PhotoError) -> [UInt8]
+  {
     guard width > 0, height > 0, channels == 3 || channels == 4, pixels.count == width * height * channels else {
       throw .encodingFailed(detail: "expected \(width)×\(height)×\(channels) samples, got \(pixels.count)")
     }
+    let icc = iccProfile ?? []
     return try EncodedBuffer.make { out, length, message, messageLength in
-      pixels.withUnsafeBufferPointer {
-        pmc_encode_png($0.baseAddress, Int32(width), Int32(height), Int32(channels), out, length, message, messageLength)
+      pixels.withUnsafeBufferPointer { samples in
+        icc.withUnsafeBufferPointer { profile in
+          pmc_encode_png(
+            samples.baseAddress, Int32(width), Int32(height), Int32(channels), icc.isEmpty ? nil : profile.baseAddress,
+            UInt32(icc.count), out, length, message, messageLength)
+        }
       }
     }
   }

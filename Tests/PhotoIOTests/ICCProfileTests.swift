@@ -80,9 +80,30 @@ struct ICCProfileTests {
     #expect(photo.metadata.colorProfile == "GBR")
   }
 
-  @Test func pngICCProfilesAreHonoured() throws {
-    // PngSuite has no iCCP file, so encode one: a grey PNG via the JPEG path is not possible;
-    // instead check that a PNG's gAMA is honoured (g10n3p04: gamma 1.0, stored values are linear).
+  @Test(arguments: [cases[0], cases[2], cases[3]])
+  func pngICCProfilesAreHonoured(_ testCase: (file: String, chromaticities: [Double])) throws {
+    // PngSuite has no iCCP file: tag a PNG with the same profile kinds (γ 2.2, given primaries).
+    let icc = try #require(
+      ICCProfile.makeRGB(chromaticities: testCase.chromaticities, curve: .gamma(2.2), description: "test iCCP"))
+    let pixels: [UInt8] = (0..<(16 * 16 * 3)).map { UInt8(truncatingIfNeeded: $0 &* 29 &+ 7) }
+    let png = try PNGEncoder.encode(pixels, width: 16, height: 16, iccProfile: icc)
+    for options in [DecodeOptions(), DecodeOptions(minimumShortSide: 16)] {
+      let photo = try PhotoDecoder.decode(bytes: png, name: "iccp.png", options: options)
+      #expect(photo.metadata.colorProfile == "test iCCP")
+      let toSRGB = Self.rgbToXYZ(Self.srgb)
+      let fromSource = Self.rgbToXYZ(testCase.chromaticities)
+      for i in 0..<photo.pixelCount {
+        let encoded = (0..<3).map { Double(pixels[3 * i + $0]) / 255 }
+        let expected = Self.solve(toSRGB, Self.multiply(fromSource, encoded.map { pow($0, 2.2) }))
+        let (r, g, b) = photo.linearRGB(at: i)
+        let worst = zip([Double(r), Double(g), Double(b)], expected).map { abs($0 - $1) }.max() ?? 0
+        #expect(worst < 2e-3, "pixel \(i): \(worst)")
+      }
+    }
+  }
+
+  @Test func pngGammaIsHonoured() throws {
+    // g10n3p04: gamma 1.0, so the stored values are linear light.
     let photo = try PhotoDecoder.decode(contentsOf: TestData.path("pngsuite/png/g10n3p04.png"))
     let raw = try PhotoDecoder.decodeRaw(bytes: TestData.bytes("pngsuite/png/g10n3p04.png"), name: "g10n3p04.png")
     guard case .eight(let samples) = raw.samples else { Issue.record("expected 8-bit"); return }

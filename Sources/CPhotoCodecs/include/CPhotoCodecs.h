@@ -132,10 +132,11 @@ int32_t pmc_icc_describe(const uint8_t *icc, uint32_t len, char *description, si
 int32_t pmc_to_linear_srgb(const pmc_image *image, int32_t use_icc, float *out, char *message,
                            size_t message_len);
 
-/// Encodes 8-bit sRGB pixels (3 = RGB, 4 = RGBA) as a PNG with an sRGB chunk.
-/// On success *out is malloc'd; release it with pmc_free.
+/// Encodes 8-bit pixels (3 = RGB, 4 = RGBA) as a PNG: with an sRGB chunk when `icc` is NULL,
+/// otherwise tagged with that ICC profile (iCCP). On success *out is malloc'd; release it with pmc_free.
 int32_t pmc_encode_png(const uint8_t *pixels, int32_t width, int32_t height, int32_t channels,
-                       uint8_t **out, size_t *out_len, char *message, size_t message_len);
+                       const uint8_t *icc, uint32_t icc_len, uint8_t **out, size_t *out_len, char *message,
+                       size_t message_len);
 
 /// Encodes 8-bit RGB pixels as a baseline JPEG (4:2:0) at `quality` (1…100), embedding `icc`
 /// when it is not NULL. On success *out is malloc'd; release it with pmc_free.
