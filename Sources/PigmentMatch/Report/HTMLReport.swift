@@ -206,13 +206,14 @@ public struct HTMLReport: Sendable {
       <tbody>\(rows)</tbody></table>
       <p class="note">Exact blend ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the hair; in whole drops \
       ΔE00 \(ReportFormat.number(drops.deltaE00, 2)) (rounding costs ΔE00 \(ReportFormat.number(drops.roundingDeltaE00, 2))).</p>
-      </div><div><div class="swatch-row">\(hairSwatch)\(dotSwatch)\(stubbleSwatch)</div></div></div>
-      <figure class="stubble"><div class="patterns"><div>\(pattern.svg(id: "stubble-magnified", areaWidth: 8, areaHeight: 3, displayWidth: "320px", displayHeight: "120px"))
-      <div class="note">8 × 3 mm of scalp, magnified 40×</div></div>
-      <div>\(pattern.svg(id: "stubble-true", areaWidth: 40, areaHeight: 12, displayWidth: "40mm", displayHeight: "12mm"))
-      <div class="note">about actual size</div></div></div>
-      <figcaption class="note">Healed dots \(ReportFormat.number(pattern.dotDiameter, 3)) mm across, \
-      \(ReportFormat.number(pattern.spacing, 2)) mm apart (dot coverage \(ReportFormat.percent(coverage))).</figcaption></figure>
+      </div>
+      <figure class="stubble">\(pattern.svg(id: "stubble-magnified", areaWidth: 8, areaHeight: 3, displayWidth: "100%", displayHeight: "auto"))
+      <figcaption class="note">Stubble impression: 8 × 3 mm of scalp magnified (above) and at about actual size \
+      (below); healed dots \(ReportFormat.number(pattern.dotDiameter, 3)) mm across, \(ReportFormat.number(pattern.spacing, 2)) mm \
+      apart, dot coverage \(ReportFormat.percent(coverage)).</figcaption>
+      \(pattern.svg(id: "stubble-true", areaWidth: 40, areaHeight: 10, displayWidth: "40mm", displayHeight: "10mm"))
+      </figure></div>
+      <div class="swatch-row">\(hairSwatch)\(dotSwatch)\(stubbleSwatch)</div>
       </section>
 
       """
@@ -306,18 +307,18 @@ public struct HTMLReport: Sendable {
     .legend { font-size: 12px; color: #444; margin-top: 4px; }
     .key { display: inline-block; width: 18px; height: 0; border-top: 3px solid; vertical-align: middle; margin: 0 4px 0 8px; }
     .swatch-row { display: flex; flex-wrap: wrap; gap: 12px; }
-    .swatch { width: 124px; }
+    .swatch { width: 150px; }
     .swatch svg { display: block; width: 100%; height: auto; }
     .swatch .name { font-weight: 600; font-size: 13px; margin-top: 2px; }
-    .swatch .v { font-size: 11.5px; color: #444; font-variant-numeric: tabular-nums; }
+    .swatch .v { font-size: 11px; white-space: nowrap; color: #444; font-variant-numeric: tabular-nums; }
     table { border-collapse: collapse; width: 100%; font-size: 13px; }
     th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid #e5e5e5; }
-    th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    code { white-space: nowrap; }
     tr.total td { font-weight: 600; border-bottom: none; }
     .alert { border: 2px solid #c62828; color: #8e1b1b; padding: 8px 12px; margin: 0 0 12px; border-radius: 4px; }
-    .stubble { margin-top: 12px; }
-    .patterns { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-end; }
-    .stubble-pattern { display: block; border: 1px solid #ccc; }
+    .stubble-pattern { display: block; border: 1px solid #ccc; height: auto; margin: 4px 0; }
+    .recipe .swatch-row { margin-top: 12px; }
     .fade-chart { display: block; max-width: 100%; height: auto; }
     .risk { font-weight: 700; padding: 1px 8px; border-radius: 10px; border: 1.5px solid; }
     .risk-low { color: #2e7d32; } .risk-moderate { color: #b26a00; } .risk-high { color: #c62828; }

@@ -14,9 +14,9 @@ enum ReportFormat {
   /// An SVG coordinate: one decimal.
   static func coordinate(_ value: Double) -> String { number(value, 1) }
 
-  /// `L* a* b*` as "L 52.1 · a 10.2 · b 18.0".
+  /// CIELAB as "Lab 52.1, 10.2, 18.0" (L*, a*, b*; one decimal).
   static func lab(_ lab: Lab) -> String {
-    "L* \(number(lab.l, 1)) · a* \(number(lab.a, 1)) · b* \(number(lab.b, 1))"
+    "Lab \(number(lab.l, 1)), \(number(lab.a, 1)), \(number(lab.b, 1))"
   }
 
   /// The displayable sRGB hex of a Lab colour (clamped into the sRGB gamut).

@@ -28,7 +28,7 @@ public struct SVGChart: Sendable {
     self.width = width
     self.height = height
     left = 44
-    right = 16
+    right = 32
     top = Self.stripHeight + 22
     bottom = 34
   }
@@ -81,7 +81,7 @@ public struct SVGChart: Sendable {
     // Fade strip: one swatch per year, centred on its x.
     let years = timeline.entries.map(\.year)
     let slot = (width - left - right) / Double(max(1, years.count))
-    let swatchWidth = min(slot * 0.9, 48)
+    let swatchWidth = min(slot * 0.85, 2 * (right - 4), 48)
     for entry in timeline.entries {
       let cx = x(year: Double(entry.year))
       let hex = ReportFormat.hex(entry.dotLab)
@@ -115,7 +115,7 @@ public struct SVGChart: Sendable {
     out += """
       <line class="threshold" x1="\(f(left))" y1="\(f(ty))" x2="\(f(plotRight))" y2="\(f(ty))" stroke="#c62828" \
       stroke-width="1.2" stroke-dasharray="6 4"/><text x="\(f(plotRight - 4))" y="\(f(ty - 5))" text-anchor="end" \
-      fill="#c62828">match threshold ΔE00 \(ReportFormat.number(threshold, 1))</text>
+      fill="#c62828" stroke="#fff" stroke-width="3" paint-order="stroke">match threshold ΔE00 \(ReportFormat.number(threshold, 1))</text>
       """
     // Curves.
     func polyline(_ values: [Double], cls: String, colour: String, dash: String?) -> String {
@@ -136,9 +136,10 @@ public struct SVGChart: Sendable {
     if let year = timeline.touchUpYear {
       let ux = x(year: Double(year))
       out += """
-        <line class="touch-up" data-year="\(year)" x1="\(f(ux))" y1="\(f(top - 6))" x2="\(f(ux))" y2="\(f(plotBottom))" \
-        stroke="#e65100" stroke-width="2"/><text x="\(f(ux))" y="\(f(top - 9))" text-anchor="\(ux > width * 0.8 ? "end" : "middle")" \
-        fill="#e65100" font-weight="600">touch-up: year \(year)</text>
+        <line class="touch-up" data-year="\(year)" x1="\(f(ux))" y1="\(f(top))" x2="\(f(ux))" y2="\(f(plotBottom))" \
+        stroke="#e65100" stroke-width="2"/><text x="\(f(ux > width * 0.7 ? ux - 5 : ux + 5))" y="\(f(top + 12))" \
+        text-anchor="\(ux > width * 0.7 ? "end" : "start")" fill="#e65100" font-weight="600" stroke="#fff" stroke-width="3" \
+        paint-order="stroke">touch-up: year \(year)</text>
         """
     }
     // Legend.
