@@ -14,7 +14,9 @@ enum ReportFixture {
   }
 
   static let photoPath = TestData.samples.appendingPathComponent("06-intermediate-brown.jpg").path
-  static let palettePath = TestData.packageRoot.appendingPathComponent("Palettes/iron-oxide-tones.json").path
+  static let palettePath = TestData.packageRoot.appendingPathComponent(
+    "Palettes/iron-oxide-tones.json"
+  ).path
 
   static let shared: Result<Fixture, any Error> = Result {
     let options = ToneAnalysisOptions()
@@ -22,15 +24,20 @@ enum ReportFixture {
       contentsOf: photoPath, options: DecodeOptions(minimumShortSide: options.minimumShortSide))
     let analysis = try ToneAnalysis(photo: photo, name: photoPath, options: options)
     let palette = try Palette.load(path: palettePath)
-    let match = try MatchPipeline(palette: palette, options: .init(timelineYears: 10)).run(analysis: analysis)
-    return Fixture(photo: photo, analysis: analysis, palette: palette, match: match, thumbnail: try ReportThumbnail(photo: photo))
+    let match = try MatchPipeline(palette: palette, options: .init(timelineYears: 10)).run(
+      analysis: analysis)
+    return Fixture(
+      photo: photo, analysis: analysis, palette: palette, match: match,
+      thumbnail: try ReportThumbnail(photo: photo))
   }
 
   static func get() throws -> Fixture { try shared.get() }
 
   static func page(name: String = "06-intermediate-brown.jpg") throws -> (HTMLReport, String) {
     let f = try get()
-    let report = HTMLReport(photoName: name, analysis: f.analysis, match: f.match, palette: f.palette, thumbnail: f.thumbnail)
+    let report = HTMLReport(
+      photoName: name, analysis: f.analysis, match: f.match, palette: f.palette,
+      thumbnail: f.thumbnail)
     return (report, report.render())
   }
 }
@@ -49,9 +56,13 @@ struct HTMLReportTests {
   @Test func embedsTheThumbnailAsAPNGDataURI() throws {
     let f = try ReportFixture.get()
     let (_, html) = try ReportFixture.page()
-    #expect(f.thumbnail.width <= ReportThumbnail.defaultMaximumSide && f.thumbnail.height <= ReportThumbnail.defaultMaximumSide)
+    #expect(
+      f.thumbnail.width <= ReportThumbnail.defaultMaximumSide
+        && f.thumbnail.height <= ReportThumbnail.defaultMaximumSide)
     #expect(Array(f.thumbnail.png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-    #expect(html.contains("<image href=\"data:image/png;base64,\(Data(f.thumbnail.png).base64EncodedString())\""))
+    #expect(
+      html.contains(
+        "<image href=\"data:image/png;base64,\(Data(f.thumbnail.png).base64EncodedString())\""))
   }
 
   @Test func outlinesTheSkinAndHairRegions() throws {
@@ -69,19 +80,24 @@ struct HTMLReportTests {
     let f = try ReportFixture.get()
     let (_, html) = try ReportFixture.page()
     func hexOf(_ cls: String) throws -> [String] {
-      try captures("<div class=\"swatch \(cls)\"[^>]*><svg[^>]*><rect[^>]* fill=\"(#[0-9a-f]{6})\"", in: html)
+      try captures(
+        "<div class=\"swatch \(cls)\"[^>]*><svg[^>]*><rect[^>]* fill=\"(#[0-9a-f]{6})\"", in: html)
     }
     #expect(try hexOf("swatch-skin") == [SRGB8(clamping: f.analysis.skin.lab).hex])
     #expect(try hexOf("swatch-hair") == [SRGB8(clamping: f.match.target).hex])
     #expect(try hexOf("swatch-dot") == [SRGB8(clamping: f.match.solution.blend.dotLab).hex])
     let stubble = try #require(f.match.fade.entries.first).stubbleLab
     #expect(try hexOf("swatch-stubble") == [SRGB8(clamping: stubble).hex])
-    #expect(try hexOf("halo-week") == f.match.hyperpigmentation.healing.map { SRGB8(clamping: $0.stubbleLab).hex })
+    #expect(
+      try hexOf("halo-week")
+        == f.match.hyperpigmentation.healing.map { SRGB8(clamping: $0.stubbleLab).hex })
     #expect(try captures(#"data-week="(\d+)""#, in: html) == ["0", "4", "8", "12"])
     // The stubble pattern: dots of the healed dot's colour on the skin's colour.
-    let pattern = try captures(#"<pattern id="stubble-true"[^>]*><rect[^>]* fill="(#[0-9a-f]{6})"/>"#, in: html)
+    let pattern = try captures(
+      #"<pattern id="stubble-true"[^>]*><rect[^>]* fill="(#[0-9a-f]{6})"/>"#, in: html)
     #expect(pattern == [SRGB8(clamping: f.match.skinFit.target).hex])
-    #expect(html.contains("<g fill=\"\(SRGB8(clamping: f.match.solution.blend.dotLab).hex)\"><circle"))
+    #expect(
+      html.contains("<g fill=\"\(SRGB8(clamping: f.match.solution.blend.dotLab).hex)\"><circle"))
   }
 
   @Test func hasOneFadeSwatchPerYear() throws {
@@ -97,20 +113,28 @@ struct HTMLReportTests {
   @Test func marksTheTouchUpYearAtItsX() throws {
     let f = try ReportFixture.get()
     let (report, html) = try ReportFixture.page()
-    let year = try #require(f.match.fade.touchUpYear, "the fixture's blend needs a touch-up within 10 years")
+    let year = try #require(
+      f.match.fade.touchUpYear, "the fixture's blend needs a touch-up within 10 years")
     let marker = try captures(#"<line class="touch-up" data-year="(\d+)""#, in: html)
     #expect(marker == [String(year)])
-    let x = try #require(try captures(#"<line class="touch-up" data-year="\d+" x1="([0-9.]+)""#, in: html).first.flatMap(Double.init))
+    let x = try #require(
+      try captures(#"<line class="touch-up" data-year="\d+" x1="([0-9.]+)""#, in: html).first
+        .flatMap(Double.init))
     #expect(abs(x - report.chart.x(year: Double(year))) < 0.051)
     // Independently of the chart's own mapping: the marker sits on the centre of that year's swatch.
-    let swatch = try captures(#"<rect class="fade-swatch" data-year="\#(year)" x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)""#, in: html)
-    let joined = try captures(#"<rect class="fade-swatch" data-year="\#(year)" x="[0-9.]+" y="[0-9.]+" width="([0-9.]+)""#, in: html)
+    let swatch = try captures(
+      #"<rect class="fade-swatch" data-year="\#(year)" x="([0-9.]+)" y="[0-9.]+" width="([0-9.]+)""#,
+      in: html)
+    let joined = try captures(
+      #"<rect class="fade-swatch" data-year="\#(year)" x="[0-9.]+" y="[0-9.]+" width="([0-9.]+)""#,
+      in: html)
     let left = try #require(swatch.first.flatMap(Double.init))
     let width = try #require(joined.first.flatMap(Double.init))
     #expect(abs(left + width / 2 - x) < 0.11)
     // And proportionally along the axis: year y of N at y/N of the plot width.
     let chart = report.chart
-    let expected = chart.left + (chart.width - chart.left - chart.right) * Double(year) / Double(chart.lastYear)
+    let expected =
+      chart.left + (chart.width - chart.left - chart.right) * Double(year) / Double(chart.lastYear)
     #expect(abs(x - expected) < 0.051)
   }
 
@@ -125,12 +149,15 @@ struct HTMLReportTests {
   @Test func isSelfContained() throws {
     let (_, html) = try ReportFixture.page()
     #expect(html.hasPrefix("<!DOCTYPE html>"))
-    for forbidden in ["<script", "<link", "<iframe", "@import", "url(http", "src=\"http", "href=\"http"] {
+    for forbidden in [
+      "<script", "<link", "<iframe", "@import", "url(http", "src=\"http", "href=\"http",
+    ] {
       #expect(!html.contains(forbidden), "\(forbidden)")
     }
     // Every href is a data URI or a fragment; the only absolute URL is the SVG namespace.
     let hrefs = try captures(#"href="([^"]{0,16})"#, in: html)
-    #expect(!hrefs.isEmpty && hrefs.allSatisfy { $0.hasPrefix("data:image/png") || $0.hasPrefix("#") })
+    #expect(
+      !hrefs.isEmpty && hrefs.allSatisfy { $0.hasPrefix("data:image/png") || $0.hasPrefix("#") })
     let urls = try captures(#"(https?://[^"\s]+)"#, in: html)
     #expect(Set(urls) == ["http://www.w3.org/2000/svg"])
     #expect(html.contains("@media print"))
@@ -139,13 +166,20 @@ struct HTMLReportTests {
   @Test func saysWhenTheHairIsOutOfReach() throws {
     let f = try ReportFixture.get()
     let (_, html) = try ReportFixture.page()
-    #expect(html.contains("class=\"alert out-of-reach\"") == (f.match.solution.blend.deltaE00 > FadeModel.matchThreshold))
+    #expect(
+      html.contains("class=\"alert out-of-reach\"")
+        == (f.match.solution.blend.deltaE00 > FadeModel.matchThreshold))
     // A reachable target — the healed dot of the fixture's own blend — has no notice.
-    let reachable = try MatchPipeline(palette: f.palette).run(skin: f.analysis.skin.lab, hair: f.match.solution.blend.dotLab)
+    let reachable = try MatchPipeline(palette: f.palette).run(
+      skin: f.analysis.skin.lab, hair: f.match.solution.blend.dotLab)
     #expect(reachable.solution.blend.deltaE00 <= FadeModel.matchThreshold)
-    let page = HTMLReport(photoName: "x.jpg", analysis: f.analysis, match: reachable, palette: f.palette, thumbnail: nil).render()
+    let page = HTMLReport(
+      photoName: "x.jpg", analysis: f.analysis, match: reachable, palette: f.palette, thumbnail: nil
+    ).render()
     #expect(!page.contains("out-of-reach"))
-    #expect(page.contains("Fitzpatrick") && page.contains("(convention)") && page.contains("Modelled from proxies"))
+    #expect(
+      page.contains("Fitzpatrick") && page.contains("(convention)")
+        && page.contains("Modelled from proxies"))
   }
 }
 
@@ -165,7 +199,8 @@ struct ReportPieceTests {
     for (c, r) in [(1, 1), (2, 1), (1, 2), (2, 2)] { inside[r * 4 + c] = true }
     let d = RegionOutline.path(inside: inside, columns: 4, rows: 4, cellWidth: 10, cellHeight: 5)
     #expect(d == "M10.0 5.0H30.0M10.0 15.0H30.0M10.0 5.0V15.0M30.0 5.0V15.0")
-    #expect(RegionOutline.path(inside: inside, columns: 3, rows: 4, cellWidth: 1, cellHeight: 1).isEmpty)
+    #expect(
+      RegionOutline.path(inside: inside, columns: 3, rows: 4, cellWidth: 1, cellHeight: 1).isEmpty)
   }
 
   @Test func regionMapCoversThePhoto() throws {
@@ -173,7 +208,9 @@ struct ReportPieceTests {
     let map = f.analysis.regions
     #expect(map.columns == ToneRegionMap.maximumCells && map.rows == 48)  // 800×600 photo
     for i in 0..<(map.columns * map.rows) {
-      #expect(map.skinShares[i] >= 0 && map.hairShares[i] >= 0 && map.skinShares[i] + map.hairShares[i] <= 1.0001)
+      #expect(
+        map.skinShares[i] >= 0 && map.hairShares[i] >= 0
+          && map.skinShares[i] + map.hairShares[i] <= 1.0001)
     }
     // The hair share over the map, weighted by cell, is close to the analysis' own hair share
     // (cells are nearly equal; rejected pixels count against both).
@@ -187,7 +224,9 @@ struct ReportPieceTests {
     let sheet = SwatchSheet(report: f.match)
     let photo = try PhotoDecoder.decode(bytes: try sheet.png(), name: "sheet.png")
     let columns = max(4, f.match.fade.entries.count)
-    #expect(photo.width == 2 * SwatchSheet.margin + columns * SwatchSheet.cell + (columns - 1) * SwatchSheet.gap)
+    #expect(
+      photo.width == 2 * SwatchSheet.margin + columns * SwatchSheet.cell + (columns - 1)
+        * SwatchSheet.gap)
     #expect(photo.height == 2 * SwatchSheet.margin + 3 * SwatchSheet.cell + 2 * SwatchSheet.gap)
     guard case .srgb8(let samples) = photo.pixels else {
       Issue.record("expected 8-bit sRGB samples")
@@ -206,11 +245,15 @@ struct ReportPieceTests {
     for (row, labs) in expected.enumerated() {
       for (index, lab) in labs.enumerated() {
         let box = sheet.frame(row: row, index: index)
-        for (x, y) in [(box.x, box.y), (box.x + box.width - 1, box.y + box.height - 1), (box.x + 32, box.y + 32)] {
+        for (x, y) in [
+          (box.x, box.y), (box.x + box.width - 1, box.y + box.height - 1), (box.x + 32, box.y + 32),
+        ] {
           #expect(colour(x, y) == SRGB8(clamping: lab).hex, "row \(row) swatch \(index)")
         }
       }
     }
-    #expect(colour(0, 0) == "#ffffff" && colour(SwatchSheet.margin + SwatchSheet.cell, SwatchSheet.margin) == "#ffffff")
+    #expect(
+      colour(0, 0) == "#ffffff"
+        && colour(SwatchSheet.margin + SwatchSheet.cell, SwatchSheet.margin) == "#ffffff")
   }
 }

@@ -28,7 +28,9 @@ struct ReportBrowserTests {
   }
 
   /// Runs `executable` with `arguments`, killing it after `timeout` seconds; returns its status.
-  static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws -> Int32 {
+  static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws
+    -> Int32
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -47,7 +49,8 @@ struct ReportBrowserTests {
 
   @Test func screenshotShowsThePage() throws {
     guard let chromium = Self.findChromium() else {
-      let message: Comment = "chromium is not installed (apt-get install -y chromium); the report was not checked in a browser"
+      let message: Comment =
+        "chromium is not installed (apt-get install -y chromium); the report was not checked in a browser"
       if ProcessInfo.processInfo.environment["CI"] != nil {
         Issue.record(message)
       } else {
@@ -66,7 +69,8 @@ struct ReportBrowserTests {
     let status = try Self.run(
       chromium,
       [
-        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-color-profile=srgb",
+        "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+        "--force-color-profile=srgb",
         "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
         "--screenshot=\(screenshot.path)", "--window-size=1200,2400", page.absoluteString,
       ], timeout: 120)
@@ -83,13 +87,25 @@ struct ReportBrowserTests {
     #expect(Set(pixels).count > 2_000)
     // The match's colours are on screen as swatches (each ≥ 150×70 CSS pixels, count ≥ 2000).
     let html = try String(contentsOf: page, encoding: .utf8)
-    let skin = try #require(try captures(#"<div class="swatch swatch-skin"[^>]*><svg[^>]*><rect[^>]* fill="(#[0-9a-f]{6})""#, in: html).first)
-    let hair = try #require(try captures(#"<div class="swatch swatch-hair"[^>]*><svg[^>]*><rect[^>]* fill="(#[0-9a-f]{6})""#, in: html).first)
-    let dot = try #require(try captures(#"<div class="swatch swatch-dot"[^>]*><svg[^>]*><rect[^>]* fill="(#[0-9a-f]{6})""#, in: html).first)
+    let skin = try #require(
+      try captures(
+        #"<div class="swatch swatch-skin"[^>]*><svg[^>]*><rect[^>]* fill="(#[0-9a-f]{6})""#,
+        in: html
+      ).first)
+    let hair = try #require(
+      try captures(
+        #"<div class="swatch swatch-hair"[^>]*><svg[^>]*><rect[^>]* fill="(#[0-9a-f]{6})""#,
+        in: html
+      ).first)
+    let dot = try #require(
+      try captures(
+        #"<div class="swatch swatch-dot"[^>]*><svg[^>]*><rect[^>]* fill="(#[0-9a-f]{6})""#, in: html
+      ).first)
     for hex in [skin, hair, dot] {
       let colour = try #require(SRGB8(hex: hex))
       let near = pixels.filter {
-        abs(Int($0.r) - Int(colour.r)) <= Self.channelTolerance && abs(Int($0.g) - Int(colour.g)) <= Self.channelTolerance
+        abs(Int($0.r) - Int(colour.r)) <= Self.channelTolerance
+          && abs(Int($0.g) - Int(colour.g)) <= Self.channelTolerance
           && abs(Int($0.b) - Int(colour.b)) <= Self.channelTolerance
       }.count
       #expect(near >= 2_000, "swatch \(hex): \(near) pixels")

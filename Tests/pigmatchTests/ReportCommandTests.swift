@@ -6,7 +6,8 @@ import Testing
 
 /// A fresh empty folder under the temporary directory.
 func makeTemporaryFolder(_ prefix: String) throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "\(prefix)-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   return url
 }
@@ -21,14 +22,18 @@ struct ReportCommandTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let out = folder.appendingPathComponent("client.html")
     try Data("old contents".utf8).write(to: out)
-    let run = CLIRun(["report", Self.photo, "--palette", Self.palette, "-o", out.path, "--years", "3", "--sun", "high"])
+    let run = CLIRun([
+      "report", Self.photo, "--palette", Self.palette, "-o", out.path, "--years", "3", "--sun",
+      "high",
+    ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.isEmpty)
     let html = try String(contentsOf: out, encoding: .utf8)
     #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
     #expect(html.contains("data:image/png;base64,") && html.contains("06-intermediate-brown.jpg"))
     #expect(html.contains("sun high"))
-    #expect(try captures(#"class="fade-swatch" data-year="(\d+)""#, in: html) == ["0", "1", "2", "3"])
+    #expect(
+      try captures(#"class="fade-swatch" data-year="(\d+)""#, in: html) == ["0", "1", "2", "3"])
     // Only the output is left in the folder: the temporary file was renamed, not copied.
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["client.html"])
   }
@@ -48,10 +53,16 @@ struct ReportCommandTests {
 
   static let badInputs: [([String], String)] = [
     (["report", photo, "--palette", palette], "Missing expected argument '--output <output>'"),
-    (["report", photo, "--palette", palette, "-o", "/no/such/folder/out.html"], "/no/such/folder/out.html: cannot write"),
+    (
+      ["report", photo, "--palette", palette, "-o", "/no/such/folder/out.html"],
+      "/no/such/folder/out.html: cannot write"
+    ),
     (["report", "/no/such/photo.jpg", "--palette", palette, "-o", "/tmp/x.html"], "no such file"),
     (["report", photo, "--palette", "/no/such/palette.json", "-o", "/tmp/x.html"], "palette.json"),
-    (["report", photo, "--palette", palette, "-o", "/tmp/x.html", "--years", "99"], "--years must be 0…50, got 99"),
+    (
+      ["report", photo, "--palette", palette, "-o", "/tmp/x.html", "--years", "99"],
+      "--years must be 0…50, got 99"
+    ),
   ]
 
   @Test("bad input: one line on stderr, exit 2", arguments: badInputs)
@@ -74,9 +85,15 @@ struct ReportCommandTests {
     // A read-only folder (skipped as root, who may write anyway).
     guard getuid() != 0 else { return }
     let locked = folder.appendingPathComponent("locked")
-    try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o555])
-    defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path) }
-    let denied = CLIRun(["report", Self.photo, "--palette", Self.palette, "-o", locked.appendingPathComponent("r.png").path, "--png"])
+    try FileManager.default.createDirectory(
+      at: locked, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o555])
+    defer {
+      try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: locked.path)
+    }
+    let denied = CLIRun([
+      "report", Self.photo, "--palette", Self.palette, "-o",
+      locked.appendingPathComponent("r.png").path, "--png",
+    ])
     #expect(denied.status == 2 && denied.stderr.contains("cannot write"), "\(denied.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: locked.path).isEmpty)
   }

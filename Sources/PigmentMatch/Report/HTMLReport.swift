@@ -105,9 +105,12 @@ public struct HTMLReport: Sendable {
     ]
     let skinSwatch = swatch("Skin", match.skinFit.target, cls: "swatch-skin", details: details)
     details = [ReportFormat.lab(match.target)]
-    if let hair = analysis.hair { details.append("ΔE00 \(ReportFormat.number(hair.contrast, 1)) from the skin") }
+    if let hair = analysis.hair {
+      details.append("ΔE00 \(ReportFormat.number(hair.contrast, 1)) from the skin")
+    }
     let hairSwatch = swatch("Hair (target)", match.target, cls: "swatch-hair", details: details)
-    let warnings = analysis.warnings.map { "<li>\(HTMLEscaping.escape($0.description))</li>" }.joined()
+    let warnings = analysis.warnings.map { "<li>\(HTMLEscaping.escape($0.description))</li>" }
+      .joined()
     return """
       <section class="client"><h2>Client</h2><div class="grid2">
       \(thumbnailFigure())
@@ -176,7 +179,8 @@ public struct HTMLReport: Sendable {
         <td><code>\(HTMLEscaping.escape(entry.pigment))</code></td><td class="num">–</td><td class="num">\(entry.drops)</td></tr>
         """
     }
-    rows += "<tr class=\"total\"><td>Total</td><td></td><td class=\"num\">100.0 %</td><td class=\"num\">\(drops.totalDrops)</td></tr>"
+    rows +=
+      "<tr class=\"total\"><td>Total</td><td></td><td class=\"num\">100.0 %</td><td class=\"num\">\(drops.totalDrops)</td></tr>"
 
     var notice = ""
     if blend.deltaE00 > threshold {
@@ -192,13 +196,20 @@ public struct HTMLReport: Sendable {
     let stubble = match.fade.entries.first?.stubbleLab ?? blend.dotLab
     let dotSwatch = swatch(
       "Healed dot", blend.dotLab, cls: "swatch-dot",
-      details: [ReportFormat.lab(blend.dotLab), "ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the hair"])
+      details: [
+        ReportFormat.lab(blend.dotLab),
+        "ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the hair",
+      ])
     let stubbleSwatch = swatch(
       "Stubble impression", stubble, cls: "swatch-stubble",
       details: [ReportFormat.lab(stubble), "dots and skin by area"])
-    let hairSwatch = swatch("Hair (target)", match.target, cls: "swatch-hair-again", details: [ReportFormat.lab(match.target)])
-    let pattern = StubblePattern(dot: SRGB8(clamping: blend.dotLab), skin: SRGB8(clamping: match.skinFit.target))
-    let coverage = StubbleImpression.coverage(dotDiameter: pattern.dotDiameter, spacing: pattern.spacing)
+    let hairSwatch = swatch(
+      "Hair (target)", match.target, cls: "swatch-hair-again",
+      details: [ReportFormat.lab(match.target)])
+    let pattern = StubblePattern(
+      dot: SRGB8(clamping: blend.dotLab), skin: SRGB8(clamping: match.skinFit.target))
+    let coverage = StubbleImpression.coverage(
+      dotDiameter: pattern.dotDiameter, spacing: pattern.spacing)
     return """
       <section class="recipe"><h2>Recipe</h2>
       \(notice)<div class="grid2"><div>
@@ -247,7 +258,10 @@ public struct HTMLReport: Sendable {
     let weeks = h.healing.map { look in
       swatch(
         "Week \(look.week)", look.stubbleLab, cls: "halo-week", data: "data-week=\"\(look.week)\"",
-        details: [ReportFormat.lab(look.stubbleLab), "ΔE00 \(ReportFormat.number(look.deltaE00ToSettled, 2)) from settled"])
+        details: [
+          ReportFormat.lab(look.stubbleLab),
+          "ΔE00 \(ReportFormat.number(look.deltaE00ToSettled, 2)) from settled",
+        ])
     }.joined()
     let advice = h.advice.map { "<li>\(HTMLEscaping.escape($0))</li>" }.joined()
     return """
@@ -275,7 +289,9 @@ public struct HTMLReport: Sendable {
   // MARK: - Pieces
 
   /// A labelled colour swatch: an SVG rectangle (printed even when backgrounds are not) and text.
-  private func swatch(_ name: String, _ lab: Lab, cls: String, data: String = "", details: [String]) -> String {
+  private func swatch(_ name: String, _ lab: Lab, cls: String, data: String = "", details: [String])
+    -> String
+  {
     let hex = ReportFormat.hex(lab)
     let lines = ([hex] + details).map { "<div class=\"v\">\($0)</div>" }.joined()
     return """

@@ -7,7 +7,9 @@ public enum RegionOutline {
   /// The path data (`d`) outlining the cells where `inside` is true, on a `columns` × `rows`
   /// row-major grid whose cells are `cellWidth` × `cellHeight` user units. Empty when no cell is
   /// inside or `inside` does not have `columns × rows` entries.
-  public static func path(inside: [Bool], columns: Int, rows: Int, cellWidth: Double, cellHeight: Double) -> String {
+  public static func path(
+    inside: [Bool], columns: Int, rows: Int, cellWidth: Double, cellHeight: Double
+  ) -> String {
     guard columns > 0, rows > 0, inside.count == columns * rows else { return "" }
     func at(_ c: Int, _ r: Int) -> Bool {
       c >= 0 && r >= 0 && c < columns && r < rows && inside[r * columns + c]

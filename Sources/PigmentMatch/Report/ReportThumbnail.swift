@@ -40,7 +40,8 @@ public struct ReportThumbnail: Sendable, Equatable {
             }
           }
           guard count > 0 else { continue }
-          let pixel = SRGB8(clamping: SRGB(LinearRGB(r: sum.0 / count, g: sum.1 / count, b: sum.2 / count)))
+          let pixel = SRGB8(
+            clamping: SRGB(LinearRGB(r: sum.0 / count, g: sum.1 / count, b: sum.2 / count)))
           let o = 3 * (y * w + x)
           samples[o] = pixel.r
           samples[o + 1] = pixel.g

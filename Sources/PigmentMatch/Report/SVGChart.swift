@@ -22,7 +22,10 @@ public struct SVGChart: Sendable {
   public static let stripHeight = 28.0
 
   /// A chart of `timeline` with the match threshold `threshold` (default ``FadeModel/matchThreshold``).
-  public init(timeline: FadeTimeline, threshold: Double = FadeModel.matchThreshold, width: Double = 640, height: Double = 260) {
+  public init(
+    timeline: FadeTimeline, threshold: Double = FadeModel.matchThreshold, width: Double = 640,
+    height: Double = 260
+  ) {
     self.timeline = timeline
     self.threshold = threshold
     self.width = width
@@ -96,20 +99,28 @@ public struct SVGChart: Sendable {
     var value = 0.0
     while value <= maximumDeltaE00 + 1e-9 {
       let gy = y(deltaE00: value)
-      out += "<line x1=\"\(f(left))\" y1=\"\(f(gy))\" x2=\"\(f(plotRight))\" y2=\"\(f(gy))\" stroke=\"#e3e3e3\"/>"
-      out += "<text x=\"\(f(left - 6))\" y=\"\(f(gy + 4))\" text-anchor=\"end\" fill=\"#555\">\(ReportFormat.number(value, step < 1 ? 1 : 0))</text>"
+      out +=
+        "<line x1=\"\(f(left))\" y1=\"\(f(gy))\" x2=\"\(f(plotRight))\" y2=\"\(f(gy))\" stroke=\"#e3e3e3\"/>"
+      out +=
+        "<text x=\"\(f(left - 6))\" y=\"\(f(gy + 4))\" text-anchor=\"end\" fill=\"#555\">\(ReportFormat.number(value, step < 1 ? 1 : 0))</text>"
       value += step
     }
     let labelEvery = max(1, Int((Double(years.count) / 12).rounded(.up)))
     for year in years where year % labelEvery == 0 || year == years.last {
       let gx = x(year: Double(year))
-      out += "<line x1=\"\(f(gx))\" y1=\"\(f(plotBottom))\" x2=\"\(f(gx))\" y2=\"\(f(plotBottom + 4))\" stroke=\"#555\"/>"
-      out += "<text x=\"\(f(gx))\" y=\"\(f(plotBottom + 16))\" text-anchor=\"middle\" fill=\"#555\">\(year)</text>"
+      out +=
+        "<line x1=\"\(f(gx))\" y1=\"\(f(plotBottom))\" x2=\"\(f(gx))\" y2=\"\(f(plotBottom + 4))\" stroke=\"#555\"/>"
+      out +=
+        "<text x=\"\(f(gx))\" y=\"\(f(plotBottom + 16))\" text-anchor=\"middle\" fill=\"#555\">\(year)</text>"
     }
-    out += "<text x=\"\(f((left + plotRight) / 2))\" y=\"\(f(height - 3))\" text-anchor=\"middle\" fill=\"#555\">years after healing</text>"
-    out += "<text x=\"10\" y=\"\(f((top + plotBottom) / 2))\" text-anchor=\"middle\" fill=\"#555\" transform=\"rotate(-90 10 \(f((top + plotBottom) / 2)))\">ΔE00</text>"
-    out += "<line x1=\"\(f(left))\" y1=\"\(f(plotBottom))\" x2=\"\(f(plotRight))\" y2=\"\(f(plotBottom))\" stroke=\"#555\"/>"
-    out += "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(plotBottom))\" stroke=\"#555\"/>"
+    out +=
+      "<text x=\"\(f((left + plotRight) / 2))\" y=\"\(f(height - 3))\" text-anchor=\"middle\" fill=\"#555\">years after healing</text>"
+    out +=
+      "<text x=\"10\" y=\"\(f((top + plotBottom) / 2))\" text-anchor=\"middle\" fill=\"#555\" transform=\"rotate(-90 10 \(f((top + plotBottom) / 2)))\">ΔE00</text>"
+    out +=
+      "<line x1=\"\(f(left))\" y1=\"\(f(plotBottom))\" x2=\"\(f(plotRight))\" y2=\"\(f(plotBottom))\" stroke=\"#555\"/>"
+    out +=
+      "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(plotBottom))\" stroke=\"#555\"/>"
     // Threshold.
     let ty = y(deltaE00: threshold)
     out += """
@@ -120,17 +131,22 @@ public struct SVGChart: Sendable {
     // Curves.
     func polyline(_ values: [Double], cls: String, colour: String, dash: String?) -> String {
       let points = zip(years, values).map { "\(f(x(year: Double($0)))),\(f(y(deltaE00: $1)))" }
-      var s = "<polyline class=\"\(cls)\" points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\""
+      var s =
+        "<polyline class=\"\(cls)\" points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\""
       if let dash { s += " stroke-dasharray=\"\(dash)\"" }
       s += "/>"
       for (year, value) in zip(years, values) {
-        s += "<circle cx=\"\(f(x(year: Double(year))))\" cy=\"\(f(y(deltaE00: value)))\" r=\"2.5\" fill=\"\(colour)\"/>"
+        s +=
+          "<circle cx=\"\(f(x(year: Double(year))))\" cy=\"\(f(y(deltaE00: value)))\" r=\"2.5\" fill=\"\(colour)\"/>"
       }
       return s
     }
-    out += polyline(timeline.entries.map(\.deltaE00ToStart), cls: "drift", colour: "#7b8794", dash: "4 3")
+    out += polyline(
+      timeline.entries.map(\.deltaE00ToStart), cls: "drift", colour: "#7b8794", dash: "4 3")
     if timeline.target != nil {
-      out += polyline(timeline.entries.map { $0.deltaE00ToTarget ?? 0 }, cls: "to-target", colour: "#1a4d8f", dash: nil)
+      out += polyline(
+        timeline.entries.map { $0.deltaE00ToTarget ?? 0 }, cls: "to-target", colour: "#1a4d8f",
+        dash: nil)
     }
     // Touch-up year.
     if let year = timeline.touchUpYear {
@@ -145,11 +161,14 @@ public struct SVGChart: Sendable {
     // Legend.
     let legendY = top - 9
     if timeline.target != nil {
-      out += "<line x1=\"\(f(left + 4))\" y1=\"\(f(legendY - 4))\" x2=\"\(f(left + 24))\" y2=\"\(f(legendY - 4))\" stroke=\"#1a4d8f\" stroke-width=\"2\"/>"
+      out +=
+        "<line x1=\"\(f(left + 4))\" y1=\"\(f(legendY - 4))\" x2=\"\(f(left + 24))\" y2=\"\(f(legendY - 4))\" stroke=\"#1a4d8f\" stroke-width=\"2\"/>"
       out += "<text x=\"\(f(left + 28))\" y=\"\(f(legendY))\" fill=\"#333\">to the hair</text>"
     }
-    out += "<line x1=\"\(f(left + 100))\" y1=\"\(f(legendY - 4))\" x2=\"\(f(left + 120))\" y2=\"\(f(legendY - 4))\" stroke=\"#7b8794\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>"
-    out += "<text x=\"\(f(left + 124))\" y=\"\(f(legendY))\" fill=\"#333\">drift from the healed dot</text>"
+    out +=
+      "<line x1=\"\(f(left + 100))\" y1=\"\(f(legendY - 4))\" x2=\"\(f(left + 120))\" y2=\"\(f(legendY - 4))\" stroke=\"#7b8794\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>"
+    out +=
+      "<text x=\"\(f(left + 124))\" y=\"\(f(legendY))\" fill=\"#333\">drift from the healed dot</text>"
     out += "</svg>"
     return out
   }

@@ -34,7 +34,9 @@ public struct StubblePattern: Sendable {
   /// An `<svg>` showing `areaWidth` × `areaHeight` mm of scalp, displayed at `displayWidth` ×
   /// `displayHeight` (CSS lengths, e.g. `"40mm"` or `"240px"`); `id` names the pattern and must be
   /// unique in the page.
-  public func svg(id: String, areaWidth: Double, areaHeight: Double, displayWidth: String, displayHeight: String)
+  public func svg(
+    id: String, areaWidth: Double, areaHeight: Double, displayWidth: String, displayHeight: String
+  )
     -> String
   {
     let f = { (v: Double) in ReportFormat.number(v, 4) }

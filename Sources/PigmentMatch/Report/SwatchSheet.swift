@@ -28,7 +28,8 @@ public struct SwatchSheet: Sendable, Equatable {
   public init(report: MatchReport) {
     let year0 = report.fade.entries.first?.stubbleLab ?? report.solution.blend.dotLab
     rows = [
-      [report.skinFit.target, report.target, report.solution.blend.dotLab, year0].map(SRGB8.init(clamping:)),
+      [report.skinFit.target, report.target, report.solution.blend.dotLab, year0].map(
+        SRGB8.init(clamping:)),
       report.fade.entries.map { SRGB8(clamping: $0.dotLab) },
       report.hyperpigmentation.healing.map { SRGB8(clamping: $0.stubbleLab) },
     ]
@@ -41,11 +42,16 @@ public struct SwatchSheet: Sendable, Equatable {
   }
 
   /// Sheet height, pixels.
-  public var height: Int { 2 * Self.margin + rows.count * Self.cell + max(0, rows.count - 1) * Self.gap }
+  public var height: Int {
+    2 * Self.margin + rows.count * Self.cell + max(0, rows.count - 1) * Self.gap
+  }
 
   /// The pixel rectangle of swatch `index` in row `row`.
   public func frame(row: Int, index: Int) -> (x: Int, y: Int, width: Int, height: Int) {
-    (Self.margin + index * (Self.cell + Self.gap), Self.margin + row * (Self.cell + Self.gap), Self.cell, Self.cell)
+    (
+      Self.margin + index * (Self.cell + Self.gap), Self.margin + row * (Self.cell + Self.gap),
+      Self.cell, Self.cell
+    )
   }
 
   /// Interleaved 8-bit sRGB samples (3 per pixel), row-major.

@@ -41,7 +41,9 @@ struct ReportCommand: ParsableCommand {
     let pipeline = MatchPipeline(
       palette: loaded, options: .init(years: fade.years ?? 0, conditions: fade.conditions))
     let report: MatchReport
-    do { report = try pipeline.run(analysis: analysis) } catch { throw CLIFailure.input(photo, error.description) }
+    do { report = try pipeline.run(analysis: analysis) } catch {
+      throw CLIFailure.input(photo, error.description)
+    }
 
     let bytes: [UInt8]
     do {
@@ -49,8 +51,10 @@ struct ReportCommand: ParsableCommand {
         bytes = try SwatchSheet(report: report).png()
       } else {
         let page = HTMLReport(
-          photoName: URL(fileURLWithPath: photo).lastPathComponent, analysis: analysis, match: report,
-          palette: loaded, conditions: fade.conditions, thumbnail: try ReportThumbnail(photo: decoded))
+          photoName: URL(fileURLWithPath: photo).lastPathComponent, analysis: analysis,
+          match: report,
+          palette: loaded, conditions: fade.conditions,
+          thumbnail: try ReportThumbnail(photo: decoded))
         bytes = Array(page.render().utf8)
       }
     } catch {

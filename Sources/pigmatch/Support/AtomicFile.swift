@@ -12,10 +12,13 @@ enum AtomicFile {
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
       throw .input(path, "is a folder, not a file")
     }
-    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder),
+      isFolder.boolValue
+    else {
       throw .input(path, "cannot write: the folder \(folder.path) does not exist")
     }
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+    let temporary = folder.appendingPathComponent(
+      ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
     do {
       try Data(bytes).write(to: temporary, options: [.withoutOverwriting])
     } catch {
@@ -32,10 +35,14 @@ enum AtomicFile {
   /// The POSIX reason of a Foundation write error, in lower case, else its description.
   private static func reason(_ error: any Error) -> String {
     let ns = error as NSError
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError,
+      underlying.domain == NSPOSIXErrorDomain
+    {
       return String(cString: strerror(Int32(underlying.code))).lowercased()
     }
-    if ns.domain == NSCocoaErrorDomain, ns.code == NSFileWriteNoPermissionError { return "permission denied" }
+    if ns.domain == NSCocoaErrorDomain, ns.code == NSFileWriteNoPermissionError {
+      return "permission denied"
+    }
     return ns.localizedDescription
   }
 }
