@@ -125,7 +125,7 @@ public struct SVGChart: Sendable {
     let ty = y(deltaE00: threshold)
     out += """
       <line class="threshold" x1="\(f(left))" y1="\(f(ty))" x2="\(f(plotRight))" y2="\(f(ty))" stroke="#c62828" \
-      stroke-width="1.2" stroke-dasharray="6 4"/><text x="\(f(plotRight - 4))" y="\(f(ty - 5))" text-anchor="end" \
+      stroke-width="1.2" stroke-dasharray="6 4"/><text x="\(f(left + 6))" y="\(f(ty - 5))" text-anchor="start" \
       fill="#c62828" stroke="#fff" stroke-width="3" paint-order="stroke">match threshold ΔE00 \(ReportFormat.number(threshold, 1))</text>
       """
     // Curves.
