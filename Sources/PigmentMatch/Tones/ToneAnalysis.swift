@@ -52,6 +52,8 @@ public struct ToneAnalysis: Sendable {
   /// 0…1: how far to trust the result (pixel count, skin share and spread, hair contrast, warnings).
   public let confidence: Double
   public let warnings: [ToneWarning]
+  /// Where the skin and hair pixels were, on a coarse grid over the photo (for drawing only).
+  public let regions: ToneRegionMap
 
   /// Fewest usable pixels an analysis accepts (a 1×1 photo cannot be clustered).
   public static let minimumPixels = 64
@@ -175,6 +177,7 @@ public struct ToneAnalysis: Sendable {
       .sorted { $0.share > $1.share }
     self.confidence = min(1, max(0, confidence))
     self.warnings = warnings
+    self.regions = ToneRegionMap(pixels: pixels, assignment: assignment, roles: roles)
   }
 
   // MARK: - Steps

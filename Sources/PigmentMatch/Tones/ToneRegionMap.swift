@@ -1,0 +1,86 @@
+/// Where a ``ToneAnalysis`` found skin and hair: a coarse grid over the photo with, per cell, the
+/// share of the cell's pixels that were sampled as skin and as hair.
+///
+/// The grid covers the whole photo (full-resolution size ``ToneAnalysis/PhotoSummary``) in
+/// ``columns`` × ``rows`` equal cells, row-major, at most ``maximumCells`` on the longer side. A
+/// cell's shares are fractions (0…1) of all decoded pixels in the cell, so pixels outside the
+/// region of interest or mask, transparent or rejected pixels count against both. It is a summary
+/// for drawing (e.g. outlining the sampled regions on a thumbnail); it does not feed the analysis.
+public struct ToneRegionMap: Sendable, Equatable {
+  /// Cells across.
+  public let columns: Int
+  /// Cells down.
+  public let rows: Int
+  /// Share of each cell's pixels assigned to a skin cluster, 0…1, row-major.
+  public let skinShares: [Float]
+  /// Share of each cell's pixels assigned to the hair cluster, 0…1, row-major.
+  public let hairShares: [Float]
+
+  /// Most cells on the longer side (64: fine enough to outline a region on a thumbnail, small
+  /// enough to draw as a few hundred SVG segments).
+  public static let maximumCells = 64
+
+  /// A map of `columns` × `rows` cells from row-major shares (a share array of the wrong length
+  /// is taken as all zero).
+  public init(columns: Int, rows: Int, skinShares: [Float], hairShares: [Float]) {
+    let columns = max(columns, 0)
+    let rows = max(rows, 0)
+    let count = columns * rows
+    self.columns = columns
+    self.rows = rows
+    self.skinShares = skinShares.count == count ? skinShares : [Float](repeating: 0, count: count)
+    self.hairShares = hairShares.count == count ? hairShares : [Float](repeating: 0, count: count)
+  }
+
+  /// The skin share of the cell at `column`, `row` (0 outside the grid).
+  public func skinShare(column: Int, row: Int) -> Float {
+    guard (0..<columns).contains(column), (0..<rows).contains(row) else { return 0 }
+    return skinShares[row * columns + column]
+  }
+
+  /// The hair share of the cell at `column`, `row` (0 outside the grid).
+  public func hairShare(column: Int, row: Int) -> Float {
+    guard (0..<columns).contains(column), (0..<rows).contains(row) else { return 0 }
+    return hairShares[row * columns + column]
+  }
+
+  /// The grid size for a decoded grid of `width` × `height`: the longer side gets
+  /// min(its pixels, ``maximumCells``) cells, the shorter side proportionally (≥ 1).
+  static func gridSize(width: Int, height: Int) -> (columns: Int, rows: Int) {
+    guard width > 0, height > 0 else { return (0, 0) }
+    let long = max(width, height)
+    let cells = min(long, maximumCells)
+    let across = max(1, Int((Double(width) * Double(cells) / Double(long)).rounded()))
+    let down = max(1, Int((Double(height) * Double(cells) / Double(long)).rounded()))
+    return (min(across, width), min(down, height))
+  }
+
+  /// The map of an analysis: `roles` per cluster, `assignment` per usable pixel of `pixels`.
+  init(pixels: TonePixels.Buffer, assignment: [UInt8], roles: [ToneRole]) {
+    let width = pixels.gridWidth
+    let height = pixels.gridHeight
+    let (columns, rows) = Self.gridSize(width: width, height: height)
+    guard columns > 0, rows > 0 else {
+      self.init(columns: 0, rows: 0, skinShares: [], hairShares: [])
+      return
+    }
+    func cell(_ x: Int, _ y: Int) -> Int { (y * rows / height) * columns + x * columns / width }
+    var totals = [Int](repeating: 0, count: columns * rows)
+    for y in 0..<height {
+      for x in 0..<width { totals[cell(x, y)] += 1 }
+    }
+    var skin = [Int](repeating: 0, count: columns * rows)
+    var hair = [Int](repeating: 0, count: columns * rows)
+    for i in 0..<min(pixels.count, assignment.count) {
+      let role = roles[Int(assignment[i])]
+      guard role != .other else { continue }
+      let p = Int(pixels.position[i])
+      let c = cell(p % width, p / width)
+      if role == .skin { skin[c] += 1 } else { hair[c] += 1 }
+    }
+    self.init(
+      columns: columns, rows: rows,
+      skinShares: zip(skin, totals).map { $1 > 0 ? Float($0) / Float($1) : 0 },
+      hairShares: zip(hair, totals).map { $1 > 0 ? Float($0) / Float($1) : 0 })
+  }
+}
