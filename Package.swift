@@ -46,6 +46,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "pigmatch-samples", dependencies: ["PigmentMatch"]),
+    .executableTarget(name: "pigmatch-example", dependencies: ["PigmentMatch"]),
     // Fuzz targets (scripts/fuzz.sh builds them with -sanitize=fuzzer); a replay runner otherwise.
     .executableTarget(name: "pigmatch-fuzz", dependencies: ["PigmentMatch"]),
     .testTarget(name: "ColorimetryTests", dependencies: ["Colorimetry"]),

@@ -17,6 +17,6 @@ public struct ITA: Sendable, Hashable {
   /// Del Bino (2006) class; see ``ITACategory/init(degrees:)`` for NaN.
   public var category: ITACategory { ITACategory(degrees: degrees) }
 
-  /// Fitzpatrick type by convention (not validated); see ``FitzpatrickConvention/note``.
+  /// Fitzpatrick type by convention (not validated); see ``FitzpatrickConvention/note-type.property``.
   public var fitzpatrick: FitzpatrickConvention { FitzpatrickConvention(category) }
 }

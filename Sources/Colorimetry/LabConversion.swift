@@ -12,7 +12,7 @@ import Foundation
 /// CIELAB f(t) uses ``FastCubeRoot``. Work is split into row bands over `threads` workers with
 /// `DispatchQueue.concurrentPerform`; every pixel is computed independently by the same code, so
 /// the output is bit-identical for any thread count. Within ΔE00 0.01 of the double-precision
-/// ``Lab/init(_:)-(SRGB8)`` (tested over all grey levels and a random sample).
+/// ``CIELab/init(_:)-(SRGB8)`` (tested over all grey levels and a random sample).
 public enum LabConversion {
   /// sRGB-encoded 8-bit pixels, interleaved, `channels` = 3 (RGB) or 4 (RGBA, alpha ignored), row-major.
   ///

@@ -5,7 +5,7 @@
 /// for the CIE 1931 2° observer, normalised so that **Y = 1**.
 ///
 /// The white is part of a colour's type (`CIELab<D65>` cannot meet `CIELab<D50>` without
-/// ``Bradford/adapt(_:)-…``), following the Rust `palette` crate.
+/// ``Bradford``), following the Rust `palette` crate.
 public protocol ReferenceWhite: Sendable {
   /// Tristimulus values of the white, Y = 1.
   static var xyz: (x: Double, y: Double, z: Double) { get }

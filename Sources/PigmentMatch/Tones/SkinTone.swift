@@ -11,7 +11,7 @@ public struct SkinTone: Sendable, Equatable {
   public var ita: ITA { ITA(lab) }
   /// Del Bino (2006) class of the ITA°.
   public var itaCategory: ITACategory { ita.category }
-  /// Fitzpatrick type **by convention** from the ITA class; see ``FitzpatrickConvention/note``.
+  /// Fitzpatrick type **by convention** from the ITA class; see `FitzpatrickConvention.note`.
   public var fitzpatrick: FitzpatrickConvention { ita.fitzpatrick }
   /// Nearest Monk Skin Tone swatch (CIEDE2000).
   public var monk: MonkSkinTone { MonkSkinTone.nearest(to: lab) }

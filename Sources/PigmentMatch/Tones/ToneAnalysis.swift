@@ -27,7 +27,7 @@ import Foundation
 ///    pixels beyond the ``hairCorePercentile`` quantile of t — the most hair-like part, where
 ///    coverage is (nearly) full; lighting and noise spread it both ways, so its median stays near
 ///    the colour at the median light. Chroma: JPEG 4:2:0 blurs a*, b* over several pixels, so they
-///    come from ``HairUnmixing`` (a*, b* regressed on the blurred hair fraction, read at 1), kept
+///    come from `HairUnmixing` (a*, b* regressed on the blurred hair fraction, read at 1), kept
 ///    only if it moves the chroma away from the skin's by at most 25.
 /// 7. **Skin type.** ITA° (Chardon 1991), class (Del Bino 2006), Fitzpatrick by convention, Monk swatch.
 public struct ToneAnalysis: Sendable {
@@ -78,7 +78,7 @@ public struct ToneAnalysis: Sendable {
   }
 
   /// Analyses a decoded photo; `name` is used in errors. Region and mask are in the coordinates
-  /// of the photo's full-resolution size (``PhotoMetadata/width``/`height`).
+  /// of the photo's full-resolution size (`PhotoMetadata.width`/`height`).
   public init(photo: Photo, name: String, options: ToneAnalysisOptions = ToneAnalysisOptions())
     throws(ToneAnalysisError)
   {
