@@ -74,7 +74,9 @@ static cmsUInt32Number input_format(const pmc_image *image, cmsColorSpaceSignatu
   *ok = 1;
   if (image->is_cmyk) {
     if (space != cmsSigCmykData) *ok = 0;
-    return COLORSPACE_SH(PT_CMYK) | CHANNELS_SH(4) | BYTES_SH(bytes) | FLAVOR_SH(image->cmyk_inverted ? 1 : 0);
+    // Adobe-inverted samples are inverted back by pmc_linearize_row: lcms2 rejects the reversed
+    // flavour with float output.
+    return COLORSPACE_SH(PT_CMYK) | CHANNELS_SH(4) | BYTES_SH(bytes);
   }
   cmsUInt32Number extra = (cmsUInt32Number)image->channels - 3;
   if (space == cmsSigRgbData) return COLORSPACE_SH(PT_RGB) | CHANNELS_SH(3) | EXTRA_SH(extra) | BYTES_SH(bytes);
@@ -157,11 +159,26 @@ int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t
   }
   lin->transform = transform;
   lin->context = context;
+  if (image->is_cmyk && image->cmyk_inverted) {
+    lin->invert = 1;
+    lin->scratch_len = (size_t)image->width * (size_t)image->channels * (size_t)lin->bytes;
+    lin->scratch = (uint8_t *)malloc(lin->scratch_len ? lin->scratch_len : 1);
+    if (lin->scratch == NULL) {
+      pmc_linearizer_free(lin);
+      return PMC_ERR_NO_MEMORY;
+    }
+  }
   return PMC_OK;
 }
 
 void pmc_linearize_row(const pmc_linearizer *lin, const uint8_t *row, float *out, size_t width) {
   if (lin->transform != NULL) {
+    if (lin->invert) {
+      size_t n = width * (size_t)lin->channels * (size_t)lin->bytes;
+      if (n > lin->scratch_len) n = lin->scratch_len;
+      for (size_t i = 0; i < n; i++) lin->scratch[i] = (uint8_t)(255 - row[i]);
+      row = lin->scratch;
+    }
     cmsDoTransform((cmsHTRANSFORM)lin->transform, row, out, (cmsUInt32Number)width);
     return;
   }
@@ -183,6 +200,7 @@ void pmc_linearizer_free(pmc_linearizer *lin) {
   if (lin->transform != NULL) cmsDeleteTransform((cmsHTRANSFORM)lin->transform);
   if (lin->context != NULL) cmsDeleteContext((cmsContext)lin->context);
   free(lin->lut);
+  free(lin->scratch);
   memset(lin, 0, sizeof *lin);
 }
 

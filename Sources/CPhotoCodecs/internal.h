@@ -30,6 +30,9 @@ typedef struct pmc_linearizer {
   float *lut;       ///< sRGB curve per sample code (256 or 65536 entries) when transform is NULL.
   int channels;     ///< Samples per input pixel.
   int bytes;        ///< Bytes per sample (1 or 2).
+  int invert;       ///< Adobe-inverted CMYK: ink = 255 − sample (lcms2 cannot read that flavour into floats).
+  uint8_t *scratch; ///< One inverted row when `invert`.
+  size_t scratch_len;
 } pmc_linearizer;
 
 /// Prepares `lin` for `image`'s layout and colour `source` (PMC_SOURCE_*). On a profile that cannot
