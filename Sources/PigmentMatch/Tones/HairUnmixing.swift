@@ -32,10 +32,14 @@ enum HairUnmixing {
       let t = (Double(pixels.l[i]) - skinL) / gap
       tau[Int(pixels.position[i])] = Float(min(max(t, -0.2), 1.2))
     }
+    // The kernels are independent: fit them on all cores, then pick in kernel order (deterministic).
+    let fractions = tau
+    let fits = ParallelMap.map(count: kernels.count) { index -> (r2: Double, a: Double, b: Double)? in
+      fitLines(pixels: pixels, blurred: blur(fractions, width: w, height: h, kernel: kernels[index]))
+    }
     var best: (r2: Double, a: Double, b: Double)?
-    for kernel in kernels {
-      let blurred = blur(tau, width: w, height: h, kernel: kernel)
-      guard let fit = fitLines(pixels: pixels, blurred: blurred) else { continue }
+    for fit in fits {
+      guard let fit else { continue }
       if best == nil || fit.r2 > (best?.r2 ?? 0) { best = fit }
     }
     return best.map { ($0.a, $0.b) }
@@ -51,19 +55,35 @@ enum HairUnmixing {
     var horizontal = [Float](repeating: .nan, count: w * h)
     var out = [Float](repeating: .nan, count: w * h)
     guard w > 2 * radius, h > 2 * radius else { return out }
-    for y in 0..<h {
-      let row = y * w
-      for x in radius..<(w - radius) {
-        var sum: Float = 0
-        for k in 0..<kernel.count { sum += weights[k] * grid[row + x - radius + k] }
-        horizontal[row + x] = sum
+    let taps = kernel.count
+    // Same sums in the same order as the plain loops; unsafe pointers only drop the bounds checks.
+    grid.withUnsafeBufferPointer { src in
+      weights.withUnsafeBufferPointer { wt in
+        horizontal.withUnsafeMutableBufferPointer { hor in
+          for y in 0..<h {
+            let row = y * w
+            for x in radius..<(w - radius) {
+              let base = row + x - radius
+              var sum: Float = 0
+              for k in 0..<taps { sum += wt[k] * src[base + k] }
+              hor[row + x] = sum
+            }
+          }
+        }
       }
     }
-    for y in radius..<(h - radius) {
-      for x in 0..<w {
-        var sum: Float = 0
-        for k in 0..<kernel.count { sum += weights[k] * horizontal[(y - radius + k) * w + x] }
-        out[y * w + x] = sum
+    horizontal.withUnsafeBufferPointer { hor in
+      weights.withUnsafeBufferPointer { wt in
+        out.withUnsafeMutableBufferPointer { dst in
+          for y in radius..<(h - radius) {
+            let top = (y - radius) * w
+            for x in 0..<w {
+              var sum: Float = 0
+              for k in 0..<taps { sum += wt[k] * hor[top + k * w + x] }
+              dst[y * w + x] = sum
+            }
+          }
+        }
       }
     }
     return out
