@@ -3,6 +3,6 @@ import ArgumentParser
 /// The registered stage subcommands. Add a stage by adding its command type here.
 enum BenchStages {
   static let all: [any ParsableCommand.Type] = [
-    DecodeStage.self, MakePhotoStage.self, LabStage.self, BlendStage.self, MatchStage.self,
+    DecodeStage.self, MakePhotoStage.self, LabStage.self, BlendStage.self, MatchStage.self, AllStage.self,
   ]
 }
