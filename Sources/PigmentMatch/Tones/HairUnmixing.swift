@@ -56,37 +56,41 @@ enum HairUnmixing {
     var out = [Float](repeating: .nan, count: w * h)
     guard w > 2 * radius, h > 2 * radius else { return out }
     let taps = kernel.count
-    // Same sums in the same order as the plain loops; unsafe pointers only drop the bounds checks.
+    // Tap-outer loops: each output still sums w₀·x₀ + w₁·x₁ + … from 0 in tap order (the same
+    // floating-point result as a per-pixel loop), but the inner loop runs along a row, which the
+    // compiler vectorises.
+    let span = w - 2 * radius
     grid.withUnsafeBufferPointer { src in
-      weights.withUnsafeBufferPointer { wt in
-        horizontal.withUnsafeMutableBufferPointer { hor in
-          for y in 0..<h {
-            let row = y * w
-            for x in radius..<(w - radius) {
-              let base = row + x - radius
-              var sum: Float = 0
-              for k in 0..<taps { sum += wt[k] * src[base + k] }
-              hor[row + x] = sum
-            }
+      horizontal.withUnsafeMutableBufferPointer { hor in
+        guard let source = src.baseAddress, let target = hor.baseAddress else { return }
+        for y in 0..<h {
+          let row = target + (y * w + radius)
+          row.update(repeating: 0, count: span)
+          for k in 0..<taps {
+            Self.accumulate(row, source + (y * w + k), weights[k], span)
           }
         }
       }
     }
     horizontal.withUnsafeBufferPointer { hor in
-      weights.withUnsafeBufferPointer { wt in
-        out.withUnsafeMutableBufferPointer { dst in
-          for y in radius..<(h - radius) {
-            let top = (y - radius) * w
-            for x in 0..<w {
-              var sum: Float = 0
-              for k in 0..<taps { sum += wt[k] * hor[top + k * w + x] }
-              dst[y * w + x] = sum
-            }
+      out.withUnsafeMutableBufferPointer { dst in
+        guard let source = hor.baseAddress, let target = dst.baseAddress else { return }
+        for y in radius..<(h - radius) {
+          let row = target + y * w
+          row.update(repeating: 0, count: w)
+          for k in 0..<taps {
+            Self.accumulate(row, source + (y - radius + k) * w, weights[k], w)
           }
         }
       }
     }
     return out
+  }
+
+  /// `target[i] += weight · source[i]` for `i` in `0..<count`: the vectorisable kernel of ``blur``.
+  @inline(__always)
+  static func accumulate(_ target: UnsafeMutablePointer<Float>, _ source: UnsafePointer<Float>, _ weight: Float, _ count: Int) {
+    for i in 0..<count { target[i] += weight * source[i] }
   }
 
   /// Least-squares lines of a* and b* on the blurred fraction; their joint R² and values at 1.

@@ -42,30 +42,58 @@ public enum KMeans {
       }
       centres.append((points[3 * chosen], points[3 * chosen + 1], points[3 * chosen + 2]))
     }
-    // Lloyd iterations.
+    // Lloyd iterations. The same arithmetic as a plain loop over `points` and `centres` (nearest
+    // centre by first strict minimum, sums in point order), on unsafe buffers without bounds checks.
     var assignments = [Int](repeating: 0, count: n)
     var inertia = 0.0
+    var cl = [Float](repeating: 0, count: centres.count)
+    var ca = cl
+    var cb = cl
     for iteration in 0..<maxIterations {
+      for (j, c) in centres.enumerated() {
+        cl[j] = c.0
+        ca[j] = c.1
+        cb[j] = c.2
+      }
       var changed = false
       inertia = 0
       var sums = [(Double, Double, Double, Int)](repeating: (0, 0, 0, 0), count: centres.count)
-      for i in 0..<n {
-        var best = 0
-        var bestD = Float.infinity
-        for (j, c) in centres.enumerated() {
-          let d = distance2(points, i, c)
-          if d < bestD {
-            bestD = d
-            best = j
+      let k = centres.count
+      points.withUnsafeBufferPointer { p in
+        assignments.withUnsafeMutableBufferPointer { assigned in
+          sums.withUnsafeMutableBufferPointer { sum in
+            cl.withUnsafeBufferPointer { cl in
+              ca.withUnsafeBufferPointer { ca in
+                cb.withUnsafeBufferPointer { cb in
+                  for i in 0..<n {
+                    let l = p[3 * i]
+                    let a = p[3 * i + 1]
+                    let b = p[3 * i + 2]
+                    var best = 0
+                    var bestD = Float.infinity
+                    for j in 0..<k {
+                      let dl = l - cl[j]
+                      let da = a - ca[j]
+                      let db = b - cb[j]
+                      let d = dl * dl + da * da + db * db
+                      if d < bestD {
+                        bestD = d
+                        best = j
+                      }
+                    }
+                    if assigned[i] != best { changed = true }
+                    assigned[i] = best
+                    inertia += Double(bestD)
+                    sum[best].0 += Double(l)
+                    sum[best].1 += Double(a)
+                    sum[best].2 += Double(b)
+                    sum[best].3 += 1
+                  }
+                }
+              }
+            }
           }
         }
-        if assignments[i] != best { changed = true }
-        assignments[i] = best
-        inertia += Double(bestD)
-        sums[best].0 += Double(points[3 * i])
-        sums[best].1 += Double(points[3 * i + 1])
-        sums[best].2 += Double(points[3 * i + 2])
-        sums[best].3 += 1
       }
       for j in centres.indices where sums[j].3 > 0 {
         let m = Double(sums[j].3)
