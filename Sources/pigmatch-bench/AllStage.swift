@@ -9,10 +9,12 @@ import PigmentMatch
 /// (file → ``ToneAnalysis`` → ``MatchPipeline``). Whole-process figures come from `hyperfine`.
 struct AllStage: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "all", abstract: "Time every stage of match on a 12 MP JPEG and on Samples/ (medians).",
+    commandName: "all",
+    abstract: "Time every stage of match on a 12 MP JPEG and on Samples/ (medians).",
     aliases: ["e2e"])
 
-  @Argument(help: "Photos to time; default: a generated 4000×3000 JPEG (q90) and Samples/*.{jpg,png}.")
+  @Argument(
+    help: "Photos to time; default: a generated 4000×3000 JPEG (q90) and Samples/*.{jpg,png}.")
   var photos: [String] = []
 
   @Option(help: "Palette for the solve.")
@@ -25,7 +27,9 @@ struct AllStage: ParsableCommand {
   var json = false
 
   /// The stages, in pipeline order.
-  static let stages = ["decode-full", "decode-downscaled", "lab", "cluster", "analyze", "solve", "e2e"]
+  static let stages = [
+    "decode-full", "decode-downscaled", "lab", "cluster", "analyze", "solve", "e2e",
+  ]
 
   struct Row: Encodable {
     let photo: String
@@ -36,7 +40,9 @@ struct AllStage: ParsableCommand {
   }
 
   func run() throws {
-    let inputs = try photos.isEmpty ? [SyntheticPhoto.jpegFile(width: 4000, height: 3000)] + Self.samples() : photos
+    let inputs =
+      try photos.isEmpty
+      ? [SyntheticPhoto.jpegFile(width: 4000, height: 3000)] + Self.samples() : photos
     let pipeline = MatchPipeline(palette: try Palette.load(path: palette))
     let options = ToneAnalysisOptions()
     var rows: [Row] = []
@@ -49,14 +55,18 @@ struct AllStage: ParsableCommand {
       try time("decode-full") { full = try PhotoDecoder.decode(contentsOf: path) }
       let downscaledOptions = DecodeOptions(minimumShortSide: options.minimumShortSide)
       var small: Photo?
-      try time("decode-downscaled") { small = try PhotoDecoder.decode(contentsOf: path, options: downscaledOptions) }
+      try time("decode-downscaled") {
+        small = try PhotoDecoder.decode(contentsOf: path, options: downscaledOptions)
+      }
       guard let full, let small else { continue }
       var planes: LabPlanes?
       time("lab") { planes = small.labPlanes() }
       let sample = planes.map { Self.sample($0, count: options.clusterSample) } ?? []
       time("cluster") { _ = KMeans.clusterChoosingK(sample, range: 2...6, seed: options.seed) }
       var analysis: ToneAnalysis?
-      try time("analyze") { analysis = try ToneAnalysis(photo: small, name: path, options: options) }
+      try time("analyze") {
+        analysis = try ToneAnalysis(photo: small, name: path, options: options)
+      }
       if let analysis {
         time("solve") { _ = try? pipeline.run(analysis: analysis) }
       }
@@ -74,26 +84,44 @@ struct AllStage: ParsableCommand {
         let stages: [String]
         let photos: [Row]
       }
-      print(String(decoding: try encoder.encode(Report(runs: runs, stages: Self.stages, photos: rows)), as: UTF8.self))
+      print(
+        String(
+          decoding: try encoder.encode(Report(runs: runs, stages: Self.stages, photos: rows)),
+          as: UTF8.self))
       return
     }
-    print("median ms of \(runs) runs per stage (in process, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
-    let header = ["photo".padding(toLength: 28, withPad: " ", startingAt: 0), "size".padding(toLength: 10, withPad: " ", startingAt: 0)]
+    print(
+      "median ms of \(runs) runs per stage (in process, \(ProcessInfo.processInfo.activeProcessorCount) cores)"
+    )
+    let header =
+      [
+        "photo".padding(toLength: 28, withPad: " ", startingAt: 0),
+        "size".padding(toLength: 10, withPad: " ", startingAt: 0),
+      ]
       + Self.stages.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }
     print(header.joined(separator: " "))
     func line(_ name: String, _ size: String, _ values: [String: Double]) {
       let cells = Self.stages.map {
-        (values[$0].map { String(format: "%.1f", $0) } ?? "–").padding(toLength: 10, withPad: " ", startingAt: 0)
+        (values[$0].map { String(format: "%.1f", $0) } ?? "–").padding(
+          toLength: 10, withPad: " ", startingAt: 0)
       }
-      print(([String(name.suffix(28)).padding(toLength: 28, withPad: " ", startingAt: 0), size.padding(toLength: 10, withPad: " ", startingAt: 0)] + cells).joined(separator: " "))
+      print(
+        ([
+          String(name.suffix(28)).padding(toLength: 28, withPad: " ", startingAt: 0),
+          size.padding(toLength: 10, withPad: " ", startingAt: 0),
+        ] + cells).joined(separator: " "))
     }
     for row in rows {
-      line(URL(fileURLWithPath: row.photo).lastPathComponent, "\(row.width)×\(row.height)", row.medianMs)
+      line(
+        URL(fileURLWithPath: row.photo).lastPathComponent, "\(row.width)×\(row.height)",
+        row.medianMs)
     }
     let samples = rows.filter { $0.photo.contains("Samples/") }
     if samples.count > 1 {
       var medians: [String: Double] = [:]
-      for stage in Self.stages { medians[stage] = Timing.median(samples.compactMap { $0.medianMs[stage] }) }
+      for stage in Self.stages {
+        medians[stage] = Timing.median(samples.compactMap { $0.medianMs[stage] })
+      }
       line("Samples (median of \(samples.count))", "", medians)
     }
   }

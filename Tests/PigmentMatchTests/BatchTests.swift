@@ -8,33 +8,46 @@ import Testing
   /// A fresh empty folder under the temporary directory.
   static func folder(_ name: String) throws -> String {
     let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("pigmatch-batch-\(getpid())-\(name)-\(UInt32.random(in: 0...UInt32.max))").path
+      .appendingPathComponent(
+        "pigmatch-batch-\(getpid())-\(name)-\(UInt32.random(in: 0...UInt32.max))"
+      ).path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }
 
   static func touch(_ path: String) throws {
     try FileManager.default.createDirectory(
-      atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+      atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
+      withIntermediateDirectories: true)
     try Data([0]).write(to: URL(fileURLWithPath: path))
   }
 
   @Test func discoveryTakesPhotoExtensionsInAnyCaseSortedAndSkipsHidden() throws {
     let root = try Self.folder("discover")
-    for name in ["b.JPG", "a.png", "c.Jpeg", "notes.txt", ".hidden.jpg", "._a.jpg", "sub/d.jpg", "png"] {
+    for name in [
+      "b.JPG", "a.png", "c.Jpeg", "notes.txt", ".hidden.jpg", "._a.jpg", "sub/d.jpg", "png",
+    ] {
       try Self.touch(root + "/" + name)
     }
-    #expect(try BatchPhotos.discover(in: root) == [root + "/a.png", root + "/b.JPG", root + "/c.Jpeg"])
-    #expect(try BatchPhotos.discover(in: root + "/", recursive: true).map { String($0.dropFirst(root.count)) } == [
-      "/a.png", "/b.JPG", "/c.Jpeg", "/sub/d.jpg",
-    ])
+    #expect(
+      try BatchPhotos.discover(in: root) == [root + "/a.png", root + "/b.JPG", root + "/c.Jpeg"])
+    #expect(
+      try BatchPhotos.discover(in: root + "/", recursive: true).map {
+        String($0.dropFirst(root.count))
+      } == [
+        "/a.png", "/b.JPG", "/c.Jpeg", "/sub/d.jpg",
+      ])
   }
 
   @Test func discoveryOfAMissingFolderOrAFileThrows() throws {
     let root = try Self.folder("missing")
-    #expect(throws: BatchError.folderNotFound(path: root + "/nope")) { try BatchPhotos.discover(in: root + "/nope") }
+    #expect(throws: BatchError.folderNotFound(path: root + "/nope")) {
+      try BatchPhotos.discover(in: root + "/nope")
+    }
     try Self.touch(root + "/file.jpg")
-    #expect(throws: BatchError.notAFolder(path: root + "/file.jpg")) { try BatchPhotos.discover(in: root + "/file.jpg") }
+    #expect(throws: BatchError.notAFolder(path: root + "/file.jpg")) {
+      try BatchPhotos.discover(in: root + "/file.jpg")
+    }
   }
 
   @Test func ledgerKeepsResultsRetriesErrorsAndTheLastLineWins() {
@@ -61,7 +74,8 @@ import Testing
     let output = root + "/out.jsonl"
     let photos = (0..<40).map { String(format: "%@/p%02d.jpg", root, 39 - $0) }
     let previous = BatchLedger(
-      text: #"{"photo":"\#(root)/p05.jpg","old":true}"# + "\n" + #"{"photo":"\#(root)/p06.jpg","error":"x"}"#)
+      text: #"{"photo":"\#(root)/p05.jpg","old":true}"# + "\n"
+        + #"{"photo":"\#(root)/p06.jpg","error":"x"}"#)
     let batch = BatchRun(photos: photos, ledger: previous, output: output, jobs: 4)
     #expect(batch.pending.count == 39)
     let calls = Calls()
@@ -71,15 +85,20 @@ import Testing
       usleep(UInt32(photo.hashValue & 0x3FF))
       let failed = photo.hasSuffix("p13.jpg")
       return BatchLine(
-        photo: photo, text: failed ? #"{"photo":"\#(photo)","error":"bad"}"# : #"{"photo":"\#(photo)"}"#,
+        photo: photo,
+        text: failed ? #"{"photo":"\#(photo)","error":"bad"}"# : #"{"photo":"\#(photo)"}"#,
         isError: failed)
     }
-    #expect(summary.photos == 40 && summary.processed == 39 && summary.skipped == 1 && summary.failed == 1)
+    #expect(
+      summary.photos == 40 && summary.processed == 39 && summary.skipped == 1 && summary.failed == 1
+    )
     #expect(!calls.photos.contains(root + "/p05.jpg") && calls.photos.contains(root + "/p06.jpg"))
-    let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").map(String.init)
+    let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").map(
+      String.init)
     #expect(lines.count == 40)
     let keys = try lines.map { line in
-      try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["photo"] as? String
+      try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])[
+        "photo"] as? String
     }
     #expect(keys == photos.sorted())
     #expect(lines[5] == #"{"photo":"\#(root)/p05.jpg","old":true}"#)
@@ -101,7 +120,8 @@ import Testing
       .filter { $0.hasSuffix(".jpg") || $0.hasSuffix(".png") }.sorted()
     let photos = Array(names.prefix(8)).map { TestData.samples.appendingPathComponent($0).path }
     try #require(photos.count == 8)
-    let palette = try Palette.load(path: TestData.packageRoot.appendingPathComponent("Palettes/iron-oxide-tones.json").path)
+    let palette = try Palette.load(
+      path: TestData.packageRoot.appendingPathComponent("Palettes/iron-oxide-tones.json").path)
     let pipeline = MatchPipeline(palette: palette)
     @Sendable func fingerprint(_ photo: String) -> String {
       do {
@@ -120,7 +140,9 @@ import Testing
       return out
     }
     #expect(Set(sequential).count == 8)
-    for index in photos.indices { #expect(concurrent[index] == sequential[index], "\(photos[index])") }
+    for index in photos.indices {
+      #expect(concurrent[index] == sequential[index], "\(photos[index])")
+    }
   }
 }
 

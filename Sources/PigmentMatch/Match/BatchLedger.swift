@@ -56,7 +56,8 @@ public struct BatchLedger: Sendable {
     }
     let data: Data
     do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-      throw .output(path: path, reason: "cannot read the earlier results (\(error.localizedDescription))")
+      throw .output(
+        path: path, reason: "cannot read the earlier results (\(error.localizedDescription))")
     }
     self.init(text: String(decoding: data, as: UTF8.self))
   }

@@ -25,7 +25,8 @@ public enum BatchOutputFile {
     var written = 0
     let ok = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
       while written < bytes.count {
-        let n = Foundation.write(descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written)
+        let n = Foundation.write(
+          descriptor, bytes.baseAddress.map { $0 + written }, bytes.count - written)
         if n < 0 {
           if errno == EINTR { continue }
           return false

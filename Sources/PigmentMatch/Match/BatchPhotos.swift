@@ -12,10 +12,14 @@ public enum BatchPhotos {
   public static let extensions: Set<String> = ["jpg", "jpeg", "png"]
 
   /// The photos in `folder`, sorted by path (Swift `String` order: by Unicode scalar values).
-  public static func discover(in folder: String, recursive: Bool = false) throws(BatchError) -> [String] {
+  public static func discover(in folder: String, recursive: Bool = false) throws(BatchError)
+    -> [String]
+  {
     let manager = FileManager.default
     var isDirectory: ObjCBool = false
-    guard manager.fileExists(atPath: folder, isDirectory: &isDirectory) else { throw .folderNotFound(path: folder) }
+    guard manager.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+      throw .folderNotFound(path: folder)
+    }
     guard isDirectory.boolValue else { throw .notAFolder(path: folder) }
     var root = folder
     while root.count > 1, root.hasSuffix("/") { root.removeLast() }
@@ -30,7 +34,9 @@ public enum BatchPhotos {
     return extensions.contains(name[name.index(after: dot)...].lowercased())
   }
 
-  private static func collect(_ folder: String, recursive: Bool, into found: inout [String]) throws(BatchError) {
+  private static func collect(_ folder: String, recursive: Bool, into found: inout [String])
+    throws(BatchError)
+  {
     let manager = FileManager.default
     let names: [String]
     do { names = try manager.contentsOfDirectory(atPath: folder) } catch {
@@ -45,7 +51,8 @@ public enum BatchPhotos {
         continue
       }
       var isDirectory: ObjCBool = false
-      guard isPhotoName(name), manager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+      guard isPhotoName(name), manager.fileExists(atPath: path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
       else { continue }
       found.append(path)
     }

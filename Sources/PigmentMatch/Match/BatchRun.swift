@@ -27,9 +27,12 @@ public struct BatchRun: Sendable {
   public var checkpointSeconds: Double = 5
 
   /// Finds the photos in `folder` and reads the earlier results in `output`.
-  public init(folder: String, recursive: Bool = false, output: String, jobs: Int? = nil) throws(BatchError) {
+  public init(folder: String, recursive: Bool = false, output: String, jobs: Int? = nil)
+    throws(BatchError)
+  {
     let photos = try BatchPhotos.discover(in: folder, recursive: recursive)
-    self.init(photos: photos, ledger: try BatchLedger(contentsOf: output), output: output, jobs: jobs)
+    self.init(
+      photos: photos, ledger: try BatchLedger(contentsOf: output), output: output, jobs: jobs)
   }
 
   /// A batch over the given photos (sorted here) with an explicit ledger.
@@ -69,7 +72,8 @@ public struct BatchRun: Sendable {
     let results = state.results
     let failed = results.reduce(0) { $0 + (($1?.isError ?? false) ? 1 : 0) }
     return BatchSummary(
-      photos: photos.count, processed: pending.count, skipped: photos.count - pending.count, failed: failed,
+      photos: photos.count, processed: pending.count, skipped: photos.count - pending.count,
+      failed: failed,
       seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
   }
 }
@@ -111,7 +115,9 @@ private final class BatchState: @unchecked Sendable {
       done += 1
       progress(done)
       let now = DispatchTime.now().uptimeNanoseconds
-      guard writeError == nil, done < results.count, Double(now - lastWrite) / 1e9 >= checkpointSeconds else { return }
+      guard writeError == nil, done < results.count,
+        Double(now - lastWrite) / 1e9 >= checkpointSeconds
+      else { return }
       do throws(BatchError) { try write(sortedLines()) } catch { writeError = error }
       lastWrite = DispatchTime.now().uptimeNanoseconds
     }

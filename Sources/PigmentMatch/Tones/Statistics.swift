@@ -30,7 +30,8 @@ enum Statistics {
   /// Per-channel (marginal) median CIELAB of the pixels at `indices`.
   static func medianLab(pixels: TonePixels.Buffer, indices: [Int]) -> Lab {
     Lab(
-      l: Double(median(indices.map { pixels.l[$0] })), a: Double(median(indices.map { pixels.a[$0] })),
+      l: Double(median(indices.map { pixels.l[$0] })),
+      a: Double(median(indices.map { pixels.a[$0] })),
       b: Double(median(indices.map { pixels.b[$0] })))
   }
 
@@ -43,7 +44,9 @@ enum Statistics {
       // Median of three as the pivot; three-way partition so runs of equal values (8-bit
       // pixels give many) cost one pass.
       let mid = low + (high - low) / 2
-      let x = buffer[low], y = buffer[mid], z = buffer[high]
+      let x = buffer[low]
+      let y = buffer[mid]
+      let z = buffer[high]
       let pivot = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y))
       var lt = low
       var i = low

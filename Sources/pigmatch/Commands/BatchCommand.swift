@@ -26,7 +26,8 @@ struct BatchCommand: ParsableCommand {
   @Option(help: "A palette JSON file.")
   var palette: String
 
-  @Option(name: [.short, .long], help: "The JSONL results file (created, or resumed when it exists).")
+  @Option(
+    name: [.short, .long], help: "The JSONL results file (created, or resumed when it exists).")
   var output: String
 
   @Flag(help: "Also search sub-folders.")
@@ -65,21 +66,26 @@ struct BatchCommand: ParsableCommand {
     let loaded = try PaletteCommand.load(palette)
     let outputFolder = URL(fileURLWithPath: output).deletingLastPathComponent().path
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: outputFolder, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: outputFolder, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
       throw CLIFailure.input(output, "its folder \(outputFolder) does not exist")
     }
     let batch: BatchRun
-    do { batch = try BatchRun(folder: folder, recursive: recursive, output: output, jobs: jobs) } catch {
+    do {
+      batch = try BatchRun(folder: folder, recursive: recursive, output: output, jobs: jobs)
+    } catch {
       throw CLIFailure.input(error.description)
     }
     let years = fade.years ?? 0
-    let pipeline = MatchPipeline(palette: loaded, options: .init(years: years, conditions: fade.conditions))
+    let pipeline = MatchPipeline(
+      palette: loaded, options: .init(years: years, conditions: fade.conditions))
     let progress = BatchProgress(console: console, total: batch.pending.count)
     let summary: BatchSummary
     do {
-      summary = try batch.run({ photo in Self.line(photo, pipeline: pipeline, years: years) }) { done, total in
-        progress.update(done)
-      }
+      summary = try batch.run(
+        { photo in Self.line(photo, pipeline: pipeline, years: years) },
+        progress: { done, _ in progress.update(done) })
     } catch {
       progress.finish()
       throw CLIFailure.input(error.description)
@@ -92,14 +98,20 @@ struct BatchCommand: ParsableCommand {
   static func line(_ photo: String, pipeline: MatchPipeline, years: Int) -> BatchLine {
     do {
       let analysis: ToneAnalysis
-      do { analysis = try ToneAnalysis(contentsOf: photo) } catch { throw CLIFailure.input(error.description) }
+      do { analysis = try ToneAnalysis(contentsOf: photo) } catch {
+        throw CLIFailure.input(error.description)
+      }
       let report: MatchReport
-      do { report = try pipeline.run(analysis: analysis) } catch { throw CLIFailure.input(photo, error.description) }
-      let text = try JSONOutput.render(ResultLine(photo: photo, match: MatchCommand.json(analysis, report, years: years)))
+      do { report = try pipeline.run(analysis: analysis) } catch {
+        throw CLIFailure.input(photo, error.description)
+      }
+      let text = try JSONOutput.render(
+        ResultLine(photo: photo, match: MatchCommand.json(analysis, report, years: years)))
       return BatchLine(photo: photo, text: text, isError: false)
     } catch {
       let message = (error as? CLIFailure)?.message ?? "\(photo): \(error)"
-      let text = (try? JSONOutput.render(ErrorLine(photo: photo, error: message)))
+      let text =
+        (try? JSONOutput.render(ErrorLine(photo: photo, error: message)))
         ?? "{\"photo\":\(JSONValue.quote(photo)),\"error\":\"unrenderable error\"}"
       return BatchLine(photo: photo, text: text, isError: true)
     }
@@ -119,7 +131,11 @@ struct BatchCommand: ParsableCommand {
       ("output", output),
     ]
     if summary.failed > 0 {
-      rows.append(("note", "\(summary.failed) photo(s) failed: see their \"error\" lines; a re-run retries them"))
+      rows.append(
+        (
+          "note",
+          "\(summary.failed) photo(s) failed: see their \"error\" lines; a re-run retries them"
+        ))
     }
     CLI.console.print("batch")
     CLI.console.print(Table.rows(rows))

@@ -18,7 +18,8 @@ final class BatchProgress: @unchecked Sendable {
     if console.errorIsTerminal {
       let width = 30
       let filled = done * width / total
-      let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+      let bar =
+        String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
       console.writeError("\r\(bar) \(done)/\(total) photos")
       drawn = true
     } else if total >= 100 {
