@@ -4,5 +4,6 @@ import ArgumentParser
 enum BenchStages {
   static let all: [any ParsableCommand.Type] = [
     DecodeStage.self, MakePhotoStage.self, SoakStage.self, LabStage.self, BlendStage.self, MatchStage.self,
+    AllStage.self,
   ]
 }

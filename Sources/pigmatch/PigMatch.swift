@@ -10,7 +10,7 @@ struct PigMatch: ParsableCommand {
     abstract: "Match scalp-micropigmentation pigments to a client's skin and hair.",
     subcommands: [
       InspectCommand.self, ColorCommand.self, AnalyzeCommand.self, PaletteCommand.self, MixCommand.self,
-      BlendCommand.self, FadeCommand.self, MatchCommand.self, ReportCommand.self,
+      BlendCommand.self, FadeCommand.self, MatchCommand.self, ReportCommand.self, BatchCommand.self,
     ]
   )
 

@@ -32,10 +32,14 @@ enum HairUnmixing {
       let t = (Double(pixels.l[i]) - skinL) / gap
       tau[Int(pixels.position[i])] = Float(min(max(t, -0.2), 1.2))
     }
+    // The kernels are independent: fit them on all cores, then pick in kernel order (deterministic).
+    let fractions = tau
+    let fits = ParallelMap.map(count: kernels.count) { index -> (r2: Double, a: Double, b: Double)? in
+      fitLines(pixels: pixels, blurred: blur(fractions, width: w, height: h, kernel: kernels[index]))
+    }
     var best: (r2: Double, a: Double, b: Double)?
-    for kernel in kernels {
-      let blurred = blur(tau, width: w, height: h, kernel: kernel)
-      guard let fit = fitLines(pixels: pixels, blurred: blurred) else { continue }
+    for fit in fits {
+      guard let fit else { continue }
       if best == nil || fit.r2 > (best?.r2 ?? 0) { best = fit }
     }
     return best.map { ($0.a, $0.b) }
@@ -51,22 +55,42 @@ enum HairUnmixing {
     var horizontal = [Float](repeating: .nan, count: w * h)
     var out = [Float](repeating: .nan, count: w * h)
     guard w > 2 * radius, h > 2 * radius else { return out }
-    for y in 0..<h {
-      let row = y * w
-      for x in radius..<(w - radius) {
-        var sum: Float = 0
-        for k in 0..<kernel.count { sum += weights[k] * grid[row + x - radius + k] }
-        horizontal[row + x] = sum
+    let taps = kernel.count
+    // Tap-outer loops: each output still sums w₀·x₀ + w₁·x₁ + … from 0 in tap order (the same
+    // floating-point result as a per-pixel loop), but the inner loop runs along a row, which the
+    // compiler vectorises.
+    let span = w - 2 * radius
+    grid.withUnsafeBufferPointer { src in
+      horizontal.withUnsafeMutableBufferPointer { hor in
+        guard let source = src.baseAddress, let target = hor.baseAddress else { return }
+        for y in 0..<h {
+          let row = target + (y * w + radius)
+          row.update(repeating: 0, count: span)
+          for k in 0..<taps {
+            Self.accumulate(row, source + (y * w + k), weights[k], span)
+          }
+        }
       }
     }
-    for y in radius..<(h - radius) {
-      for x in 0..<w {
-        var sum: Float = 0
-        for k in 0..<kernel.count { sum += weights[k] * horizontal[(y - radius + k) * w + x] }
-        out[y * w + x] = sum
+    horizontal.withUnsafeBufferPointer { hor in
+      out.withUnsafeMutableBufferPointer { dst in
+        guard let source = hor.baseAddress, let target = dst.baseAddress else { return }
+        for y in radius..<(h - radius) {
+          let row = target + y * w
+          row.update(repeating: 0, count: w)
+          for k in 0..<taps {
+            Self.accumulate(row, source + (y - radius + k) * w, weights[k], w)
+          }
+        }
       }
     }
     return out
+  }
+
+  /// `target[i] += weight · source[i]` for `i` in `0..<count`: the vectorisable kernel of ``blur``.
+  @inline(__always)
+  static func accumulate(_ target: UnsafeMutablePointer<Float>, _ source: UnsafePointer<Float>, _ weight: Float, _ count: Int) {
+    for i in 0..<count { target[i] += weight * source[i] }
   }
 
   /// Least-squares lines of a* and b* on the blurred fraction; their joint R² and values at 1.

@@ -42,35 +42,93 @@ public enum KMeans {
       }
       centres.append((points[3 * chosen], points[3 * chosen + 1], points[3 * chosen + 2]))
     }
-    // Lloyd iterations.
+    // Lloyd iterations, with Hamerly's (2010) lower bound to skip most nearest-centre scans:
+    // `lower[i] − drift` bounds the distance from point i to every centre but its own (`drift`
+    // adds up how far the centres have moved since). A point whose own centre is nearer than that
+    // by a margin far above Float rounding keeps it without a scan — the scan would pick it too —
+    // so assignments, inertia and centres are bit-identical to plain Lloyd (first strict minimum,
+    // sums in point order); on unsafe buffers without bounds checks.
+    let margin = 1e-3
     var assignments = [Int](repeating: 0, count: n)
+    var lower = [Double](repeating: -.infinity, count: n)
+    var drift = 0.0
     var inertia = 0.0
+    var cl = [Float](repeating: 0, count: centres.count)
+    var ca = cl
+    var cb = cl
     for iteration in 0..<maxIterations {
+      for (j, c) in centres.enumerated() {
+        cl[j] = c.0
+        ca[j] = c.1
+        cb[j] = c.2
+      }
       var changed = false
       inertia = 0
       var sums = [(Double, Double, Double, Int)](repeating: (0, 0, 0, 0), count: centres.count)
-      for i in 0..<n {
-        var best = 0
-        var bestD = Float.infinity
-        for (j, c) in centres.enumerated() {
-          let d = distance2(points, i, c)
-          if d < bestD {
-            bestD = d
-            best = j
+      let k = centres.count
+      let currentDrift = drift
+      points.withUnsafeBufferPointer { p in
+        assignments.withUnsafeMutableBufferPointer { assigned in
+          lower.withUnsafeMutableBufferPointer { lower in
+            sums.withUnsafeMutableBufferPointer { sum in
+              cl.withUnsafeBufferPointer { cl in
+                ca.withUnsafeBufferPointer { ca in
+                  cb.withUnsafeBufferPointer { cb in
+                    for i in 0..<n {
+                      let l = p[3 * i]
+                      let a = p[3 * i + 1]
+                      let b = p[3 * i + 2]
+                      let own = assigned[i]
+                      let ol = l - cl[own]
+                      let oa = a - ca[own]
+                      let ob = b - cb[own]
+                      var bestD = ol * ol + oa * oa + ob * ob
+                      var best = own
+                      if iteration == 0 || Double(bestD).squareRoot() + margin >= lower[i] - currentDrift {
+                        best = 0
+                        bestD = .infinity
+                        var second = Float.infinity
+                        for j in 0..<k {
+                          let dl = l - cl[j]
+                          let da = a - ca[j]
+                          let db = b - cb[j]
+                          let d = dl * dl + da * da + db * db
+                          if d < bestD {
+                            second = bestD
+                            bestD = d
+                            best = j
+                          } else if d < second {
+                            second = d
+                          }
+                        }
+                        lower[i] = Double(second).squareRoot() + currentDrift
+                      }
+                      if own != best { changed = true }
+                      assigned[i] = best
+                      inertia += Double(bestD)
+                      sum[best].0 += Double(l)
+                      sum[best].1 += Double(a)
+                      sum[best].2 += Double(b)
+                      sum[best].3 += 1
+                    }
+                  }
+                }
+              }
+            }
           }
         }
-        if assignments[i] != best { changed = true }
-        assignments[i] = best
-        inertia += Double(bestD)
-        sums[best].0 += Double(points[3 * i])
-        sums[best].1 += Double(points[3 * i + 1])
-        sums[best].2 += Double(points[3 * i + 2])
-        sums[best].3 += 1
       }
+      var moved = 0.0
       for j in centres.indices where sums[j].3 > 0 {
         let m = Double(sums[j].3)
-        centres[j] = (Float(sums[j].0 / m), Float(sums[j].1 / m), Float(sums[j].2 / m))
+        let next = (Float(sums[j].0 / m), Float(sums[j].1 / m), Float(sums[j].2 / m))
+        let dl = Double(next.0) - Double(centres[j].0)
+        let da = Double(next.1) - Double(centres[j].1)
+        let db = Double(next.2) - Double(centres[j].2)
+        moved = max(moved, (dl * dl + da * da + db * db).squareRoot())
+        centres[j] = next
       }
+      drift += moved
       if !changed && iteration > 0 { break }
     }
     return Result(

@@ -90,32 +90,38 @@ struct MatchCommand: ParsableCommand {
       palette: loaded, options: .init(years: years, conditions: fade.conditions))
     let report: MatchReport
     do { report = try pipeline.run(analysis: analysis) } catch { throw CLIFailure.input(photo, error.description) }
-    let mean = report.fade.meanDeltaE00ToTarget ?? .nan
     if output.json {
-      let p = report.skinFit.optics.parameters
-      let h = report.hyperpigmentation
-      try JSONOutput.print(
-        Report(
-          analysis: AnalyzeCommand.report(analysis), target: TargetJSON(lab: LabJSON(report.target)),
-          skinModel: SkinModelJSON(
-            fitDeltaE00: Rounded(report.skinFit.deltaE00, places: 4),
-            melanosomeFraction: Rounded(p.melanosomeFraction, places: 4),
-            bloodFraction: Rounded(p.bloodFraction, places: 5),
-            dermalScatteringScale: Rounded(p.dermalScatteringScale, places: 3)),
-          blend: BlendCommand.json(report.solution, meanDeltaE00: years > 0 ? mean : nil),
-          hyperpigmentation: HyperpigmentationJSON(
-            risk: h.risk.rawValue, haloDeltaE00: Rounded(h.haloDeltaE00, places: 3), weeks: h.weeks,
-            advice: h.advice,
-            healing: h.healing.map { HealingJSON(week: $0.week, stubbleLab: LabJSON($0.stubbleLab)) },
-            basis: Hyperpigmentation.basis),
-          fade: FadeJSON(
-            timeline: report.fade.entries.map {
-              FadeEntryJSON(
-                year: $0.year, dotLab: LabJSON($0.dotLab), deltaE00ToTarget: Rounded($0.deltaE00ToTarget ?? .nan, places: 4))
-            }, touchUpYear: report.fade.touchUpYear)))
+      try JSONOutput.print(Self.json(analysis, report, years: years))
       return
     }
+    let mean = report.fade.meanDeltaE00ToTarget ?? .nan
     printTable(analysis, report, years: years, mean: mean)
+  }
+
+  /// The `--json` object of a match (also one line of `batch`).
+  static func json(_ analysis: ToneAnalysis, _ report: MatchReport, years: Int) -> Report {
+    let mean = report.fade.meanDeltaE00ToTarget ?? .nan
+    let p = report.skinFit.optics.parameters
+    let h = report.hyperpigmentation
+    return Report(
+      analysis: AnalyzeCommand.report(analysis), target: TargetJSON(lab: LabJSON(report.target)),
+      skinModel: SkinModelJSON(
+        fitDeltaE00: Rounded(report.skinFit.deltaE00, places: 4),
+        melanosomeFraction: Rounded(p.melanosomeFraction, places: 4),
+        bloodFraction: Rounded(p.bloodFraction, places: 5),
+        dermalScatteringScale: Rounded(p.dermalScatteringScale, places: 3)),
+      blend: BlendCommand.json(report.solution, meanDeltaE00: years > 0 ? mean : nil),
+      hyperpigmentation: HyperpigmentationJSON(
+        risk: h.risk.rawValue, haloDeltaE00: Rounded(h.haloDeltaE00, places: 3), weeks: h.weeks,
+        advice: h.advice,
+        healing: h.healing.map { HealingJSON(week: $0.week, stubbleLab: LabJSON($0.stubbleLab)) },
+        basis: Hyperpigmentation.basis),
+      fade: FadeJSON(
+        timeline: report.fade.entries.map {
+          FadeEntryJSON(
+            year: $0.year, dotLab: LabJSON($0.dotLab),
+            deltaE00ToTarget: Rounded($0.deltaE00ToTarget ?? .nan, places: 4))
+        }, touchUpYear: report.fade.touchUpYear))
   }
 
   private func printTable(_ analysis: ToneAnalysis, _ report: MatchReport, years: Int, mean: Double) {

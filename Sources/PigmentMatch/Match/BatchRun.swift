@@ -1,0 +1,132 @@
+import Foundation
+
+/// A batch over a folder of photos: which photos to run, running them on several cores, and
+/// writing one JSON line per photo, sorted by path, to the output file.
+///
+/// - **Resume.** Photos with a result line in the existing output are skipped and their lines
+///   kept as they are; photos with an error line are retried (``BatchLedger``). Lines of photos
+///   no longer in the folder are kept. Delete the output to recompute everything (e.g. after
+///   changing the palette or the years).
+/// - **Concurrency.** `jobs` workers (default: all cores) each take the next photo in path order
+///   until none is left, so at most `jobs` photos are decoded at a time (bounded memory).
+/// - **Order.** Lines are sorted by photo path when written, so the file does not depend on
+///   which worker finished first.
+/// - **Never half-written.** The whole file is rewritten atomically (``BatchOutputFile``) every
+///   ``checkpointSeconds`` while running and once at the end, so an interrupted batch keeps what
+///   it had finished and a re-run goes on from there.
+public struct BatchRun: Sendable {
+  /// Every photo found, sorted by path.
+  public let photos: [String]
+  /// What the existing output already holds.
+  public let ledger: BatchLedger
+  /// The JSONL output file.
+  public let output: String
+  /// Photos run at the same time (≥ 1).
+  public let jobs: Int
+  /// Seconds between checkpoint writes of the output while running.
+  public var checkpointSeconds: Double = 5
+
+  /// Finds the photos in `folder` and reads the earlier results in `output`.
+  public init(folder: String, recursive: Bool = false, output: String, jobs: Int? = nil)
+    throws(BatchError)
+  {
+    let photos = try BatchPhotos.discover(in: folder, recursive: recursive)
+    self.init(
+      photos: photos, ledger: try BatchLedger(contentsOf: output), output: output, jobs: jobs)
+  }
+
+  /// A batch over the given photos (sorted here) with an explicit ledger.
+  public init(photos: [String], ledger: BatchLedger, output: String, jobs: Int? = nil) {
+    self.photos = photos.sorted()
+    self.ledger = ledger
+    self.output = output
+    self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+  }
+
+  /// The photos this run will process: those without a result line.
+  public var pending: [String] { photos.filter { ledger.done[$0] == nil } }
+
+  /// Runs `work` on every pending photo (concurrently, from several threads) and writes the output.
+  /// `progress(done, total)` is called after each photo, one call at a time.
+  public func run(
+    _ work: @Sendable (String) -> BatchLine, progress: @Sendable (Int, Int) -> Void = { _, _ in }
+  ) throws(BatchError) -> BatchSummary {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let pending = self.pending
+    let state = BatchState(count: pending.count, kept: Array(ledger.done.values), start: start)
+    let workers = min(jobs, pending.count)
+    if workers > 0 {
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while let index = state.next() {
+          let line = work(pending[index])
+          state.finish(index, line, checkpointSeconds: checkpointSeconds) { done in
+            progress(done, pending.count)
+          } write: { lines throws(BatchError) in
+            try BatchOutputFile.write(lines, to: output)
+          }
+        }
+      }
+    }
+    if let error = state.writeError { throw error }
+    try BatchOutputFile.write(state.lines(), to: output)
+    let results = state.results
+    let failed = results.reduce(0) { $0 + (($1?.isError ?? false) ? 1 : 0) }
+    return BatchSummary(
+      photos: photos.count, processed: pending.count, skipped: photos.count - pending.count,
+      failed: failed,
+      seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+  }
+}
+
+/// The shared state of a running batch: the next photo to take and the finished lines.
+/// Audited `@unchecked Sendable`: every access goes through `lock`.
+private final class BatchState: @unchecked Sendable {
+  private let lock = NSLock()
+  private var cursor = 0
+  private(set) var results: [BatchLine?]
+  private let kept: [BatchLine]
+  private var done = 0
+  private var lastWrite: UInt64
+  private(set) var writeError: BatchError?
+
+  init(count: Int, kept: [BatchLine], start: UInt64) {
+    results = [BatchLine?](repeating: nil, count: count)
+    self.kept = kept
+    lastWrite = start
+  }
+
+  /// The next pending index, or nil when all are taken.
+  func next() -> Int? {
+    lock.withLock {
+      guard cursor < results.count else { return nil }
+      defer { cursor += 1 }
+      return cursor
+    }
+  }
+
+  /// Records `line` for `index`, reports progress and writes a checkpoint when one is due, all
+  /// under the lock (so progress calls and writes never overlap).
+  func finish(
+    _ index: Int, _ line: BatchLine, checkpointSeconds: Double, progress: (Int) -> Void,
+    write: ([BatchLine]) throws(BatchError) -> Void
+  ) {
+    lock.withLock {
+      results[index] = line
+      done += 1
+      progress(done)
+      let now = DispatchTime.now().uptimeNanoseconds
+      guard writeError == nil, done < results.count,
+        Double(now - lastWrite) / 1e9 >= checkpointSeconds
+      else { return }
+      do throws(BatchError) { try write(sortedLines()) } catch { writeError = error }
+      lastWrite = DispatchTime.now().uptimeNanoseconds
+    }
+  }
+
+  /// Kept and finished lines, sorted by photo path.
+  func lines() -> [BatchLine] { lock.withLock { sortedLines() } }
+
+  private func sortedLines() -> [BatchLine] {
+    (kept + results.compactMap { $0 }).sorted { $0.photo < $1.photo }
+  }
+}

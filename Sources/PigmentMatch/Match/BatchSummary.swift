@@ -1,0 +1,22 @@
+/// The counts and time of one batch run.
+public struct BatchSummary: Sendable, Equatable {
+  /// Photos found in the folder.
+  public let photos: Int
+  /// Photos analysed and matched this run.
+  public let processed: Int
+  /// Photos skipped because an earlier run had done them.
+  public let skipped: Int
+  /// Photos that failed this run (recorded as error lines; retried next run).
+  public let failed: Int
+  /// Wall-clock seconds of the run.
+  public let seconds: Double
+
+  /// A summary with the given counts.
+  public init(photos: Int, processed: Int, skipped: Int, failed: Int, seconds: Double) {
+    self.photos = photos
+    self.processed = processed
+    self.skipped = skipped
+    self.failed = failed
+    self.seconds = seconds
+  }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import PigmentMatch
+import Testing
+
+/// The library side of `pigmatch batch`: photo discovery, the resume ledger, the atomic output,
+/// ordering, and that the match pipeline gives the same results run concurrently as in sequence.
+@Suite struct BatchTests {
+  /// A fresh empty folder under the temporary directory.
+  static func folder(_ name: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent(
+        "pigmatch-batch-\(getpid())-\(name)-\(UInt32.random(in: 0...UInt32.max))"
+      ).path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }
+
+  static func touch(_ path: String) throws {
+    try FileManager.default.createDirectory(
+      atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
+      withIntermediateDirectories: true)
+    try Data([0]).write(to: URL(fileURLWithPath: path))
+  }
+
+  @Test func discoveryTakesPhotoExtensionsInAnyCaseSortedAndSkipsHidden() throws {
+    let root = try Self.folder("discover")
+    for name in [
+      "b.JPG", "a.png", "c.Jpeg", "notes.txt", ".hidden.jpg", "._a.jpg", "sub/d.jpg", "png",
+    ] {
+      try Self.touch(root + "/" + name)
+    }
+    #expect(
+      try BatchPhotos.discover(in: root) == [root + "/a.png", root + "/b.JPG", root + "/c.Jpeg"])
+    #expect(
+      try BatchPhotos.discover(in: root + "/", recursive: true).map {
+        String($0.dropFirst(root.count))
+      } == [
+        "/a.png", "/b.JPG", "/c.Jpeg", "/sub/d.jpg",
+      ])
+  }
+
+  @Test func discoveryOfAMissingFolderOrAFileThrows() throws {
+    let root = try Self.folder("missing")
+    #expect(throws: BatchError.folderNotFound(path: root + "/nope")) {
+      try BatchPhotos.discover(in: root + "/nope")
+    }
+    try Self.touch(root + "/file.jpg")
+    #expect(throws: BatchError.notAFolder(path: root + "/file.jpg")) {
+      try BatchPhotos.discover(in: root + "/file.jpg")
+    }
+  }
+
+  @Test func ledgerKeepsResultsRetriesErrorsAndTheLastLineWins() {
+    let text = """
+      {"photo":"a.jpg","analysis":{}}
+      {"photo":"b.jpg","error":"b.jpg: not a PNG or JPEG image"}
+      not json
+      {"photo":"c.jpg","error":"first try failed"}
+      {"photo":"c.jpg","analysis":{}}
+      {"photo":"d.jpg","analysis":{}}
+      {"photo":"d.jpg","error":"failed later"}
+
+      {"nophoto":1}
+      """
+    let ledger = BatchLedger(text: text)
+    #expect(Set(ledger.done.keys) == ["a.jpg", "c.jpg"])
+    #expect(ledger.failed == ["b.jpg", "d.jpg"])
+    #expect(ledger.unreadableLines == 2)
+    #expect(ledger.done["a.jpg"]?.text == #"{"photo":"a.jpg","analysis":{}}"#)
+  }
+
+  @Test func runWritesSortedLinesSkipsDoneRetriesFailedAndLeavesNoTemporaryFile() throws {
+    let root = try Self.folder("run")
+    let output = root + "/out.jsonl"
+    let photos = (0..<40).map { String(format: "%@/p%02d.jpg", root, 39 - $0) }
+    let previous = BatchLedger(
+      text: #"{"photo":"\#(root)/p05.jpg","old":true}"# + "\n"
+        + #"{"photo":"\#(root)/p06.jpg","error":"x"}"#)
+    let batch = BatchRun(photos: photos, ledger: previous, output: output, jobs: 4)
+    #expect(batch.pending.count == 39)
+    let calls = Calls()
+    let summary = try batch.run { photo in
+      calls.add(photo)
+      // Finish in an order unrelated to the path order.
+      usleep(UInt32(photo.hashValue & 0x3FF))
+      let failed = photo.hasSuffix("p13.jpg")
+      return BatchLine(
+        photo: photo,
+        text: failed ? #"{"photo":"\#(photo)","error":"bad"}"# : #"{"photo":"\#(photo)"}"#,
+        isError: failed)
+    }
+    #expect(
+      summary.photos == 40 && summary.processed == 39 && summary.skipped == 1 && summary.failed == 1
+    )
+    #expect(!calls.photos.contains(root + "/p05.jpg") && calls.photos.contains(root + "/p06.jpg"))
+    let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").map(
+      String.init)
+    #expect(lines.count == 40)
+    let keys = try lines.map { line in
+      try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])[
+        "photo"] as? String
+    }
+    #expect(keys == photos.sorted())
+    #expect(lines[5] == #"{"photo":"\#(root)/p05.jpg","old":true}"#)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out.jsonl"])
+  }
+
+  @Test func outputToAMissingFolderIsAnError() throws {
+    let root = try Self.folder("nowhere")
+    let output = root + "/missing/out.jsonl"
+    #expect(throws: BatchError.self) {
+      try BatchOutputFile.write([BatchLine(photo: "a", text: "{}", isError: false)], to: output)
+    }
+  }
+
+  /// Eight matches on different photos at once give exactly what they give one after another:
+  /// no shared mutable state in ToneAnalysis or MatchPipeline.
+  @Test func concurrentMatchesEqualSequentialOnes() async throws {
+    let names = try FileManager.default.contentsOfDirectory(atPath: TestData.samples.path)
+      .filter { $0.hasSuffix(".jpg") || $0.hasSuffix(".png") }.sorted()
+    let photos = Array(names.prefix(8)).map { TestData.samples.appendingPathComponent($0).path }
+    try #require(photos.count == 8)
+    let palette = try Palette.load(
+      path: TestData.packageRoot.appendingPathComponent("Palettes/iron-oxide-tones.json").path)
+    let pipeline = MatchPipeline(palette: palette)
+    @Sendable func fingerprint(_ photo: String) -> String {
+      do {
+        let analysis = try ToneAnalysis(contentsOf: photo)
+        let report = try pipeline.run(analysis: analysis)
+        return "\(analysis)\n\(report)"
+      } catch {
+        return "error: \(error)"
+      }
+    }
+    let sequential = photos.map(fingerprint)
+    let concurrent = await withTaskGroup(of: (Int, String).self) { group in
+      for (index, photo) in photos.enumerated() { group.addTask { (index, fingerprint(photo)) } }
+      var out = [String](repeating: "", count: photos.count)
+      for await (index, text) in group { out[index] = text }
+      return out
+    }
+    #expect(Set(sequential).count == 8)
+    for index in photos.indices {
+      #expect(concurrent[index] == sequential[index], "\(photos[index])")
+    }
+  }
+}
+
+/// The photos a batch's work closure was called with (from several threads).
+private final class Calls: @unchecked Sendable {
+  private let lock = NSLock()
+  private var list: [String] = []
+  func add(_ photo: String) { lock.withLock { list.append(photo) } }
+  var photos: [String] { lock.withLock { list } }
+}
