@@ -13,10 +13,16 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 testdata=../shared/testdata
 
-swift build -c release --product pigmatch-fuzz --scratch-path .build-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address 2>&1 |
-  grep -v "Cannot export local symbol" || true
 bin=.build-fuzz/release/pigmatch-fuzz
+rm -f "$bin"
+# gold warns "Cannot export local symbol '__asan_extra_spill_area'" on every link: benign, filtered.
+if ! swift build -c release --product pigmatch-fuzz --scratch-path .build-fuzz \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address \
+  >fuzz-build.log 2>&1 || [ ! -x "$bin" ]; then
+  grep -v "Cannot export local symbol" fuzz-build.log >&2
+  echo "fuzz.sh: the fuzz build failed" >&2
+  exit 1
+fi
 
 # Seeds: libFuzzer reads directories non-recursively, so gather each target's files in one place.
 seed() {
@@ -34,6 +40,7 @@ seed() {
   echo "$dir"
 }
 
+status=0
 printf '%-8s %12s %8s %8s %s\n' target executions cov ft crashes
 for target in "${targets[@]}"; do
   seeds=$(seed "$target")
@@ -42,10 +49,15 @@ for target in "${targets[@]}"; do
   PIGMATCH_FUZZ_TARGET=$target "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
     -artifact_prefix="fuzz-out/$target/crashes/" -print_final_stats=1 \
     "fuzz-out/$target/corpus" "$seeds" >"$log" 2>&1 || true
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
+  if [ -z "$execs" ] || [ "$execs" -eq 0 ]; then
+    echo "fuzz.sh: $target ran no input (see $log)" >&2
+    status=1
+  fi
   last=$(grep -E '^#[0-9]+.*cov:' "$log" | tail -1)
   cov=$(echo "$last" | grep -o 'cov: [0-9]*' | grep -o '[0-9]*' || true)
   ft=$(echo "$last" | grep -o 'ft: [0-9]*' | grep -o '[0-9]*' || true)
   crashes=$(find "fuzz-out/$target/crashes" -type f | wc -l)
   printf '%-8s %12s %8s %8s %s\n' "$target" "$execs" "${cov:-?}" "${ft:-?}" "$crashes"
 done
+exit $status

@@ -67,7 +67,7 @@ struct PigmentsCommandTests {
     let run = CLIRun(["blend", "--palette", Self.tones, "--target-lab", "35,3,6", "--json"])
     #expect(run.status == 0)
     let blend = try #require(try run.json()["blend"] as? [String: Any])
-    #expect(Set(blend.keys) == ["components", "recipe", "dotLab", "deltaE00"])
+    #expect(Set(blend.keys) == ["components", "recipe", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00"])
     let components = try #require(blend["components"] as? [[String: Any]])
     let fractions = components.compactMap { $0["fraction"] as? Double }
     #expect(abs(fractions.reduce(0, +) - 1) < 1e-6)
@@ -87,5 +87,28 @@ struct PigmentsCommandTests {
     let run = CLIRun(["blend", "--palette", Self.greys, "--target-lab", "12,0,0"])
     #expect(run.status == 0)
     #expect(run.stdout.contains("out of reach"))
+  }
+}
+
+/// The drop recipe's reported ΔE00 is what the forward model gives for those drops.
+@Suite("blend recipe rounding")
+struct BlendRecipeRoundingTests {
+  @Test(arguments: ["35,3,6", "55,1,2", "45,6,12"])
+  func recipeDeltaE00MatchesMixingTheDrops(_ target: String) throws {
+    let palette = Paths.inPackage("Palettes/iron-oxide-tones.json")
+    let blend = try #require(
+      try CLIRun(["blend", "--palette", palette, "--target-lab", target, "--json"]).json()["blend"] as? [String: Any])
+    let drops = try #require(blend["recipe"] as? [[String: Any]])
+    let total = Double(drops.compactMap { $0["drops"] as? Int }.reduce(0, +))
+    let recipe = drops.map { "\($0["pigment"] ?? "")=\(Double($0["drops"] as? Int ?? 0) / total)" }.joined(separator: ",")
+    let mixed = try CLIRun(["mix", "--palette", palette, "--recipe", recipe, "--json"]).json()
+    let dot = try #require(mixed["dotLab"] as? [Double])
+    let difference = try CLIRun(["color", dot.map { String($0) }.joined(separator: ","), target, "--json"]).json()
+    let expected = try #require(difference["deltaE00"] as? Double)
+    let reported = try #require(blend["recipeDeltaE00"] as? Double)
+    // Both sides are rounded for output (Lab to 3 decimals, ΔE00 to 4): 0.01 covers that.
+    #expect(abs(reported - expected) < 0.01, "reported \(reported), mixing the drops gives \(expected)")
+    let rounding = try #require(blend["roundingDeltaE00"] as? Double)
+    #expect(rounding >= 0)
   }
 }

@@ -34,11 +34,15 @@ struct BlendCommand: ParsableCommand {
     let drops: Int
   }
 
+  /// DESIGN.md's blend object; `recipeDeltaE00` (the rounded recipe's ΔE00), `roundingDeltaE00`
+  /// (what rounding to drops costs) and, for a fade-aware solve, `meanDeltaE00` are additions.
   struct BlendJSON: Encodable {
     let components: [Component]
     let recipe: [Drops]
     let dotLab: LabJSON
     let deltaE00: Rounded
+    let recipeDeltaE00: Rounded
+    let roundingDeltaE00: Rounded
     let meanDeltaE00: Rounded?
   }
 
@@ -54,6 +58,8 @@ struct BlendCommand: ParsableCommand {
     return BlendJSON(
       components: components, recipe: solution.drops.entries.map { Drops(pigment: $0.pigment, drops: $0.drops) },
       dotLab: LabJSON(blend.dotLab), deltaE00: Rounded(blend.deltaE00, places: 4),
+      recipeDeltaE00: Rounded(solution.drops.deltaE00, places: 4),
+      roundingDeltaE00: Rounded(solution.drops.roundingDeltaE00, places: 4),
       meanDeltaE00: meanDeltaE00.map { Rounded($0, places: 4) })
   }
 

@@ -24,6 +24,24 @@ struct InspectCommand: ParsableCommand {
     let colorProfile: String
     let orientation: Int
     let meanLab: LabJSON?
+
+    enum CodingKeys: String, CodingKey {
+      case path, format, width, height, bitDepth, channels, colorProfile, orientation, meanLab
+    }
+
+    /// Every contract key, `meanLab` null when no pixel is fully opaque.
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(path, forKey: .path)
+      try c.encode(format, forKey: .format)
+      try c.encode(width, forKey: .width)
+      try c.encode(height, forKey: .height)
+      try c.encode(bitDepth, forKey: .bitDepth)
+      try c.encode(channels, forKey: .channels)
+      try c.encode(colorProfile, forKey: .colorProfile)
+      try c.encode(orientation, forKey: .orientation)
+      if let meanLab { try c.encode(meanLab, forKey: .meanLab) } else { try c.encodeNil(forKey: .meanLab) }
+    }
   }
 
   func run() throws {

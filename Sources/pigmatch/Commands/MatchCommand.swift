@@ -56,22 +56,27 @@ struct MatchCommand: ParsableCommand {
   struct FadeJSON: Encodable {
     let timeline: [FadeEntryJSON]
     let touchUpYear: Int?
+    /// What the touch-up year was judged against: "target" (the hair), or "start" (the healed dot's
+    /// own drift) when the hair is out of reach from day one.
+    let touchUpBasis: String
 
-    enum CodingKeys: String, CodingKey { case timeline, touchUpYear }
+    enum CodingKeys: String, CodingKey { case timeline, touchUpYear, touchUpBasis }
     func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(timeline, forKey: .timeline)
       try container.encode(touchUpYear, forKey: .touchUpYear)  // null when none
+      try container.encode(touchUpBasis, forKey: .touchUpBasis)
     }
   }
 
+  /// DESIGN.md's keys in its order; `skinModel` (the fitted skin) is an addition, last.
   struct Report: Encodable {
     let analysis: AnalyzeCommand.Report
     let target: TargetJSON
-    let skinModel: SkinModelJSON
     let blend: BlendCommand.BlendJSON
     let hyperpigmentation: HyperpigmentationJSON
     let fade: FadeJSON
+    let skinModel: SkinModelJSON
   }
 
   func run() throws {
@@ -105,11 +110,6 @@ struct MatchCommand: ParsableCommand {
     let h = report.hyperpigmentation
     return Report(
       analysis: AnalyzeCommand.report(analysis), target: TargetJSON(lab: LabJSON(report.target)),
-      skinModel: SkinModelJSON(
-        fitDeltaE00: Rounded(report.skinFit.deltaE00, places: 4),
-        melanosomeFraction: Rounded(p.melanosomeFraction, places: 4),
-        bloodFraction: Rounded(p.bloodFraction, places: 5),
-        dermalScatteringScale: Rounded(p.dermalScatteringScale, places: 3)),
       blend: BlendCommand.json(report.solution, meanDeltaE00: years > 0 ? mean : nil),
       hyperpigmentation: HyperpigmentationJSON(
         risk: h.risk.rawValue, haloDeltaE00: Rounded(h.haloDeltaE00, places: 3), weeks: h.weeks,
@@ -121,7 +121,13 @@ struct MatchCommand: ParsableCommand {
           FadeEntryJSON(
             year: $0.year, dotLab: LabJSON($0.dotLab),
             deltaE00ToTarget: Rounded($0.deltaE00ToTarget ?? .nan, places: 4))
-        }, touchUpYear: report.fade.touchUpYear))
+        }, touchUpYear: report.fade.touchUpYear,
+        touchUpBasis: report.fade.touchUpAgainstTarget ? "target" : "start"),
+      skinModel: SkinModelJSON(
+        fitDeltaE00: Rounded(report.skinFit.deltaE00, places: 4),
+        melanosomeFraction: Rounded(p.melanosomeFraction, places: 4),
+        bloodFraction: Rounded(p.bloodFraction, places: 5),
+        dermalScatteringScale: Rounded(p.dermalScatteringScale, places: 3)))
   }
 
   private func printTable(_ analysis: ToneAnalysis, _ report: MatchReport, years: Int, mean: Double) {
