@@ -24,8 +24,9 @@ public struct DropRecipe: Sendable, Equatable {
   /// ΔE00 between the rounded recipe and the exact blend: what rounding costs.
   public let roundingDeltaE00: Double
 
-  /// The best rounding of `blend` to at most `maxDrops` drops (1…), by ΔE00 to the blend's target:
-  /// every total 1…maxDrops by largest remainder, then single-drop moves while they help.
+  /// The best rounding of `blend` to at most `maxDrops` drops (1…): the one whose dot is closest
+  /// (ΔE00) to the exact blend's dot — so rounding keeps what the solve optimised, day-one or
+  /// fade-aware — searching every total 1…maxDrops by largest remainder, then single-drop moves.
   public static func rounding(_ blend: Blend, model: DotModel, maxDrops: Int = defaultMaxDrops)
     -> DropRecipe
   {
@@ -35,7 +36,7 @@ public struct DropRecipe: Sendable, Equatable {
       let total = drops.reduce(0, +)
       guard total > 0 else { return (.infinity, blend.dotLab) }
       let lab = model.lab(drops.map { Double($0) / Double(total) })
-      return (DeltaE.ciede2000(lab, blend.target), lab)
+      return (DeltaE.ciede2000(lab, blend.dotLab), lab)
     }
     var best = [Int](repeating: 0, count: fractions.count)
     var bestCost = Double.infinity
@@ -75,14 +76,14 @@ public struct DropRecipe: Sendable, Equatable {
       }
       for candidate in candidates {
         let (c, _) = cost(candidate)
-        if c < bestCost - 1e-9 {
+        if c < bestCost - 1e-9 {  // closer to the exact blend
           best = candidate
           bestCost = c
           improved = true
         }
       }
     }
-    let (finalCost, lab) = cost(best)
+    let (_, lab) = cost(best)
     let palette = model.palette
     let entries = best.indices.filter { best[$0] > 0 }.map { index in
       Entry(
@@ -90,7 +91,7 @@ public struct DropRecipe: Sendable, Equatable {
         drops: best[index])
     }
     return DropRecipe(
-      entries: entries, totalDrops: best.reduce(0, +), dotLab: lab, deltaE00: finalCost,
+      entries: entries, totalDrops: best.reduce(0, +), dotLab: lab, deltaE00: DeltaE.ciede2000(lab, blend.target),
       roundingDeltaE00: DeltaE.ciede2000(lab, blend.dotLab))
   }
 
