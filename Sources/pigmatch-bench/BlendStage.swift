@@ -24,7 +24,7 @@ struct BlendStage: ParsableCommand {
     for file in files {
       let loaded = try Palette.load(path: file)
       let solver = BlendSolver(palette: loaded)
-      var state = seed
+      var rng = SplitMix64(seed: seed)
       var times: [Double] = []
       var worst = 0.0
       var sum = 0.0
@@ -32,7 +32,7 @@ struct BlendStage: ParsableCommand {
       for _ in 0..<targets {
         // Hair-like targets: L* 15–65, a* −2…10, b* −2…20 (natural hair, dark to light).
         let target = Lab(
-          l: 15 + 50 * uniform(&state), a: -2 + 12 * uniform(&state), b: -2 + 22 * uniform(&state))
+          l: 15 + 50 * rng.unit(), a: -2 + 12 * rng.unit(), b: -2 + 22 * rng.unit())
         let start = DispatchTime.now().uptimeNanoseconds
         let solution = try solver.solve(target: target)
         let elapsed = DispatchTime.now().uptimeNanoseconds - start
@@ -48,15 +48,5 @@ struct BlendStage: ParsableCommand {
           + String(format: "median %.3f ms, p95 %.3f ms, max %.3f ms; ", median, p95, times.last ?? 0)
           + String(format: "mean residual ΔE00 %.2f, worst %.2f", sum / Double(targets), worst))
     }
-  }
-
-  /// SplitMix64 → uniform in [0, 1).
-  private func uniform(_ state: inout UInt64) -> Double {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    z ^= z >> 31
-    return Double(z >> 11) / Double(1 << 53)
   }
 }

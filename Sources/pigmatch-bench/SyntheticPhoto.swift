@@ -17,8 +17,8 @@ enum SyntheticPhoto {
       for x in 0..<width {
         let shade = light * (0.9 + 0.2 * Double(x) / Double(width))
         let cellX = x / spacing, cellY = y / spacing
-        var h = UInt64(truncatingIfNeeded: cellX &* 73_856_093 ^ cellY &* 19_349_663)
-        h = SplitMix64.mix(h)
+        var cell = SplitMix64(seed: UInt64(truncatingIfNeeded: cellX &* 73_856_093 ^ cellY &* 19_349_663))
+        let h = cell.next()
         let cx = Double(cellX * spacing) + Double(h % UInt64(spacing))
         let cy = Double(cellY * spacing) + Double((h >> 8) % UInt64(spacing))
         let d = ((Double(x) - cx) * (Double(x) - cx) + (Double(y) - cy) * (Double(y) - cy)).squareRoot()
@@ -43,21 +43,5 @@ enum SyntheticPhoto {
       try Data(jpeg).write(to: URL(fileURLWithPath: path))
     }
     return path
-  }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small deterministic generator for benchmark data.
-struct SplitMix64 {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  static func mix(_ value: UInt64) -> UInt64 {
-    var z = value &+ 0x9E37_79B9_7F4A_7C15
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    return Self.mix(state)
   }
 }

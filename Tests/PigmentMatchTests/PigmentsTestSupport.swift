@@ -1,3 +1,4 @@
+import PigmentMatch
 import Foundation
 
 /// Shared helpers for the pigment tests: locating the package root and a seeded RNG.
@@ -26,15 +27,5 @@ enum PigmentsTestSupport {
   }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a small deterministic generator for property tests.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The property tests' seeded generator: the library's SplitMix64.
+typealias SeededGenerator = SplitMix64

@@ -43,16 +43,9 @@ public struct StubblePattern: Sendable {
     let tile = spacing * Double(Self.tileDots)
     let safeID = HTMLEscaping.escape(id)
     var circles = ""
-    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    func jitter() -> Double {
-      // SplitMix64 step: a deterministic jitter in −0.2…0.2 of the pitch.
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      z ^= z >> 31
-      return (Double(z >> 11) / Double(1 << 53) - 0.5) * 0.4 * spacing
-    }
+    var rng = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
+    // A deterministic jitter in −0.2…0.2 of the pitch.
+    func jitter() -> Double { (rng.unit() - 0.5) * 0.4 * spacing }
     for row in 0..<Self.tileDots {
       for column in 0..<Self.tileDots {
         let cx = (Double(column) + 0.5) * spacing + jitter()

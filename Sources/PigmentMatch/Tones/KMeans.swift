@@ -16,7 +16,7 @@ public enum KMeans {
     let n = points.count / 3
     guard n > 0 else { return Result(centres: [], assignments: [], inertia: 0) }
     let k = max(1, min(k, n))
-    var rng = SplitMix64Stream(seed: seed)
+    var rng = SplitMix64(seed: seed)
     // k-means++ seeding: first centre uniform, then each next one with probability ∝ D(x)².
     var centres: [(Float, Float, Float)] = []
     let first = Int(rng.next() % UInt64(n))
