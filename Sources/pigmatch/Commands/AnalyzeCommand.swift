@@ -10,11 +10,7 @@ struct AnalyzeCommand: ParsableCommand {
   @Argument(help: "A PNG or JPEG photo.")
   var photo: String
 
-  @Option(help: "Analyse only this rectangle, full-resolution pixels: x,y,width,height.")
-  var roi: String?
-
-  @Option(help: "Analyse only the non-zero pixels of this PNG (same size as the photo).")
-  var mask: String?
+  @OptionGroup var region: RegionOptions
 
   @OptionGroup var output: OutputOptions
 
@@ -83,15 +79,7 @@ struct AnalyzeCommand: ParsableCommand {
   }
 
   func run() throws {
-    var options = ToneAnalysisOptions()
-    let analysis: ToneAnalysis
-    do {
-      if let roi { options.region = try RegionOfInterest.parse(roi) }
-      if let mask { options.mask = try AnalysisMask.load(contentsOf: mask) }
-      analysis = try ToneAnalysis(contentsOf: photo, options: options)
-    } catch {
-      throw CLIFailure.input(error.description)
-    }
+    let analysis = try region.analyse(photo)
     let report = Self.report(analysis)
     if output.json {
       try JSONOutput.print(report)

@@ -14,11 +14,7 @@ struct MatchCommand: ParsableCommand {
   @Option(help: "A palette JSON file.")
   var palette: String
 
-  @Option(help: "Analyse only this rectangle, full-resolution pixels: x,y,width,height.")
-  var roi: String?
-
-  @Option(help: "Analyse only the non-zero pixels of this PNG (same size as the photo).")
-  var mask: String?
+  @OptionGroup var region: RegionOptions
 
   @OptionGroup var fade: FadeOptions
 
@@ -81,15 +77,7 @@ struct MatchCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try PaletteCommand.load(palette)
-    var options = ToneAnalysisOptions()
-    let analysis: ToneAnalysis
-    do {
-      if let roi { options.region = try RegionOfInterest.parse(roi) }
-      if let mask { options.mask = try AnalysisMask.load(contentsOf: mask) }
-      analysis = try ToneAnalysis(contentsOf: photo, options: options)
-    } catch {
-      throw CLIFailure.input(error.description)
-    }
+    let analysis = try region.analyse(photo)
     let years = fade.years ?? 0
     let pipeline = MatchPipeline(
       palette: loaded, options: .init(years: years, conditions: fade.conditions))
