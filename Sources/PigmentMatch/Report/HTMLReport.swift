@@ -116,7 +116,7 @@ public struct HTMLReport: Sendable {
       \(thumbnailFigure())
       <div><div class="swatch-row">\(skinSwatch)\(hairSwatch)</div>
       <p class="note">Analysis confidence \(ReportFormat.percent(analysis.confidence)); skin model fit ΔE00 \
-      \(ReportFormat.number(match.skinFit.deltaE00, 2)). \(HTMLEscaping.escape(FitzpatrickConvention.note))</p>
+      \(ReportFormat.number(match.skinFit.deltaE00, 2)). \(HTMLEscaping.escape(FitzpatrickConvention.note)) \(HTMLEscaping.escape(SkinTone.lightingNote))</p>
       \(warnings.isEmpty ? "" : "<ul class=\"warnings\">\(warnings)</ul>")</div>
       </div></section>
 

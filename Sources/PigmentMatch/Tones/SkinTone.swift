@@ -1,5 +1,11 @@
 /// The client's skin tone and skin type measures.
 public struct SkinTone: Sendable, Equatable {
+  /// ITA° from a photo follows its lighting: the caveat every skin-type output carries.
+  public static let lightingNote =
+    "ITA° measured from an uncalibrated photo follows its lighting and white balance: an under-lit "
+    + "face reads darker (lower ITA°) than the skin is. For a reliable class, photograph the scalp in "
+    + "even daylight, ideally with a grey card."
+
   /// Robust skin colour: per-channel median of clean skin pixels (CIELAB D65).
   public let lab: Lab
   /// Fraction of the analysed pixels that are skin, 0…1.

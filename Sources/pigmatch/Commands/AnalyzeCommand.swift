@@ -155,6 +155,7 @@ struct AnalyzeCommand: ParsableCommand {
     console.print(photo)
     console.print(Table.rows(rows))
     console.print("  note: " + FitzpatrickConvention.note)
+    console.print("  note: " + SkinTone.lightingNote)
     for warning in analysis.warnings { console.print("  warning: \(warning)") }
   }
 }
