@@ -57,13 +57,25 @@ enum FuzzTarget: String, CaseIterable, Sendable {
   /// A 4×4 RGB test image for the ICC target.
   static let tinyImage: [UInt8] = (0..<48).map { UInt8(truncatingIfNeeded: $0 &* 37) }
 
+  /// A per-process scratch file for the file-streaming decode path.
+  static let scratchPath = FileManager.default.temporaryDirectory
+    .appendingPathComponent("pigmatch-fuzz-\(ProcessInfo.processInfo.processIdentifier).bin").path
+
   /// Decodes `data` (given its signature so the fuzzer spends its time past the sniffing), in
-  /// strict and lenient mode, full size and downscaled, and touches every pixel.
+  /// strict and lenient mode, full size and downscaled, from memory and streamed from a file (the
+  /// CLI's path), and touches every pixel.
   static func decode(_ data: [UInt8], prefix: [UInt8]) {
     let bytes = data.starts(with: prefix) ? data : prefix + data
-    let limits = [DecodeOptions(maxPixels: 4_000_000), DecodeOptions(maxPixels: 4_000_000, minimumShortSide: 4, acceptCorruptData: true)]
-    for options in limits {
+    let strict = DecodeOptions(maxPixels: 4_000_000)
+    let lenient = DecodeOptions(maxPixels: 4_000_000, minimumShortSide: 4, acceptCorruptData: true)
+    for options in [strict, lenient] {
       if let photo = try? PhotoDecoder.decode(bytes: bytes, name: "fuzz", options: options) {
+        _ = photo.meanLab(threads: 1)
+      }
+    }
+    guard FileManager.default.createFile(atPath: scratchPath, contents: Data(bytes)) else { return }
+    for options in [strict, lenient] {
+      if let photo = try? PhotoDecoder.decode(contentsOf: scratchPath, options: options) {
         _ = photo.meanLab(threads: 1)
       }
     }
