@@ -49,10 +49,12 @@ let package = Package(
     .executableTarget(name: "pigmatch-example", dependencies: ["PigmentMatch"]),
     // Fuzz targets (scripts/fuzz.sh builds them with -sanitize=fuzzer); a replay runner otherwise.
     .executableTarget(name: "pigmatch-fuzz", dependencies: ["PigmentMatch"]),
-    .testTarget(name: "ColorimetryTests", dependencies: ["Colorimetry"]),
-    .testTarget(name: "PhotoIOTests", dependencies: ["PhotoIO", "CPhotoCodecs"]),
-    .testTarget(name: "PigmentMatchTests", dependencies: ["PigmentMatch"], exclude: ["Fixtures"]),
-    .testTarget(name: "pigmatchTests", dependencies: ["pigmatch"]),
+    // Shared test helpers (paths to the package and ../shared/testdata).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "ColorimetryTests", dependencies: ["Colorimetry", "TestSupport"]),
+    .testTarget(name: "PhotoIOTests", dependencies: ["PhotoIO", "CPhotoCodecs", "TestSupport"]),
+    .testTarget(name: "PigmentMatchTests", dependencies: ["PigmentMatch", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "pigmatchTests", dependencies: ["pigmatch", "TestSupport"]),
     .testTarget(name: "FuzzRegressionTests", dependencies: ["pigmatch-fuzz"], exclude: ["Inputs"]),
   ],
   swiftLanguageModes: [.v6]

@@ -102,6 +102,11 @@ static float srgb_to_linear(unsigned code, unsigned levels) {
   return (float)(v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4));
 }
 
+void pmc_srgb_to_linear_table(float *out, uint32_t levels) {
+  if (out == NULL || levels < 2) return;
+  for (uint32_t i = 0; i < levels; i++) out[i] = srgb_to_linear(i, levels);
+}
+
 int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t source, char *message,
                             size_t message_len) {
   if (lin == NULL || image == NULL) return PMC_ERR_ARGUMENT;
@@ -116,7 +121,7 @@ int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t
     unsigned levels = lin->bytes == 2 ? 65536u : 256u;
     lin->lut = (float *)malloc(sizeof(float) * levels);
     if (lin->lut == NULL) return PMC_ERR_NO_MEMORY;
-    for (unsigned i = 0; i < levels; i++) lin->lut[i] = srgb_to_linear(i, levels);
+    pmc_srgb_to_linear_table(lin->lut, levels);
     return PMC_OK;
   }
   cmsContext context = cmsCreateContext(NULL, NULL);

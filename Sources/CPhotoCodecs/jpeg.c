@@ -175,6 +175,7 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
   denom = choose_denominator(&cinfo, options);
   cinfo.scale_num = 1;
   cinfo.scale_denom = (unsigned int)denom;
+  out->reduce_factor = denom;
   jpeg_calc_output_dimensions(&cinfo);
   // Progressive and multi-scan files buffer every coefficient at full size; others stream.
   uint64_t held = jpeg_has_multiple_scans(&cinfo)

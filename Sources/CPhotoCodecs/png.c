@@ -156,7 +156,6 @@ static void reduce_finish(reduce_state *r, pmc_image *out) {
   out->pixels_len = sizeof(float) * 3 * r->out_width * r->out_height;
   out->linear_float = 1;
   out->channels = 3;
-  out->reduce_factor = r->factor;
   if (out->has_alpha) {
     out->alpha = r->alpha;
     r->alpha = NULL;
@@ -173,7 +172,8 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     pmc_set_message(out->message, sizeof out->message, "not a PNG file (bad signature)");
     return PMC_ERR_CORRUPT;
   }
-  // Check the claimed size from IHDR (always the first chunk) before libpng reads anything else.
+  // Check the claimed size from IHDR before libpng reads anything else. This is the only size
+  // check: libpng itself rejects a file whose first chunk is not IHDR.
   if (len >= 29 && memcmp(data + 12, "IHDR", 4) == 0) {
     uint64_t w = ((uint64_t)data[16] << 24) | ((uint64_t)data[17] << 16) | ((uint64_t)data[18] << 8) | data[19];
     uint64_t h = ((uint64_t)data[20] << 24) | ((uint64_t)data[21] << 16) | ((uint64_t)data[22] << 8) | data[23];
@@ -225,11 +225,6 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     case PNG_COLOR_TYPE_RGB: out->file_kind = PMC_KIND_RGB; break;
     case PNG_COLOR_TYPE_RGB_ALPHA: out->file_kind = PMC_KIND_RGB_ALPHA; break;
     default: out->file_kind = PMC_KIND_PALETTE; break;
-  }
-  if (pmc_check_size(out, options, width, height, held_pixels(width, height, interlace != PNG_INTERLACE_NONE, options)) !=
-      PMC_OK) {
-    ctx.status = PMC_ERR_TOO_LARGE;
-    png_error(png, "too large");
   }
 
   // Colour encoding chunks.
@@ -289,6 +284,7 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
   out->sample_bits = sample_bits;
   out->channels = 4;
   int factor = reduction_factor(width, height, options->min_short_side);
+  out->reduce_factor = factor;  // Interlaced files are reduced by the caller after a full decode.
   if (factor > 1 && !out->interlaced) {
     reduce = reduce_begin(out, factor, row_bytes);
     if (reduce == NULL) {

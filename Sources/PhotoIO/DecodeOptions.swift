@@ -33,13 +33,4 @@ public struct DecodeOptions: Sendable, Equatable {
 
   /// Full-size decode with the default limits.
   public static let full = DecodeOptions()
-
-  /// The largest power-of-two reduction (≤ `limit`) that keeps the shorter side ≥ `minimumShortSide`.
-  func reduction(width: Int, height: Int, limit: Int) -> Int {
-    guard let minimumShortSide, minimumShortSide > 0 else { return 1 }
-    let shortSide = min(width, height)
-    var factor = 1
-    while factor * 2 <= limit && shortSide / (factor * 2) >= minimumShortSide { factor *= 2 }
-    return factor
-  }
 }

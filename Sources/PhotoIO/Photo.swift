@@ -39,11 +39,8 @@ public struct Photo: Sendable {
       let table = SRGBTransfer.decode8
       return (table[Int(samples[3 * index])], table[Int(samples[3 * index + 1])], table[Int(samples[3 * index + 2])])
     case .srgb16(let samples):
-      return (
-        SRGBTransfer.decode(Float(samples[3 * index]) / 65535),
-        SRGBTransfer.decode(Float(samples[3 * index + 1]) / 65535),
-        SRGBTransfer.decode(Float(samples[3 * index + 2]) / 65535)
-      )
+      let table = SRGBTransfer.decode16
+      return (table[Int(samples[3 * index])], table[Int(samples[3 * index + 1])], table[Int(samples[3 * index + 2])])
     case .linear(let samples):
       return (samples[3 * index], samples[3 * index + 1], samples[3 * index + 2])
     }

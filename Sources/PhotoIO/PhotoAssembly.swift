@@ -22,24 +22,18 @@ struct PhotoAssembly {
     let kind = Int(image.file_kind)
     let fileChannels = [Int(PMC_KIND_GRAY): 1, Int(PMC_KIND_GRAY_ALPHA): 2, Int(PMC_KIND_RGB): 3,
       Int(PMC_KIND_RGB_ALPHA): 4, Int(PMC_KIND_CMYK): 4, Int(PMC_KIND_YCCK): 4][kind] ?? (image.has_alpha != 0 ? 4 : 3)
-    var metadata = PhotoMetadata(
+    let metadata = PhotoMetadata(
       format: format, width: Int(image.file_width), height: Int(image.file_height),
       bitDepth: Int(image.file_bit_depth), channels: fileChannels, colorProfile: profile,
       orientation: image.orientation == 0 ? 1 : Int(image.orientation),
       progressive: image.progressive != 0 || image.interlaced != 0, arithmeticCoded: image.arithmetic != 0,
-      downscale: Int((Double(image.file_width) / Double(max(decoded.width, 1))).rounded()))
-    var photo = Photo(
+      downscale: max(1, Int(image.reduce_factor)))
+    let photo = Photo(
       width: decoded.width, height: decoded.height, pixels: storage, opacity: opacity, metadata: metadata,
       warnings: warnings)
-    if format == .png && image.linear_float == 0 {  // Interlaced PNGs are reduced after a full decode.
-      let factor = options.reduction(width: photo.width, height: photo.height, limit: 64)
-      if factor > 1 {
-        photo = BoxDownscale.reduce(photo, by: factor)
-        metadata.downscale = factor
-        photo = Photo(
-          width: photo.width, height: photo.height, pixels: photo.pixels, opacity: photo.opacity,
-          metadata: metadata, warnings: warnings)
-      }
+    // An interlaced PNG was decoded whole: reduce it now (C streams the others).
+    if format == .png && image.linear_float == 0 && metadata.downscale > 1 {
+      return BoxDownscale.reduce(photo, by: metadata.downscale)
     }
     return photo
   }

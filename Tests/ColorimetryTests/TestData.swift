@@ -1,18 +1,9 @@
 import Foundation
+import TestSupport
 
-/// Locates `/work/shared/testdata`: walk up from this file to the package root (the folder with
-/// Package.swift), then `../shared/testdata`.
+/// The shared test material (`../shared/testdata`) and a small CSV reader for it.
 enum TestData {
-  static let root: URL = {
-    var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while dir.path != "/" {
-      if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-        return dir.deletingLastPathComponent().appendingPathComponent("shared/testdata")
-      }
-      dir = dir.deletingLastPathComponent()
-    }
-    return URL(fileURLWithPath: "/work/shared/testdata")
-  }()
+  static let root = TestPaths.testdata
 
   /// Rows of a CSV file (header skipped), split on commas.
   static func csv(_ relative: String) -> (header: [String], rows: [[String]]) {

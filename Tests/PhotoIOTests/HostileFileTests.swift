@@ -207,10 +207,13 @@ struct StreamingReductionTests {
   func matchesFullDecodeThenBoxFilter(_ name: String) throws {
     let bytes = try TestData.bytes("pngsuite/png/\(name)")
     let full = try PhotoDecoder.decode(bytes: bytes, name: name)
-    guard full.width == 32 && full.height == 32 else { return }  // Odd-sized files are covered elsewhere.
     let streamed = try PhotoDecoder.decode(bytes: bytes, name: name, options: DecodeOptions(minimumShortSide: 8))
-    let expected = BoxDownscale.reduce(full, by: 4)
-    #expect(streamed.width == 8 && streamed.height == 8 && streamed.metadata.downscale == 4)
+    // The largest power of two keeping the shorter side ≥ 8: 4 for 32×32, 1 for the 8×32 files.
+    let shorter = min(full.width, full.height)
+    let factor = shorter >= 32 ? 4 : shorter >= 16 ? 2 : 1
+    let expected = BoxDownscale.reduce(full, by: factor)
+    #expect(streamed.metadata.downscale == factor)
+    #expect(streamed.width == full.width / factor && streamed.height == full.height / factor)
     #expect(streamed.metadata.colorProfile == full.metadata.colorProfile)
     for i in 0..<expected.pixelCount {
       let a = streamed.linearRGB(at: i), b = expected.linearRGB(at: i)
@@ -253,5 +256,20 @@ struct FileStreamingTests {
         return false
       }
     }
+  }
+}
+
+/// Interlaced PNGs are decoded whole and then box-filtered: the same result as the full decode
+/// reduced by hand, with the factor reported in the metadata.
+@Suite("Interlaced PNG reduction")
+struct InterlacedReductionTests {
+  @Test(arguments: ["basi0g08.png", "basi2c16.png", "basi3p04.png", "basi6a08.png"])
+  func interlacedFilesAreReducedAfterDecoding(_ name: String) throws {
+    let bytes = try TestData.bytes("pngsuite/png/\(name)")
+    let full = try PhotoDecoder.decode(bytes: bytes, name: name)
+    let reduced = try PhotoDecoder.decode(bytes: bytes, name: name, options: DecodeOptions(minimumShortSide: 8))
+    let expected = BoxDownscale.reduce(full, by: 4)
+    #expect(reduced.width == 8 && reduced.height == 8 && reduced.metadata.downscale == 4)
+    #expect(reduced.pixels == expected.pixels && reduced.opacity == expected.opacity)
   }
 }

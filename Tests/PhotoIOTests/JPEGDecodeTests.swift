@@ -146,7 +146,12 @@ struct JPEGDecodeTests {
   static func srgb8(_ photo: Photo, _ index: Int) -> [Int] {
     if case .srgb8(let s) = photo.pixels { return (0..<3).map { Int(s[3 * index + $0]) } }
     let (r, g, b) = photo.linearRGB(at: index)
-    return [r, g, b].map { Int((SRGBTransfer.encode($0) * 255).rounded()) }
+    // The sRGB encoding curve (IEC 61966-2-1), written out here as an independent oracle.
+    func encode(_ v: Float) -> Double {
+      let c = Double(min(max(v, 0), 1))
+      return c <= 0.0031308 ? 12.92 * c : 1.055 * pow(c, 1 / 2.4) - 0.055
+    }
+    return [r, g, b].map { Int((encode($0) * 255).rounded()) }
   }
 
   static let crashFiles: [String] = {

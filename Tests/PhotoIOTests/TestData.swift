@@ -1,20 +1,11 @@
 import Foundation
+import TestSupport
 
-/// Locates the package root (walking up from this file) and the shared test material beside it.
+/// The shared test material (`../shared/testdata`) as paths, bytes and file lists.
 enum TestData {
-  static let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while url.path != "/" {
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-      url.deleteLastPathComponent()
-    }
-    return url
-  }()
+  static let root = TestPaths.testdata
 
-  /// `../shared/testdata` next to the package.
-  static let root = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
-
-  static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+  static func path(_ relative: String) -> String { TestPaths.testdata(relative) }
 
   static func bytes(_ relative: String) throws -> [UInt8] {
     [UInt8](try Data(contentsOf: root.appendingPathComponent(relative)))

@@ -1,20 +1,12 @@
 import Foundation
+import TestSupport
 
-/// Locates the package root (walking up from this file), `Samples/` and the shared test material.
+/// `Samples/` with its truth files, and the shared test material.
 enum TestData {
-  static let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while url.path != "/" {
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-      url.deleteLastPathComponent()
-    }
-    return url
-  }()
+  static let packageRoot = TestPaths.packageRoot
+  static let root = TestPaths.testdata
 
-  /// `../shared/testdata` next to the package.
-  static let root = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
-
-  static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+  static func path(_ relative: String) -> String { TestPaths.testdata(relative) }
 
   /// `Samples/` in the package.
   static let samples = packageRoot.appendingPathComponent("Samples")

@@ -7,22 +7,14 @@ import Testing
 /// `pigmatch analyze` run in process: JSON fields per DESIGN.md, readable output, and bad input as
 /// one stderr line with exit status 2.
 @Suite struct AnalyzeCommandTests {
-  static let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while url.path != "/" {
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-      url.deleteLastPathComponent()
-    }
-    return url
-  }()
+  static let packageRoot = Paths.packageRoot
 
   static let sample = packageRoot.appendingPathComponent("Samples/09-brown-black.jpg").path
 
   /// Runs the CLI with a capturing console: (status, stdout, stderr).
   static func run(_ arguments: [String]) -> (Int32, String, String) {
-    let console = Console(capturing: true)
-    let status = CLI.$console.withValue(console) { PigMatch.execute(arguments) }
-    return (status, console.standardOutput, console.standardError)
+    let run = CLIRun(arguments)
+    return (run.status, run.stdout, run.stderr)
   }
 
   /// A temporary PNG of flat colour; returns its path.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import pigmatch
@@ -23,20 +24,9 @@ struct CLIRun {
   }
 }
 
-/// Package root and shared test data, found by walking up from this file.
+/// Package root and shared test data.
 enum Paths {
-  static let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while url.path != "/" {
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-      url.deleteLastPathComponent()
-    }
-    return url
-  }()
-
-  static func testdata(_ relative: String) -> String {
-    packageRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata/\(relative)").path
-  }
-
-  static func inPackage(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
+  static let packageRoot = TestPaths.packageRoot
+  static func testdata(_ relative: String) -> String { TestPaths.testdata(relative) }
+  static func inPackage(_ relative: String) -> String { TestPaths.inPackage(relative) }
 }

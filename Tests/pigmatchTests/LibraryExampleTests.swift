@@ -4,14 +4,7 @@ import Testing
 /// The README's library example is `Sources/pigmatch-example/main.swift` byte for byte (so the two
 /// cannot drift), and the built example runs: it prints a recipe in drops and a ΔE00.
 @Suite struct LibraryExampleTests {
-  static let packageRoot: URL = {
-    var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    while url.path != "/" {
-      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-      url.deleteLastPathComponent()
-    }
-    return url
-  }()
+  static let packageRoot = Paths.packageRoot
 
   static let exampleSource = packageRoot.appendingPathComponent("Sources/pigmatch-example/main.swift")
   static let startMarker = "<!-- library-example:start -->"

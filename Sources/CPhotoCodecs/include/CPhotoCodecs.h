@@ -82,7 +82,10 @@ typedef struct pmc_image {
   /// opacity floats 0…1 (NULL when opaque); colour management was already applied.
   int32_t linear_float;
   float *alpha;
-  int32_t reduce_factor;            ///< PNG reduced decode: file pixels per output pixel along each axis.
+  /// File pixels per decoded pixel along each axis: the JPEG DCT scale denominator, or the PNG
+  /// box-filter factor (applied here when `linear_float` is set; an interlaced PNG is decoded
+  /// whole and the caller applies it).
+  int32_t reduce_factor;
   int32_t profile_failed;           ///< The colour source could not be used; sRGB was assumed.
   char profile_message[128];        ///< Why, when profile_failed.
   int32_t has_srgb_chunk, has_gama, has_chrm;
@@ -149,6 +152,10 @@ int32_t pmc_encode_jpeg(const uint8_t *rgb, int32_t width, int32_t height, int32
 /// tone curve is the sRGB piecewise curve (as in Display P3) and `gamma` is ignored. *out is malloc'd.
 int32_t pmc_make_rgb_profile(const double *xy, double gamma, int32_t srgb_curve, const char *description,
                              uint8_t **out, uint32_t *out_len);
+
+/// Fills `out[0…levels-1]` with the sRGB decoding curve (IEC 61966-2-1) of each code of an image
+/// with `levels` levels (256 or 65536): the one definition PhotoIO and the C linearizer share.
+void pmc_srgb_to_linear_table(float *out, uint32_t levels);
 
 void pmc_free(void *pointer);
 

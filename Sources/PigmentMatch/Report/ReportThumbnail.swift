@@ -3,7 +3,7 @@ import Foundation
 import PhotoIO
 
 /// A small copy of the consultation photo for a report: box-filtered in linear light, encoded as
-/// an 8-bit sRGB PNG by ``PNGEncoder``.
+/// an 8-bit sRGB PNG by `PNGEncoder`.
 public struct ReportThumbnail: Sendable, Equatable {
   /// Thumbnail width and height, pixels.
   public let width, height: Int

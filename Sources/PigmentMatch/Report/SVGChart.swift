@@ -40,7 +40,7 @@ public struct SVGChart: Sendable {
   public var lastYear: Int { max(1, timeline.entries.last?.year ?? 1) }
 
   /// Top of the ΔE00 axis: the largest value drawn (curves and threshold) rounded up to a whole
-  /// step of ``deltaE00Step``, with some headroom.
+  /// step of `deltaE00Step(for:)`, with some headroom.
   public var maximumDeltaE00: Double {
     var values: [Double] = [threshold]
     for entry in timeline.entries {

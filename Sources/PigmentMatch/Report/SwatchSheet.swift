@@ -12,7 +12,7 @@ import PhotoIO
 /// Swatch *i* of row *r* covers x ∈ [margin + i·(cell + gap), … + cell), y ∈ [margin + r·(cell + gap),
 /// … + cell) (``frame(row:index:)``). The width fits the longest row; the height is three rows.
 /// Rows shorter than the longest leave white to their right. Colours are Lab clamped into sRGB
-/// (``SRGB8/init(clamping:)``).
+/// (`SRGB8(clamping:)`).
 public struct SwatchSheet: Sendable, Equatable {
   /// Swatch side, pixels.
   public static let cell = 64
@@ -74,7 +74,7 @@ public struct SwatchSheet: Sendable, Equatable {
     return out
   }
 
-  /// The sheet as PNG bytes (``PNGEncoder``).
+  /// The sheet as PNG bytes (`PNGEncoder`).
   public func png() throws(PhotoError) -> [UInt8] {
     try PNGEncoder.encode(srgb8: pixels(), width: width, height: height, channels: 3)
   }
