@@ -197,9 +197,16 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
     pmc_set_message(out->message, sizeof out->message, "out of memory for %zux%zu pixels", width, height);
     longjmp(guard.jump, 1);
   }
+  // Rows are published in bands of 8 when a reader follows the decode (only into its buffer).
+  pmc_progress *progress = borrowed ? options->progress : NULL;
+  JDIMENSION published = 0;
   while (cinfo.output_scanline < cinfo.output_height) {
     JSAMPROW row = pixels + (size_t)cinfo.output_scanline * row_bytes;
     jpeg_read_scanlines(&cinfo, &row, 1);
+    if (progress != NULL && cinfo.output_scanline - published >= 8) {
+      published = cinfo.output_scanline;
+      pmc_progress_publish(progress, (int32_t)published);
+    }
   }
   jpeg_finish_decompress(&cinfo);
 
@@ -225,7 +232,8 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
 }
 
 int32_t pmc_probe_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_options *options, int32_t *width,
-                       int32_t *height, int32_t *channels, int32_t *has_icc) {
+                       int32_t *height, int32_t *channels, int32_t *has_icc, int32_t *file_width,
+                       int32_t *file_height) {
   if (options == NULL || width == NULL || height == NULL || channels == NULL || has_icc == NULL) return PMC_ERR_ARGUMENT;
   if (file == NULL && (data == NULL || len < 3)) return PMC_ERR_CORRUPT;
   struct jpeg_decompress_struct cinfo;
@@ -254,6 +262,8 @@ int32_t pmc_probe_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_op
   jpeg_calc_output_dimensions(&cinfo);
   *width = (int32_t)cinfo.output_width;
   *height = (int32_t)cinfo.output_height;
+  if (file_width != NULL) *file_width = (int32_t)cinfo.image_width;
+  if (file_height != NULL) *file_height = (int32_t)cinfo.image_height;
   *channels = cmyk || cinfo.data_precision != 8 ? 0 : 3;
   int icc = 0;
   for (jpeg_saved_marker_ptr m = cinfo.marker_list; m != NULL; m = m->next) {

@@ -58,6 +58,19 @@ public enum LabConversion {
     }
   }
 
+  /// One row of `count` sRGB-encoded 8-bit pixels (`channels` = 3 or 4, alpha ignored) → L*, a*, b*
+  /// in `l`, `a`, `b`: the same kernel and the same values as ``planes(srgb8:width:height:channels:threads:)``,
+  /// for callers that convert rows as a decoder finishes them.
+  public static func convertRow(
+    srgb8 src: UnsafePointer<UInt8>, count: Int, channels: Int,
+    l: UnsafeMutablePointer<Float>, a: UnsafeMutablePointer<Float>, b: UnsafeMutablePointer<Float>
+  ) {
+    guard count > 0, channels == 3 || channels == 4 else { return }
+    SRGB8Tables.shared.withPointer { tab in
+      convertSRGB8Row(UnsafeMutablePointer(mutating: src), count: count, channels: channels, tables: tab, l: l, a: a, b: b)
+    }
+  }
+
   // MARK: - Driver
 
   /// Allocates the planes and runs `rowKernel` over every row, in `threads` static bands.

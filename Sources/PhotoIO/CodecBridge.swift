@@ -38,24 +38,33 @@ final class DecodedImage {
     try decode(.bytes(bytes), format: format, path: path, options: options)
   }
 
-  /// Decodes from `source` as `format`, throwing a ``PhotoError`` that names `path`.
-  static func decode(_ source: Source, format: PhotoFormat, path: String, options: DecodeOptions)
-    throws(PhotoError) -> DecodedImage
-  {
+  /// Decodes from `source` as `format`, throwing a ``PhotoError`` that names `path`. With `rows`,
+  /// a plain 8-bit RGB JPEG is decoded on a second thread and its rows are handed to `rows` on
+  /// this thread as they are finished (every row once, in order); other files never call it.
+  static func decode(
+    _ source: Source, format: PhotoFormat, path: String, options: DecodeOptions,
+    rows: ((DecodedRows) -> Void)? = nil
+  ) throws(PhotoError) -> DecodedImage {
     let decoded = DecodedImage()
     var cOptions = pmc_options(
       max_pixels: UInt64(max(options.maxPixels, 0)), max_file_pixels: UInt64(max(options.maxFilePixels, 0)),
       scale_denom: 1,
       min_short_side: Int32(clamping: options.minimumShortSide ?? 0),
-      accept_warnings: options.acceptCorruptData ? 1 : 0, into: nil, into_len: 0)
+      accept_warnings: options.acceptCorruptData ? 1 : 0, into: nil, into_len: 0, progress: nil)
     let status: Int32
-    if format == .jpeg, let size = directSize(source, &cOptions) {
+    if format == .jpeg, let direct = directSize(source, &cOptions) {
       // Plain 8-bit RGB output: let libjpeg write into the array the Photo will own.
+      let size = direct.width * direct.height * 3
       var result = Int32(PMC_OK)
       decoded.directRGB = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
         cOptions.into = buffer.baseAddress
         cOptions.into_len = size
-        result = decodeJPEG(source, &cOptions, &decoded.image)
+        if let rows, let base = buffer.baseAddress {
+          result = RowStreamingDecode.run(
+            source: source, options: cOptions, image: decoded, pixels: base, size: direct, deliver: rows)
+        } else {
+          result = decodeJPEG(source, &cOptions, &decoded.image)
+        }
         initialized = result == Int32(PMC_OK) && decoded.image.pixels_borrowed != 0 ? size : 0
       }
       if decoded.image.pixels_borrowed != 0 {
@@ -80,7 +89,7 @@ final class DecodedImage {
     return decoded
   }
 
-  private static func decodeJPEG(_ source: Source, _ options: inout pmc_options, _ image: inout pmc_image) -> Int32 {
+  static func decodeJPEG(_ source: Source, _ options: inout pmc_options, _ image: inout pmc_image) -> Int32 {
     switch source {
     case .bytes(let bytes):
       return bytes.withUnsafeBufferPointer { pmc_decode_jpeg($0.baseAddress, $0.count, &options, &image) }
@@ -89,24 +98,26 @@ final class DecodedImage {
     }
   }
 
-  /// The byte size of a JPEG's 8-bit RGB output when it can be decoded in place (no ICC profile to
-  /// apply, not CMYK), else nil.
-  private static func directSize(_ source: Source, _ options: inout pmc_options) -> Int? {
+  /// A JPEG's decoded and stored size when its 8-bit RGB output can be decoded in place (no ICC
+  /// profile to apply, not CMYK), else nil.
+  private static func directSize(_ source: Source, _ options: inout pmc_options) -> RowStreamingDecode.Size? {
     var width: Int32 = 0, height: Int32 = 0, channels: Int32 = 0, hasICC: Int32 = 0
+    var fileWidth: Int32 = 0, fileHeight: Int32 = 0
     let status: Int32
     switch source {
     case .bytes(let bytes):
       status = bytes.withUnsafeBufferPointer {
-        pmc_probe_jpeg($0.baseAddress, $0.count, nil, &options, &width, &height, &channels, &hasICC)
+        pmc_probe_jpeg(
+          $0.baseAddress, $0.count, nil, &options, &width, &height, &channels, &hasICC, &fileWidth, &fileHeight)
       }
     case .file(let file):
-      status = pmc_probe_jpeg(nil, 0, file, &options, &width, &height, &channels, &hasICC)
+      status = pmc_probe_jpeg(nil, 0, file, &options, &width, &height, &channels, &hasICC, &fileWidth, &fileHeight)
     }
     guard status == Int32(PMC_OK), channels == 3, hasICC == 0, width > 0, height > 0 else { return nil }
-    let size = Int(width) * Int(height) * 3
     // Leave oversized claims to the decoder's own limit check.
-    guard size / 3 <= options.max_pixels else { return nil }
-    return size
+    guard UInt64(width) * UInt64(height) <= options.max_pixels else { return nil }
+    return RowStreamingDecode.Size(
+      width: Int(width), height: Int(height), fileWidth: Int(fileWidth), fileHeight: Int(fileHeight))
   }
 
   private static func error(

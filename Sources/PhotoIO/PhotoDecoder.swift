@@ -21,6 +21,31 @@ public enum PhotoDecoder {
     return try PhotoAssembly(decoded: decoded, format: format, name: path, options: options).photo()
   }
 
+  /// Decodes the photo at `path` like ``decode(contentsOf:options:)``, handing its rows to `rows`
+  /// while it decodes: when the file is a JPEG whose pixels are plain 8-bit sRGB (no ICC profile,
+  /// not CMYK), the decoder runs on a second thread and `rows` is called on this thread for each
+  /// band of finished rows — every row exactly once, top to bottom, before this returns — so work
+  /// on the first rows overlaps decoding the rest. For any other file `rows` is never called; use
+  /// the returned photo. If the decode fails after some rows were handed out, it still throws.
+  public static func decode(
+    contentsOf path: String, options: DecodeOptions = .full, rows: (DecodedRows) -> Void
+  ) throws(PhotoError) -> Photo {
+    try checkReadable(path)
+    guard let file = fopen(path, "rb") else {
+      throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { fclose(file) }
+    var head = [UInt8](repeating: 0, count: 16)
+    let count = fread(&head, 1, head.count, file)
+    if count == 0 && ferror(file) != 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+    guard fseek(file, 0, SEEK_SET) == 0 else { throw .unreadable(path: path, reason: "cannot seek") }
+    let format = try identify(Array(head.prefix(count)), name: path)
+    let decoded = try withoutActuallyEscaping(rows) { (rows) throws(PhotoError) in
+      try DecodedImage.decode(.file(file), format: format, path: path, options: options, rows: rows)
+    }
+    return try PhotoAssembly(decoded: decoded, format: format, name: path, options: options).photo()
+  }
+
   /// Decodes `bytes`; `name` is used in error messages.
   public static func decode(bytes: [UInt8], name: String, options: DecodeOptions = .full) throws(PhotoError) -> Photo {
     let format = try identify(bytes, name: name)

@@ -38,6 +38,9 @@ enum {
   PMC_KIND_YCCK = 7,
 };
 
+/// Row progress of a decode that runs on another thread (see pmc_progress_wait).
+typedef struct pmc_progress pmc_progress;
+
 /// Decoding options.
 typedef struct pmc_options {
   /// Largest number of pixels the decode may hold in memory at once, checked from the header before
@@ -60,6 +63,9 @@ typedef struct pmc_options {
   /// pmc_probe_jpeg), decode straight into this caller-owned buffer instead of allocating one.
   uint8_t *into;
   size_t into_len;
+  /// When not NULL, the decoder publishes the number of finished output rows here as it goes, so
+  /// another thread can read them before the decode ends (JPEG decoding into `into` only).
+  pmc_progress *progress;
 } pmc_options;
 
 /// A decoded image. Free with pmc_image_free.
@@ -105,9 +111,11 @@ int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *optio
 int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
 /// Reads a JPEG's header (from memory, or from `file` when not NULL, which is then rewound) and
 /// reports the decode's output: width, height, channels (3 for RGB output, 0 when the output is
-/// not plain 8-bit RGB, e.g. CMYK) and whether an ICC profile is embedded.
+/// not plain 8-bit RGB, e.g. CMYK), whether an ICC profile is embedded, and the size stored in
+/// the file (file_width, file_height; may be NULL).
 int32_t pmc_probe_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_options *options, int32_t *width,
-                       int32_t *height, int32_t *channels, int32_t *has_icc);
+                       int32_t *height, int32_t *channels, int32_t *has_icc, int32_t *file_width,
+                       int32_t *file_height);
 
 /// The same, streaming from an open file (never holding the whole file in memory).
 int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *out);
@@ -156,6 +164,17 @@ int32_t pmc_make_rgb_profile(const double *xy, double gamma, int32_t srgb_curve,
 /// Fills `out[0…levels-1]` with the sRGB decoding curve (IEC 61966-2-1) of each code of an image
 /// with `levels` levels (256 or 65536): the one definition PhotoIO and the C linearizer share.
 void pmc_srgb_to_linear_table(float *out, uint32_t levels);
+
+/// A progress object (NULL when out of memory). Destroy it only after the decode has returned.
+pmc_progress *pmc_progress_create(void);
+void pmc_progress_destroy(pmc_progress *progress);
+/// Decoder side: `rows` output rows are complete (their pixels are written).
+void pmc_progress_publish(pmc_progress *progress, int32_t rows);
+/// The decode has returned (successfully or not); wakes every waiter.
+void pmc_progress_finish(pmc_progress *progress);
+/// Blocks until more than `seen` rows are complete or the decode has finished; returns the rows
+/// complete so far and sets *done when it has finished. Rows it reports may be read safely.
+int32_t pmc_progress_wait(pmc_progress *progress, int32_t seen, int32_t *done);
 
 void pmc_free(void *pointer);
 

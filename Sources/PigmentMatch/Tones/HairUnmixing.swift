@@ -19,9 +19,11 @@ enum HairUnmixing {
   ]
 
   /// The hair's (a*, b*), or nil when the lightness gap is too small or the fit is ill-posed.
-  /// `include` marks the clusters (by index) whose pixels take part: skin, hair and mixtures.
+  /// `include` marks the clusters (by index) whose pixels take part: skin, hair and mixtures; the
+  /// lines are fitted over the pixels of `subset`, the blur sees every pixel.
   static func chroma(
-    pixels: TonePixels.Buffer, assignment: [UInt8], include: [Bool], skinL: Double, hairL: Double
+    pixels: TonePixels.Buffer, assignment: [UInt8], subset: TonePixels.EstimationSet, include: [Bool], skinL: Double,
+    hairL: Double
   ) -> (a: Double, b: Double)? {
     let gap = hairL - skinL
     guard abs(gap) >= minimumLightnessGap else { return nil }
@@ -32,69 +34,59 @@ enum HairUnmixing {
       let t = (Double(pixels.l[i]) - skinL) / gap
       tau[Int(pixels.position[i])] = Float(min(max(t, -0.2), 1.2))
     }
-    // The kernels are independent: fit them on all cores, then pick in kernel order (deterministic).
-    let fractions = tau
-    let fits = ParallelMap.map(count: kernels.count) { index -> (r2: Double, a: Double, b: Double)? in
-      fitLines(pixels: pixels, blurred: blur(fractions, width: w, height: h, kernel: kernels[index]))
-    }
+    // The binomial kernels are nested: each is the previous one convolved with [1, 2, 1]/4 in
+    // both directions, so one pass per kernel gives them all in order.
     var best: (r2: Double, a: Double, b: Double)?
-    for fit in fits {
-      guard let fit else { continue }
+    var blurred = tau
+    for index in kernels.indices {
+      if index > 0 { blurred = binomialStep(blurred, width: w, height: h) }
+      guard let fit = fitLines(pixels: pixels, subset: subset, blurred: blurred) else { continue }
       if best == nil || fit.r2 > (best?.r2 ?? 0) { best = fit }
     }
     return best.map { ($0.a, $0.b) }
   }
 
-  /// `grid` convolved with the separable `kernel` (normalised); a NaN anywhere in a pixel's
-  /// footprint, or a footprint crossing the border, makes the result NaN.
-  static func blur(_ grid: [Float], width w: Int, height h: Int, kernel: [Float]) -> [Float] {
-    guard kernel.count > 1 else { return grid }
-    let radius = kernel.count / 2
-    let total = kernel.reduce(0, +)
-    let weights = kernel.map { $0 / total }
+  /// `grid` convolved with [1, 2, 1]/4 horizontally and vertically: binomial kernel n+1 from
+  /// kernel n (the binomial coefficients are repeated convolutions of [1, 1]; Pascal's rule). A NaN
+  /// in a pixel's 3×3 footprint, or a footprint crossing the border, makes the result NaN, so after
+  /// n steps the NaN footprint is that of the (2n+1)-tap kernel.
+  static func binomialStep(_ grid: [Float], width w: Int, height h: Int) -> [Float] {
     var horizontal = [Float](repeating: .nan, count: w * h)
-    var out = [Float](repeating: .nan, count: w * h)
-    guard w > 2 * radius, h > 2 * radius else { return out }
-    let taps = kernel.count
-    // Tap-outer loops: each output still sums w₀·x₀ + w₁·x₁ + … from 0 in tap order (the same
-    // floating-point result as a per-pixel loop), but the inner loop runs along a row, which the
-    // compiler vectorises.
-    let span = w - 2 * radius
+    guard w > 2, h > 2 else { return horizontal }
     grid.withUnsafeBufferPointer { src in
-      horizontal.withUnsafeMutableBufferPointer { hor in
-        guard let source = src.baseAddress, let target = hor.baseAddress else { return }
+      horizontal.withUnsafeMutableBufferPointer { dst in
+        guard let s = src.baseAddress, let d = dst.baseAddress else { return }
         for y in 0..<h {
-          let row = target + (y * w + radius)
-          row.update(repeating: 0, count: span)
-          for k in 0..<taps {
-            Self.accumulate(row, source + (y * w + k), weights[k], span)
-          }
+          let row = y * w
+          Self.smooth(d + row + 1, s + row, s + row + 1, s + row + 2, w - 2)
         }
       }
     }
-    horizontal.withUnsafeBufferPointer { hor in
+    var out = [Float](repeating: .nan, count: w * h)
+    horizontal.withUnsafeBufferPointer { src in
       out.withUnsafeMutableBufferPointer { dst in
-        guard let source = hor.baseAddress, let target = dst.baseAddress else { return }
-        for y in radius..<(h - radius) {
-          let row = target + y * w
-          row.update(repeating: 0, count: w)
-          for k in 0..<taps {
-            Self.accumulate(row, source + (y - radius + k) * w, weights[k], w)
-          }
+        guard let s = src.baseAddress, let d = dst.baseAddress else { return }
+        for y in 1..<(h - 1) {
+          Self.smooth(d + y * w, s + (y - 1) * w, s + y * w, s + (y + 1) * w, w)
         }
       }
     }
     return out
   }
 
-  /// `target[i] += weight · source[i]` for `i` in `0..<count`: the vectorisable kernel of ``blur``.
+  /// `target[i] = ¼·left[i] + ½·centre[i] + ¼·right[i]`: the vectorisable kernel of ``binomialStep``.
   @inline(__always)
-  static func accumulate(_ target: UnsafeMutablePointer<Float>, _ source: UnsafePointer<Float>, _ weight: Float, _ count: Int) {
-    for i in 0..<count { target[i] += weight * source[i] }
+  static func smooth(
+    _ target: UnsafeMutablePointer<Float>, _ left: UnsafePointer<Float>, _ centre: UnsafePointer<Float>,
+    _ right: UnsafePointer<Float>, _ count: Int
+  ) {
+    for i in 0..<count { target[i] = 0.25 * left[i] + 0.5 * centre[i] + 0.25 * right[i] }
   }
 
   /// Least-squares lines of a* and b* on the blurred fraction; their joint R² and values at 1.
-  static func fitLines(pixels: TonePixels.Buffer, blurred: [Float]) -> (r2: Double, a: Double, b: Double)? {
+  static func fitLines(pixels: TonePixels.Buffer, subset: TonePixels.EstimationSet, blurred: [Float])
+    -> (r2: Double, a: Double, b: Double)?
+  {
     var n = 0.0
     var sx = 0.0
     var sxx = 0.0
@@ -104,21 +96,30 @@ enum HairUnmixing {
     var sb = 0.0
     var sbb = 0.0
     var sxb = 0.0
-    for i in 0..<pixels.count {
-      let v = blurred[Int(pixels.position[i])]
-      guard !v.isNaN else { continue }
-      let m = Double(v)
-      let a = Double(pixels.a[i])
-      let b = Double(pixels.b[i])
-      n += 1
-      sx += m
-      sxx += m * m
-      sa += a
-      saa += a * a
-      sxa += m * a
-      sb += b
-      sbb += b * b
-      sxb += m * b
+    blurred.withUnsafeBufferPointer { blurred in
+      pixels.position.withUnsafeBufferPointer { position in
+        pixels.a.withUnsafeBufferPointer { pa in
+          pixels.b.withUnsafeBufferPointer { pb in
+            for index in subset.indices {
+              let i = Int(index)
+              let v = blurred[Int(position[i])]
+              guard !v.isNaN else { continue }
+              let m = Double(v)
+              let a = Double(pa[i])
+              let b = Double(pb[i])
+              n += 1
+              sx += m
+              sxx += m * m
+              sa += a
+              saa += a * a
+              sxa += m * a
+              sb += b
+              sbb += b * b
+              sxb += m * b
+            }
+          }
+        }
+      }
     }
     guard n >= 50 else { return nil }
     let vx = sxx / n - (sx / n) * (sx / n)

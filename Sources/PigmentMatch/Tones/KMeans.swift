@@ -1,3 +1,5 @@
+import Foundation
+
 /// k-means in CIELAB with k-means++ seeding (Arthur & Vassilvitskii 2007, "k-means++: the
 /// advantages of careful seeding") and Lloyd iterations (Lloyd 1982). Deterministic: the seeding
 /// draws from a SplitMix64 stream started at `seed`.
@@ -12,7 +14,14 @@ public enum KMeans {
 
   /// Clusters `points` (interleaved L, a, b, 3 floats per point) into `k` clusters.
   /// `k` is clamped to 1…point count; an empty input gives an empty result.
-  public static func cluster(_ points: [Float], k: Int, seed: UInt64, maxIterations: Int = 40) -> Result {
+  ///
+  /// Lloyd stops when no point changes centre, after `maxIterations`, or when the centres' squared
+  /// shifts in one iteration sum to at most `tolerance` × the mean per-channel variance of the
+  /// points (scikit-learn's `KMeans(tol=1e-4)` criterion): on the skin→hair mixture continuum the
+  /// centres otherwise creep by ~0.1 ΔE per iteration until the cap.
+  public static func cluster(_ points: [Float], k: Int, seed: UInt64, maxIterations: Int = 40, tolerance: Double = 1e-4)
+    -> Result
+  {
     let n = points.count / 3
     guard n > 0 else { return Result(centres: [], assignments: [], inertia: 0) }
     let k = max(1, min(k, n))
@@ -53,6 +62,7 @@ public enum KMeans {
     var lower = [Double](repeating: -.infinity, count: n)
     var drift = 0.0
     var inertia = 0.0
+    let shiftLimit = tolerance * meanVariance(points)
     var cl = [Float](repeating: 0, count: centres.count)
     var ca = cl
     var cb = cl
@@ -119,6 +129,7 @@ public enum KMeans {
         }
       }
       var moved = 0.0
+      var shift2 = 0.0
       for j in centres.indices where sums[j].3 > 0 {
         let m = Double(sums[j].3)
         let next = (Float(sums[j].0 / m), Float(sums[j].1 / m), Float(sums[j].2 / m))
@@ -126,10 +137,11 @@ public enum KMeans {
         let da = Double(next.1) - Double(centres[j].1)
         let db = Double(next.2) - Double(centres[j].2)
         moved = max(moved, (dl * dl + da * da + db * db).squareRoot())
+        shift2 += dl * dl + da * da + db * db
         centres[j] = next
       }
       drift += moved
-      if !changed && iteration > 0 { break }
+      if (!changed || shift2 <= shiftLimit) && iteration > 0 { break }
     }
     return Result(
       centres: centres.map { Lab(l: Double($0.0), a: Double($0.1), b: Double($0.2)) }, assignments: assignments,
@@ -141,15 +153,45 @@ public enum KMeans {
   public static func clusterChoosingK(
     _ points: [Float], range: ClosedRange<Int> = 2...6, seed: UInt64, elbow: Double = 0.25
   ) -> Result {
-    var current = cluster(points, k: range.lowerBound, seed: seed)
-    var k = range.lowerBound
-    while k < range.upperBound {
-      let next = cluster(points, k: k + 1, seed: seed &+ UInt64(k))
-      guard current.inertia > 0, (current.inertia - next.inertia) / current.inertia >= elbow else { break }
-      current = next
-      k += 1
+    // The ks are clustered independently, as many at a time as there are cores; the rule then
+    // walks them in order, so the choice is the same as clustering one k after another.
+    let ks = Array(range)
+    let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    @Sendable func run(_ k: Int) -> Result { cluster(points, k: k, seed: k == range.lowerBound ? seed : seed &+ UInt64(k - 1)) }
+    var current = run(ks[0])
+    var next = 1
+    while next < ks.count {
+      let batch = Array(ks[next..<min(ks.count, next + width)])
+      let results = ParallelMap.map(count: batch.count) { run(batch[$0]) }
+      for result in results {
+        guard current.inertia > 0, (current.inertia - result.inertia) / current.inertia >= elbow else {
+          return current
+        }
+        current = result
+      }
+      next += batch.count
     }
     return current
+  }
+
+  /// Mean over L, a, b of the points' variance (0 for fewer than two points).
+  static func meanVariance(_ points: [Float]) -> Double {
+    let n = points.count / 3
+    guard n > 1 else { return 0 }
+    var sum = (0.0, 0.0, 0.0)
+    var sum2 = (0.0, 0.0, 0.0)
+    for i in 0..<n {
+      let l = Double(points[3 * i]), a = Double(points[3 * i + 1]), b = Double(points[3 * i + 2])
+      sum.0 += l
+      sum.1 += a
+      sum.2 += b
+      sum2.0 += l * l
+      sum2.1 += a * a
+      sum2.2 += b * b
+    }
+    let m = Double(n)
+    let variance = (sum2.0 - sum.0 * sum.0 / m) + (sum2.1 - sum.1 * sum.1 / m) + (sum2.2 - sum.2 * sum.2 / m)
+    return max(0, variance / m / 3)
   }
 
   @inline(__always)

@@ -64,17 +64,53 @@ public struct ToneAnalysis: Sendable {
   public static let lowContrastThreshold = 8.0
   /// Percentile of the hair cluster along the skin→hair line above which pixels count as hair core.
   public static let hairCorePercentile = 0.45
+  /// Most pixels the statistics of steps 4–6 are estimated from (``TonePixels/Buffer/estimationSet(budget:)``).
+  static let estimationBudget = 250_000
 
-  /// Decodes the photo at `path` (downscaled) and analyses it.
+  /// Decodes the photo at `path` (downscaled) and analyses it. When the decoder can hand out rows
+  /// while it works (plain 8-bit sRGB JPEG, see `PhotoDecoder.decode(contentsOf:options:rows:)`),
+  /// steps 1–2 run on each band of rows as it is finished, overlapping the decode of the rest.
   public init(contentsOf path: String, options: ToneAnalysisOptions = ToneAnalysisOptions()) throws(ToneAnalysisError) {
+    var collector: TonePixels.Collector?
+    var refusal: ToneAnalysisError?
+    var scratch: [Float] = []
     let decoded: Photo
-    do {
+    do throws(PhotoError) {
       decoded = try PhotoDecoder.decode(
-        contentsOf: path, options: DecodeOptions(minimumShortSide: options.minimumShortSide))
+        contentsOf: path, options: DecodeOptions(minimumShortSide: options.minimumShortSide)
+      ) { band in
+        if collector == nil, refusal == nil {
+          do throws(ToneAnalysisError) {
+            collector = try TonePixels.Collector(
+              width: band.width, height: band.height, fullWidth: band.fileWidth, fullHeight: band.fileHeight,
+              name: path, options: options)
+            scratch = [Float](repeating: 0, count: 3 * band.width)
+          } catch {
+            refusal = error
+          }
+        }
+        guard collector != nil, let samples = band.samples.baseAddress else { return }
+        let w = band.width
+        scratch.withUnsafeMutableBufferPointer { row in
+          guard let l = row.baseAddress else { return }
+          for y in band.rows {
+            if collector?.rows.contains(y) == true {
+              LabConversion.convertRow(
+                srgb8: samples + (y - band.rows.lowerBound) * w * 3, count: w, channels: 3, l: l, a: l + w, b: l + 2 * w)
+            }
+            collector?.add(row: y, l: l, a: l + w, b: l + 2 * w, isOpaque: nil)
+          }
+        }
+      }
     } catch {
       throw .photo(error)
     }
-    try self.init(photo: decoded, name: path, options: options)
+    if let refusal { throw refusal }
+    if let collector, collector.rowsTaken == decoded.height {
+      try self.init(photo: decoded, name: path, options: options, sampling: TonePixels(collector))
+    } else {
+      try self.init(photo: decoded, name: path, options: options)
+    }
   }
 
   /// Analyses a decoded photo; `name` is used in errors. Region and mask are in the coordinates
@@ -82,7 +118,12 @@ public struct ToneAnalysis: Sendable {
   public init(photo: Photo, name: String, options: ToneAnalysisOptions = ToneAnalysisOptions())
     throws(ToneAnalysisError)
   {
-    let sampling = try TonePixels(photo: photo, name: name, options: options)
+    try self.init(
+      photo: photo, name: name, options: options, sampling: TonePixels(photo: photo, name: name, options: options))
+  }
+
+  /// Steps 3–7 on the usable pixels of `photo`.
+  init(photo: Photo, name: String, options: ToneAnalysisOptions, sampling: TonePixels) throws(ToneAnalysisError) {
     let pixels = sampling.pixels
     if pixels.areaCount < Self.minimumPixels {
       throw .tooFewPixels(path: name, count: pixels.areaCount, minimum: Self.minimumPixels)
@@ -109,15 +150,17 @@ public struct ToneAnalysis: Sendable {
     var counts = [Int](repeating: 0, count: centres.count)
     for c in assignment { counts[Int(c)] += 1 }
     let shares = counts.map { Double($0) / Double(pixels.count) }
+    let grid = pixels.labelGrid(assignment: assignment)
+    let subset = pixels.estimationSet(budget: Self.estimationBudget)
 
     // 4. Roles.
     guard var roles = Self.roles(centres: centres, shares: shares) else { throw .noSkinPixels(path: name) }
-    Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, assignment: assignment)
+    Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, grid: grid, assignment: assignment, subset: subset)
 
     // 5. Skin tone from clean skin pixels.
     let isSkin = roles.map { $0 == .skin }
     let skinShare = zip(shares, isSkin).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
-    let clean = pixels.cleanIndices(assignment: assignment, accept: isSkin)
+    let clean = pixels.cleanIndices(grid: grid, assignment: assignment, subset: subset, accept: isSkin)
     let skinLab = Self.skinEstimate(pixels: pixels, indices: clean)
     let skin = SkinTone(
       lab: skinLab, share: skinShare, spread: Self.spread(pixels: pixels, indices: clean, around: skinLab))
@@ -125,7 +168,8 @@ public struct ToneAnalysis: Sendable {
     // 6. Hair tone by unmixing along the skin→hair line.
     var hair: HairTone?
     if let hairIndex = roles.firstIndex(of: .hair) {
-      let members = (0..<pixels.count).filter { assignment[$0] == UInt8(hairIndex) }
+      let hairLabel = UInt8(hairIndex)
+      let members = subset.indices.map { Int($0) }.filter { assignment[$0] == hairLabel }
       if let (estimate, core) = Self.hairEstimate(
         pixels: pixels, members: members, skin: skinLab, centre: centres[hairIndex])
       {
@@ -135,7 +179,7 @@ public struct ToneAnalysis: Sendable {
           roles[j] != .other || Self.liesBetween(centres[j], skinLab, centres[hairIndex])
         }
         if let chroma = HairUnmixing.chroma(
-          pixels: pixels, assignment: assignment, include: onLine, skinL: skinLab.l, hairL: lab.l)
+          pixels: pixels, assignment: assignment, subset: subset, include: onLine, skinL: skinLab.l, hairL: lab.l)
         {
           // Sanity: unmixing moves the chroma away from the skin's, and by no more than 25.
           let shift = (chroma.a - lab.a, chroma.b - lab.b)
@@ -207,12 +251,15 @@ public struct ToneAnalysis: Sendable {
   /// skin cluster (the lit/shaded range of one face), whose pixels seldom touch hair pixels (< 25 %
   /// have a hair 8-neighbour) is the same skin under other light, not a stubble mixture (which
   /// lines every hair dot), so it joins the skin.
-  static func mergeShadedSkin(_ roles: inout [ToneRole], centres: [Lab], pixels: TonePixels.Buffer, assignment: [UInt8])
-  {
+  static func mergeShadedSkin(
+    _ roles: inout [ToneRole], centres: [Lab], pixels: TonePixels.Buffer, grid: [UInt8], assignment: [UInt8],
+    subset: TonePixels.EstimationSet
+  ) {
     guard let hair = roles.firstIndex(of: .hair) else { return }
     let skinIndices = roles.indices.filter { roles[$0] == .skin }
     guard !skinIndices.isEmpty else { return }
-    let touch = pixels.touchFractions(assignment: assignment, clusters: centres.count, target: hair)
+    let touch = pixels.touchFractions(
+      grid: grid, assignment: assignment, subset: subset, clusters: centres.count, target: hair)
     for j in centres.indices where roles[j] == .other && isSkinLike(centres[j]) && touch[j] < 0.25 {
       let hue = centres[j].lch.h
       if skinIndices.contains(where: {

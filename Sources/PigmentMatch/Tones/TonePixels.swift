@@ -18,48 +18,141 @@ struct TonePixels {
 
     var count: Int { l.count }
 
-    /// Nearest centre (squared ΔE76) of every pixel.
+    /// Nearest centre (squared ΔE76) of every pixel; ties go to the lower index.
     func assign(to centres: [Lab]) -> [UInt8] {
-      let c = centres.map { (Float($0.l), Float($0.a), Float($0.b)) }
-      var out = [UInt8](repeating: 0, count: count)
-      for i in 0..<count {
-        var best = 0
-        var bestD = Float.infinity
-        for j in c.indices {
-          let dl = l[i] - c[j].0
-          let da = a[i] - c[j].1
-          let db = b[i] - c[j].2
-          let d = dl * dl + da * da + db * db
-          if d < bestD {
-            bestD = d
-            best = j
+      var best = [UInt8](repeating: 0, count: count)
+      var bestD = [Float](repeating: .infinity, count: count)
+      // Centre by centre over all pixels: a plain loop of selects that the compiler vectorises.
+      // Strict `<` keeps the first (lowest-index) centre on ties, as a per-pixel scan would.
+      l.withUnsafeBufferPointer { l in
+        a.withUnsafeBufferPointer { a in
+          b.withUnsafeBufferPointer { b in
+            best.withUnsafeMutableBufferPointer { best in
+              bestD.withUnsafeMutableBufferPointer { bestD in
+                for (j, centre) in centres.enumerated() {
+                  let cl = Float(centre.l)
+                  let ca = Float(centre.a)
+                  let cb = Float(centre.b)
+                  let label = UInt8(truncatingIfNeeded: j)
+                  for i in 0..<l.count {
+                    let dl = l[i] - cl
+                    let da = a[i] - ca
+                    let db = b[i] - cb
+                    let d = dl * dl + da * da + db * db
+                    let closer = d < bestD[i]
+                    bestD[i] = closer ? d : bestD[i]
+                    best[i] = closer ? label : best[i]
+                  }
+                }
+              }
+            }
           }
         }
-        out[i] = UInt8(best)
       }
-      return out
+      return best
     }
 
-    /// For each cluster, the fraction of its pixels with an 8-neighbour in cluster `target`.
-    func touchFractions(assignment: [UInt8], clusters: Int, target: Int) -> [Double] {
-      var grid = [Int16](repeating: -1, count: gridWidth * gridHeight)
-      for i in 0..<count { grid[Int(position[i])] = Int16(assignment[i]) }
-      var touching = [Int](repeating: 0, count: clusters)
-      var totals = [Int](repeating: 0, count: clusters)
-      for i in 0..<count {
-        let c = Int(assignment[i])
-        totals[c] += 1
-        let p = Int(position[i])
-        let x = p % gridWidth
-        let y = p / gridWidth
-        search: for dy in -1...1 {
-          for dx in -1...1 where dx != 0 || dy != 0 {
-            let nx = x + dx
-            let ny = y + dy
-            guard nx >= 0, ny >= 0, nx < gridWidth, ny < gridHeight else { continue }
-            if grid[ny * gridWidth + nx] == Int16(target) {
-              touching[c] += 1
-              break search
+    /// The pixels whose statistics steps 4–6 estimate from: every usable pixel when there are at
+    /// most `budget`, else a deterministic pseudo-random subset of about `budget` of them (those
+    /// whose grid position hashes below budget/count), so a 12 MP photo costs what a 2 MP one
+    /// does. A median over 250 000 pixels moves by ~0.01 L* when subsampled; neighbourhoods
+    /// (clean skin, touching hair, the unmixing blur) still look at every pixel.
+    func estimationSet(budget: Int) -> EstimationSet {
+      let all = count <= budget
+      let threshold = all ? UInt64.max : UInt64(Double(budget) / Double(count) * 0x1_0000_0000)
+      var indices: [Int32] = []
+      var padded: [Int32] = []
+      let expected = all ? count : budget + budget / 8
+      indices.reserveCapacity(expected)
+      padded.reserveCapacity(expected)
+      let pw = gridWidth + 2
+      forEachPlace { i, x, y in
+        if !all {
+          // SplitMix64's finaliser (Steele, Lea & Flood 2014) as a hash of the position.
+          var z = UInt64(truncatingIfNeeded: y * gridWidth + x) &+ 0x9E37_79B9_7F4A_7C15
+          z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+          z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+          z ^= z >> 31
+          guard z >> 32 < threshold else { return }
+        }
+        indices.append(Int32(truncatingIfNeeded: i))
+        padded.append(Int32(truncatingIfNeeded: (y + 1) * pw + x + 1))
+      }
+      return EstimationSet(indices: indices, padded: padded)
+    }
+
+    /// Calls `body(i, x, y)` for every usable pixel `i` in row-major order with its place on the
+    /// decoded grid. Positions ascend, so the row is tracked without a division per pixel.
+    @inline(__always)
+    func forEachPlace(_ body: (_ i: Int, _ x: Int, _ y: Int) -> Void) {
+      let w = gridWidth
+      var rowStart = 0
+      var y = 0
+      position.withUnsafeBufferPointer { position in
+        for i in 0..<position.count {
+          let p = Int(position[i])
+          while p >= rowStart + w {
+            rowStart += w
+            y += 1
+          }
+          body(i, p - rowStart, y)
+        }
+      }
+    }
+
+    /// Calls `body(i, q)` for every usable pixel `i` in row-major order with `q`, its index in a
+    /// grid padded by one pixel on each side (row length `gridWidth + 2`).
+    @inline(__always)
+    func forEachPadded(_ body: (_ i: Int, _ q: Int) -> Void) {
+      let pw = gridWidth + 2
+      forEachPlace { i, x, y in body(i, (y + 1) * pw + x + 1) }
+    }
+
+    /// The cluster of every grid pixel with a one-pixel border: `LabelGrid.unusable` where no
+    /// usable pixel is, `LabelGrid.outside` on the border.
+    func labelGrid(assignment: [UInt8]) -> [UInt8] {
+      let pw = gridWidth + 2
+      let ph = gridHeight + 2
+      var grid = [UInt8](repeating: LabelGrid.unusable, count: pw * ph)
+      grid.withUnsafeMutableBufferPointer { g in
+        for x in 0..<pw {
+          g[x] = LabelGrid.outside
+          g[(ph - 1) * pw + x] = LabelGrid.outside
+        }
+        for y in 0..<ph {
+          g[y * pw] = LabelGrid.outside
+          g[y * pw + pw - 1] = LabelGrid.outside
+        }
+        assignment.withUnsafeBufferPointer { assignment in
+          forEachPadded { i, q in g[q] = assignment[i] }
+        }
+      }
+      return grid
+    }
+
+    /// For each cluster, the fraction of its pixels (of `subset`) with an 8-neighbour in cluster `target`.
+    func touchFractions(grid: [UInt8], assignment: [UInt8], subset: EstimationSet, clusters: Int, target: Int)
+      -> [Double]
+    {
+      let pw = gridWidth + 2
+      let t = UInt8(truncatingIfNeeded: target)
+      var touching = [Int](repeating: 0, count: 256)
+      var totals = [Int](repeating: 0, count: 256)
+      grid.withUnsafeBufferPointer { g in
+        assignment.withUnsafeBufferPointer { assignment in
+          subset.indices.withUnsafeBufferPointer { indices in
+            subset.padded.withUnsafeBufferPointer { padded in
+              for n in 0..<indices.count {
+                let c = Int(assignment[Int(indices[n])])
+                let q = Int(padded[n])
+                totals[c] += 1
+                let up = q - pw
+                let down = q + pw
+                let hit =
+                  (g[up - 1] == t) || (g[up] == t) || (g[up + 1] == t) || (g[q - 1] == t) || (g[q + 1] == t)
+                  || (g[down - 1] == t) || (g[down] == t) || (g[down + 1] == t)
+                if hit { touching[c] += 1 }
+              }
             }
           }
         }
@@ -67,35 +160,57 @@ struct TonePixels {
       return (0..<clusters).map { totals[$0] > 0 ? Double(touching[$0]) / Double(totals[$0]) : 0 }
     }
 
-    /// Pixels whose cluster is accepted and whose 8 neighbours (inside the grid) are usable pixels
-    /// of accepted clusters too; falls back to all accepted pixels when fewer than 50 are clean.
-    func cleanIndices(assignment: [UInt8], accept: [Bool]) -> [Int] {
-      var grid = [Int32](repeating: -1, count: gridWidth * gridHeight)
-      for i in 0..<count { grid[Int(position[i])] = Int32(i) }
+    /// Pixels of `subset` whose cluster is accepted and whose 8 neighbours (inside the grid) are
+    /// usable pixels of accepted clusters too; falls back to all accepted ones when fewer than 50 are clean.
+    func cleanIndices(grid: [UInt8], assignment: [UInt8], subset: EstimationSet, accept: [Bool]) -> [Int] {
+      let pw = gridWidth + 2
+      // Per label: accepted cluster, or the border (neighbours outside the grid do not count).
+      var ok = [Bool](repeating: false, count: 256)
+      for (c, accepted) in accept.enumerated() where c < 254 { ok[c] = accepted }
+      ok[Int(LabelGrid.outside)] = true
       var clean: [Int] = []
       var all: [Int] = []
-      for i in 0..<count where accept[Int(assignment[i])] {
-        all.append(i)
-        let p = Int(position[i])
-        let x = p % gridWidth
-        let y = p / gridWidth
-        var ok = true
-        neighbours: for dy in -1...1 {
-          for dx in -1...1 where dx != 0 || dy != 0 {
-            let nx = x + dx
-            let ny = y + dy
-            guard nx >= 0, ny >= 0, nx < gridWidth, ny < gridHeight else { continue }
-            let j = grid[ny * gridWidth + nx]
-            if j < 0 || !accept[Int(assignment[Int(j)])] {
-              ok = false
-              break neighbours
+      grid.withUnsafeBufferPointer { g in
+        assignment.withUnsafeBufferPointer { assignment in
+          ok.withUnsafeBufferPointer { ok in
+            subset.indices.withUnsafeBufferPointer { indices in
+              subset.padded.withUnsafeBufferPointer { padded in
+                for n in 0..<indices.count {
+                  let i = Int(indices[n])
+                  guard ok[Int(assignment[i])] else { continue }
+                  all.append(i)
+                  let q = Int(padded[n])
+                  let up = q - pw
+                  let down = q + pw
+                  if ok[Int(g[up - 1])] && ok[Int(g[up])] && ok[Int(g[up + 1])] && ok[Int(g[q - 1])]
+                    && ok[Int(g[q + 1])] && ok[Int(g[down - 1])] && ok[Int(g[down])] && ok[Int(g[down + 1])]
+                  {
+                    clean.append(i)
+                  }
+                }
+              }
             }
           }
         }
-        if ok { clean.append(i) }
       }
       return clean.count >= 50 ? clean : all
     }
+  }
+
+  /// Usable pixels (indices into ``Buffer``) that statistics are estimated from, with each one's
+  /// index in the padded label grid (``Buffer/labelGrid(assignment:)``).
+  struct EstimationSet {
+    let indices: [Int32]
+    let padded: [Int32]
+    var count: Int { indices.count }
+  }
+
+  /// Marker values of the padded label grid of ``Buffer/labelGrid(assignment:)``.
+  enum LabelGrid {
+    /// A grid pixel with no usable pixel (outside the region or mask, transparent or rejected).
+    static let unusable: UInt8 = 255
+    /// The one-pixel border around the grid.
+    static let outside: UInt8 = 254
   }
 
   let pixels: Buffer
@@ -109,66 +224,168 @@ struct TonePixels {
   /// Lighter than this L* is a clipped highlight.
   static let highlightL: Float = 96
 
+  /// The usable pixels of a decoded photo.
   init(photo: Photo, name: String, options: ToneAnalysisOptions) throws(ToneAnalysisError) {
-    let w = photo.width
-    let h = photo.height
-    fullWidth = photo.metadata.width > 0 ? photo.metadata.width : w
-    fullHeight = photo.metadata.height > 0 ? photo.metadata.height : h
-    let sx = Double(fullWidth) / Double(max(w, 1))
-    let sy = Double(fullHeight) / Double(max(h, 1))
-    scale = sx
-
-    var x0 = 0
-    var y0 = 0
-    var x1 = w
-    var y1 = h
-    if let r = options.region {
-      guard r.isInside(width: fullWidth, height: fullHeight) else {
-        throw .regionOutsideImage(path: name, region: r, width: fullWidth, height: fullHeight)
+    var collector = try Collector(
+      width: photo.width, height: photo.height, fullWidth: photo.metadata.width, fullHeight: photo.metadata.height,
+      name: name, options: options)
+    if photo.width > 0, photo.height > 0 {
+      let planes = photo.labPlanes()
+      let w = photo.width
+      let opaque: Bool
+      if case .opaque = photo.opacity { opaque = true } else { opaque = false }
+      planes.l.withUnsafeBufferPointer { pl in
+        planes.a.withUnsafeBufferPointer { pa in
+          planes.b.withUnsafeBufferPointer { pb in
+            guard let l = pl.baseAddress, let a = pa.baseAddress, let b = pb.baseAddress else { return }
+            for y in collector.rows {
+              let o = y * w
+              collector.add(row: y, l: l + o, a: a + o, b: b + o, isOpaque: opaque ? nil : { photo.isOpaque(at: o + $0) })
+            }
+          }
+        }
       }
-      x0 = min(w - 1, Int(Double(r.x) / sx))
-      y0 = min(h - 1, Int(Double(r.y) / sy))
-      x1 = max(x0 + 1, min(w, Int((Double(r.x + r.width) / sx).rounded(.up))))
-      y1 = max(y0 + 1, min(h, Int((Double(r.y + r.height) / sy).rounded(.up))))
     }
-    if let m = options.mask, m.width != fullWidth || m.height != fullHeight {
-      throw .maskSizeMismatch(
-        path: name, maskWidth: m.width, maskHeight: m.height, photoWidth: fullWidth, photoHeight: fullHeight)
+    self.init(collector)
+  }
+
+  /// The pixels a collector gathered.
+  init(_ collector: consuming Collector) {
+    var collector = collector
+    pixels = collector.finish()
+    fullWidth = collector.fullWidth
+    fullHeight = collector.fullHeight
+    scale = collector.sx
+  }
+
+  /// Steps 1–2 row by row: takes each decoded row's CIELAB values and keeps the usable pixels, so
+  /// rows can be taken as a decoder finishes them (``ToneAnalysis/init(contentsOf:options:)``).
+  struct Collector {
+    /// Decoded size and full-resolution size.
+    let width, height, fullWidth, fullHeight: Int
+    /// Full-resolution pixels per decoded pixel, horizontally and vertically.
+    let sx, sy: Double
+    /// The decoded rectangle inside the region of interest.
+    let x0, x1, y0, y1: Int
+    let mask: AnalysisMask?
+    private var l: [Float]
+    private var a: [Float]
+    private var b: [Float]
+    private var position: [Int32]
+    private var kept = 0
+    private var area = 0
+    private var dark = 0
+    private var bright = 0
+    /// Rows taken so far (they must come in order).
+    private(set) var rowsTaken = 0
+
+    /// Checks the region and mask against the photo (full-resolution `fullWidth` × `fullHeight`,
+    /// 0 = same as decoded) and prepares room for every pixel of the region.
+    init(width w: Int, height h: Int, fullWidth: Int, fullHeight: Int, name: String, options: ToneAnalysisOptions)
+      throws(ToneAnalysisError)
+    {
+      width = w
+      height = h
+      self.fullWidth = fullWidth > 0 ? fullWidth : w
+      self.fullHeight = fullHeight > 0 ? fullHeight : h
+      sx = Double(self.fullWidth) / Double(max(w, 1))
+      sy = Double(self.fullHeight) / Double(max(h, 1))
+      var x0 = 0
+      var y0 = 0
+      var x1 = w
+      var y1 = h
+      if let r = options.region {
+        guard r.isInside(width: self.fullWidth, height: self.fullHeight) else {
+          throw .regionOutsideImage(path: name, region: r, width: self.fullWidth, height: self.fullHeight)
+        }
+        if w > 0, h > 0 {
+          x0 = min(w - 1, Int(Double(r.x) / sx))
+          y0 = min(h - 1, Int(Double(r.y) / sy))
+          x1 = max(x0 + 1, min(w, Int((Double(r.x + r.width) / sx).rounded(.up))))
+          y1 = max(y0 + 1, min(h, Int((Double(r.y + r.height) / sy).rounded(.up))))
+        }
+      }
+      if let m = options.mask, m.width != self.fullWidth || m.height != self.fullHeight {
+        throw .maskSizeMismatch(
+          path: name, maskWidth: m.width, maskHeight: m.height, photoWidth: self.fullWidth,
+          photoHeight: self.fullHeight)
+      }
+      (self.x0, self.x1, self.y0, self.y1) = (x0, x1, y0, y1)
+      mask = options.mask
+      let capacity = w > 0 && h > 0 ? (y1 - y0) * (x1 - x0) : 0
+      l = [Float](repeating: 0, count: capacity)
+      a = l
+      b = l
+      position = [Int32](repeating: 0, count: capacity)
     }
 
-    var buffer = Buffer(gridWidth: w, gridHeight: h)
-    guard w > 0, h > 0 else {
-      pixels = buffer
-      return
-    }
-    let planes = photo.labPlanes()
-    for y in y0..<y1 {
+    /// The decoded rows that hold region pixels.
+    var rows: Range<Int> { width > 0 && height > 0 ? y0..<y1 : 0..<0 }
+
+    /// Takes decoded row `y` (rows in increasing order): L*, a*, b* of its `width` pixels, and
+    /// whether pixel `x` is opaque (nil: all are). Rows outside the region are ignored.
+    mutating func add(
+      row y: Int, l rowL: UnsafePointer<Float>, a rowA: UnsafePointer<Float>, b rowB: UnsafePointer<Float>,
+      isOpaque: ((Int) -> Bool)?
+    ) {
+      rowsTaken = y + 1
+      guard rows.contains(y) else { return }
       let fy = min(fullHeight - 1, Int((Double(y) + 0.5) * sy))
-      for x in x0..<x1 {
-        let i = y * w + x
-        guard photo.isOpaque(at: i) else { continue }
-        if let m = options.mask, !m.includes(x: min(fullWidth - 1, Int((Double(x) + 0.5) * sx)), y: fy) { continue }
-        let l = planes.l[i]
-        let a = planes.a[i]
-        let b = planes.b[i]
-        guard l.isFinite, a.isFinite, b.isFinite else { continue }
-        buffer.areaCount += 1
-        if l < Self.shadowL {
-          buffer.darkCount += 1
-          continue
+      let rowStart = y * width
+      let (x0, x1, sx, fullWidth, mask) = (self.x0, self.x1, self.sx, self.fullWidth, self.mask)
+      let shadowL = TonePixels.shadowL
+      let highlightL = TonePixels.highlightL
+      var (kept, area, dark, bright) = (self.kept, self.area, self.dark, self.bright)
+      l.withUnsafeMutableBufferPointer { l in
+        a.withUnsafeMutableBufferPointer { a in
+          b.withUnsafeMutableBufferPointer { b in
+            position.withUnsafeMutableBufferPointer { position in
+              for x in x0..<x1 {
+                if let isOpaque, !isOpaque(x) { continue }
+                if let m = mask, !m.includes(x: min(fullWidth - 1, Int((Double(x) + 0.5) * sx)), y: fy) { continue }
+                let lv = rowL[x]
+                let av = rowA[x]
+                let bv = rowB[x]
+                guard lv.isFinite, av.isFinite, bv.isFinite else { continue }
+                area += 1
+                if lv < shadowL {
+                  dark += 1
+                  continue
+                }
+                if lv > highlightL {
+                  bright += 1
+                  continue
+                }
+                // Skin and hair are warm or neutral: reject green, blue/violet and saturated colours.
+                guard av >= -6, bv >= -6, av * av + bv * bv <= 65 * 65 else { continue }
+                l[kept] = lv
+                a[kept] = av
+                b[kept] = bv
+                position[kept] = Int32(truncatingIfNeeded: rowStart + x)
+                kept += 1
+              }
+            }
+          }
         }
-        if l > Self.highlightL {
-          buffer.brightCount += 1
-          continue
-        }
-        // Skin and hair are warm or neutral: reject green, blue/violet and saturated colours.
-        guard a >= -6, b >= -6, a * a + b * b <= 65 * 65 else { continue }
-        buffer.l.append(l)
-        buffer.a.append(a)
-        buffer.b.append(b)
-        buffer.position.append(Int32(i))
       }
+      (self.kept, self.area, self.dark, self.bright) = (kept, area, dark, bright)
     }
-    pixels = buffer
+
+    /// The usable pixels taken so far; the collector is left empty (its storage moves out).
+    mutating func finish() -> Buffer {
+      var buffer = Buffer(gridWidth: width, gridHeight: height)
+      swap(&buffer.l, &l)
+      swap(&buffer.a, &a)
+      swap(&buffer.b, &b)
+      swap(&buffer.position, &position)
+      buffer.l.removeLast(buffer.l.count - kept)
+      buffer.a.removeLast(buffer.a.count - kept)
+      buffer.b.removeLast(buffer.b.count - kept)
+      buffer.position.removeLast(buffer.position.count - kept)
+      buffer.areaCount = area
+      buffer.darkCount = dark
+      buffer.brightCount = bright
+      return buffer
+    }
   }
 }

@@ -64,18 +64,25 @@ public struct ToneRegionMap: Sendable, Equatable {
       self.init(columns: 0, rows: 0, skinShares: [], hairShares: [])
       return
     }
-    func cell(_ x: Int, _ y: Int) -> Int { (y * rows / height) * columns + x * columns / width }
+    // Cell column of each x and cell row of each y, and how many pixels fall in each.
+    let column = (0..<width).map { $0 * columns / width }
+    let row = (0..<height).map { $0 * rows / height }
+    var perColumn = [Int](repeating: 0, count: columns)
+    var perRow = [Int](repeating: 0, count: rows)
+    for c in column { perColumn[c] += 1 }
+    for r in row { perRow[r] += 1 }
     var totals = [Int](repeating: 0, count: columns * rows)
-    for y in 0..<height {
-      for x in 0..<width { totals[cell(x, y)] += 1 }
+    for r in 0..<rows {
+      for c in 0..<columns { totals[r * columns + c] = perRow[r] * perColumn[c] }
     }
     var skin = [Int](repeating: 0, count: columns * rows)
     var hair = [Int](repeating: 0, count: columns * rows)
-    for i in 0..<min(pixels.count, assignment.count) {
+    let count = min(pixels.count, assignment.count)
+    pixels.forEachPlace { i, x, y in
+      guard i < count else { return }
       let role = roles[Int(assignment[i])]
-      guard role != .other else { continue }
-      let p = Int(pixels.position[i])
-      let c = cell(p % width, p / width)
+      guard role != .other else { return }
+      let c = row[y] * columns + column[x]
       if role == .skin { skin[c] += 1 } else { hair[c] += 1 }
     }
     self.init(

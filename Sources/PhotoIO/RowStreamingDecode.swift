@@ -1,0 +1,80 @@
+import Foundation
+internal import CPhotoCodecs
+
+/// Runs a JPEG decode on a second thread and hands its finished rows to the calling thread, so
+/// work on the first rows overlaps the decoding of the rest.
+///
+/// The decoder (C, libjpeg) writes rows into the caller's buffer and publishes how many are done
+/// through a `pmc_progress` (mutex and condition variable); the caller reads only rows it was told
+/// about, so the two threads never touch the same bytes at once.
+enum RowStreamingDecode {
+  /// Decoded and stored size of the photo.
+  struct Size {
+    let width, height, fileWidth, fileHeight: Int
+  }
+
+  /// What the decode thread owns until it finishes. Audited `@unchecked Sendable`: the caller
+  /// starts the thread and then touches `image` and `status` only after `pmc_progress_wait`
+  /// reported the decode finished (the progress mutex orders the writes before those reads).
+  private final class Job: @unchecked Sendable {
+    let source: DecodedImage.Source
+    var options: pmc_options
+    let image: DecodedImage
+    let progress: OpaquePointer
+    var status = Int32(PMC_OK)
+
+    init(source: DecodedImage.Source, options: pmc_options, image: DecodedImage, progress: OpaquePointer) {
+      self.source = source
+      self.options = options
+      self.image = image
+      self.progress = progress
+    }
+
+    /// Runs on the decode thread.
+    func run() {
+      status = DecodedImage.decodeJPEG(source, &options, &image.image)
+      pmc_progress_finish(progress)
+    }
+
+    // Whichever thread lets go of the job last frees the progress object.
+    deinit { pmc_progress_destroy(progress) }
+  }
+
+  /// Decodes into `pixels` (3 × width × height bytes) on a new thread, calling `deliver` here for
+  /// every band of finished rows; returns the decoder's status. Without memory for the progress
+  /// object it decodes on this thread, and rows are still delivered (all at once at the end).
+  static func run(
+    source: DecodedImage.Source, options: pmc_options, image: DecodedImage, pixels: UnsafeMutablePointer<UInt8>,
+    size: Size, deliver: (DecodedRows) -> Void
+  ) -> Int32 {
+    func hand(_ rows: Range<Int>) {
+      guard !rows.isEmpty else { return }
+      let start = UnsafePointer(pixels + rows.lowerBound * size.width * 3)
+      deliver(
+        DecodedRows(
+          width: size.width, height: size.height, fileWidth: size.fileWidth, fileHeight: size.fileHeight,
+          rows: rows, samples: UnsafeBufferPointer(start: start, count: rows.count * size.width * 3)))
+    }
+    var options = options
+    guard let progress = pmc_progress_create() else {
+      let status = DecodedImage.decodeJPEG(source, &options, &image.image)
+      if status == Int32(PMC_OK) { hand(0..<size.height) }
+      return status
+    }
+    options.progress = progress
+    let job = Job(source: source, options: options, image: image, progress: progress)
+    Thread { job.run() }.start()
+    var seen: Int32 = 0
+    var done: Int32 = 0
+    while done == 0 {
+      let ready = pmc_progress_wait(progress, seen, &done)
+      if done == 0 {
+        hand(Int(seen)..<Int(ready))
+        seen = ready
+      }
+    }
+    // Finished: the rest of the rows (or none, if the decode failed).
+    if job.status == Int32(PMC_OK) { hand(Int(seen)..<size.height) }
+    return job.status
+  }
+}
