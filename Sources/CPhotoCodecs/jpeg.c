@@ -76,6 +76,66 @@ static void install_guard(jpeg_guard *guard, char *message, size_t message_len, 
 
 /// The DCT scale denominator: options->scale_denom, or with min_short_side the largest of 1/2, 1/4,
 /// 1/8 that keeps the decoded shorter side at least that many pixels.
+/// A FILE source like libjpeg's jpeg_stdio_src, with a 128 KB buffer instead of 4 KB: libjpeg-turbo's
+/// fast Huffman path needs ~3 KB of buffered input per MCU and falls back to the slow path near the
+/// end of every buffer, which with 4 KB reads is most of the time (measured: 1/4-scale decode of a
+/// 12 MP JPEG 49.5 → 46.5 ms). Memory stays bounded; the file is still streamed.
+#define PMC_FILE_BUFFER (128 * 1024)
+typedef struct {
+  struct jpeg_source_mgr pub;
+  FILE *file;
+  JOCTET *buffer;
+  int start_of_file;
+} file_source;
+
+static void file_init_source(j_decompress_ptr cinfo) { ((file_source *)cinfo->src)->start_of_file = 1; }
+
+static boolean file_fill_input_buffer(j_decompress_ptr cinfo) {
+  file_source *src = (file_source *)cinfo->src;
+  size_t n = fread(src->buffer, 1, PMC_FILE_BUFFER, src->file);
+  if (n == 0) {
+    if (src->start_of_file) ERREXIT(cinfo, JERR_INPUT_EMPTY);
+    WARNMS(cinfo, JWRN_JPEG_EOF);
+    // As libjpeg does: an EOI marker ends the image where the data ends.
+    src->buffer[0] = (JOCTET)0xFF;
+    src->buffer[1] = (JOCTET)JPEG_EOI;
+    n = 2;
+  }
+  src->pub.next_input_byte = src->buffer;
+  src->pub.bytes_in_buffer = n;
+  src->start_of_file = 0;
+  return TRUE;
+}
+
+static void file_skip_input_data(j_decompress_ptr cinfo, long count) {
+  struct jpeg_source_mgr *src = cinfo->src;
+  if (count <= 0) return;
+  while (count > (long)src->bytes_in_buffer) {
+    count -= (long)src->bytes_in_buffer;
+    (void)(*src->fill_input_buffer)(cinfo);
+  }
+  src->next_input_byte += (size_t)count;
+  src->bytes_in_buffer -= (size_t)count;
+}
+
+static void file_term_source(j_decompress_ptr cinfo) { (void)cinfo; }
+
+/// Reads the JPEG from `file` through a PMC_FILE_BUFFER-byte buffer owned by libjpeg's pool.
+static void use_file_source(j_decompress_ptr cinfo, FILE *file) {
+  file_source *src = (file_source *)(*cinfo->mem->alloc_small)((j_common_ptr)cinfo, JPOOL_PERMANENT, sizeof(file_source));
+  src->buffer = (JOCTET *)(*cinfo->mem->alloc_large)((j_common_ptr)cinfo, JPOOL_PERMANENT, PMC_FILE_BUFFER);
+  src->file = file;
+  src->start_of_file = 1;
+  src->pub.init_source = file_init_source;
+  src->pub.fill_input_buffer = file_fill_input_buffer;
+  src->pub.skip_input_data = file_skip_input_data;
+  src->pub.resync_to_restart = jpeg_resync_to_restart;
+  src->pub.term_source = file_term_source;
+  src->pub.bytes_in_buffer = 0;
+  src->pub.next_input_byte = NULL;
+  cinfo->src = &src->pub;
+}
+
 static int choose_denominator(j_decompress_ptr cinfo, const pmc_options *options) {
   if (options->min_short_side <= 0) return options->scale_denom;
   unsigned shorter = cinfo->image_width < cinfo->image_height ? cinfo->image_width : cinfo->image_height;
@@ -137,7 +197,7 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
   // Bound libjpeg's own working memory (progressive coefficient buffers and the like).
   cinfo.mem->max_memory_to_use = 2048L * 1024L * 1024L;
   if (file != NULL) {
-    jpeg_stdio_src(&cinfo, file);
+    use_file_source(&cinfo, file);
   } else {
     jpeg_mem_src(&cinfo, data, (unsigned long)len);
   }
@@ -248,7 +308,7 @@ int32_t pmc_probe_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_op
   }
   jpeg_create_decompress(&cinfo);
   if (file != NULL) {
-    jpeg_stdio_src(&cinfo, file);
+    use_file_source(&cinfo, file);
   } else {
     jpeg_mem_src(&cinfo, data, (unsigned long)len);
   }

@@ -30,48 +30,89 @@ enum HairUnmixing {
     let w = pixels.gridWidth
     let h = pixels.gridHeight
     var tau = [Float](repeating: .nan, count: w * h)
-    for i in 0..<pixels.count where include[Int(assignment[i])] {
-      let t = (Double(pixels.l[i]) - skinL) / gap
-      tau[Int(pixels.position[i])] = Float(min(max(t, -0.2), 1.2))
+    let skin = Float(skinL)
+    let inverseGap = Float(1 / gap)
+    var taking = [Bool](repeating: false, count: 256)
+    for (c, flag) in include.enumerated() where c < 256 { taking[c] = flag }
+    tau.withUnsafeMutableBufferPointer { tau in
+      pixels.l.withUnsafeBufferPointer { l in
+        pixels.position.withUnsafeBufferPointer { position in
+          assignment.withUnsafeBufferPointer { assignment in
+            for i in 0..<l.count where taking[Int(assignment[i])] {
+              tau[Int(position[i])] = min(max((l[i] - skin) * inverseGap, -0.2), 1.2)
+            }
+          }
+        }
+      }
+    }
+    // The points the lines are fitted over: subset pixels of included clusters (the others have
+    // no fraction, so their blurred fraction is NaN whatever the kernel).
+    var points = FitPoints()
+    points.position.reserveCapacity(subset.count)
+    points.a.reserveCapacity(subset.count)
+    points.b.reserveCapacity(subset.count)
+    for index in subset.indices {
+      let i = Int(index)
+      guard taking[Int(assignment[i])] else { continue }
+      points.position.append(pixels.position[i])
+      points.a.append(pixels.a[i])
+      points.b.append(pixels.b[i])
     }
     // The binomial kernels are nested: each is the previous one convolved with [1, 2, 1]/4 in
     // both directions, so one pass per kernel gives them all in order.
     var best: (r2: Double, a: Double, b: Double)?
     var blurred = tau
+    var scratch = [Float](repeating: .nan, count: w * h)
+    var next = [Float](repeating: .nan, count: w * h)
     for index in kernels.indices {
-      if index > 0 { blurred = binomialStep(blurred, width: w, height: h) }
-      guard let fit = fitLines(pixels: pixels, subset: subset, blurred: blurred) else { continue }
+      if index > 0 {
+        binomialStep(blurred, into: &next, scratch: &scratch, width: w, height: h)
+        swap(&blurred, &next)
+      }
+      guard let fit = fitLines(points, blurred: blurred) else { continue }
       if best == nil || fit.r2 > (best?.r2 ?? 0) { best = fit }
     }
     return best.map { ($0.a, $0.b) }
   }
 
-  /// `grid` convolved with [1, 2, 1]/4 horizontally and vertically: binomial kernel n+1 from
-  /// kernel n (the binomial coefficients are repeated convolutions of [1, 1]; Pascal's rule). A NaN
-  /// in a pixel's 3×3 footprint, or a footprint crossing the border, makes the result NaN, so after
-  /// n steps the NaN footprint is that of the (2n+1)-tap kernel.
-  static func binomialStep(_ grid: [Float], width w: Int, height h: Int) -> [Float] {
-    var horizontal = [Float](repeating: .nan, count: w * h)
-    guard w > 2, h > 2 else { return horizontal }
+  /// Where and what the lines of ``fitLines(_:blurred:)`` are fitted to.
+  struct FitPoints {
+    var position: [Int32] = []
+    var a: [Float] = []
+    var b: [Float] = []
+  }
+
+  /// `grid` convolved with [1, 2, 1]/4 horizontally and vertically, into `out` (`scratch` holds
+  /// the horizontal pass): binomial kernel n+1 from kernel n (the binomial coefficients are
+  /// repeated convolutions of [1, 1]; Pascal's rule). A NaN in a pixel's 3×3 footprint, or a
+  /// footprint crossing the border, makes the result NaN, so after n steps the NaN footprint is
+  /// that of the (2n+1)-tap kernel.
+  static func binomialStep(_ grid: [Float], into out: inout [Float], scratch: inout [Float], width w: Int, height h: Int) {
+    guard w > 2, h > 2, grid.count == w * h, out.count == w * h, scratch.count == w * h else {
+      out = [Float](repeating: .nan, count: w * h)
+      return
+    }
     grid.withUnsafeBufferPointer { src in
-      horizontal.withUnsafeMutableBufferPointer { dst in
+      scratch.withUnsafeMutableBufferPointer { dst in
         guard let s = src.baseAddress, let d = dst.baseAddress else { return }
         for y in 0..<h {
           let row = y * w
+          d[row] = .nan
+          d[row + w - 1] = .nan
           Self.smooth(d + row + 1, s + row, s + row + 1, s + row + 2, w - 2)
         }
       }
     }
-    var out = [Float](repeating: .nan, count: w * h)
-    horizontal.withUnsafeBufferPointer { src in
+    scratch.withUnsafeBufferPointer { src in
       out.withUnsafeMutableBufferPointer { dst in
         guard let s = src.baseAddress, let d = dst.baseAddress else { return }
+        d.update(repeating: .nan, count: w)
+        (d + (h - 1) * w).update(repeating: .nan, count: w)
         for y in 1..<(h - 1) {
           Self.smooth(d + y * w, s + (y - 1) * w, s + y * w, s + (y + 1) * w, w)
         }
       }
     }
-    return out
   }
 
   /// `target[i] = ¼·left[i] + ½·centre[i] + ¼·right[i]`: the vectorisable kernel of ``binomialStep``.
@@ -84,9 +125,7 @@ enum HairUnmixing {
   }
 
   /// Least-squares lines of a* and b* on the blurred fraction; their joint R² and values at 1.
-  static func fitLines(pixels: TonePixels.Buffer, subset: TonePixels.EstimationSet, blurred: [Float])
-    -> (r2: Double, a: Double, b: Double)?
-  {
+  static func fitLines(_ points: FitPoints, blurred: [Float]) -> (r2: Double, a: Double, b: Double)? {
     var n = 0.0
     var sx = 0.0
     var sxx = 0.0
@@ -97,11 +136,10 @@ enum HairUnmixing {
     var sbb = 0.0
     var sxb = 0.0
     blurred.withUnsafeBufferPointer { blurred in
-      pixels.position.withUnsafeBufferPointer { position in
-        pixels.a.withUnsafeBufferPointer { pa in
-          pixels.b.withUnsafeBufferPointer { pb in
-            for index in subset.indices {
-              let i = Int(index)
+      points.position.withUnsafeBufferPointer { position in
+        points.a.withUnsafeBufferPointer { pa in
+          points.b.withUnsafeBufferPointer { pb in
+            for i in 0..<position.count {
               let v = blurred[Int(position[i])]
               guard !v.isNaN else { continue }
               let m = Double(v)

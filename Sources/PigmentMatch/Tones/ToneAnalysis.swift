@@ -9,9 +9,11 @@ import Foundation
 /// 2. **Rejection.** Deep shadow (L* < 4) and clipped highlights (L* > 96) are dropped, and so is
 ///    anything that is neither skin nor hair by colour: green (a* < −6), blue/violet (b* < −6) or
 ///    too saturated (C*ab > 65). Skin and hair of every type sit in the warm/neutral quadrant.
-/// 3. **Clustering.** k-means++ (Arthur & Vassilvitskii 2007) on an even, deterministic sample,
-///    k from 2…6 by the elbow rule of ``KMeans/clusterChoosingK(_:range:seed:elbow:)``; every
-///    pixel is then assigned to its nearest centre.
+/// 3. **Clustering.** k-means++ (Arthur & Vassilvitskii 2007) on every usable pixel, through a
+///    2 ΔE colour histogram (each occupied bin a point at its pixels' mean, weighted by their
+///    count: ``ColourHistogram``), k from 2…6 by the elbow rule of
+///    ``KMeans/clusterChoosingK(_:weights:scatter:range:seed:elbow:)``; every pixel is then
+///    assigned to its nearest centre.
 /// 4. **Roles.** *skin* = the skin-like cluster (hue 15–100°, C* ≥ 4, L* ≥ 15) with the largest
 ///    share, plus skin-like clusters within ΔE00 7 of it (the same skin under other light);
 ///    *hair* = among the other clusters holding ≥ 2 % of the pixels, the one farthest (ΔE00) from
@@ -106,8 +108,8 @@ public struct ToneAnalysis: Sendable {
       throw .photo(error)
     }
     if let refusal { throw refusal }
-    if let collector, collector.rowsTaken == decoded.height {
-      try self.init(photo: decoded, name: path, options: options, sampling: TonePixels(collector))
+    if collector?.rowsTaken == decoded.height, var streamed = collector.take() {
+      try self.init(photo: decoded, name: path, options: options, sampling: TonePixels(collecting: &streamed))
     } else {
       try self.init(photo: decoded, name: path, options: options)
     }
@@ -135,23 +137,17 @@ public struct ToneAnalysis: Sendable {
       throw .tooFewPixels(path: name, count: pixels.count, minimum: Self.minimumPixels)
     }
 
-    // 3. Cluster a sample, then assign every pixel.
-    let stride = max(1, pixels.count / max(1, options.clusterSample))
-    var sample: [Float] = []
-    sample.reserveCapacity(3 * (pixels.count / stride + 1))
-    for i in Swift.stride(from: 0, to: pixels.count, by: stride) {
-      sample.append(pixels.l[i])
-      sample.append(pixels.a[i])
-      sample.append(pixels.b[i])
-    }
-    let clustering = KMeans.clusterChoosingK(sample, range: 2...6, seed: options.seed)
+    // 3. Cluster every pixel through the colour histogram, then assign every pixel.
+    let binned = pixels.histogram
+    let clustering = KMeans.clusterChoosingK(
+      binned.points, weights: binned.weights, scatter: binned.scatter, range: 2...6, seed: options.seed)
     let centres = clustering.centres
     let assignment = pixels.assign(to: centres)
     var counts = [Int](repeating: 0, count: centres.count)
     for c in assignment { counts[Int(c)] += 1 }
     let shares = counts.map { Double($0) / Double(pixels.count) }
     let grid = pixels.labelGrid(assignment: assignment)
-    let subset = pixels.estimationSet(budget: Self.estimationBudget)
+    let subset = pixels.estimation
 
     // 4. Roles.
     guard var roles = Self.roles(centres: centres, shares: shares) else { throw .noSkinPixels(path: name) }
@@ -221,7 +217,7 @@ public struct ToneAnalysis: Sendable {
       .sorted { $0.share > $1.share }
     self.confidence = min(1, max(0, confidence))
     self.warnings = warnings
-    self.regions = ToneRegionMap(pixels: pixels, assignment: assignment, roles: roles)
+    self.regions = ToneRegionMap(grid: grid, width: pixels.gridWidth, height: pixels.gridHeight, roles: roles)
   }
 
   // MARK: - Steps

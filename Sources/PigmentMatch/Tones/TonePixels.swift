@@ -1,3 +1,5 @@
+import Foundation
+
 /// Step 1–2 of ``ToneAnalysis``: the photo's pixels inside the region and mask, as CIELAB, with
 /// shadows, highlights and non-skin, non-hair colours rejected.
 struct TonePixels {
@@ -15,70 +17,90 @@ struct TonePixels {
     var areaCount = 0
     var darkCount = 0
     var brightCount = 0
+    /// The pixels statistics are estimated from (see ``Collector``).
+    var estimation = EstimationSet(indices: [], padded: [])
+    /// Every usable pixel binned in CIELAB, as weighted points for clustering.
+    var histogram = ColourHistogram.Points()
 
     var count: Int { l.count }
 
-    /// Nearest centre (squared ΔE76) of every pixel; ties go to the lower index.
+    /// Nearest centre (squared ΔE76) of every pixel; ties go to the lower index. Eight pixels at a
+    /// time, the pixels split over the cores (each computed independently: the same result for
+    /// any thread count).
     func assign(to centres: [Lab]) -> [UInt8] {
-      var best = [UInt8](repeating: 0, count: count)
-      var bestD = [Float](repeating: .infinity, count: count)
-      // Centre by centre over all pixels: a plain loop of selects that the compiler vectorises.
-      // Strict `<` keeps the first (lowest-index) centre on ties, as a per-pixel scan would.
-      l.withUnsafeBufferPointer { l in
-        a.withUnsafeBufferPointer { a in
-          b.withUnsafeBufferPointer { b in
-            best.withUnsafeMutableBufferPointer { best in
-              bestD.withUnsafeMutableBufferPointer { bestD in
-                for (j, centre) in centres.enumerated() {
-                  let cl = Float(centre.l)
-                  let ca = Float(centre.a)
-                  let cb = Float(centre.b)
-                  let label = UInt8(truncatingIfNeeded: j)
-                  for i in 0..<l.count {
-                    let dl = l[i] - cl
-                    let da = a[i] - ca
-                    let db = b[i] - cb
-                    let d = dl * dl + da * da + db * db
-                    let closer = d < bestD[i]
-                    bestD[i] = closer ? d : bestD[i]
-                    best[i] = closer ? label : best[i]
-                  }
-                }
+      let n = count
+      let k = centres.count
+      let cl = centres.map { Float($0.l) }
+      let ca = centres.map { Float($0.a) }
+      let cb = centres.map { Float($0.b) }
+      return [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
+        guard let outBase = out.baseAddress else { return }
+        l.withUnsafeBufferPointer { lb in
+          a.withUnsafeBufferPointer { ab in
+            b.withUnsafeBufferPointer { bb in
+              guard let l = lb.baseAddress, let a = ab.baseAddress, let b = bb.baseAddress else { return }
+              let shared = AssignmentPointers(l: l, a: a, b: b, out: outBase)
+              let blocks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 65_536))
+              let body: @Sendable (Int) -> Void = { block in
+                let start = n * block / blocks / 8 * 8
+                let end = block == blocks - 1 ? n : n * (block + 1) / blocks / 8 * 8
+                Self.assignRange(shared, start..<end, cl: cl, ca: ca, cb: cb, k: k)
               }
+              if blocks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: blocks, execute: body) }
             }
           }
         }
+        initialized = n
       }
-      return best
     }
 
-    /// The pixels whose statistics steps 4–6 estimate from: every usable pixel when there are at
-    /// most `budget`, else a deterministic pseudo-random subset of about `budget` of them (those
-    /// whose grid position hashes below budget/count), so a 12 MP photo costs what a 2 MP one
-    /// does. A median over 250 000 pixels moves by ~0.01 L* when subsampled; neighbourhoods
-    /// (clean skin, touching hair, the unmixing blur) still look at every pixel.
-    func estimationSet(budget: Int) -> EstimationSet {
-      let all = count <= budget
-      let threshold = all ? UInt64.max : UInt64(Double(budget) / Double(count) * 0x1_0000_0000)
-      var indices: [Int32] = []
-      var padded: [Int32] = []
-      let expected = all ? count : budget + budget / 8
-      indices.reserveCapacity(expected)
-      padded.reserveCapacity(expected)
-      let pw = gridWidth + 2
-      forEachPlace { i, x, y in
-        if !all {
-          // SplitMix64's finaliser (Steele, Lea & Flood 2014) as a hash of the position.
-          var z = UInt64(truncatingIfNeeded: y * gridWidth + x) &+ 0x9E37_79B9_7F4A_7C15
-          z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-          z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-          z ^= z >> 31
-          guard z >> 32 < threshold else { return }
+    /// The planes and the output of ``assign(to:)``, shared with its workers. Audited: the planes
+    /// are only read, and each worker writes a disjoint range of `out`.
+    struct AssignmentPointers: @unchecked Sendable {
+      let l, a, b: UnsafePointer<Float>
+      let out: UnsafeMutablePointer<UInt8>
+    }
+
+    /// Nearest centre for the pixels in `range`: blocks of eight in SIMD lanes, then the rest.
+    static func assignRange(
+      _ p: AssignmentPointers, _ range: Range<Int>, cl: [Float], ca: [Float], cb: [Float], k: Int
+    ) {
+      var i = range.lowerBound
+      while i + 8 <= range.upperBound {
+        let l = UnsafeRawPointer(p.l + i).loadUnaligned(as: SIMD8<Float>.self)
+        let a = UnsafeRawPointer(p.a + i).loadUnaligned(as: SIMD8<Float>.self)
+        let b = UnsafeRawPointer(p.b + i).loadUnaligned(as: SIMD8<Float>.self)
+        var bestD = SIMD8<Float>(repeating: .infinity)
+        var best = SIMD8<Int32>(repeating: 0)
+        for j in 0..<k {
+          let dl = l - cl[j]
+          let da = a - ca[j]
+          let db = b - cb[j]
+          let d = dl * dl + da * da + db * db
+          // Strict `<`: the first (lowest-index) centre keeps ties, as in a scalar scan.
+          let closer = d .< bestD
+          bestD.replace(with: d, where: closer)
+          best.replace(with: Int32(j), where: closer)
         }
-        indices.append(Int32(truncatingIfNeeded: i))
-        padded.append(Int32(truncatingIfNeeded: (y + 1) * pw + x + 1))
+        for lane in 0..<8 { p.out[i + lane] = UInt8(truncatingIfNeeded: best[lane]) }
+        i += 8
       }
-      return EstimationSet(indices: indices, padded: padded)
+      while i < range.upperBound {
+        var best = 0
+        var bestD = Float.infinity
+        for j in 0..<k {
+          let dl = p.l[i] - cl[j]
+          let da = p.a[i] - ca[j]
+          let db = p.b[i] - cb[j]
+          let d = dl * dl + da * da + db * db
+          if d < bestD {
+            bestD = d
+            best = j
+          }
+        }
+        p.out[i] = UInt8(truncatingIfNeeded: best)
+        i += 1
+      }
     }
 
     /// Calls `body(i, x, y)` for every usable pixel `i` in row-major order with its place on the
@@ -246,12 +268,11 @@ struct TonePixels {
         }
       }
     }
-    self.init(collector)
+    self.init(collecting: &collector)
   }
 
-  /// The pixels a collector gathered.
-  init(_ collector: consuming Collector) {
-    var collector = collector
+  /// The pixels a collector gathered; the collector is left empty (its storage moves here).
+  init(collecting collector: inout Collector) {
     pixels = collector.finish()
     fullWidth = collector.fullWidth
     fullHeight = collector.fullHeight
@@ -272,6 +293,12 @@ struct TonePixels {
     private var a: [Float]
     private var b: [Float]
     private var position: [Int32]
+    /// Estimation subset: indices of kept pixels and their padded-grid index.
+    private var estimationIndices: [Int32] = []
+    private var estimationPadded: [Int32] = []
+    /// Keep a pixel for estimation when its position hash is below this (nil: keep all).
+    private let estimationThreshold: UInt64?
+    private var histogram = ColourHistogram()
     private var kept = 0
     private var area = 0
     private var dark = 0
@@ -281,9 +308,16 @@ struct TonePixels {
 
     /// Checks the region and mask against the photo (full-resolution `fullWidth` × `fullHeight`,
     /// 0 = same as decoded) and prepares room for every pixel of the region.
-    init(width w: Int, height h: Int, fullWidth: Int, fullHeight: Int, name: String, options: ToneAnalysisOptions)
-      throws(ToneAnalysisError)
-    {
+    ///
+    /// Statistics (steps 4–6) are estimated from every usable pixel when the region holds at most
+    /// `estimationBudget` pixels, else from a deterministic pseudo-random subset at the rate
+    /// budget / region area: those whose grid position hashes below it. A median over 250 000
+    /// pixels moves by ~0.01 L* when subsampled, and a 12 MP photo then costs what a 2 MP one
+    /// does; neighbourhoods (clean skin, touching hair, the unmixing blur) still see every pixel.
+    init(
+      width w: Int, height h: Int, fullWidth: Int, fullHeight: Int, name: String, options: ToneAnalysisOptions,
+      estimationBudget: Int = ToneAnalysis.estimationBudget
+    ) throws(ToneAnalysisError) {
       width = w
       height = h
       self.fullWidth = fullWidth > 0 ? fullWidth : w
@@ -317,6 +351,25 @@ struct TonePixels {
       a = l
       b = l
       position = [Int32](repeating: 0, count: capacity)
+      if capacity > estimationBudget {
+        estimationThreshold = UInt64(Double(estimationBudget) / Double(capacity) * 0x1_0000_0000)
+        let expected = estimationBudget + estimationBudget / 8
+        estimationIndices.reserveCapacity(expected)
+        estimationPadded.reserveCapacity(expected)
+      } else {
+        estimationThreshold = nil
+        estimationIndices.reserveCapacity(capacity)
+        estimationPadded.reserveCapacity(capacity)
+      }
+    }
+
+    /// SplitMix64's finaliser (Steele, Lea & Flood 2014): a well-mixed hash of a grid position.
+    @inline(__always)
+    static func hash(_ position: Int) -> UInt64 {
+      var z = UInt64(truncatingIfNeeded: position) &+ 0x9E37_79B9_7F4A_7C15
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
     }
 
     /// The decoded rows that hold region pixels.
@@ -336,6 +389,14 @@ struct TonePixels {
       let shadowL = TonePixels.shadowL
       let highlightL = TonePixels.highlightL
       var (kept, area, dark, bright) = (self.kept, self.area, self.dark, self.bright)
+      let threshold = estimationThreshold
+      let paddedRow = (y + 1) * (width + 2) + 1
+      var histogram = ColourHistogram()
+      swap(&histogram, &self.histogram)
+      var chosenIndices: [Int32] = []
+      var chosenPadded: [Int32] = []
+      swap(&chosenIndices, &estimationIndices)
+      swap(&chosenPadded, &estimationPadded)
       l.withUnsafeMutableBufferPointer { l in
         a.withUnsafeMutableBufferPointer { a in
           b.withUnsafeMutableBufferPointer { b in
@@ -358,10 +419,15 @@ struct TonePixels {
                 }
                 // Skin and hair are warm or neutral: reject green, blue/violet and saturated colours.
                 guard av >= -6, bv >= -6, av * av + bv * bv <= 65 * 65 else { continue }
+                histogram.add(l: lv, a: av, b: bv)
                 l[kept] = lv
                 a[kept] = av
                 b[kept] = bv
                 position[kept] = Int32(truncatingIfNeeded: rowStart + x)
+                if threshold == nil || Self.hash(rowStart + x) >> 32 < threshold! {
+                  chosenIndices.append(Int32(truncatingIfNeeded: kept))
+                  chosenPadded.append(Int32(truncatingIfNeeded: paddedRow + x))
+                }
                 kept += 1
               }
             }
@@ -369,6 +435,9 @@ struct TonePixels {
         }
       }
       (self.kept, self.area, self.dark, self.bright) = (kept, area, dark, bright)
+      swap(&chosenIndices, &estimationIndices)
+      swap(&chosenPadded, &estimationPadded)
+      swap(&histogram, &self.histogram)
     }
 
     /// The usable pixels taken so far; the collector is left empty (its storage moves out).
@@ -382,6 +451,11 @@ struct TonePixels {
       buffer.a.removeLast(buffer.a.count - kept)
       buffer.b.removeLast(buffer.b.count - kept)
       buffer.position.removeLast(buffer.position.count - kept)
+      buffer.estimation = EstimationSet(indices: estimationIndices, padded: estimationPadded)
+      buffer.histogram = histogram.points()
+      histogram = ColourHistogram()
+      estimationIndices = []
+      estimationPadded = []
       buffer.areaCount = area
       buffer.darkCount = dark
       buffer.brightCount = bright

@@ -55,12 +55,11 @@ public struct ToneRegionMap: Sendable, Equatable {
     return (min(across, width), min(down, height))
   }
 
-  /// The map of an analysis: `roles` per cluster, `assignment` per usable pixel of `pixels`.
-  init(pixels: TonePixels.Buffer, assignment: [UInt8], roles: [ToneRole]) {
-    let width = pixels.gridWidth
-    let height = pixels.gridHeight
+  /// The map of an analysis: `roles` per cluster and `grid`, the padded label grid of a
+  /// `width` × `height` decoded photo (``TonePixels/Buffer/labelGrid(assignment:)``).
+  init(grid: [UInt8], width: Int, height: Int, roles: [ToneRole]) {
     let (columns, rows) = Self.gridSize(width: width, height: height)
-    guard columns > 0, rows > 0 else {
+    guard columns > 0, rows > 0, grid.count == (width + 2) * (height + 2) else {
       self.init(columns: 0, rows: 0, skinShares: [], hairShares: [])
       return
     }
@@ -75,15 +74,23 @@ public struct ToneRegionMap: Sendable, Equatable {
     for r in 0..<rows {
       for c in 0..<columns { totals[r * columns + c] = perRow[r] * perColumn[c] }
     }
+    // Per label: 1 skin, 2 hair, 0 anything else (other clusters, unusable pixels).
+    var kind = [UInt8](repeating: 0, count: 256)
+    for (c, role) in roles.enumerated() where c < 254 { kind[c] = role == .skin ? 1 : role == .hair ? 2 : 0 }
     var skin = [Int](repeating: 0, count: columns * rows)
     var hair = [Int](repeating: 0, count: columns * rows)
-    let count = min(pixels.count, assignment.count)
-    pixels.forEachPlace { i, x, y in
-      guard i < count else { return }
-      let role = roles[Int(assignment[i])]
-      guard role != .other else { return }
-      let c = row[y] * columns + column[x]
-      if role == .skin { skin[c] += 1 } else { hair[c] += 1 }
+    grid.withUnsafeBufferPointer { g in
+      for y in 0..<height {
+        let base = (y + 1) * (width + 2) + 1
+        let cellRow = row[y] * columns
+        for x in 0..<width {
+          switch kind[Int(g[base + x])] {
+          case 1: skin[cellRow + column[x]] += 1
+          case 2: hair[cellRow + column[x]] += 1
+          default: break
+          }
+        }
+      }
     }
     self.init(
       columns: columns, rows: rows,
