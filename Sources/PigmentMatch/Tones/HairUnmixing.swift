@@ -27,59 +27,20 @@ enum HairUnmixing {
   ) -> (a: Double, b: Double)? {
     let gap = hairL - skinL
     guard abs(gap) >= minimumLightnessGap else { return nil }
-    let w = pixels.gridWidth
-    let h = pixels.gridHeight
-    var tau = [Float](repeating: .nan, count: w * h)
-    let skin = Float(skinL)
-    let inverseGap = Float(1 / gap)
     var taking = [Bool](repeating: false, count: 256)
     for (c, flag) in include.enumerated() where c < 256 { taking[c] = flag }
-    tau.withUnsafeMutableBufferPointer { tau in
-      pixels.l.withUnsafeBufferPointer { l in
-        pixels.position.withUnsafeBufferPointer { position in
-          assignment.withUnsafeBufferPointer { assignment in
-            for i in 0..<l.count where taking[Int(assignment[i])] {
-              tau[Int(position[i])] = min(max((l[i] - skin) * inverseGap, -0.2), 1.2)
-            }
-          }
-        }
-      }
-    }
-    // The points the lines are fitted over: subset pixels of included clusters (the others have
-    // no fraction, so their blurred fraction is NaN whatever the kernel).
-    var points = FitPoints()
-    points.position.reserveCapacity(subset.count)
-    points.a.reserveCapacity(subset.count)
-    points.b.reserveCapacity(subset.count)
-    for index in subset.indices {
-      let i = Int(index)
-      guard taking[Int(assignment[i])] else { continue }
-      points.position.append(pixels.position[i])
-      points.a.append(pixels.a[i])
-      points.b.append(pixels.b[i])
-    }
-    // The binomial kernels are nested: each is the previous one convolved with [1, 2, 1]/4 in
-    // both directions, so one pass per kernel gives them all in order.
+    let cascade = FractionCascade(
+      pixels: pixels, assignment: assignment, subset: subset, taking: taking, skin: Float(skinL),
+      inverseGap: Float(1 / gap), levels: kernels.count - 1)
+    // Two bands of rows, one per core (a fixed split, so the sums do not depend on the core count).
+    let h = pixels.gridHeight
+    let bands = ParallelMap.map(count: 2) { band in cascade.sums(rows: (h * band / 2)..<(h * (band + 1) / 2)) }
     var best: (r2: Double, a: Double, b: Double)?
-    var blurred = tau
-    var scratch = [Float](repeating: .nan, count: w * h)
-    var next = [Float](repeating: .nan, count: w * h)
-    for index in kernels.indices {
-      if index > 0 {
-        binomialStep(blurred, into: &next, scratch: &scratch, width: w, height: h)
-        swap(&blurred, &next)
-      }
-      guard let fit = fitLines(points, blurred: blurred) else { continue }
+    for level in kernels.indices {
+      guard let fit = (bands[0][level] + bands[1][level]).line else { continue }
       if best == nil || fit.r2 > (best?.r2 ?? 0) { best = fit }
     }
     return best.map { ($0.a, $0.b) }
-  }
-
-  /// Where and what the lines of ``fitLines(_:blurred:)`` are fitted to.
-  struct FitPoints {
-    var position: [Int32] = []
-    var a: [Float] = []
-    var b: [Float] = []
   }
 
   /// `grid` convolved with [1, 2, 1]/4 horizontally and vertically, into `out` (`scratch` holds
@@ -122,57 +83,5 @@ enum HairUnmixing {
     _ right: UnsafePointer<Float>, _ count: Int
   ) {
     for i in 0..<count { target[i] = 0.25 * left[i] + 0.5 * centre[i] + 0.25 * right[i] }
-  }
-
-  /// Least-squares lines of a* and b* on the blurred fraction; their joint R² and values at 1.
-  static func fitLines(_ points: FitPoints, blurred: [Float]) -> (r2: Double, a: Double, b: Double)? {
-    var n = 0.0
-    var sx = 0.0
-    var sxx = 0.0
-    var sa = 0.0
-    var saa = 0.0
-    var sxa = 0.0
-    var sb = 0.0
-    var sbb = 0.0
-    var sxb = 0.0
-    blurred.withUnsafeBufferPointer { blurred in
-      points.position.withUnsafeBufferPointer { position in
-        points.a.withUnsafeBufferPointer { pa in
-          points.b.withUnsafeBufferPointer { pb in
-            for i in 0..<position.count {
-              let v = blurred[Int(position[i])]
-              guard !v.isNaN else { continue }
-              let m = Double(v)
-              let a = Double(pa[i])
-              let b = Double(pb[i])
-              n += 1
-              sx += m
-              sxx += m * m
-              sa += a
-              saa += a * a
-              sxa += m * a
-              sb += b
-              sbb += b * b
-              sxb += m * b
-            }
-          }
-        }
-      }
-    }
-    guard n >= 50 else { return nil }
-    let vx = sxx / n - (sx / n) * (sx / n)
-    // The fit must reach towards the hair end, or it would extrapolate far.
-    guard vx > 0.005 else { return nil }
-    let cxa = sxa / n - (sx / n) * (sa / n)
-    let cxb = sxb / n - (sx / n) * (sb / n)
-    let va = saa / n - (sa / n) * (sa / n)
-    let vb = sbb / n - (sb / n) * (sb / n)
-    let slopeA = cxa / vx
-    let slopeB = cxb / vx
-    let interceptA = sa / n - slopeA * sx / n
-    let interceptB = sb / n - slopeB * sx / n
-    let explained = (cxa * cxa + cxb * cxb) / vx
-    let r2 = va + vb > 0 ? explained / (va + vb) : 0
-    return (r2, interceptA + slopeA, interceptB + slopeB)
   }
 }

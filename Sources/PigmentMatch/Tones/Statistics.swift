@@ -28,11 +28,14 @@ enum Statistics {
   }
 
   /// Per-channel (marginal) median CIELAB of the pixels at `indices`.
+  /// The three channels run on separate cores when there are many pixels.
   static func medianLab(pixels: TonePixels.Buffer, indices: [Int]) -> Lab {
-    Lab(
-      l: Double(median(indices.map { pixels.l[$0] })),
-      a: Double(median(indices.map { pixels.a[$0] })),
-      b: Double(median(indices.map { pixels.b[$0] })))
+    let channel: @Sendable (Int) -> Float = { c in
+      let plane = c == 0 ? pixels.l : c == 1 ? pixels.a : pixels.b
+      return median(indices.map { plane[$0] })
+    }
+    let m = indices.count >= 20_000 ? ParallelMap.map(count: 3, channel) : (0..<3).map(channel)
+    return Lab(l: Double(m[0]), a: Double(m[1]), b: Double(m[2]))
   }
 
   /// The element that would sit at `k` if `buffer` were sorted ascending; reorders `buffer` so that

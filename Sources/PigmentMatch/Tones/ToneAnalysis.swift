@@ -67,7 +67,7 @@ public struct ToneAnalysis: Sendable {
   /// Percentile of the hair cluster along the skin→hair line above which pixels count as hair core.
   public static let hairCorePercentile = 0.45
   /// Most pixels the statistics of steps 4–6 are estimated from (``TonePixels/Buffer/estimationSet(budget:)``).
-  static let estimationBudget = 250_000
+  static let estimationBudget = 100_000
 
   /// Decodes the photo at `path` (downscaled) and analyses it. When the decoder can hand out rows
   /// while it works (plain 8-bit sRGB JPEG, see `PhotoDecoder.decode(contentsOf:options:rows:)`),
@@ -142,53 +142,26 @@ public struct ToneAnalysis: Sendable {
     let clustering = KMeans.clusterChoosingK(
       binned.points, weights: binned.weights, scatter: binned.scatter, range: 2...6, seed: options.seed)
     let centres = clustering.centres
-    let assignment = pixels.assign(to: centres)
-    var counts = [Int](repeating: 0, count: centres.count)
-    for c in assignment { counts[Int(c)] += 1 }
-    let shares = counts.map { Double($0) / Double(pixels.count) }
-    let grid = pixels.labelGrid(assignment: assignment)
+    let assigned = pixels.assign(to: centres)
+    let assignment = assigned.labels
+    let grid = assigned.grid
+    let shares = assigned.counts.map { Double($0) / Double(pixels.count) }
     let subset = pixels.estimation
 
     // 4. Roles.
     guard var roles = Self.roles(centres: centres, shares: shares) else { throw .noSkinPixels(path: name) }
     Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, grid: grid, assignment: assignment, subset: subset)
 
-    // 5. Skin tone from clean skin pixels.
-    let isSkin = roles.map { $0 == .skin }
-    let skinShare = zip(shares, isSkin).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
-    let clean = pixels.cleanIndices(grid: grid, assignment: assignment, subset: subset, accept: isSkin)
-    let skinLab = Self.skinEstimate(pixels: pixels, indices: clean)
-    let skin = SkinTone(
-      lab: skinLab, share: skinShare, spread: Self.spread(pixels: pixels, indices: clean, around: skinLab))
-
-    // 6. Hair tone by unmixing along the skin→hair line.
-    var hair: HairTone?
-    if let hairIndex = roles.firstIndex(of: .hair) {
-      let hairLabel = UInt8(hairIndex)
-      let members = subset.indices.map { Int($0) }.filter { assignment[$0] == hairLabel }
-      if let (estimate, core) = Self.hairEstimate(
-        pixels: pixels, members: members, skin: skinLab, centre: centres[hairIndex])
+    // Steps 5–6 run while the other core fills the region map (for drawing only).
+    let finalRoles = roles
+    let (regions, (skin, skinShare, hair)) = ParallelMap.both(
+      { ToneRegionMap(grid: grid, width: pixels.gridWidth, height: pixels.gridHeight, roles: finalRoles) },
       {
-        var lab = estimate
-        // Chroma past the blur: skin, hair and the mixtures between them take part.
-        let onLine = centres.indices.map { j in
-          roles[j] != .other || Self.liesBetween(centres[j], skinLab, centres[hairIndex])
-        }
-        if let chroma = HairUnmixing.chroma(
-          pixels: pixels, assignment: assignment, subset: subset, include: onLine, skinL: skinLab.l, hairL: lab.l)
-        {
-          // Sanity: unmixing moves the chroma away from the skin's, and by no more than 25.
-          let shift = (chroma.a - lab.a, chroma.b - lab.b)
-          let away = (lab.a - skinLab.a) * shift.0 + (lab.b - skinLab.b) * shift.1
-          if away >= 0, shift.0 * shift.0 + shift.1 * shift.1 <= 625 {
-            lab = Lab(l: lab.l, a: chroma.a, b: chroma.b)
-          }
-        }
-        hair = HairTone(
-          lab: lab, share: shares[hairIndex], spread: Self.spread(pixels: pixels, indices: core, around: lab),
-          contrast: DeltaE.ciede2000(skinLab, lab))
-      }
-    }
+        Self.tones(
+          pixels: pixels, assignment: assignment, grid: grid, subset: subset, roles: finalRoles, centres: centres,
+          shares: shares)
+      })
+    let skinLab = skin.lab
 
     // Warnings and confidence.
     var warnings = photo.warnings.map(ToneWarning.photo)
@@ -217,10 +190,56 @@ public struct ToneAnalysis: Sendable {
       .sorted { $0.share > $1.share }
     self.confidence = min(1, max(0, confidence))
     self.warnings = warnings
-    self.regions = ToneRegionMap(grid: grid, width: pixels.gridWidth, height: pixels.gridHeight, roles: roles)
+    self.regions = regions
   }
 
   // MARK: - Steps
+
+  /// Steps 5 and 6: the skin tone (with the skin clusters' share) and the hair tone.
+  static func tones(
+    pixels: TonePixels.Buffer, assignment: [UInt8], grid: [UInt8], subset: TonePixels.EstimationSet,
+    roles: [ToneRole], centres: [Lab], shares: [Double]
+  ) -> (skin: SkinTone, skinShare: Double, hair: HairTone?) {
+    // 5. Skin tone from clean skin pixels.
+    let isSkin = roles.map { $0 == .skin }
+    let skinShare = zip(shares, isSkin).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
+    let clean = pixels.cleanIndices(grid: grid, assignment: assignment, subset: subset, accept: isSkin)
+    let skinLab = Self.skinEstimate(pixels: pixels, indices: clean)
+    let skin = SkinTone(
+      lab: skinLab, share: skinShare, spread: Self.spread(pixels: pixels, indices: clean, around: skinLab))
+
+    // 6. Hair tone by unmixing along the skin→hair line.
+    var hair: HairTone?
+    if let hairIndex = roles.firstIndex(of: .hair) {
+      let hairLabel = UInt8(hairIndex)
+      var members: [Int] = []
+      members.reserveCapacity(subset.count)
+      for index in subset.indices where assignment[Int(index)] == hairLabel { members.append(Int(index)) }
+      if let (estimate, core) = Self.hairEstimate(
+        pixels: pixels, members: members, skin: skinLab, centre: centres[hairIndex])
+      {
+        var lab = estimate
+        // Chroma past the blur: skin, hair and the mixtures between them take part.
+        let onLine = centres.indices.map { j in
+          roles[j] != .other || Self.liesBetween(centres[j], skinLab, centres[hairIndex])
+        }
+        if let chroma = HairUnmixing.chroma(
+          pixels: pixels, assignment: assignment, subset: subset, include: onLine, skinL: skinLab.l, hairL: lab.l)
+        {
+          // Sanity: unmixing moves the chroma away from the skin's, and by no more than 25.
+          let shift = (chroma.a - lab.a, chroma.b - lab.b)
+          let away = (lab.a - skinLab.a) * shift.0 + (lab.b - skinLab.b) * shift.1
+          if away >= 0, shift.0 * shift.0 + shift.1 * shift.1 <= 625 {
+            lab = Lab(l: lab.l, a: chroma.a, b: chroma.b)
+          }
+        }
+        hair = HairTone(
+          lab: lab, share: shares[hairIndex], spread: Self.spread(pixels: pixels, indices: core, around: lab),
+          contrast: DeltaE.ciede2000(skinLab, lab))
+      }
+    }
+    return (skin, skinShare, hair)
+  }
 
   /// Whether a cluster centre could be skin: hue 15–100°, C* ≥ 4, L* ≥ 15.
   static func isSkinLike(_ lab: Lab) -> Bool {

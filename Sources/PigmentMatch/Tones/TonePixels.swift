@@ -10,6 +10,9 @@ struct TonePixels {
     var b: [Float] = []
     /// Row-major index on the decoded grid of each usable pixel.
     var position: [Int32] = []
+    /// Index of each usable pixel in the grid padded by one pixel on each side (row length
+    /// `gridWidth + 2`), for neighbour tests without bounds checks.
+    var padded: [Int32] = []
     /// Decoded grid size.
     let gridWidth, gridHeight: Int
     /// Pixels inside region and mask (before rejection), and how many of them were crushed black
@@ -24,83 +27,98 @@ struct TonePixels {
 
     var count: Int { l.count }
 
-    /// Nearest centre (squared ΔE76) of every pixel; ties go to the lower index. Eight pixels at a
-    /// time, the pixels split over the cores (each computed independently: the same result for
-    /// any thread count).
-    func assign(to centres: [Lab]) -> [UInt8] {
+    /// What ``assign(to:)`` finds: each pixel's nearest centre, the padded label grid
+    /// (``LabelGrid``) and the pixels per centre.
+    struct Assignment: Sendable {
+      let labels: [UInt8]
+      let grid: [UInt8]
+      let counts: [Int]
+    }
+
+    /// Nearest centre (squared ΔE76) of every pixel, the lower index on ties (``NearestCentre``),
+    /// in two halves on two cores; also writes the padded label grid and counts the pixels per
+    /// centre. Every pixel is computed independently: the result does not depend on the cores.
+    func assign(to centres: [Lab]) -> Assignment {
       let n = count
       let k = centres.count
-      let cl = centres.map { Float($0.l) }
-      let ca = centres.map { Float($0.a) }
-      let cb = centres.map { Float($0.b) }
-      return [UInt8](unsafeUninitializedCapacity: n) { out, initialized in
-        guard let outBase = out.baseAddress else { return }
-        l.withUnsafeBufferPointer { lb in
-          a.withUnsafeBufferPointer { ab in
-            b.withUnsafeBufferPointer { bb in
-              guard let l = lb.baseAddress, let a = ab.baseAddress, let b = bb.baseAddress else { return }
-              let shared = AssignmentPointers(l: l, a: a, b: b, out: outBase)
-              let blocks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 65_536))
-              let body: @Sendable (Int) -> Void = { block in
-                let start = n * block / blocks / 8 * 8
-                let end = block == blocks - 1 ? n : n * (block + 1) / blocks / 8 * 8
-                Self.assignRange(shared, start..<end, cl: cl, ca: ca, cb: cb, k: k)
+      let pw = gridWidth + 2
+      let ph = gridHeight + 2
+      var grid = [UInt8](repeating: LabelGrid.unusable, count: pw * ph)
+      for x in 0..<pw {
+        grid[x] = LabelGrid.outside
+        grid[(ph - 1) * pw + x] = LabelGrid.outside
+      }
+      for y in 0..<ph {
+        grid[y * pw] = LabelGrid.outside
+        grid[y * pw + pw - 1] = LabelGrid.outside
+      }
+      let triples = centres.map { (Float($0.l), Float($0.a), Float($0.b)) }
+      var labels = [UInt8](repeating: 0, count: n)
+      let halves = n >= 65_536 ? 2 : 1
+      var counts = [[Int]](repeating: [], count: halves)
+      l.withUnsafeBufferPointer { lb in
+        a.withUnsafeBufferPointer { ab in
+          b.withUnsafeBufferPointer { bb in
+            padded.withUnsafeBufferPointer { pb in
+              labels.withUnsafeMutableBufferPointer { out in
+                grid.withUnsafeMutableBufferPointer { g in
+                  guard let l = lb.baseAddress, let a = ab.baseAddress, let b = bb.baseAddress,
+                    let padded = pb.baseAddress, let labels = out.baseAddress, let grid = g.baseAddress
+                  else { return }
+                  let shared = AssignmentPointers(l: l, a: a, b: b, padded: padded, labels: labels, grid: grid)
+                  counts = ParallelMap.map(count: halves) { half in
+                    let range = (n * half / halves)..<(n * (half + 1) / halves)
+                    return Self.assignRange(shared, range, centres: triples, k: k)
+                  }
+                }
               }
-              if blocks == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: blocks, execute: body) }
             }
           }
         }
-        initialized = n
       }
+      var total = [Int](repeating: 0, count: k)
+      for part in counts { for j in 0..<min(k, part.count) { total[j] += part[j] } }
+      return Assignment(labels: labels, grid: grid, counts: total)
     }
 
-    /// The planes and the output of ``assign(to:)``, shared with its workers. Audited: the planes
-    /// are only read, and each worker writes a disjoint range of `out`.
+    /// The planes, padded positions and outputs of ``assign(to:)``, shared with its workers.
+    /// Audited: inputs are only read; each worker writes a disjoint range of `labels` and the
+    /// (distinct) grid cells of those pixels.
     struct AssignmentPointers: @unchecked Sendable {
       let l, a, b: UnsafePointer<Float>
-      let out: UnsafeMutablePointer<UInt8>
+      let padded: UnsafePointer<Int32>
+      let labels, grid: UnsafeMutablePointer<UInt8>
     }
 
-    /// Nearest centre for the pixels in `range`: blocks of eight in SIMD lanes, then the rest.
+    /// Nearest centres for the pixels in `range`, in blocks that stay in cache; returns the count
+    /// per centre.
     static func assignRange(
-      _ p: AssignmentPointers, _ range: Range<Int>, cl: [Float], ca: [Float], cb: [Float], k: Int
-    ) {
-      var i = range.lowerBound
-      while i + 8 <= range.upperBound {
-        let l = UnsafeRawPointer(p.l + i).loadUnaligned(as: SIMD8<Float>.self)
-        let a = UnsafeRawPointer(p.a + i).loadUnaligned(as: SIMD8<Float>.self)
-        let b = UnsafeRawPointer(p.b + i).loadUnaligned(as: SIMD8<Float>.self)
-        var bestD = SIMD8<Float>(repeating: .infinity)
-        var best = SIMD8<Int32>(repeating: 0)
-        for j in 0..<k {
-          let dl = l - cl[j]
-          let da = a - ca[j]
-          let db = b - cb[j]
-          let d = dl * dl + da * da + db * db
-          // Strict `<`: the first (lowest-index) centre keeps ties, as in a scalar scan.
-          let closer = d .< bestD
-          bestD.replace(with: d, where: closer)
-          best.replace(with: Int32(j), where: closer)
-        }
-        for lane in 0..<8 { p.out[i + lane] = UInt8(truncatingIfNeeded: best[lane]) }
-        i += 8
-      }
-      while i < range.upperBound {
-        var best = 0
-        var bestD = Float.infinity
-        for j in 0..<k {
-          let dl = p.l[i] - cl[j]
-          let da = p.a[i] - ca[j]
-          let db = p.b[i] - cb[j]
-          let d = dl * dl + da * da + db * db
-          if d < bestD {
-            bestD = d
-            best = j
+      _ p: AssignmentPointers, _ range: Range<Int>, centres: [(Float, Float, Float)], k: Int
+    ) -> [Int] {
+      var counts = [Int](repeating: 0, count: k)
+      let block = 4096
+      var best = [Int32](repeating: 0, count: block)
+      var distance = [Float](repeating: 0, count: block)
+      best.withUnsafeMutableBufferPointer { bestBuffer in
+        distance.withUnsafeMutableBufferPointer { distanceBuffer in
+          guard let best = bestBuffer.baseAddress, let distance = distanceBuffer.baseAddress else { return }
+          var start = range.lowerBound
+          while start < range.upperBound {
+            let m = min(block, range.upperBound - start)
+            NearestCentre.search(
+              l: p.l + start, a: p.a + start, b: p.b + start, count: m, centres: centres, best: best,
+              distance: distance)
+            for i in 0..<m {
+              let label = UInt8(truncatingIfNeeded: best[i])
+              p.labels[start + i] = label
+              p.grid[Int(p.padded[start + i])] = label
+              counts[Int(label)] += 1
+            }
+            start += m
           }
         }
-        p.out[i] = UInt8(truncatingIfNeeded: best)
-        i += 1
       }
+      return counts
     }
 
     /// Calls `body(i, x, y)` for every usable pixel `i` in row-major order with its place on the
@@ -130,50 +148,36 @@ struct TonePixels {
       forEachPlace { i, x, y in body(i, (y + 1) * pw + x + 1) }
     }
 
-    /// The cluster of every grid pixel with a one-pixel border: `LabelGrid.unusable` where no
-    /// usable pixel is, `LabelGrid.outside` on the border.
-    func labelGrid(assignment: [UInt8]) -> [UInt8] {
-      let pw = gridWidth + 2
-      let ph = gridHeight + 2
-      var grid = [UInt8](repeating: LabelGrid.unusable, count: pw * ph)
-      grid.withUnsafeMutableBufferPointer { g in
-        for x in 0..<pw {
-          g[x] = LabelGrid.outside
-          g[(ph - 1) * pw + x] = LabelGrid.outside
-        }
-        for y in 0..<ph {
-          g[y * pw] = LabelGrid.outside
-          g[y * pw + pw - 1] = LabelGrid.outside
-        }
-        assignment.withUnsafeBufferPointer { assignment in
-          forEachPadded { i, q in g[q] = assignment[i] }
-        }
-      }
-      return grid
-    }
-
     /// For each cluster, the fraction of its pixels (of `subset`) with an 8-neighbour in cluster `target`.
     func touchFractions(grid: [UInt8], assignment: [UInt8], subset: EstimationSet, clusters: Int, target: Int)
       -> [Double]
     {
       let pw = gridWidth + 2
-      let t = UInt8(truncatingIfNeeded: target)
+      // 1 for the target label, 0 for every other label (branch-free neighbour test).
+      var isTarget = [UInt8](repeating: 0, count: 256)
+      if (0..<254).contains(target) { isTarget[target] = 1 }
       var touching = [Int](repeating: 0, count: 256)
       var totals = [Int](repeating: 0, count: 256)
       grid.withUnsafeBufferPointer { g in
         assignment.withUnsafeBufferPointer { assignment in
-          subset.indices.withUnsafeBufferPointer { indices in
-            subset.padded.withUnsafeBufferPointer { padded in
-              for n in 0..<indices.count {
-                let c = Int(assignment[Int(indices[n])])
-                let q = Int(padded[n])
-                totals[c] += 1
-                let up = q - pw
-                let down = q + pw
-                let hit =
-                  (g[up - 1] == t) || (g[up] == t) || (g[up + 1] == t) || (g[q - 1] == t) || (g[q + 1] == t)
-                  || (g[down - 1] == t) || (g[down] == t) || (g[down + 1] == t)
-                if hit { touching[c] += 1 }
+          isTarget.withUnsafeBufferPointer { hitOf in
+            touching.withUnsafeMutableBufferPointer { touching in
+              totals.withUnsafeMutableBufferPointer { totals in
+                subset.indices.withUnsafeBufferPointer { indices in
+                  subset.padded.withUnsafeBufferPointer { padded in
+                    for n in 0..<indices.count {
+                      let c = Int(assignment[Int(indices[n])])
+                      let q = Int(padded[n])
+                      let up = q - pw
+                      let down = q + pw
+                      let hits =
+                        hitOf[Int(g[up - 1])] | hitOf[Int(g[up])] | hitOf[Int(g[up + 1])] | hitOf[Int(g[q - 1])]
+                        | hitOf[Int(g[q + 1])] | hitOf[Int(g[down - 1])] | hitOf[Int(g[down])] | hitOf[Int(g[down + 1])]
+                      totals[c] += 1
+                      touching[c] += Int(hits)
+                    }
+                  }
+                }
               }
             }
           }
@@ -186,28 +190,37 @@ struct TonePixels {
     /// usable pixels of accepted clusters too; falls back to all accepted ones when fewer than 50 are clean.
     func cleanIndices(grid: [UInt8], assignment: [UInt8], subset: EstimationSet, accept: [Bool]) -> [Int] {
       let pw = gridWidth + 2
-      // Per label: accepted cluster, or the border (neighbours outside the grid do not count).
-      var ok = [Bool](repeating: false, count: 256)
-      for (c, accepted) in accept.enumerated() where c < 254 { ok[c] = accepted }
-      ok[Int(LabelGrid.outside)] = true
-      var clean: [Int] = []
-      var all: [Int] = []
+      // Per label: 1 for an accepted cluster or the border (neighbours outside the grid do not
+      // count), 0 otherwise; a pixel is clean when the product over its neighbours is 1.
+      var ok = [UInt8](repeating: 0, count: 256)
+      for (c, accepted) in accept.enumerated() where c < 254 && accepted { ok[c] = 1 }
+      ok[Int(LabelGrid.outside)] = 1
+      let m = subset.count
+      var allCount = 0
+      var cleanCount = 0
+      var all = [Int](repeating: 0, count: m)
+      var clean = [Int](repeating: 0, count: m)
       grid.withUnsafeBufferPointer { g in
         assignment.withUnsafeBufferPointer { assignment in
           ok.withUnsafeBufferPointer { ok in
             subset.indices.withUnsafeBufferPointer { indices in
               subset.padded.withUnsafeBufferPointer { padded in
-                for n in 0..<indices.count {
-                  let i = Int(indices[n])
-                  guard ok[Int(assignment[i])] else { continue }
-                  all.append(i)
-                  let q = Int(padded[n])
-                  let up = q - pw
-                  let down = q + pw
-                  if ok[Int(g[up - 1])] && ok[Int(g[up])] && ok[Int(g[up + 1])] && ok[Int(g[q - 1])]
-                    && ok[Int(g[q + 1])] && ok[Int(g[down - 1])] && ok[Int(g[down])] && ok[Int(g[down + 1])]
-                  {
-                    clean.append(i)
+                all.withUnsafeMutableBufferPointer { all in
+                  clean.withUnsafeMutableBufferPointer { clean in
+                    for n in 0..<m {
+                      let i = Int(indices[n])
+                      guard ok[Int(assignment[i])] != 0 else { continue }
+                      all[allCount] = i
+                      allCount += 1
+                      let q = Int(padded[n])
+                      let up = q - pw
+                      let down = q + pw
+                      let neighbours =
+                        ok[Int(g[up - 1])] & ok[Int(g[up])] & ok[Int(g[up + 1])] & ok[Int(g[q - 1])]
+                        & ok[Int(g[q + 1])] & ok[Int(g[down - 1])] & ok[Int(g[down])] & ok[Int(g[down + 1])]
+                      clean[cleanCount] = i
+                      cleanCount += Int(neighbours)
+                    }
                   }
                 }
               }
@@ -215,7 +228,12 @@ struct TonePixels {
           }
         }
       }
-      return clean.count >= 50 ? clean : all
+      if cleanCount >= 50 {
+        clean.removeLast(m - cleanCount)
+        return clean
+      }
+      all.removeLast(m - allCount)
+      return all
     }
   }
 
@@ -293,6 +311,7 @@ struct TonePixels {
     private var a: [Float]
     private var b: [Float]
     private var position: [Int32]
+    private var padded: [Int32]
     /// Estimation subset: indices of kept pixels and their padded-grid index.
     private var estimationIndices: [Int32] = []
     private var estimationPadded: [Int32] = []
@@ -351,6 +370,7 @@ struct TonePixels {
       a = l
       b = l
       position = [Int32](repeating: 0, count: capacity)
+      padded = position
       if capacity > estimationBudget {
         estimationThreshold = UInt64(Double(estimationBudget) / Double(capacity) * 0x1_0000_0000)
         let expected = estimationBudget + estimationBudget / 8
@@ -401,6 +421,7 @@ struct TonePixels {
         a.withUnsafeMutableBufferPointer { a in
           b.withUnsafeMutableBufferPointer { b in
             position.withUnsafeMutableBufferPointer { position in
+             padded.withUnsafeMutableBufferPointer { padded in
               for x in x0..<x1 {
                 if let isOpaque, !isOpaque(x) { continue }
                 if let m = mask, !m.includes(x: min(fullWidth - 1, Int((Double(x) + 0.5) * sx)), y: fy) { continue }
@@ -424,12 +445,14 @@ struct TonePixels {
                 a[kept] = av
                 b[kept] = bv
                 position[kept] = Int32(truncatingIfNeeded: rowStart + x)
+                padded[kept] = Int32(truncatingIfNeeded: paddedRow + x)
                 if threshold == nil || Self.hash(rowStart + x) >> 32 < threshold! {
                   chosenIndices.append(Int32(truncatingIfNeeded: kept))
                   chosenPadded.append(Int32(truncatingIfNeeded: paddedRow + x))
                 }
                 kept += 1
               }
+             }
             }
           }
         }
@@ -447,10 +470,12 @@ struct TonePixels {
       swap(&buffer.a, &a)
       swap(&buffer.b, &b)
       swap(&buffer.position, &position)
+      swap(&buffer.padded, &padded)
       buffer.l.removeLast(buffer.l.count - kept)
       buffer.a.removeLast(buffer.a.count - kept)
       buffer.b.removeLast(buffer.b.count - kept)
       buffer.position.removeLast(buffer.position.count - kept)
+      buffer.padded.removeLast(buffer.padded.count - kept)
       buffer.estimation = EstimationSet(indices: estimationIndices, padded: estimationPadded)
       buffer.histogram = histogram.points()
       histogram = ColourHistogram()
