@@ -257,13 +257,13 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
     pmc_set_message(out->message, sizeof out->message, "out of memory for %zux%zu pixels", width, height);
     longjmp(guard.jump, 1);
   }
-  // Rows are published in bands of 8 when a reader follows the decode (only into its buffer).
+  // Rows are published in bands of 16 when a reader follows the decode (only into its buffer).
   pmc_progress *progress = borrowed ? options->progress : NULL;
   JDIMENSION published = 0;
   while (cinfo.output_scanline < cinfo.output_height) {
     JSAMPROW row = pixels + (size_t)cinfo.output_scanline * row_bytes;
     jpeg_read_scanlines(&cinfo, &row, 1);
-    if (progress != NULL && cinfo.output_scanline - published >= 8) {
+    if (progress != NULL && cinfo.output_scanline - published >= 16) {
       published = cinfo.output_scanline;
       pmc_progress_publish(progress, (int32_t)published);
     }

@@ -14,17 +14,17 @@ struct ColourHistogram {
   static let lBins = Int(((lRange.upperBound - lRange.lowerBound) / binSize).rounded(.up)) + 1
   static let abBins = Int(((abRange.upperBound - abRange.lowerBound) / binSize).rounded(.up)) + 1
 
-  private var count: [UInt32]
-  private var sumL, sumA, sumB, sumSquares: [Double]
+  /// Per bin, five Doubles: pixel count, ΣL*, Σa*, Σb*, Σ(L*² + a*² + b*²).
+  private var bins: [Double]
+  static let fields = 5
 
-  init() {
-    let bins = Self.lBins * Self.abBins * Self.abBins
-    count = [UInt32](repeating: 0, count: bins)
-    sumL = [Double](repeating: 0, count: bins)
-    sumA = sumL
-    sumB = sumL
-    sumSquares = sumL
-  }
+  /// An empty histogram over every bin.
+  init() { self.init(bins: Self.lBins * Self.abBins * Self.abBins) }
+
+  /// A placeholder without storage (no bins), to swap a histogram in and out of a struct cheaply.
+  static let placeholder = ColourHistogram(bins: 0)
+
+  private init(bins: Int) { self.bins = [Double](repeating: 0, count: bins * Self.fields) }
 
   /// The bin of a colour (clamped into range).
   @inline(__always)
@@ -35,16 +35,21 @@ struct ColourHistogram {
     return (li * abBins + ai) * abBins + bi
   }
 
-  /// Counts one pixel.
+  /// Runs `body` with the bins' storage, for ``add(_:l:a:b:)`` in a tight loop.
+  mutating func withBins<R>(_ body: (UnsafeMutablePointer<Double>) -> R) -> R {
+    bins.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
+  }
+
+  /// Counts one pixel into `bins` (storage from ``withBins(_:)``).
   @inline(__always)
-  mutating func add(l: Float, a: Float, b: Float) {
-    let i = Self.bin(l: l, a: a, b: b)
-    count[i] &+= 1
+  static func add(_ bins: UnsafeMutablePointer<Double>, l: Float, a: Float, b: Float) {
+    let bin = bins + fields * Self.bin(l: l, a: a, b: b)
     let (dl, da, db) = (Double(l), Double(a), Double(b))
-    sumL[i] += dl
-    sumA[i] += da
-    sumB[i] += db
-    sumSquares[i] += dl * dl + da * da + db * db
+    bin[0] += 1
+    bin[1] += dl
+    bin[2] += da
+    bin[3] += db
+    bin[4] += dl * dl + da * da + db * db
   }
 
   /// The occupied bins as points for ``KMeans``.
@@ -61,15 +66,16 @@ struct ColourHistogram {
   /// The occupied bins, in bin order.
   func points() -> Points {
     var out = Points()
-    for i in count.indices where count[i] > 0 {
-      let n = Double(count[i])
-      let mean = (sumL[i] / n, sumA[i] / n, sumB[i] / n)
+    let f = Self.fields
+    for bin in 0..<(bins.count / f) where bins[f * bin] > 0 {
+      let n = bins[f * bin]
+      let mean = (bins[f * bin + 1] / n, bins[f * bin + 2] / n, bins[f * bin + 3] / n)
       out.points.append(Float(mean.0))
       out.points.append(Float(mean.1))
       out.points.append(Float(mean.2))
       out.weights.append(n)
-      out.scatter += max(0, sumSquares[i] - n * (mean.0 * mean.0 + mean.1 * mean.1 + mean.2 * mean.2))
-      out.pixels += Int(count[i])
+      out.scatter += max(0, bins[f * bin + 4] - n * (mean.0 * mean.0 + mean.1 * mean.1 + mean.2 * mean.2))
+      out.pixels += Int(n)
     }
     return out
   }

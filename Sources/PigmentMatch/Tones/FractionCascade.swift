@@ -125,21 +125,31 @@ struct FractionCascade {
 
     /// Adds the fit points of row `y` at `level`.
     mutating func accumulate(level: Int, row y: Int, _ data: UnsafePointer<Float>) {
-      let pixels = cascade.pixels
-      let indices = cascade.subset.indices
       let start = y * width
       let end = start + width
       var c = cursors[level]
       var sums = self.sums[level]
-      while c < indices.count {
-        let i = Int(indices[c])
-        let p = Int(pixels.position[i])
-        if p >= end { break }
-        if p >= start, cascade.taking[Int(cascade.assignment[i])] {
-          let v = data[p - start]
-          if !v.isNaN { sums.add(x: Double(v), a: Double(pixels.a[i]), b: Double(pixels.b[i])) }
+      let cascade = self.cascade
+      cascade.subset.indices.withUnsafeBufferPointer { indices in
+        cascade.pixels.position.withUnsafeBufferPointer { position in
+          cascade.pixels.a.withUnsafeBufferPointer { a in
+            cascade.pixels.b.withUnsafeBufferPointer { b in
+              cascade.assignment.withUnsafeBufferPointer { assignment in
+                cascade.taking.withUnsafeBufferPointer { taking in
+                  while c < indices.count {
+                    let i = Int(indices[c])
+                    let p = Int(position[i])
+                    if p >= end { break }
+                    c += 1
+                    guard p >= start, taking[Int(assignment[i])] else { continue }
+                    let v = data[p - start]
+                    if !v.isNaN { sums.add(x: Double(v), a: Double(a[i]), b: Double(b[i])) }
+                  }
+                }
+              }
+            }
+          }
         }
-        c += 1
       }
       cursors[level] = c
       self.sums[level] = sums

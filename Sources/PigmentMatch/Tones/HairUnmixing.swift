@@ -32,12 +32,16 @@ enum HairUnmixing {
     let cascade = FractionCascade(
       pixels: pixels, assignment: assignment, subset: subset, taking: taking, skin: Float(skinL),
       inverseGap: Float(1 / gap), levels: kernels.count - 1)
-    // Two bands of rows, one per core (a fixed split, so the sums do not depend on the core count).
+    // Four bands of rows spread over the cores: a fixed split, so the sums (added in band order)
+    // do not depend on the core count, and more bands than cores so a late worker costs little.
     let h = pixels.gridHeight
-    let bands = ParallelMap.map(count: 2) { band in cascade.sums(rows: (h * band / 2)..<(h * (band + 1) / 2)) }
+    let count = 4
+    let bands = ParallelMap.map(count: count) { band in
+      cascade.sums(rows: (h * band / count)..<(h * (band + 1) / count))
+    }
     var best: (r2: Double, a: Double, b: Double)?
     for level in kernels.indices {
-      guard let fit = (bands[0][level] + bands[1][level]).line else { continue }
+      guard let fit = bands.dropFirst().reduce(bands[0][level], { $0 + $1[level] }).line else { continue }
       if best == nil || fit.r2 > (best?.r2 ?? 0) { best = fit }
     }
     return best.map { ($0.a, $0.b) }

@@ -10,9 +10,6 @@ struct TonePixels {
     var b: [Float] = []
     /// Row-major index on the decoded grid of each usable pixel.
     var position: [Int32] = []
-    /// Index of each usable pixel in the grid padded by one pixel on each side (row length
-    /// `gridWidth + 2`), for neighbour tests without bounds checks.
-    var padded: [Int32] = []
     /// Decoded grid size.
     let gridWidth, gridHeight: Int
     /// Pixels inside region and mask (before rejection), and how many of them were crushed black
@@ -36,7 +33,7 @@ struct TonePixels {
     }
 
     /// Nearest centre (squared ΔE76) of every pixel, the lower index on ties (``NearestCentre``),
-    /// in two halves on two cores; also writes the padded label grid and counts the pixels per
+    /// in blocks spread over the cores; also writes the padded label grid and counts the pixels per
     /// centre. Every pixel is computed independently: the result does not depend on the cores.
     func assign(to centres: [Lab]) -> Assignment {
       let n = count
@@ -54,21 +51,22 @@ struct TonePixels {
       }
       let triples = centres.map { (Float($0.l), Float($0.a), Float($0.b)) }
       var labels = [UInt8](repeating: 0, count: n)
-      let halves = n >= 65_536 ? 2 : 1
-      var counts = [[Int]](repeating: [], count: halves)
+      // Blocks of 64 K pixels, taken by whichever core is free (a late worker costs little).
+      let halves = max(1, (n + 65_535) / 65_536)
+      var parts: [[Int]] = []
       l.withUnsafeBufferPointer { lb in
         a.withUnsafeBufferPointer { ab in
           b.withUnsafeBufferPointer { bb in
-            padded.withUnsafeBufferPointer { pb in
+            position.withUnsafeBufferPointer { pb in
               labels.withUnsafeMutableBufferPointer { out in
                 grid.withUnsafeMutableBufferPointer { g in
                   guard let l = lb.baseAddress, let a = ab.baseAddress, let b = bb.baseAddress,
-                    let padded = pb.baseAddress, let labels = out.baseAddress, let grid = g.baseAddress
+                    let position = pb.baseAddress, let labels = out.baseAddress, let grid = g.baseAddress
                   else { return }
-                  let shared = AssignmentPointers(l: l, a: a, b: b, padded: padded, labels: labels, grid: grid)
-                  counts = ParallelMap.map(count: halves) { half in
-                    let range = (n * half / halves)..<(n * (half + 1) / halves)
-                    return Self.assignRange(shared, range, centres: triples, k: k)
+                  let shared = AssignmentPointers(
+                    l: l, a: a, b: b, position: position, labels: labels, grid: grid, width: gridWidth)
+                  parts = ParallelMap.map(count: halves) { half in
+                    Self.assignRange(shared, (n * half / halves)..<(n * (half + 1) / halves), centres: triples, k: k)
                   }
                 }
               }
@@ -77,7 +75,7 @@ struct TonePixels {
         }
       }
       var total = [Int](repeating: 0, count: k)
-      for part in counts { for j in 0..<min(k, part.count) { total[j] += part[j] } }
+      for counts in parts { for j in 0..<min(k, counts.count) { total[j] += counts[j] } }
       return Assignment(labels: labels, grid: grid, counts: total)
     }
 
@@ -86,8 +84,10 @@ struct TonePixels {
     /// (distinct) grid cells of those pixels.
     struct AssignmentPointers: @unchecked Sendable {
       let l, a, b: UnsafePointer<Float>
-      let padded: UnsafePointer<Int32>
+      let position: UnsafePointer<Int32>
       let labels, grid: UnsafeMutablePointer<UInt8>
+      /// Decoded grid width (the padded grid's rows are 2 wider).
+      let width: Int
     }
 
     /// Nearest centres for the pixels in `range`, in blocks that stay in cache; returns the count
@@ -95,7 +95,11 @@ struct TonePixels {
     static func assignRange(
       _ p: AssignmentPointers, _ range: Range<Int>, centres: [(Float, Float, Float)], k: Int
     ) -> [Int] {
-      var counts = [Int](repeating: 0, count: k)
+      var counts = [Int](repeating: 0, count: 256)
+      // The row of the first pixel, then tracked as positions ascend (no division per pixel).
+      let w = p.width
+      var rowStart = range.isEmpty || w == 0 ? 0 : Int(p.position[range.lowerBound]) / w * w
+      var paddedShift = rowStart / max(w, 1) * 2 + w + 3
       let block = 4096
       var best = [Int32](repeating: 0, count: block)
       var distance = [Float](repeating: 0, count: block)
@@ -108,11 +112,18 @@ struct TonePixels {
             NearestCentre.search(
               l: p.l + start, a: p.a + start, b: p.b + start, count: m, centres: centres, best: best,
               distance: distance)
-            for i in 0..<m {
-              let label = UInt8(truncatingIfNeeded: best[i])
-              p.labels[start + i] = label
-              p.grid[Int(p.padded[start + i])] = label
-              counts[Int(label)] += 1
+            counts.withUnsafeMutableBufferPointer { counts in
+              for i in 0..<m {
+                let label = UInt8(truncatingIfNeeded: best[i])
+                p.labels[start + i] = label
+                let position = Int(p.position[start + i])
+                while position >= rowStart + w {
+                  rowStart += w
+                  paddedShift += 2
+                }
+                p.grid[position + paddedShift] = label
+                counts[Int(label)] += 1
+              }
             }
             start += m
           }
@@ -196,31 +207,25 @@ struct TonePixels {
       for (c, accepted) in accept.enumerated() where c < 254 && accepted { ok[c] = 1 }
       ok[Int(LabelGrid.outside)] = 1
       let m = subset.count
-      var allCount = 0
       var cleanCount = 0
-      var all = [Int](repeating: 0, count: m)
       var clean = [Int](repeating: 0, count: m)
       grid.withUnsafeBufferPointer { g in
         assignment.withUnsafeBufferPointer { assignment in
           ok.withUnsafeBufferPointer { ok in
             subset.indices.withUnsafeBufferPointer { indices in
               subset.padded.withUnsafeBufferPointer { padded in
-                all.withUnsafeMutableBufferPointer { all in
-                  clean.withUnsafeMutableBufferPointer { clean in
-                    for n in 0..<m {
-                      let i = Int(indices[n])
-                      guard ok[Int(assignment[i])] != 0 else { continue }
-                      all[allCount] = i
-                      allCount += 1
-                      let q = Int(padded[n])
-                      let up = q - pw
-                      let down = q + pw
-                      let neighbours =
-                        ok[Int(g[up - 1])] & ok[Int(g[up])] & ok[Int(g[up + 1])] & ok[Int(g[q - 1])]
-                        & ok[Int(g[q + 1])] & ok[Int(g[down - 1])] & ok[Int(g[down])] & ok[Int(g[down + 1])]
-                      clean[cleanCount] = i
-                      cleanCount += Int(neighbours)
-                    }
+                clean.withUnsafeMutableBufferPointer { clean in
+                  for n in 0..<m {
+                    let i = Int(indices[n])
+                    let q = Int(padded[n])
+                    let up = q - pw
+                    let down = q + pw
+                    let isClean =
+                      ok[Int(assignment[i])] & ok[Int(g[up - 1])] & ok[Int(g[up])] & ok[Int(g[up + 1])]
+                      & ok[Int(g[q - 1])] & ok[Int(g[q + 1])] & ok[Int(g[down - 1])] & ok[Int(g[down])]
+                      & ok[Int(g[down + 1])]
+                    clean[cleanCount] = i
+                    cleanCount += Int(isClean)
                   }
                 }
               }
@@ -232,20 +237,19 @@ struct TonePixels {
         clean.removeLast(m - cleanCount)
         return clean
       }
-      all.removeLast(m - allCount)
-      return all
+      return subset.indices.lazy.map { Int($0) }.filter { ok[Int(assignment[$0])] != 0 }
     }
   }
 
   /// Usable pixels (indices into ``Buffer``) that statistics are estimated from, with each one's
-  /// index in the padded label grid (``Buffer/labelGrid(assignment:)``).
+  /// index in the padded label grid (``Buffer/assign(to:)``).
   struct EstimationSet {
     let indices: [Int32]
     let padded: [Int32]
     var count: Int { indices.count }
   }
 
-  /// Marker values of the padded label grid of ``Buffer/labelGrid(assignment:)``.
+  /// Marker values of the padded label grid of ``Buffer/assign(to:)``.
   enum LabelGrid {
     /// A grid pixel with no usable pixel (outside the region or mask, transparent or rejected).
     static let unusable: UInt8 = 255
@@ -311,10 +315,10 @@ struct TonePixels {
     private var a: [Float]
     private var b: [Float]
     private var position: [Int32]
-    private var padded: [Int32]
     /// Estimation subset: indices of kept pixels and their padded-grid index.
     private var estimationIndices: [Int32] = []
     private var estimationPadded: [Int32] = []
+    private var estimationCount = 0
     /// Keep a pixel for estimation when its position hash is below this (nil: keep all).
     private let estimationThreshold: UInt64?
     private var histogram = ColourHistogram()
@@ -370,17 +374,13 @@ struct TonePixels {
       a = l
       b = l
       position = [Int32](repeating: 0, count: capacity)
-      padded = position
-      if capacity > estimationBudget {
-        estimationThreshold = UInt64(Double(estimationBudget) / Double(capacity) * 0x1_0000_0000)
-        let expected = estimationBudget + estimationBudget / 8
-        estimationIndices.reserveCapacity(expected)
-        estimationPadded.reserveCapacity(expected)
-      } else {
-        estimationThreshold = nil
-        estimationIndices.reserveCapacity(capacity)
-        estimationPadded.reserveCapacity(capacity)
-      }
+      estimationThreshold =
+        capacity > estimationBudget ? UInt64(Double(estimationBudget) / Double(capacity) * 0x1_0000_0000) : nil
+      // Room for the expected subset plus a margin of many standard deviations (a Bernoulli draw
+      // of at most `estimationBudget` on average; the margin is ~40 σ at the default budget).
+      let room = estimationThreshold == nil ? capacity : min(capacity, estimationBudget + estimationBudget / 8 + 1024)
+      estimationIndices = [Int32](repeating: 0, count: room)
+      estimationPadded = estimationIndices
     }
 
     /// SplitMix64's finaliser (Steele, Lea & Flood 2014): a well-mixed hash of a grid position.
@@ -411,17 +411,20 @@ struct TonePixels {
       var (kept, area, dark, bright) = (self.kept, self.area, self.dark, self.bright)
       let threshold = estimationThreshold
       let paddedRow = (y + 1) * (width + 2) + 1
-      var histogram = ColourHistogram()
+      var histogram = ColourHistogram.placeholder
       swap(&histogram, &self.histogram)
       var chosenIndices: [Int32] = []
       var chosenPadded: [Int32] = []
       swap(&chosenIndices, &estimationIndices)
       swap(&chosenPadded, &estimationPadded)
+      var chosen = estimationCount
+      histogram.withBins { bins in
+      chosenIndices.withUnsafeMutableBufferPointer { chosenIndices in
+      chosenPadded.withUnsafeMutableBufferPointer { chosenPadded in
       l.withUnsafeMutableBufferPointer { l in
         a.withUnsafeMutableBufferPointer { a in
           b.withUnsafeMutableBufferPointer { b in
             position.withUnsafeMutableBufferPointer { position in
-             padded.withUnsafeMutableBufferPointer { padded in
               for x in x0..<x1 {
                 if let isOpaque, !isOpaque(x) { continue }
                 if let m = mask, !m.includes(x: min(fullWidth - 1, Int((Double(x) + 0.5) * sx)), y: fy) { continue }
@@ -440,24 +443,27 @@ struct TonePixels {
                 }
                 // Skin and hair are warm or neutral: reject green, blue/violet and saturated colours.
                 guard av >= -6, bv >= -6, av * av + bv * bv <= 65 * 65 else { continue }
-                histogram.add(l: lv, a: av, b: bv)
+                ColourHistogram.add(bins, l: lv, a: av, b: bv)
                 l[kept] = lv
                 a[kept] = av
                 b[kept] = bv
                 position[kept] = Int32(truncatingIfNeeded: rowStart + x)
-                padded[kept] = Int32(truncatingIfNeeded: paddedRow + x)
-                if threshold == nil || Self.hash(rowStart + x) >> 32 < threshold! {
-                  chosenIndices.append(Int32(truncatingIfNeeded: kept))
-                  chosenPadded.append(Int32(truncatingIfNeeded: paddedRow + x))
+                if chosen < chosenIndices.count, threshold == nil || Self.hash(rowStart + x) >> 32 < threshold! {
+                  chosenIndices[chosen] = Int32(truncatingIfNeeded: kept)
+                  chosenPadded[chosen] = Int32(truncatingIfNeeded: paddedRow + x)
+                  chosen += 1
                 }
                 kept += 1
               }
-             }
             }
           }
         }
       }
+      }
+      }
+      }
       (self.kept, self.area, self.dark, self.bright) = (kept, area, dark, bright)
+      estimationCount = chosen
       swap(&chosenIndices, &estimationIndices)
       swap(&chosenPadded, &estimationPadded)
       swap(&histogram, &self.histogram)
@@ -470,15 +476,15 @@ struct TonePixels {
       swap(&buffer.a, &a)
       swap(&buffer.b, &b)
       swap(&buffer.position, &position)
-      swap(&buffer.padded, &padded)
       buffer.l.removeLast(buffer.l.count - kept)
       buffer.a.removeLast(buffer.a.count - kept)
       buffer.b.removeLast(buffer.b.count - kept)
       buffer.position.removeLast(buffer.position.count - kept)
-      buffer.padded.removeLast(buffer.padded.count - kept)
+      estimationIndices.removeLast(estimationIndices.count - estimationCount)
+      estimationPadded.removeLast(estimationPadded.count - estimationCount)
       buffer.estimation = EstimationSet(indices: estimationIndices, padded: estimationPadded)
       buffer.histogram = histogram.points()
-      histogram = ColourHistogram()
+      histogram = .placeholder
       estimationIndices = []
       estimationPadded = []
       buffer.areaCount = area

@@ -56,38 +56,42 @@ public struct ToneRegionMap: Sendable, Equatable {
   }
 
   /// The map of an analysis: `roles` per cluster and `grid`, the padded label grid of a
-  /// `width` × `height` decoded photo (``TonePixels/Buffer/labelGrid(assignment:)``).
+  /// `width` × `height` decoded photo (``TonePixels/Buffer/assign(to:)``). Large grids are read on
+  /// every `step`-th row and column (the shares are then estimates, which is plenty for drawing).
   init(grid: [UInt8], width: Int, height: Int, roles: [ToneRole]) {
     let (columns, rows) = Self.gridSize(width: width, height: height)
     guard columns > 0, rows > 0, grid.count == (width + 2) * (height + 2) else {
       self.init(columns: 0, rows: 0, skinShares: [], hairShares: [])
       return
     }
-    // Cell column of each x and cell row of each y, and how many pixels fall in each.
+    let step = width * height > 500_000 ? 2 : 1
+    // Cell column of each x and cell row of each y, and how many read pixels fall in each.
     let column = (0..<width).map { $0 * columns / width }
     let row = (0..<height).map { $0 * rows / height }
     var perColumn = [Int](repeating: 0, count: columns)
     var perRow = [Int](repeating: 0, count: rows)
-    for c in column { perColumn[c] += 1 }
-    for r in row { perRow[r] += 1 }
+    for x in Swift.stride(from: 0, to: width, by: step) { perColumn[column[x]] += 1 }
+    for y in Swift.stride(from: 0, to: height, by: step) { perRow[row[y]] += 1 }
     var totals = [Int](repeating: 0, count: columns * rows)
     for r in 0..<rows {
       for c in 0..<columns { totals[r * columns + c] = perRow[r] * perColumn[c] }
     }
-    // Per label: 1 skin, 2 hair, 0 anything else (other clusters, unusable pixels).
+    // Per label: 1 skin, 2 hair, 0 anything else (other clusters, unusable pixels, the border).
     var kind = [UInt8](repeating: 0, count: 256)
     for (c, role) in roles.enumerated() where c < 254 { kind[c] = role == .skin ? 1 : role == .hair ? 2 : 0 }
     var skin = [Int](repeating: 0, count: columns * rows)
     var hair = [Int](repeating: 0, count: columns * rows)
     grid.withUnsafeBufferPointer { g in
-      for y in 0..<height {
-        let base = (y + 1) * (width + 2) + 1
-        let cellRow = row[y] * columns
-        for x in 0..<width {
-          switch kind[Int(g[base + x])] {
-          case 1: skin[cellRow + column[x]] += 1
-          case 2: hair[cellRow + column[x]] += 1
-          default: break
+      kind.withUnsafeBufferPointer { kind in
+        for y in Swift.stride(from: 0, to: height, by: step) {
+          let base = (y + 1) * (width + 2) + 1
+          let cellRow = row[y] * columns
+          for x in Swift.stride(from: 0, to: width, by: step) {
+            switch kind[Int(g[base + x])] {
+            case 1: skin[cellRow + column[x]] += 1
+            case 2: hair[cellRow + column[x]] += 1
+            default: break
+            }
           }
         }
       }
