@@ -224,10 +224,14 @@ struct ReportPieceTests {
     let sheet = SwatchSheet(report: f.match)
     let photo = try PhotoDecoder.decode(bytes: try sheet.png(), name: "sheet.png")
     let columns = max(4, f.match.fade.entries.count)
+    let left = sheet.frame(row: 0, index: 0).x
     #expect(
-      photo.width == 2 * SwatchSheet.margin + columns * SwatchSheet.cell + (columns - 1)
-        * SwatchSheet.gap)
-    #expect(photo.height == 2 * SwatchSheet.margin + 3 * SwatchSheet.cell + 2 * SwatchSheet.gap)
+      photo.width == left + columns * SwatchSheet.cell + (columns - 1) * SwatchSheet.gap
+        + SwatchSheet.margin)
+    #expect(photo.width == sheet.width && photo.height == sheet.height)
+    #expect(
+      photo.height == sheet.frame(row: 2, index: 0).y + SwatchSheet.cell + SwatchSheet.captionGap
+        + SwatchSheet.textHeight + SwatchSheet.margin)
     guard case .srgb8(let samples) = photo.pixels else {
       Issue.record("expected 8-bit sRGB samples")
       return
@@ -246,14 +250,17 @@ struct ReportPieceTests {
       for (index, lab) in labs.enumerated() {
         let box = sheet.frame(row: row, index: index)
         for (x, y) in [
-          (box.x, box.y), (box.x + box.width - 1, box.y + box.height - 1), (box.x + 32, box.y + 32),
+          (box.x, box.y), (box.x + box.width - 1, box.y + box.height - 1),
+          (box.x + box.width / 2, box.y + box.height / 2),
         ] {
           #expect(colour(x, y) == SRGB8(clamping: lab).hex, "row \(row) swatch \(index)")
         }
       }
     }
+    let first = sheet.frame(row: 0, index: 0)
     #expect(
       colour(0, 0) == "#ffffff"
-        && colour(SwatchSheet.margin + SwatchSheet.cell, SwatchSheet.margin) == "#ffffff")
+        && colour(first.x + first.width + SwatchSheet.gap / 2, first.y) == "#ffffff")
   }
+
 }

@@ -45,9 +45,13 @@ struct ReportCommandTests {
     let run = CLIRun(["report", Self.photo, "--palette", Self.palette, "-o", out.path, "--png"])
     #expect(run.status == 0, "\(run.stderr)")
     let sheet = try PhotoDecoder.decode(contentsOf: out.path)
-    // 11 years (0…10) in the fade row: the widest row.
-    #expect(sheet.width == 2 * SwatchSheet.margin + 11 * SwatchSheet.cell + 10 * SwatchSheet.gap)
-    #expect(sheet.height == 2 * SwatchSheet.margin + 3 * SwatchSheet.cell + 2 * SwatchSheet.gap)
+    // 11 years (0…10) in the fade row: the widest row, right of the title column ("HEALING",
+    // 82 px, and its gap); the recipe on one line above three rows of swatches and captions.
+    let left = SwatchSheet.margin + 82 + SwatchSheet.titleGap
+    #expect(sheet.width == left + 11 * SwatchSheet.cell + 10 * SwatchSheet.gap + SwatchSheet.margin)
+    let top = SwatchSheet.margin + SwatchSheet.textHeight + SwatchSheet.headerGap
+    #expect(
+      sheet.height == top + 3 * SwatchSheet.rowPitch - SwatchSheet.rowGap + SwatchSheet.margin)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["sheet.png"])
   }
 

@@ -1,28 +1,81 @@
 import Colorimetry
 import PhotoIO
 
-/// A label-free PNG of a match's colours: square swatches on white, in three rows.
+/// A labelled PNG of a match's colours: the recipe on top, then three rows of square swatches on
+/// white, each row with a title at its left and a caption under every swatch.
 ///
-/// Layout (all sizes in pixels; ``cell`` = 64, ``gap`` = 8, ``margin`` = 16):
-/// - Row 0: skin · hair target · healed dot · stubble impression (dots and skin by area, year 0).
-/// - Row 1: the fade strip — the healed dot's colour in year 0, 1, …, N of the timeline.
-/// - Row 2: the stubble impression during healing, with the hyperpigmentation halo, at the
-///   weeks of ``Hyperpigmentation/healing`` (0, 4, 8, 12).
+/// Content:
+/// - Recipe (top): `RECIPE: <drops> <NAME> + <drops> <NAME> … = <total> DROPS`, the rounded
+///   recipe (``DropRecipe``) with the blend's ingredient names, wrapped at ingredient boundaries
+///   to the width of the rows below.
+/// - Row 0, titled `CLIENT`: skin · hair target · healed dot · stubble impression (dots and skin by
+///   area, year 0), captioned `SKIN`, `HAIR`, `DOT`, `STUBBLE`.
+/// - Row 1, titled `FADE BY` / `YEAR`: the healed dot's colour in year 0, 1, …, N of the timeline,
+///   captioned `Y0`, `Y1`, … `YN`.
+/// - Row 2, titled `HEALING` / `(WEEKS)`: the stubble impression during healing, with the
+///   hyperpigmentation halo, at the weeks of ``Hyperpigmentation/healing``, captioned `W0`, `W4`,
+///   `W8`, `W12`.
 ///
-/// Swatch *i* of row *r* covers x ∈ [margin + i·(cell + gap), … + cell), y ∈ [margin + r·(cell + gap),
-/// … + cell) (``frame(row:index:)``). The width fits the longest row; the height is three rows.
-/// Rows shorter than the longest leave white to their right. Colours are Lab clamped into sRGB
-/// (`SRGB8(clamping:)`).
+/// Layout (pixels; text is a 5 × 7 bitmap font at ``textScale`` 2: 12 px per character, ``textHeight``
+/// 14 px per line, ``lineGap`` between lines): a ``margin`` of white all round. The recipe lines
+/// start at (margin, margin); ``headerGap`` below them the rows begin, at `top`. The titles form a
+/// left column as wide as the widest title line; the swatches start ``titleGap`` to its right, at
+/// `left`. Swatch *i* of row *r* covers x ∈ [left + i·(``cell`` + ``gap``), … + cell),
+/// y ∈ [top + r·``rowPitch``, … + cell) (``frame(row:index:)``), ringed by a 1-pixel light grey
+/// keyline just outside that square so pale skin shows against the white. Its caption is centred
+/// under it, ``captionGap`` below the swatch (``captionFrame(row:index:)``); a row's title is
+/// left-aligned in the column and centred vertically on the swatches (``titleFrame(row:)``).
+/// Rows are ``rowPitch`` = cell + captionGap + textHeight + ``rowGap`` apart. The width fits the
+/// longest row (or a recipe line that cannot be wrapped narrower); rows shorter than the longest
+/// leave white to their right. Text is ``ink`` on white, upper case; a character the font lacks is
+/// drawn as a hollow box. Colours are Lab clamped into sRGB (`SRGB8(clamping:)`).
 public struct SwatchSheet: Sendable, Equatable {
-  /// Swatch side, pixels.
-  public static let cell = 64
-  /// Space between swatches, pixels.
+  /// Swatch side, pixels: wide enough for a 7-character caption (82 px at ``textScale`` 2).
+  public static let cell = 88
+  /// Space between swatches in a row, pixels.
   public static let gap = 8
   /// White border, pixels.
   public static let margin = 16
+  /// Screen pixels per font pixel: 5 × 7 glyphs become 10 × 14, legible on screen and print.
+  public static let textScale = 2
+  /// Height of one line of text, pixels (7 font pixels × ``textScale``).
+  public static let textHeight = 7 * textScale
+  /// Space between lines of one text block, pixels.
+  public static let lineGap = 6
+  /// Space between a swatch and its caption, pixels.
+  public static let captionGap = 4
+  /// Space between a row's captions and the next row's swatches, pixels.
+  public static let rowGap = 16
+  /// Space between the title column and the first swatch of each row, pixels.
+  public static let titleGap = 16
+  /// Space between the recipe and the first row, pixels.
+  public static let headerGap = 16
+  /// Vertical distance from one row's swatches to the next's, pixels.
+  public static let rowPitch = cell + captionGap + textHeight + rowGap
+  /// Colour of all text.
+  public static let ink = SRGB8(r: 0x22, g: 0x22, b: 0x22)
+  /// Colour of the 1-pixel ring around each swatch.
+  public static let keyline = SRGB8(r: 0xc8, g: 0xc8, b: 0xc8)
+  /// The sheet's background.
+  public static let paper = SRGB8(r: 255, g: 255, b: 255)
+
+  /// Each row's title, one or two lines.
+  public static let rowTitles: [[String]] = [
+    ["CLIENT"], ["FADE BY", "YEAR"], ["HEALING", "(WEEKS)"],
+  ]
 
   /// The colours, row by row, as documented above.
   public let rows: [[SRGB8]]
+  /// The caption under each swatch, row by row (upper case, parallel to ``rows``).
+  public let captions: [[String]]
+  /// The recipe line as drawn (upper case, before wrapping).
+  public let recipe: String
+  /// The recipe wrapped to the sheet, as drawn top to bottom.
+  let recipeLines: [String]
+  /// x of every row's first swatch, pixels.
+  private let left: Int
+  /// y of row 0's swatches, pixels.
+  private let top: Int
 
   /// The sheet of `report`.
   public init(report: MatchReport) {
@@ -33,49 +86,135 @@ public struct SwatchSheet: Sendable, Equatable {
       report.fade.entries.map { SRGB8(clamping: $0.dotLab) },
       report.hyperpigmentation.healing.map { SRGB8(clamping: $0.stubbleLab) },
     ]
+    captions = [
+      ["SKIN", "HAIR", "DOT", "STUBBLE"],
+      report.fade.entries.map { "Y\($0.year)" },
+      report.hyperpigmentation.healing.map { "W\($0.week)" },
+    ]
+    let pieces = Self.recipePieces(report.solution)
+    recipe = BitmapText(pieces.joined(separator: " "), scale: Self.textScale).text
+
+    let titleColumn = Self.rowTitles.joined().map { Self.textWidth($0) }.max() ?? 0
+    left = Self.margin + titleColumn + Self.titleGap
+    let longest = max(1, rows.map(\.count).max() ?? 1)
+    let rowsRight = left + longest * Self.cell + (longest - 1) * Self.gap
+    recipeLines = BitmapText.wrap(
+      pieces.map { BitmapText($0, scale: Self.textScale).text }, maxWidth: rowsRight - Self.margin,
+      scale: Self.textScale)
+    top =
+      Self.margin
+      + (recipeLines.isEmpty ? 0 : Self.blockHeight(lines: recipeLines.count) + Self.headerGap)
   }
 
   /// Sheet width, pixels.
   public var width: Int {
     let longest = max(1, rows.map(\.count).max() ?? 1)
-    return 2 * Self.margin + longest * Self.cell + (longest - 1) * Self.gap
+    let rowsRight = left + longest * Self.cell + (longest - 1) * Self.gap
+    let recipeRight = Self.margin + (recipeLines.map { Self.textWidth($0) }.max() ?? 0)
+    return max(rowsRight, recipeRight) + Self.margin
   }
 
   /// Sheet height, pixels.
   public var height: Int {
-    2 * Self.margin + rows.count * Self.cell + max(0, rows.count - 1) * Self.gap
+    top + rows.count * Self.rowPitch - (rows.isEmpty ? 0 : Self.rowGap) + Self.margin
   }
 
   /// The pixel rectangle of swatch `index` in row `row`.
   public func frame(row: Int, index: Int) -> (x: Int, y: Int, width: Int, height: Int) {
+    (left + index * (Self.cell + Self.gap), top + row * Self.rowPitch, Self.cell, Self.cell)
+  }
+
+  /// The pixel rectangle of the caption under swatch `index` in row `row`: its text's box,
+  /// centred under the swatch.
+  public func captionFrame(row: Int, index: Int) -> (x: Int, y: Int, width: Int, height: Int) {
+    let swatch = frame(row: row, index: index)
+    let width = Self.textWidth(captions[row][index])
+    return (
+      swatch.x + (Self.cell - width) / 2, swatch.y + Self.cell + Self.captionGap, width,
+      Self.textHeight
+    )
+  }
+
+  /// The pixel rectangle of row `row`'s title: all its lines, left-aligned at the margin and
+  /// centred vertically on the row's swatches.
+  public func titleFrame(row: Int) -> (x: Int, y: Int, width: Int, height: Int) {
+    let lines = Self.rowTitles[row]
+    let height = Self.blockHeight(lines: lines.count)
+    return (
+      Self.margin, frame(row: row, index: 0).y + (Self.cell - height) / 2,
+      lines.map { Self.textWidth($0) }.max() ?? 0, height
+    )
+  }
+
+  /// The pixel rectangle of the recipe block at the top (zero height when there is no recipe).
+  public var recipeFrame: (x: Int, y: Int, width: Int, height: Int) {
     (
-      Self.margin + index * (Self.cell + Self.gap), Self.margin + row * (Self.cell + Self.gap),
-      Self.cell, Self.cell
+      Self.margin, Self.margin, recipeLines.map { Self.textWidth($0) }.max() ?? 0,
+      Self.blockHeight(lines: recipeLines.count)
     )
   }
 
   /// Interleaved 8-bit sRGB samples (3 per pixel), row-major.
   public func pixels() -> [UInt8] {
-    let w = width
-    var out = [UInt8](repeating: 255, count: w * height * 3)
+    var canvas = RGBCanvas(width: width, height: height, background: Self.paper)
+    drawLines(recipeLines, x: Self.margin, y: Self.margin, on: &canvas)
     for (r, colours) in rows.enumerated() {
+      if r < Self.rowTitles.count {
+        let title = titleFrame(row: r)
+        drawLines(Self.rowTitles[r], x: title.x, y: title.y, on: &canvas)
+      }
       for (i, colour) in colours.enumerated() {
         let box = frame(row: r, index: i)
-        for y in box.y..<(box.y + box.height) {
-          for x in box.x..<(box.x + box.width) {
-            let o = 3 * (y * w + x)
-            out[o] = colour.r
-            out[o + 1] = colour.g
-            out[o + 2] = colour.b
-          }
-        }
+        canvas.outline(
+          x: box.x, y: box.y, width: box.width, height: box.height, colour: Self.keyline)
+        canvas.fill(x: box.x, y: box.y, width: box.width, height: box.height, colour: colour)
+        let caption = captionFrame(row: r, index: i)
+        canvas.draw(
+          BitmapText(captions[r][i], scale: Self.textScale), x: caption.x, y: caption.y,
+          colour: Self.ink)
       }
     }
-    return out
+    return canvas.samples
   }
 
   /// The sheet as PNG bytes (`PNGEncoder`).
   public func png() throws(PhotoError) -> [UInt8] {
     try PNGEncoder.encode(srgb8: pixels(), width: width, height: height, channels: 3)
+  }
+
+  // MARK: - Text
+
+  /// The recipe's pieces, which wrapping keeps whole: `RECIPE:`, `3 Name`, `+ 2 Name`, …,
+  /// `= 5 drops`. Names come from the blend's components; an ingredient the blend does not list
+  /// (rounding never adds one, but the type allows it) shows its id.
+  static func recipePieces(_ solution: BlendSolver.Solution) -> [String] {
+    let names = Dictionary(
+      solution.blend.components.map { ($0.pigment, $0.name) },
+      uniquingKeysWith: { first, _ in first })
+    var pieces = ["RECIPE:"]
+    for (n, entry) in solution.drops.entries.enumerated() {
+      pieces.append(
+        (n == 0 ? "" : "+ ") + "\(entry.drops) \(names[entry.pigment] ?? entry.pigment)")
+    }
+    let total = solution.drops.totalDrops
+    pieces.append("= \(total) \(total == 1 ? "DROP" : "DROPS")")
+    return pieces
+  }
+
+  /// Width of `text` as drawn, pixels.
+  static func textWidth(_ text: String) -> Int { BitmapText(text, scale: textScale).width }
+
+  /// Height of `lines` lines of text with ``lineGap`` between them, pixels (0 for none).
+  static func blockHeight(lines: Int) -> Int {
+    lines == 0 ? 0 : lines * textHeight + (lines - 1) * lineGap
+  }
+
+  /// Draws `lines` top to bottom, left-aligned at `x`, the first line's top at `y`.
+  private func drawLines(_ lines: [String], x: Int, y: Int, on canvas: inout RGBCanvas) {
+    for (n, line) in lines.enumerated() {
+      canvas.draw(
+        BitmapText(line, scale: Self.textScale), x: x, y: y + n * (Self.textHeight + Self.lineGap),
+        colour: Self.ink)
+    }
   }
 }

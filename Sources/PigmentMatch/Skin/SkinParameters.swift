@@ -9,8 +9,9 @@ public struct SkinParameters: Sendable, Equatable {
   /// Dermal reduced-scattering scale (1 = Jacques 2013's skin average): the fit's third free
   /// parameter, standing in for the collagen density and dermal thickness a photo cannot see.
   public var dermalScatteringScale: Double
-  /// Thickness of the epidermis plus upper papillary dermis above the pigment, **mm** (0.1 mm =
-  /// 100 µm; Xu 2017).
+  /// Thickness of the epidermis plus upper papillary dermis above the pigment, **mm** (0.1 mm: the
+  /// pooled histological epidermal thickness, 99.75 µm; Xu et al. 2017, J. Am. Acad. Dermatol.
+  /// 77:1133).
   public var epidermisThickness: Double
   /// Thickness of the pigment layer in the dermis, **mm** (0.1 mm, as the palettes assume; see
   /// ``NeutralDermisDotOptics``).

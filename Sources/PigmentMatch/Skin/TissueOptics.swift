@@ -12,8 +12,8 @@ public enum TissueOptics {
   static let wavelengths = Spectrum.wavelengths
 
   /// Epidermal absorption µa = Cm·6.6·10¹¹·λ^−3.33 + (1 − Cm)·7.84·10⁷·λ^−3.255, **cm⁻¹**, λ in nm
-  /// (melanosome absorption and bloodless baseline: Jacques 1998, "Skin optics", OMLC News; as
-  /// used by Xu 2017). `cm` is the melanosome volume fraction, 0…1 (≈1–43 % in skin).
+  /// (melanosome absorption and bloodless baseline: Jacques 1998, "Skin optics", OMLC News).
+  /// `cm` is the melanosome volume fraction, 0…1 (≈1–43 % in skin).
   public static func epidermalAbsorption(melanosomeFraction cm: Double) -> [Double] {
     wavelengths.map { cm * 6.6e11 * pow($0, -3.33) + (1 - cm) * baseline($0) }
   }
