@@ -107,6 +107,30 @@ void pmc_srgb_to_linear_table(float *out, uint32_t levels) {
   for (uint32_t i = 0; i < levels; i++) out[i] = srgb_to_linear(i, levels);
 }
 
+/// Tabulates a separable 8-bit RGB transform (matrix/shaper: out = A·TRC_r(r) + B·TRC_g(g) +
+/// C·TRC_b(b)): with Z = f(0, 0, 0), f(r, g, b) = f(r, 0, 0) + [f(0, g, 0) − Z] + [f(0, 0, b) − Z].
+static int32_t build_tables(pmc_linearizer *lin) {
+  uint8_t probe[3 * 256 * 3 + 3];
+  float result[3 * 256 * 3 + 3];
+  memset(probe, 0, sizeof probe);
+  for (int c = 0; c < 3; c++) {
+    for (int v = 0; v < 256; v++) probe[3 * (256 * c + v) + c] = (uint8_t)v;
+  }
+  cmsDoTransform((cmsHTRANSFORM)lin->transform, probe, result, 3 * 256 + 1);
+  const float *zero = result + 3 * 256 * 3;
+  lin->tables = (float *)malloc(sizeof(float) * 3 * 256 * 3);
+  if (lin->tables == NULL) return PMC_ERR_NO_MEMORY;
+  for (int c = 0; c < 3; c++) {
+    for (int v = 0; v < 256; v++) {
+      for (int k = 0; k < 3; k++) {
+        float value = result[3 * (256 * c + v) + k];
+        lin->tables[3 * (256 * c + v) + k] = c == 0 ? value : value - zero[k];
+      }
+    }
+  }
+  return PMC_OK;
+}
+
 int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t source, char *message,
                             size_t message_len) {
   if (lin == NULL || image == NULL) return PMC_ERR_ARGUMENT;
@@ -157,6 +181,7 @@ int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t
     pmc_set_message(message, message_len, "the colour profile cannot be converted to sRGB");
   }
   if (target != NULL) cmsCloseProfile(target);
+  int matrix_shaper = cmsGetColorSpace(profile) == cmsSigRgbData && cmsIsMatrixShaper(profile);
   cmsCloseProfile(profile);
   if (transform == NULL) {
     cmsDeleteContext(context);
@@ -164,6 +189,12 @@ int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t
   }
   lin->transform = transform;
   lin->context = context;
+  if (!image->is_cmyk && lin->bytes == 1 && lin->channels == 3 && matrix_shaper) {
+    if (build_tables(lin) != PMC_OK) {
+      pmc_linearizer_free(lin);
+      return PMC_ERR_NO_MEMORY;
+    }
+  }
   if (image->is_cmyk && image->cmyk_inverted) {
     lin->invert = 1;
     lin->scratch_len = (size_t)image->width * (size_t)image->channels * (size_t)lin->bytes;
@@ -177,6 +208,16 @@ int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t
 }
 
 void pmc_linearize_row(const pmc_linearizer *lin, const uint8_t *row, float *out, size_t width) {
+  if (lin->tables != NULL) {
+    const float *tr = lin->tables, *tg = lin->tables + 3 * 256, *tb = lin->tables + 6 * 256;
+    for (size_t x = 0; x < width; x++) {
+      const float *r = tr + 3 * row[3 * x], *g = tg + 3 * row[3 * x + 1], *b = tb + 3 * row[3 * x + 2];
+      out[3 * x] = r[0] + g[0] + b[0];
+      out[3 * x + 1] = r[1] + g[1] + b[1];
+      out[3 * x + 2] = r[2] + g[2] + b[2];
+    }
+    return;
+  }
   if (lin->transform != NULL) {
     if (lin->invert) {
       size_t n = width * (size_t)lin->channels * (size_t)lin->bytes;
@@ -206,6 +247,7 @@ void pmc_linearizer_free(pmc_linearizer *lin) {
   if (lin->context != NULL) cmsDeleteContext((cmsContext)lin->context);
   free(lin->lut);
   free(lin->scratch);
+  free(lin->tables);
   memset(lin, 0, sizeof *lin);
 }
 
@@ -269,4 +311,36 @@ int32_t pmc_make_rgb_profile(const double *xy, double gamma, int32_t srgb_curve,
   }
   cmsDeleteContext(context);
   return status;
+}
+
+struct pmc_row_converter {
+  pmc_linearizer lin;
+};
+
+pmc_row_converter *pmc_row_converter_create(const uint8_t *icc, uint32_t icc_len, char *message, size_t message_len) {
+  if (icc == NULL || icc_len == 0) return NULL;
+  pmc_image image;
+  memset(&image, 0, sizeof image);
+  image.icc = (uint8_t *)(uintptr_t)icc;
+  image.icc_len = icc_len;
+  image.channels = 3;
+  image.sample_bits = 8;
+  pmc_row_converter *converter = (pmc_row_converter *)calloc(1, sizeof *converter);
+  if (converter == NULL) return NULL;
+  if (pmc_linearizer_init(&converter->lin, &image, PMC_SOURCE_ICC, message, message_len) != PMC_OK) {
+    free(converter);
+    return NULL;
+  }
+  return converter;
+}
+
+void pmc_row_converter_run(const pmc_row_converter *converter, const uint8_t *row, float *out, size_t width) {
+  if (converter == NULL || row == NULL || out == NULL) return;
+  pmc_linearize_row(&converter->lin, row, out, width);
+}
+
+void pmc_row_converter_free(pmc_row_converter *converter) {
+  if (converter == NULL) return;
+  pmc_linearizer_free(&converter->lin);
+  free(converter);
 }

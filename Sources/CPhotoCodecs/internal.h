@@ -33,6 +33,10 @@ typedef struct pmc_linearizer {
   int invert;       ///< Adobe-inverted CMYK: ink = 255 − sample (lcms2 cannot read that flavour into floats).
   uint8_t *scratch; ///< One inverted row when `invert`.
   size_t scratch_len;
+  /// 8-bit RGB through a matrix/shaper profile: the transform is separable, so each channel's
+  /// contribution to linear R, G, B is tabulated (3 channels × 256 codes × 3 floats) and a pixel
+  /// is the sum of three entries. NULL otherwise.
+  float *tables;
 } pmc_linearizer;
 
 /// Prepares `lin` for `image`'s layout and colour `source` (PMC_SOURCE_*). On a profile that cannot

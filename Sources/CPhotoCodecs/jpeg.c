@@ -293,7 +293,9 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
 
 int32_t pmc_probe_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_options *options, int32_t *width,
                        int32_t *height, int32_t *channels, int32_t *has_icc, int32_t *file_width,
-                       int32_t *file_height) {
+                       int32_t *file_height, uint8_t **icc_out, uint32_t *icc_len_out) {
+  if (icc_out != NULL) *icc_out = NULL;
+  if (icc_len_out != NULL) *icc_len_out = 0;
   if (options == NULL || width == NULL || height == NULL || channels == NULL || has_icc == NULL) return PMC_ERR_ARGUMENT;
   if (file == NULL && (data == NULL || len < 3)) return PMC_ERR_CORRUPT;
   struct jpeg_decompress_struct cinfo;
@@ -325,11 +327,16 @@ int32_t pmc_probe_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_op
   if (file_width != NULL) *file_width = (int32_t)cinfo.image_width;
   if (file_height != NULL) *file_height = (int32_t)cinfo.image_height;
   *channels = cmyk || cinfo.data_precision != 8 ? 0 : 3;
-  int icc = 0;
-  for (jpeg_saved_marker_ptr m = cinfo.marker_list; m != NULL; m = m->next) {
-    if (m->marker == JPEG_APP0 + 2 && m->data_length >= 12 && memcmp(m->data, "ICC_PROFILE", 12) == 0) icc = 1;
+  // The same reading of the profile as the decode's, so a malformed one counts as absent here too.
+  JOCTET *icc = NULL;
+  unsigned int icc_len = 0;
+  *has_icc = jpeg_read_icc_profile(&cinfo, &icc, &icc_len) && icc != NULL;
+  if (*has_icc && icc_out != NULL && icc_len_out != NULL) {
+    *icc_out = icc;
+    *icc_len_out = icc_len;
+  } else {
+    free(icc);
   }
-  *has_icc = icc;
   jpeg_destroy_decompress(&cinfo);
   if (file != NULL && fseek(file, 0, SEEK_SET) != 0) return PMC_ERR_ARGUMENT;
   return PMC_OK;

@@ -71,6 +71,16 @@ public enum LabConversion {
     }
   }
 
+  /// One row of `count` linear-light RGB pixels (3 floats each, sRGB primaries) → L*, a*, b*: the
+  /// same kernel and values as ``planes(linear:width:height:threads:)``.
+  public static func convertRow(
+    linear src: UnsafePointer<Float>, count: Int,
+    l: UnsafeMutablePointer<Float>, a: UnsafeMutablePointer<Float>, b: UnsafeMutablePointer<Float>
+  ) {
+    guard count > 0 else { return }
+    convertLinearRow(UnsafeMutablePointer(mutating: src), count: count, l: l, a: a, b: b)
+  }
+
   // MARK: - Driver
 
   /// Allocates the planes and runs `rowKernel` over every row, in `threads` static bands.

@@ -6,6 +6,9 @@ final class DecodedImage {
   var image = pmc_image()
   /// 8-bit RGB decoded straight into Swift storage (plain JPEGs): no second copy of the pixels.
   var directRGB: [UInt8]?
+  /// Linear-light sRGB converted row by row from an ICC-tagged JPEG while it was streamed (the
+  /// same values PhotoAssembly would compute from the whole image).
+  var streamedLinear: [Float]?
 
   deinit { pmc_image_free(&image) }
 
@@ -52,15 +55,16 @@ final class DecodedImage {
       min_short_side: Int32(clamping: options.minimumShortSide ?? 0),
       accept_warnings: options.acceptCorruptData ? 1 : 0, into: nil, into_len: 0, progress: nil)
     let status: Int32
-    if format == .jpeg, let direct = directSize(source, &cOptions) {
-      // Plain 8-bit RGB output: let libjpeg write into the array the Photo will own.
+    if format == .jpeg, let direct = directSize(source, &cOptions, streaming: rows != nil) {
+      // 8-bit RGB output: let libjpeg write into the array the Photo will own (plain JPEGs), or
+      // into one converted row by row to linear light while streaming (ICC-tagged JPEGs).
       let size = direct.width * direct.height * 3
       var result = Int32(PMC_OK)
       decoded.directRGB = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
         cOptions.into = buffer.baseAddress
         cOptions.into_len = size
         if let rows, let base = buffer.baseAddress {
-          result = RowStreamingDecode.run(
+          (result, decoded.streamedLinear) = RowStreamingDecode.run(
             source: source, options: cOptions, image: decoded, pixels: base, size: direct, deliver: rows)
         } else {
           result = decodeJPEG(source, &cOptions, &decoded.image)
@@ -98,26 +102,35 @@ final class DecodedImage {
     }
   }
 
-  /// A JPEG's decoded and stored size when its 8-bit RGB output can be decoded in place (no ICC
-  /// profile to apply, not CMYK), else nil.
-  private static func directSize(_ source: Source, _ options: inout pmc_options) -> RowStreamingDecode.Size? {
+  /// A JPEG's decoded and stored size when its 8-bit RGB output can be decoded in place: not
+  /// CMYK, and without an ICC profile unless `streaming` (whose rows are converted as they come),
+  /// else nil.
+  private static func directSize(_ source: Source, _ options: inout pmc_options, streaming: Bool)
+    -> RowStreamingDecode.Size?
+  {
     var width: Int32 = 0, height: Int32 = 0, channels: Int32 = 0, hasICC: Int32 = 0
     var fileWidth: Int32 = 0, fileHeight: Int32 = 0
+    var icc: UnsafeMutablePointer<UInt8>?
+    var iccLength: UInt32 = 0
     let status: Int32
     switch source {
     case .bytes(let bytes):
       status = bytes.withUnsafeBufferPointer {
         pmc_probe_jpeg(
-          $0.baseAddress, $0.count, nil, &options, &width, &height, &channels, &hasICC, &fileWidth, &fileHeight)
+          $0.baseAddress, $0.count, nil, &options, &width, &height, &channels, &hasICC, &fileWidth, &fileHeight, &icc,
+          &iccLength)
       }
     case .file(let file):
-      status = pmc_probe_jpeg(nil, 0, file, &options, &width, &height, &channels, &hasICC, &fileWidth, &fileHeight)
+      status = pmc_probe_jpeg(
+        nil, 0, file, &options, &width, &height, &channels, &hasICC, &fileWidth, &fileHeight, &icc, &iccLength)
     }
-    guard status == Int32(PMC_OK), channels == 3, hasICC == 0, width > 0, height > 0 else { return nil }
+    defer { pmc_free(icc) }
+    guard status == Int32(PMC_OK), channels == 3, hasICC == 0 || streaming, width > 0, height > 0 else { return nil }
     // Leave oversized claims to the decoder's own limit check.
     guard UInt64(width) * UInt64(height) <= options.max_pixels else { return nil }
+    let profile = icc.map { Array(UnsafeBufferPointer(start: $0, count: Int(iccLength))) }
     return RowStreamingDecode.Size(
-      width: Int(width), height: Int(height), fileWidth: Int(fileWidth), fileHeight: Int(fileHeight))
+      width: Int(width), height: Int(height), fileWidth: Int(fileWidth), fileHeight: Int(fileHeight), icc: profile)
   }
 
   private static func error(
@@ -158,9 +171,15 @@ final class DecodedImage {
   func linearSRGB(useICC: Bool) -> Result<[Float], ConversionFailure> {
     var out = [Float](repeating: 0, count: width * height * 3)
     var message = [CChar](repeating: 0, count: 256)
-    let status = out.withUnsafeMutableBufferPointer { buffer in
-      message.withUnsafeMutableBufferPointer { text in
-        pmc_to_linear_srgb(&image, useICC ? 1 : 0, buffer.baseAddress, text.baseAddress, text.count)
+    // Pixels decoded into Swift storage are lent to C for the call.
+    let direct = directRGB ?? []
+    let status = direct.withUnsafeBufferPointer { samples in
+      var image = self.image
+      if image.pixels == nil { image.pixels = UnsafeMutablePointer(mutating: samples.baseAddress) }
+      return out.withUnsafeMutableBufferPointer { buffer in
+        message.withUnsafeMutableBufferPointer { text in
+          pmc_to_linear_srgb(&image, useICC ? 1 : 0, buffer.baseAddress, text.baseAddress, text.count)
+        }
       }
     }
     guard status == Int32(PMC_OK) else {

@@ -3,12 +3,21 @@
 ///
 /// The samples are only valid during the call that receives them.
 public struct DecodedRows {
+  /// The pixels of a band, as the returned photo will hold them.
+  public enum Samples {
+    /// Interleaved 8-bit sRGB (R, G, B): an untagged JPEG.
+    case srgb8(UnsafeBufferPointer<UInt8>)
+    /// Interleaved linear-light RGB floats with sRGB primaries (R, G, B; unbounded): a JPEG whose
+    /// embedded ICC profile was applied.
+    case linear(UnsafeBufferPointer<Float>)
+  }
+
   /// Decoded size of the whole photo (after any downscaling).
   public let width, height: Int
   /// Size stored in the file.
   public let fileWidth, fileHeight: Int
   /// The rows of this band, in decoded coordinates.
   public let rows: Range<Int>
-  /// Interleaved 8-bit sRGB samples (R, G, B) of `rows`, row-major: `3 × width × rows.count` bytes.
-  public let samples: UnsafeBufferPointer<UInt8>
+  /// The pixels of `rows`, row-major, 3 samples per pixel: `3 × width × rows.count` values.
+  public let samples: Samples
 }

@@ -54,6 +54,9 @@ struct PhotoAssembly {
       }
       return (.linear(linear), description)
     }
+    if source == Int(PMC_SOURCE_ICC), let linear = decoded.streamedLinear {  // Converted while streaming.
+      return (.linear(linear), description)
+    }
     switch source {
     case Int(PMC_SOURCE_ICC), Int(PMC_SOURCE_GAMA):
       switch decoded.linearSRGB(useICC: source == Int(PMC_SOURCE_ICC)) {

@@ -8,9 +8,10 @@ internal import CPhotoCodecs
 /// through a `pmc_progress` (mutex and condition variable); the caller reads only rows it was told
 /// about, so the two threads never touch the same bytes at once.
 enum RowStreamingDecode {
-  /// Decoded and stored size of the photo.
+  /// Decoded and stored size of the photo, and its embedded ICC profile.
   struct Size {
     let width, height, fileWidth, fileHeight: Int
+    let icc: [UInt8]?
   }
 
   /// What the decode thread owns until it finishes. Audited `@unchecked Sendable`: the caller
@@ -41,25 +42,45 @@ enum RowStreamingDecode {
   }
 
   /// Decodes into `pixels` (3 × width × height bytes) on a new thread, calling `deliver` here for
-  /// every band of finished rows; returns the decoder's status. Without memory for the progress
-  /// object it decodes on this thread, and rows are still delivered (all at once at the end).
+  /// every band of finished rows; returns the decoder's status and, for a JPEG with a usable ICC
+  /// profile, the photo in linear light (its rows converted here as they came, and delivered so).
+  /// Without memory for the progress object it decodes on this thread, and rows are still
+  /// delivered (all at once at the end).
   static func run(
     source: DecodedImage.Source, options: pmc_options, image: DecodedImage, pixels: UnsafeMutablePointer<UInt8>,
     size: Size, deliver: (DecodedRows) -> Void
-  ) -> Int32 {
+  ) -> (status: Int32, linear: [Float]?) {
+    let converter = size.icc.flatMap { icc in
+      icc.withUnsafeBufferPointer { pmc_row_converter_create($0.baseAddress, UInt32($0.count), nil, 0) }
+    }
+    defer { pmc_row_converter_free(converter) }
+    var linear: [Float] = converter == nil ? [] : [Float](repeating: 0, count: size.width * size.height * 3)
     func hand(_ rows: Range<Int>) {
       guard !rows.isEmpty else { return }
-      let start = UnsafePointer(pixels + rows.lowerBound * size.width * 3)
+      let offset = rows.lowerBound * size.width * 3
+      let count = rows.count * size.width * 3
+      let band: DecodedRows.Samples
+      if let converter {
+        band = linear.withUnsafeMutableBufferPointer { out -> DecodedRows.Samples in
+          for row in rows {
+            let o = row * size.width * 3
+            pmc_row_converter_run(converter, pixels + o, out.baseAddress! + o, size.width)
+          }
+          return .linear(UnsafeBufferPointer(start: out.baseAddress! + offset, count: count))
+        }
+      } else {
+        band = .srgb8(UnsafeBufferPointer(start: UnsafePointer(pixels + offset), count: count))
+      }
       deliver(
         DecodedRows(
           width: size.width, height: size.height, fileWidth: size.fileWidth, fileHeight: size.fileHeight,
-          rows: rows, samples: UnsafeBufferPointer(start: start, count: rows.count * size.width * 3)))
+          rows: rows, samples: band))
     }
     var options = options
     guard let progress = pmc_progress_create() else {
       let status = DecodedImage.decodeJPEG(source, &options, &image.image)
       if status == Int32(PMC_OK) { hand(0..<size.height) }
-      return status
+      return (status, converter == nil || status != Int32(PMC_OK) ? nil : linear)
     }
     options.progress = progress
     let job = Job(source: source, options: options, image: image, progress: progress)
@@ -75,6 +96,6 @@ enum RowStreamingDecode {
     }
     // Finished: the rest of the rows (or none, if the decode failed).
     if job.status == Int32(PMC_OK) { hand(Int(seen)..<size.height) }
-    return job.status
+    return (job.status, converter == nil || job.status != Int32(PMC_OK) ? nil : linear)
   }
 }

@@ -4,8 +4,8 @@ import PigmentMatch
 
 /// `pigmatch-bench all [PHOTO…]`: every stage of `match`, in process, medians over repeated runs,
 /// on a generated 12 MP JPEG and on the Samples: decode at full size, decode downscaled (as
-/// ToneAnalysis does), Lab planes of the downscaled photo, k-means clustering of the analysis
-/// sample, the whole tone analysis of the decoded photo, the match solve, and end to end
+/// ToneAnalysis does), Lab planes of the downscaled photo, binning them into the colour histogram
+/// and k-means on it, the whole tone analysis of the decoded photo, the match solve, and end to end
 /// (file → ``ToneAnalysis`` → ``MatchPipeline``). Whole-process figures come from `hyperfine`.
 struct AllStage: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -61,8 +61,11 @@ struct AllStage: ParsableCommand {
       guard let full, let small else { continue }
       var planes: LabPlanes?
       time("lab") { planes = small.labPlanes() }
-      let sample = planes.map { Self.sample($0, count: options.clusterSample) } ?? []
-      time("cluster") { _ = KMeans.clusterChoosingK(sample, range: 2...6, seed: options.seed) }
+      time("cluster") {
+        let binned = planes.map(Self.histogram) ?? ColourHistogram.Points()
+        _ = KMeans.clusterChoosingK(
+          binned.points, weights: binned.weights, scatter: binned.scatter, range: 2...6, seed: options.seed)
+      }
       var analysis: ToneAnalysis?
       try time("analyze") {
         analysis = try ToneAnalysis(photo: small, name: path, options: options)
@@ -132,17 +135,14 @@ struct AllStage: ParsableCommand {
     return names.filter { BatchPhotos.isPhotoName($0) }.sorted().map { "Samples/" + $0 }
   }
 
-  /// An even, interleaved L, a, b sample of about `count` pixels, as ToneAnalysis clusters.
-  static func sample(_ planes: LabPlanes, count: Int) -> [Float] {
-    let n = planes.l.count
-    let stride = max(1, n / max(1, count))
-    var out: [Float] = []
-    out.reserveCapacity(3 * (n / stride + 1))
-    for i in Swift.stride(from: 0, to: n, by: stride) {
-      out.append(planes.l[i])
-      out.append(planes.a[i])
-      out.append(planes.b[i])
+  /// Every pixel in ToneAnalysis's kept range binned, as ToneAnalysis clusters them.
+  static func histogram(_ planes: LabPlanes) -> ColourHistogram.Points {
+    var histogram = ColourHistogram()
+    for i in 0..<planes.l.count {
+      let (l, a, b) = (planes.l[i], planes.a[i], planes.b[i])
+      guard l >= 4, l <= 96, a >= -6, b >= -6, a * a + b * b <= 65 * 65 else { continue }
+      histogram.add(l: l, a: a, b: b)
     }
-    return out
+    return histogram.points()
   }
 }

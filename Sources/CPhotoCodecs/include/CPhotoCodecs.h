@@ -111,11 +111,12 @@ int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *optio
 int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
 /// Reads a JPEG's header (from memory, or from `file` when not NULL, which is then rewound) and
 /// reports the decode's output: width, height, channels (3 for RGB output, 0 when the output is
-/// not plain 8-bit RGB, e.g. CMYK), whether an ICC profile is embedded, and the size stored in
-/// the file (file_width, file_height; may be NULL).
+/// not plain 8-bit RGB, e.g. CMYK), whether a readable ICC profile is embedded, and the size stored
+/// in the file (file_width, file_height; may be NULL). When `icc` is not NULL and there is a
+/// profile, *icc receives a malloc'd copy (release it with pmc_free) and *icc_len its length.
 int32_t pmc_probe_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_options *options, int32_t *width,
                        int32_t *height, int32_t *channels, int32_t *has_icc, int32_t *file_width,
-                       int32_t *file_height);
+                       int32_t *file_height, uint8_t **icc, uint32_t *icc_len);
 
 /// The same, streaming from an open file (never holding the whole file in memory).
 int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *out);
@@ -142,6 +143,15 @@ int32_t pmc_icc_describe(const uint8_t *icc, uint32_t len, char *description, si
 /// gAMA (and cHRM, if present). `out` holds width × height × 3 floats.
 int32_t pmc_to_linear_srgb(const pmc_image *image, int32_t use_icc, float *out, char *message,
                            size_t message_len);
+
+/// Converts rows of 8-bit RGB samples described by an embedded ICC profile to linear-light sRGB
+/// floats, exactly as pmc_to_linear_srgb does for a whole image (for decoding row by row).
+typedef struct pmc_row_converter pmc_row_converter;
+/// A converter for `icc`, or NULL (with a message) when the profile cannot be used for RGB pixels.
+pmc_row_converter *pmc_row_converter_create(const uint8_t *icc, uint32_t icc_len, char *message, size_t message_len);
+/// Converts `width` pixels (3 bytes each) of `row` into `out` (3 floats each).
+void pmc_row_converter_run(const pmc_row_converter *converter, const uint8_t *row, float *out, size_t width);
+void pmc_row_converter_free(pmc_row_converter *converter);
 
 /// Encodes 8-bit pixels (3 = RGB, 4 = RGBA) as a PNG: with an sRGB chunk when `icc` is NULL,
 /// otherwise tagged with that ICC profile (iCCP). On success *out is malloc'd; release it with pmc_free.

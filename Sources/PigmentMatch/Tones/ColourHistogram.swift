@@ -6,11 +6,11 @@
 /// their count, so a Lloyd step's centre (the weighted mean of its bins) is exactly the mean of the
 /// member pixels; ``scatter`` is the spread of pixels about their bin means, which makes the
 /// clustering's inertia that of the pixels themselves.
-struct ColourHistogram {
+public struct ColourHistogram: Sendable {
   /// Bin edge, ΔE76 units.
-  static let binSize: Float = 2
-  static let lRange: ClosedRange<Float> = 4...96
-  static let abRange: ClosedRange<Float> = -6...65
+  public static let binSize: Float = 2
+  public static let lRange: ClosedRange<Float> = 4...96
+  public static let abRange: ClosedRange<Float> = -6...65
   static let lBins = Int(((lRange.upperBound - lRange.lowerBound) / binSize).rounded(.up)) + 1
   static let abBins = Int(((abRange.upperBound - abRange.lowerBound) / binSize).rounded(.up)) + 1
 
@@ -19,7 +19,7 @@ struct ColourHistogram {
   static let fields = 5
 
   /// An empty histogram over every bin.
-  init() { self.init(bins: Self.lBins * Self.abBins * Self.abBins) }
+  public init() { self.init(bins: Self.lBins * Self.abBins * Self.abBins) }
 
   /// A placeholder without storage (no bins), to swap a histogram in and out of a struct cheaply.
   static let placeholder = ColourHistogram(bins: 0)
@@ -40,6 +40,9 @@ struct ColourHistogram {
     bins.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
   }
 
+  /// Counts one pixel (clamped into the ranges).
+  public mutating func add(l: Float, a: Float, b: Float) { withBins { Self.add($0, l: l, a: a, b: b) } }
+
   /// Counts one pixel into `bins` (storage from ``withBins(_:)``).
   @inline(__always)
   static func add(_ bins: UnsafeMutablePointer<Double>, l: Float, a: Float, b: Float) {
@@ -53,18 +56,22 @@ struct ColourHistogram {
   }
 
   /// The occupied bins as points for ``KMeans``.
-  struct Points {
+  public struct Points: Sendable {
     /// Interleaved L, a, b of each bin's mean.
-    var points: [Float] = []
+    public var points: [Float] = []
     /// Pixels per bin.
-    var weights: [Double] = []
+    public var weights: [Double] = []
     /// Σ over pixels of the squared distance to their bin's mean.
-    var scatter = 0.0
-    var pixels = 0
+    public var scatter = 0.0
+    /// Pixels counted.
+    public var pixels = 0
+
+    /// No points.
+    public init() {}
   }
 
   /// The occupied bins, in bin order.
-  func points() -> Points {
+  public func points() -> Points {
     var out = Points()
     let f = Self.fields
     for bin in 0..<(bins.count / f) where bins[f * bin] > 0 {

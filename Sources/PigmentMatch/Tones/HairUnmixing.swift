@@ -46,46 +46,4 @@ enum HairUnmixing {
     }
     return best.map { ($0.a, $0.b) }
   }
-
-  /// `grid` convolved with [1, 2, 1]/4 horizontally and vertically, into `out` (`scratch` holds
-  /// the horizontal pass): binomial kernel n+1 from kernel n (the binomial coefficients are
-  /// repeated convolutions of [1, 1]; Pascal's rule). A NaN in a pixel's 3×3 footprint, or a
-  /// footprint crossing the border, makes the result NaN, so after n steps the NaN footprint is
-  /// that of the (2n+1)-tap kernel.
-  static func binomialStep(_ grid: [Float], into out: inout [Float], scratch: inout [Float], width w: Int, height h: Int) {
-    guard w > 2, h > 2, grid.count == w * h, out.count == w * h, scratch.count == w * h else {
-      out = [Float](repeating: .nan, count: w * h)
-      return
-    }
-    grid.withUnsafeBufferPointer { src in
-      scratch.withUnsafeMutableBufferPointer { dst in
-        guard let s = src.baseAddress, let d = dst.baseAddress else { return }
-        for y in 0..<h {
-          let row = y * w
-          d[row] = .nan
-          d[row + w - 1] = .nan
-          Self.smooth(d + row + 1, s + row, s + row + 1, s + row + 2, w - 2)
-        }
-      }
-    }
-    scratch.withUnsafeBufferPointer { src in
-      out.withUnsafeMutableBufferPointer { dst in
-        guard let s = src.baseAddress, let d = dst.baseAddress else { return }
-        d.update(repeating: .nan, count: w)
-        (d + (h - 1) * w).update(repeating: .nan, count: w)
-        for y in 1..<(h - 1) {
-          Self.smooth(d + y * w, s + (y - 1) * w, s + y * w, s + (y + 1) * w, w)
-        }
-      }
-    }
-  }
-
-  /// `target[i] = ¼·left[i] + ½·centre[i] + ¼·right[i]`: the vectorisable kernel of ``binomialStep``.
-  @inline(__always)
-  static func smooth(
-    _ target: UnsafeMutablePointer<Float>, _ left: UnsafePointer<Float>, _ centre: UnsafePointer<Float>,
-    _ right: UnsafePointer<Float>, _ count: Int
-  ) {
-    for i in 0..<count { target[i] = 0.25 * left[i] + 0.5 * centre[i] + 0.25 * right[i] }
-  }
 }

@@ -70,8 +70,9 @@ public struct ToneAnalysis: Sendable {
   static let estimationBudget = 50_000
 
   /// Decodes the photo at `path` (downscaled) and analyses it. When the decoder can hand out rows
-  /// while it works (plain 8-bit sRGB JPEG, see `PhotoDecoder.decode(contentsOf:options:rows:)`),
-  /// steps 1–2 run on each band of rows as it is finished, overlapping the decode of the rest.
+  /// while it works (8-bit RGB JPEGs, untagged or with an RGB ICC profile, see
+  /// `PhotoDecoder.decode(contentsOf:options:rows:)`), steps 1–2 run on each band of rows as it is
+  /// finished, overlapping the decode of the rest.
   public init(contentsOf path: String, options: ToneAnalysisOptions = ToneAnalysisOptions()) throws(ToneAnalysisError) {
     // Start a worker thread while the decoder runs, so the parallel steps after it need not
     // wait for one to be created (measured: ~1 ms of the 12 MP critical path).
@@ -94,14 +95,21 @@ public struct ToneAnalysis: Sendable {
             refusal = error
           }
         }
-        guard collector != nil, let samples = band.samples.baseAddress else { return }
+        guard collector != nil else { return }
         let w = band.width
         scratch.withUnsafeMutableBufferPointer { row in
           guard let l = row.baseAddress else { return }
           for y in band.rows {
             if collector?.rows.contains(y) == true {
-              LabConversion.convertRow(
-                srgb8: samples + (y - band.rows.lowerBound) * w * 3, count: w, channels: 3, l: l, a: l + w, b: l + 2 * w)
+              let offset = (y - band.rows.lowerBound) * w * 3
+              switch band.samples {
+              case .srgb8(let samples):
+                guard let base = samples.baseAddress else { return }
+                LabConversion.convertRow(srgb8: base + offset, count: w, channels: 3, l: l, a: l + w, b: l + 2 * w)
+              case .linear(let samples):
+                guard let base = samples.baseAddress else { return }
+                LabConversion.convertRow(linear: base + offset, count: w, l: l, a: l + w, b: l + 2 * w)
+              }
             }
             collector?.add(row: y, l: l, a: l + w, b: l + 2 * w, isOpaque: nil)
           }

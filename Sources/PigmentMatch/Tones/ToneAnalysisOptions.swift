@@ -11,17 +11,13 @@ public struct ToneAnalysisOptions: Sendable, Equatable {
   public var mask: AnalysisMask?
   /// Seed of the k-means++ stream (results are deterministic for a given seed).
   public var seed: UInt64
-  /// Pixels sampled (evenly, deterministic stride) for clustering; all pixels are assigned after.
-  public var clusterSample: Int
 
   public init(
-    minimumShortSide: Int = 640, region: RegionOfInterest? = nil, mask: AnalysisMask? = nil, seed: UInt64 = 0x5EED,
-    clusterSample: Int = 24_000
+    minimumShortSide: Int = 640, region: RegionOfInterest? = nil, mask: AnalysisMask? = nil, seed: UInt64 = 0x5EED
   ) {
     self.minimumShortSide = minimumShortSide
     self.region = region
     self.mask = mask
     self.seed = seed
-    self.clusterSample = clusterSample
   }
 }
