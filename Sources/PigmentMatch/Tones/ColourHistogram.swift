@@ -2,9 +2,9 @@
 /// thousand weighted points (``KMeans``).
 ///
 /// Bins are ``binSize`` ΔE76 cubes over the range tone analysis keeps (L* 4…96, a* and b* −6…65,
-/// see ``TonePixels``). Each occupied bin becomes one point at the *mean* of its pixels, weighted by
+/// see ``ToneAnalysis``). Each occupied bin becomes one point at the *mean* of its pixels, weighted by
 /// their count, so a Lloyd step's centre (the weighted mean of its bins) is exactly the mean of the
-/// member pixels; ``scatter`` is the spread of pixels about their bin means, which makes the
+/// member pixels; ``Points/scatter`` is the spread of pixels about their bin means, which makes the
 /// clustering's inertia that of the pixels themselves.
 public struct ColourHistogram: Sendable {
   /// Bin edge, ΔE76 units.
