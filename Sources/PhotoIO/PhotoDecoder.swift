@@ -7,29 +7,29 @@ public enum PhotoDecoder {
   /// Decodes the photo at `path`, streaming the file through the decoder: memory holds the decoded
   /// pixels (see ``DecodeOptions/maxPixels``) and a few rows, never the whole file.
   public static func decode(contentsOf path: String, options: DecodeOptions = .full) throws(PhotoError) -> Photo {
-    try checkReadable(path)
-    guard let file = fopen(path, "rb") else {
-      throw .unreadable(path: path, reason: String(cString: strerror(errno)))
-    }
-    defer { fclose(file) }
-    var head = [UInt8](repeating: 0, count: 16)
-    let count = fread(&head, 1, head.count, file)
-    if count == 0 && ferror(file) != 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-    guard fseek(file, 0, SEEK_SET) == 0 else { throw .unreadable(path: path, reason: "cannot seek") }
-    let format = try identify(Array(head.prefix(count)), name: path)
-    let decoded = try DecodedImage.decode(.file(file), format: format, path: path, options: options)
-    return try PhotoAssembly(decoded: decoded, format: format, name: path, options: options).photo()
+    try decodeFile(path, options: options, rows: nil)
   }
 
   /// Decodes the photo at `path` like ``decode(contentsOf:options:)``, handing its rows to `rows`
-  /// while it decodes: when the file is a JPEG whose pixels are plain 8-bit sRGB (no ICC profile,
+  /// while it decodes: when the file is an 8-bit RGB JPEG (untagged, or with an RGB ICC profile,
   /// not CMYK), the decoder runs on a second thread and `rows` is called on this thread for each
-  /// band of finished rows — every row exactly once, top to bottom, before this returns — so work
-  /// on the first rows overlaps decoding the rest. For any other file `rows` is never called; use
-  /// the returned photo. If the decode fails after some rows were handed out, it still throws.
+  /// band of finished rows — every row exactly once, top to bottom, with the values the returned
+  /// photo holds (8-bit sRGB, or linear light once the profile is applied), before this returns —
+  /// so work on the first rows overlaps decoding the rest. For any other file `rows` is never
+  /// called; use the returned photo. If the decode fails after some rows were handed out, it still
+  /// throws.
   public static func decode(
     contentsOf path: String, options: DecodeOptions = .full, rows: (DecodedRows) -> Void
   ) throws(PhotoError) -> Photo {
+    try withoutActuallyEscaping(rows) { (rows) throws(PhotoError) in
+      try decodeFile(path, options: options, rows: rows)
+    }
+  }
+
+  /// Opens `path`, identifies the format and decodes it, streaming rows to `rows` when given.
+  private static func decodeFile(_ path: String, options: DecodeOptions, rows: ((DecodedRows) -> Void)?)
+    throws(PhotoError) -> Photo
+  {
     try checkReadable(path)
     guard let file = fopen(path, "rb") else {
       throw .unreadable(path: path, reason: String(cString: strerror(errno)))
@@ -40,9 +40,7 @@ public enum PhotoDecoder {
     if count == 0 && ferror(file) != 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
     guard fseek(file, 0, SEEK_SET) == 0 else { throw .unreadable(path: path, reason: "cannot seek") }
     let format = try identify(Array(head.prefix(count)), name: path)
-    let decoded = try withoutActuallyEscaping(rows) { (rows) throws(PhotoError) in
-      try DecodedImage.decode(.file(file), format: format, path: path, options: options, rows: rows)
-    }
+    let decoded = try DecodedImage.decode(.file(file), format: format, path: path, options: options, rows: rows)
     return try PhotoAssembly(decoded: decoded, format: format, name: path, options: options).photo()
   }
 

@@ -62,8 +62,9 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     .appendingPathComponent("pigmatch-fuzz-\(ProcessInfo.processInfo.processIdentifier).bin").path
 
   /// Decodes `data` (given its signature so the fuzzer spends its time past the sniffing), in
-  /// strict and lenient mode, full size and downscaled, from memory and streamed from a file (the
-  /// CLI's path), and touches every pixel.
+  /// strict and lenient mode, full size and downscaled, from memory, streamed from a file (the
+  /// CLI's path) and with rows handed out during the decode (the analysis's path), and touches
+  /// every pixel.
   static func decode(_ data: [UInt8], prefix: [UInt8]) {
     let bytes = data.starts(with: prefix) ? data : prefix + data
     let strict = DecodeOptions(maxPixels: 4_000_000)
@@ -78,6 +79,15 @@ enum FuzzTarget: String, CaseIterable, Sendable {
       if let photo = try? PhotoDecoder.decode(contentsOf: scratchPath, options: options) {
         _ = photo.meanLab(threads: 1)
       }
+      // The row-streaming decode (libjpeg on a second thread): read every row it hands out.
+      var sum = 0.0
+      _ = try? PhotoDecoder.decode(contentsOf: scratchPath, options: options) { band in
+        switch band.samples {
+        case .srgb8(let samples): sum += Double(samples.reduce(0) { $0 &+ Int($1) })
+        case .linear(let samples): sum += Double(samples.reduce(0, +))
+        }
+      }
+      _ = sum
     }
   }
 }
