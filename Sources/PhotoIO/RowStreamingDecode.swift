@@ -50,11 +50,17 @@ enum RowStreamingDecode {
     source: DecodedImage.Source, options: pmc_options, image: DecodedImage, pixels: UnsafeMutablePointer<UInt8>,
     size: Size, deliver: (DecodedRows) -> Void
   ) -> (status: Int32, linear: [Float]?) {
-    let converter = size.icc.flatMap { icc in
-      icc.withUnsafeBufferPointer { pmc_row_converter_create($0.baseAddress, UInt32($0.count), nil, 0) }
-    }
+    // Made once the decoder is running (off the critical path): the profile's converter and the
+    // linear-light photo it fills.
+    var converter: OpaquePointer?
     defer { pmc_row_converter_free(converter) }
-    var linear: [Float] = converter == nil ? [] : [Float](repeating: 0, count: size.width * size.height * 3)
+    var linear: [Float] = []
+    func prepareConversion() {
+      converter = size.icc.flatMap { icc in
+        icc.withUnsafeBufferPointer { pmc_row_converter_create($0.baseAddress, UInt32($0.count), nil, 0) }
+      }
+      if converter != nil { linear = [Float](repeating: 0, count: size.width * size.height * 3) }
+    }
     func hand(_ rows: Range<Int>) {
       guard !rows.isEmpty else { return }
       let offset = rows.lowerBound * size.width * 3
@@ -78,6 +84,7 @@ enum RowStreamingDecode {
     }
     var options = options
     guard let progress = pmc_progress_create() else {
+      prepareConversion()
       let status = DecodedImage.decodeJPEG(source, &options, &image.image)
       if status == Int32(PMC_OK) { hand(0..<size.height) }
       return (status, converter == nil || status != Int32(PMC_OK) ? nil : linear)
@@ -85,6 +92,7 @@ enum RowStreamingDecode {
     options.progress = progress
     let job = Job(source: source, options: options, image: image, progress: progress)
     Thread { job.run() }.start()
+    prepareConversion()
     var seen: Int32 = 0
     var done: Int32 = 0
     while done == 0 {
