@@ -32,6 +32,11 @@ import Foundation
 ///    come from `HairUnmixing` (a*, b* regressed on the blurred hair fraction, read at 1), kept
 ///    only if it moves the chroma away from the skin's by at most 25.
 /// 7. **Skin type.** ITA° (Chardon 1991), class (Del Bino 2006), Fitzpatrick by convention, Monk swatch.
+///
+/// The statistics of steps 4–6 (touching fractions, medians, quantiles, the unmixing fit) are
+/// estimated on every usable pixel of a region up to 50 000 pixels, and on a deterministic
+/// pseudo-random subset of about that many in larger ones; neighbourhoods and the unmixing blur
+/// always see every pixel. Cluster shares count every pixel.
 public struct ToneAnalysis: Sendable {
   /// What was analysed.
   public struct PhotoSummary: Sendable, Equatable {
