@@ -23,20 +23,6 @@ enum ParallelMap {
     return slots.compactMap { $0 }
   }
 
-  /// `(first(), second())`, the two run at once on two cores.
-  static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-    let results = map(count: 2) { index -> Either<A, B> in index == 0 ? .first(first()) : .second(second()) }
-    guard case .first(let a) = results[0], case .second(let b) = results[1] else {
-      preconditionFailure("ParallelMap.both: results out of order")
-    }
-    return (a, b)
-  }
-
-  private enum Either<A: Sendable, B: Sendable>: Sendable {
-    case first(A)
-    case second(B)
-  }
-
   /// The result slots, shared with the workers. Audited: every worker writes a distinct index,
   /// and the buffer outlives `concurrentPerform`, which returns only after every worker is done.
   private struct Slots<T>: @unchecked Sendable {

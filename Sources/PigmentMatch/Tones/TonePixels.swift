@@ -132,33 +132,6 @@ struct TonePixels {
       return counts
     }
 
-    /// Calls `body(i, x, y)` for every usable pixel `i` in row-major order with its place on the
-    /// decoded grid. Positions ascend, so the row is tracked without a division per pixel.
-    @inline(__always)
-    func forEachPlace(_ body: (_ i: Int, _ x: Int, _ y: Int) -> Void) {
-      let w = gridWidth
-      var rowStart = 0
-      var y = 0
-      position.withUnsafeBufferPointer { position in
-        for i in 0..<position.count {
-          let p = Int(position[i])
-          while p >= rowStart + w {
-            rowStart += w
-            y += 1
-          }
-          body(i, p - rowStart, y)
-        }
-      }
-    }
-
-    /// Calls `body(i, q)` for every usable pixel `i` in row-major order with `q`, its index in a
-    /// grid padded by one pixel on each side (row length `gridWidth + 2`).
-    @inline(__always)
-    func forEachPadded(_ body: (_ i: Int, _ q: Int) -> Void) {
-      let pw = gridWidth + 2
-      forEachPlace { i, x, y in body(i, (y + 1) * pw + x + 1) }
-    }
-
     /// For each cluster, the fraction of its pixels (of `subset`) with an 8-neighbour in cluster `target`.
     func touchFractions(grid: [UInt8], assignment: [UInt8], subset: EstimationSet, clusters: Int, target: Int)
       -> [Double]
