@@ -41,6 +41,25 @@ enum RowStreamingDecode {
     deinit { pmc_progress_destroy(progress) }
   }
 
+  /// Runs `job` on a new detached POSIX thread; false when none can be created (then nothing runs).
+  private static func start(_ job: Job) -> Bool {
+    let context = Unmanaged.passRetained(job).toOpaque()
+    var thread = pthread_t()
+    let status = pthread_create(
+      &thread, nil,
+      { argument in
+        guard let argument else { return nil }
+        Unmanaged<Job>.fromOpaque(argument).takeRetainedValue().run()
+        return nil
+      }, context)
+    guard status == 0 else {
+      Unmanaged<Job>.fromOpaque(context).release()
+      return false
+    }
+    pthread_detach(thread)
+    return true
+  }
+
   /// Decodes into `pixels` (3 × width × height bytes) on a new thread, calling `deliver` here for
   /// every band of finished rows; returns the decoder's status and, for a JPEG with a usable ICC
   /// profile, the photo in linear light (its rows converted here as they came, and delivered so).
@@ -91,7 +110,14 @@ enum RowStreamingDecode {
     }
     options.progress = progress
     let job = Job(source: source, options: options, image: image, progress: progress)
-    Thread { job.run() }.start()
+    guard Self.start(job) else {
+      // No thread to be had: decode here, then hand out every row.
+      options.progress = nil
+      prepareConversion()
+      let status = DecodedImage.decodeJPEG(source, &options, &image.image)
+      if status == Int32(PMC_OK) { hand(0..<size.height) }
+      return (status, converter == nil || status != Int32(PMC_OK) ? nil : linear)
+    }
     prepareConversion()
     var seen: Int32 = 0
     var done: Int32 = 0

@@ -167,6 +167,17 @@ struct FastAnalysisTests {
     #expect(abs(points.scatter - scatter) < 1e-3 * scatter)
   }
 
+  /// Colours outside the binned ranges land in the edge bins; non-finite ones are not counted.
+  @Test func histogramClampsAndSkipsNonFiniteColours() {
+    var histogram = ColourHistogram()
+    histogram.add(l: 1e30, a: -1e30, b: 500)
+    histogram.add(l: -3, a: 90, b: -40)
+    histogram.add(l: .nan, a: 10, b: 10)
+    histogram.add(l: 50, a: .infinity, b: 10)
+    let points = histogram.points()
+    #expect(points.pixels == 2 && points.weights == [1, 1])
+  }
+
   /// Weighted k-means: a centre is the weighted mean of its points, and a weightless point counts
   /// for nothing.
   @Test func weightedKMeansUsesTheWeights() {

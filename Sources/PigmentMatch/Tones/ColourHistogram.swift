@@ -26,12 +26,13 @@ public struct ColourHistogram: Sendable {
 
   private init(bins: Int) { self.bins = [Double](repeating: 0, count: bins * Self.fields) }
 
-  /// The bin of a colour (clamped into range).
+  /// The bin of a finite colour, clamped into range (in floating point, so no value can overflow
+  /// the conversion to an index).
   @inline(__always)
   static func bin(l: Float, a: Float, b: Float) -> Int {
-    let li = min(max(Int((l - lRange.lowerBound) / binSize), 0), lBins - 1)
-    let ai = min(max(Int((a - abRange.lowerBound) / binSize), 0), abBins - 1)
-    let bi = min(max(Int((b - abRange.lowerBound) / binSize), 0), abBins - 1)
+    let li = Int(min(max((l - lRange.lowerBound) / binSize, 0), Float(lBins - 1)))
+    let ai = Int(min(max((a - abRange.lowerBound) / binSize, 0), Float(abBins - 1)))
+    let bi = Int(min(max((b - abRange.lowerBound) / binSize, 0), Float(abBins - 1)))
     return (li * abBins + ai) * abBins + bi
   }
 
@@ -40,8 +41,11 @@ public struct ColourHistogram: Sendable {
     bins.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
   }
 
-  /// Counts one pixel (clamped into the ranges).
-  public mutating func add(l: Float, a: Float, b: Float) { withBins { Self.add($0, l: l, a: a, b: b) } }
+  /// Counts one pixel (clamped into the ranges); a colour with a NaN or infinite channel is ignored.
+  public mutating func add(l: Float, a: Float, b: Float) {
+    guard l.isFinite, a.isFinite, b.isFinite else { return }
+    withBins { Self.add($0, l: l, a: a, b: b) }
+  }
 
   /// Counts one pixel into `bins` (storage from ``withBins(_:)``).
   @inline(__always)
