@@ -29,3 +29,12 @@ int32_t pmc_check_size(pmc_image *out, const pmc_options *options, uint64_t widt
                   (unsigned long long)width, (unsigned long long)height, (unsigned long long)limit);
   return PMC_ERR_TOO_LARGE;
 }
+
+int32_t pmc_peek_file(FILE *file, uint8_t *head, size_t size, size_t *got, pmc_image *out) {
+  *got = fread(head, 1, size, file);
+  if (fseek(file, 0, SEEK_SET) != 0) {
+    pmc_set_message(out->message, sizeof out->message, "cannot seek in the file");
+    return PMC_ERR_ARGUMENT;
+  }
+  return PMC_OK;
+}

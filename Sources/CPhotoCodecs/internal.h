@@ -19,6 +19,11 @@ static inline void pmc_set_message(char *buffer, size_t size, const char *format
 /// against the memory limit. Returns PMC_OK, or PMC_ERR_TOO_LARGE with message and limit_hit set.
 int32_t pmc_check_size(pmc_image *out, const pmc_options *options, uint64_t width, uint64_t height, uint64_t held);
 
+/// Reads up to `size` bytes from the start of `file` into `head` (*got receives how many) and
+/// rewinds it, for the signature check before a streaming decode. PMC_ERR_ARGUMENT, with the
+/// message in `out`, when the file cannot be rewound.
+int32_t pmc_peek_file(FILE *file, uint8_t *head, size_t size, size_t *got, pmc_image *out);
+
 /// Reads the EXIF orientation (1…8) from a TIFF-structured EXIF block, 0 when absent or malformed.
 int32_t pmc_exif_orientation(const uint8_t *tiff, size_t len);
 

@@ -331,11 +331,8 @@ int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *o
   if (out == NULL || options == NULL || file == NULL) return PMC_ERR_ARGUMENT;
   memset(out, 0, sizeof *out);
   uint8_t head[32];
-  size_t got = fread(head, 1, sizeof head, file);
-  if (fseek(file, 0, SEEK_SET) != 0) {
-    pmc_set_message(out->message, sizeof out->message, "cannot seek in the file");
-    return PMC_ERR_ARGUMENT;
-  }
+  size_t got = 0;
+  if (pmc_peek_file(file, head, sizeof head, &got, out) != PMC_OK) return PMC_ERR_ARGUMENT;
   png_context source = {NULL, 0, 0, file, 0, PMC_OK, NULL, 0};
   return decode_png(&source, head, got, options, out);
 }

@@ -101,23 +101,24 @@ enum RowStreamingDecode {
           width: size.width, height: size.height, fileWidth: size.fileWidth, fileHeight: size.fileHeight,
           rows: rows, samples: band))
     }
-    var options = options
-    guard let progress = pmc_progress_create() else {
-      prepareConversion()
-      let status = DecodedImage.decodeJPEG(source, &options, &image.image)
-      if status == Int32(PMC_OK) { hand(0..<size.height) }
-      return (status, converter == nil || status != Int32(PMC_OK) ? nil : linear)
+    /// The decode's status and, when it succeeded through a profile, the linear-light photo.
+    func outcome(_ status: Int32) -> (status: Int32, linear: [Float]?) {
+      (status, converter == nil || status != Int32(PMC_OK) ? nil : linear)
     }
-    options.progress = progress
-    let job = Job(source: source, options: options, image: image, progress: progress)
-    guard Self.start(job) else {
-      // No thread to be had: decode here, then hand out every row.
+    // Without a progress object or a thread: decode here, then hand out every row at once.
+    var options = options
+    let job = pmc_progress_create().map { progress in
+      options.progress = progress
+      return Job(source: source, options: options, image: image, progress: progress)
+    }
+    guard let job, Self.start(job) else {
       options.progress = nil
       prepareConversion()
       let status = DecodedImage.decodeJPEG(source, &options, &image.image)
       if status == Int32(PMC_OK) { hand(0..<size.height) }
-      return (status, converter == nil || status != Int32(PMC_OK) ? nil : linear)
+      return outcome(status)
     }
+    let progress = job.progress
     prepareConversion()
     var seen: Int32 = 0
     var done: Int32 = 0
@@ -130,6 +131,6 @@ enum RowStreamingDecode {
     }
     // Finished: the rest of the rows (or none, if the decode failed).
     if job.status == Int32(PMC_OK) { hand(Int(seen)..<size.height) }
-    return (job.status, converter == nil || job.status != Int32(PMC_OK) ? nil : linear)
+    return outcome(job.status)
   }
 }

@@ -62,7 +62,7 @@ struct AllStage: ParsableCommand {
       var planes: LabPlanes?
       time("lab") { planes = small.labPlanes() }
       time("cluster") {
-        let binned = planes.map(Self.histogram) ?? ColourHistogram.Points()
+        let binned = planes.map { ColourHistogram(usablePixelsOf: $0).points() } ?? ColourHistogram.Points()
         _ = KMeans.clusterChoosingK(
           binned.points, weights: binned.weights, scatter: binned.scatter, range: 2...6, seed: options.seed)
       }
@@ -133,16 +133,5 @@ struct AllStage: ParsableCommand {
   static func samples() -> [String] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: "Samples")) ?? []
     return names.filter { BatchPhotos.isPhotoName($0) }.sorted().map { "Samples/" + $0 }
-  }
-
-  /// Every pixel in ToneAnalysis's kept range binned, as ToneAnalysis clusters them.
-  static func histogram(_ planes: LabPlanes) -> ColourHistogram.Points {
-    var histogram = ColourHistogram()
-    for i in 0..<planes.l.count {
-      let (l, a, b) = (planes.l[i], planes.a[i], planes.b[i])
-      guard l >= 4, l <= 96, a >= -6, b >= -6, a * a + b * b <= 65 * 65 else { continue }
-      histogram.add(l: l, a: a, b: b)
-    }
-    return histogram.points()
   }
 }

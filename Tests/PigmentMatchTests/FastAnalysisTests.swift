@@ -45,6 +45,12 @@ struct FastAnalysisTests {
     return (buffer, labels)
   }
 
+  /// The binomial kernels of levels 0…5 (Pascal's triangle rows 0, 2, 4, …, 10), written out.
+  static let binomialKernels: [[Double]] = [
+    [1], [1, 2, 1], [1, 4, 6, 4, 1], [1, 6, 15, 20, 15, 6, 1], [1, 8, 28, 56, 70, 56, 28, 8, 1],
+    [1, 10, 45, 120, 210, 252, 210, 120, 45, 10, 1],
+  ]
+
   /// Reference: τ on the whole grid, convolved with the normalised (2s+1)-tap binomial kernel
   /// directly (NaN where the footprint leaves the grid or holds a NaN), then the line sums.
   static func referenceSums(_ buffer: TonePixels.Buffer, labels: [UInt8], taking: [Bool], skin: Float, gap: Float)
@@ -55,10 +61,10 @@ struct FastAnalysisTests {
     for i in 0..<buffer.count where taking[Int(labels[i])] {
       tau[Int(buffer.position[i])] = min(max((buffer.l[i] - skin) * (1 / gap), -0.2), 1.2)
     }
-    return HairUnmixing.kernels.map { kernel in
+    return binomialKernels.map { kernel in
       let r = kernel.count / 2
       let total = kernel.reduce(0, +)
-      let weights = kernel.map { Double($0 / total) }
+      let weights = kernel.map { $0 / total }
       var horizontal = [Double](repeating: .nan, count: w * h)
       var blurred = [Double](repeating: .nan, count: w * h)
       for y in 0..<h {
@@ -94,11 +100,12 @@ struct FastAnalysisTests {
     let reference = Self.referenceSums(buffer, labels: labels, taking: taking, skin: skin, gap: gap)
     let cascade = FractionCascade(
       pixels: buffer, assignment: labels, subset: buffer.estimation, taking: taking, skin: skin, inverseGap: 1 / gap,
-      levels: HairUnmixing.kernels.count - 1)
+      levels: HairUnmixing.blurLevels)
     let whole = cascade.sums(rows: 0..<size.1)
     let h = size.1
     let bands = (0..<4).map { cascade.sums(rows: (h * $0 / 4)..<(h * ($0 + 1) / 4)) }
-    for level in HairUnmixing.kernels.indices {
+    #expect(whole.count == Self.binomialKernels.count)
+    for level in Self.binomialKernels.indices {
       #expect(reference[level].n > 0 || level > 0)
       #expect(Self.close(whole[level], reference[level]), "level \(level): \(whole[level]) vs \(reference[level])")
       let combined = bands.dropFirst().reduce(bands[0][level]) { $0 + $1[level] }

@@ -21,6 +21,19 @@ public struct ColourHistogram: Sendable {
   /// An empty histogram over every bin.
   public init() { self.init(bins: Self.lBins * Self.abBins * Self.abBins) }
 
+  /// The pixels of `planes` that tone analysis keeps (finite, and neither shadow, highlight nor a
+  /// colour that is not skin or hair: ``ToneAnalysis`` step 2), binned.
+  public init(usablePixelsOf planes: LabPlanes) {
+    self.init()
+    withBins { bins in
+      for i in 0..<min(planes.l.count, planes.a.count, planes.b.count) {
+        let (l, a, b) = (planes.l[i], planes.a[i], planes.b[i])
+        guard l.isFinite, a.isFinite, b.isFinite, TonePixels.verdict(l: l, a: a, b: b) == .kept else { continue }
+        Self.add(bins, l: l, a: a, b: b)
+      }
+    }
+  }
+
   /// A placeholder without storage (no bins), to swap a histogram in and out of a struct cheaply.
   static let placeholder = ColourHistogram(bins: 0)
 

@@ -26,7 +26,8 @@ struct FractionCascade {
     var state = State(cascade: self, width: w, height: h, rows: rows)
     guard w > 0, h > 0, !rows.isEmpty else { return state.sums }
     let input = max(0, rows.lowerBound - levels)..<min(h, rows.upperBound + levels)
-    var next = Self.firstIndex(atOrAfter: input.lowerBound * w, in: pixels.position)
+    // The first usable pixel of the first input row.
+    var next = Self.lowerBound(input.lowerBound * w, count: pixels.count) { Int(pixels.position[$0]) }
     var tau = [Float](repeating: .nan, count: w)
     for y in input {
       // τ of row y from the usable pixels in it (a contiguous run: positions ascend).
@@ -46,13 +47,13 @@ struct FractionCascade {
     return state.sums
   }
 
-  /// The first index whose position is ≥ `position` in ascending `positions`.
-  static func firstIndex(atOrAfter position: Int, in positions: [Int32]) -> Int {
+  /// The first of `0..<count` whose key is ≥ `target`, keys ascending (binary search).
+  static func lowerBound(_ target: Int, count: Int, key: (Int) -> Int) -> Int {
     var low = 0
-    var high = positions.count
+    var high = count
     while low < high {
       let mid = (low + high) / 2
-      if Int(positions[mid]) < position { low = mid + 1 } else { high = mid }
+      if key(mid) < target { low = mid + 1 } else { high = mid }
     }
     return low
   }
@@ -84,7 +85,11 @@ struct FractionCascade {
       firstReceived = [Int?](repeating: nil, count: levels + 1)
       outputs = [[Float]](repeating: [Float](repeating: .nan, count: width), count: levels + 1)
       nanRow = [Float](repeating: .nan, count: width)
-      let start = cascade.firstSubsetEntry(atOrAfter: rows.lowerBound * width)
+      // The first subset entry in the band's first row.
+      let (indices, position) = (cascade.subset.indices, cascade.pixels.position)
+      let start = FractionCascade.lowerBound(rows.lowerBound * width, count: indices.count) {
+        Int(position[Int(indices[$0])])
+      }
       cursors = [Int](repeating: start, count: levels + 1)
     }
 
@@ -163,16 +168,5 @@ struct FractionCascade {
     ) {
       for i in 0..<count { target[i] = 0.25 * left[i] + 0.5 * centre[i] + 0.25 * right[i] }
     }
-  }
-
-  /// The first subset entry whose grid position is ≥ `position` (positions ascend).
-  func firstSubsetEntry(atOrAfter position: Int) -> Int {
-    var low = 0
-    var high = subset.indices.count
-    while low < high {
-      let mid = (low + high) / 2
-      if Int(pixels.position[Int(subset.indices[mid])]) < position { low = mid + 1 } else { high = mid }
-    }
-    return low
   }
 }

@@ -3,8 +3,8 @@
 /// Lightness is sharp, so each pixel's hair fraction is read from L*:
 /// τ = (L* − L*skin) / (L*hair − L*skin). Where chroma is blurred, a pixel's a*, b* follow the
 /// *local mean* fraction K∗τ rather than its own: a* ≈ a*skin + (a*hair − a*skin)·(K∗τ). The blur
-/// kernel K is chosen from the data — identity (PNG), binomial 3, 5 or 7 taps (variance 0.5, 1, 1.5
-/// px², the last two bracketing 4:2:0 chroma with libjpeg's triangle upsampling) — as the one whose
+/// kernel K is chosen from the data — identity (PNG) or binomial 3 … 11 taps (variance 0.5 … 2.5
+/// px²; 5 and 7 taps bracket 4:2:0 chroma with libjpeg's triangle upsampling) — as the one whose
 /// lines fit best (largest R²). The least-squares line of a* (and b*) on K∗τ over skin, mixed and
 /// hair pixels, evaluated at 1, is the hair's own chroma (linear spectral unmixing, Keshava &
 /// Mustard 2002, with the blur folded into the abundances).
@@ -12,11 +12,9 @@ enum HairUnmixing {
   /// Smallest |L*hair − L*skin| for which τ is meaningful; below it the caller keeps the core median.
   static let minimumLightnessGap = 10.0
 
-  /// Candidate separable blur kernels (1-D binomial weights).
-  static let kernels: [[Float]] = [
-    [1], [1, 2, 1], [1, 4, 6, 4, 1], [1, 6, 15, 20, 15, 6, 1], [1, 8, 28, 56, 70, 56, 28, 8, 1],
-    [1, 10, 45, 120, 210, 252, 210, 120, 45, 10, 1],
-  ]
+  /// Blur levels tried besides none: level s is the binomial kernel of 2s + 1 taps (3, 5, … 11),
+  /// built by ``FractionCascade`` as s passes of [1, 2, 1]/4.
+  static let blurLevels = 5
 
   /// The hair's (a*, b*), or nil when the lightness gap is too small or the fit is ill-posed.
   /// `include` marks the clusters (by index) whose pixels take part: skin, hair and mixtures; the
@@ -31,7 +29,7 @@ enum HairUnmixing {
     for (c, flag) in include.enumerated() where c < 256 { taking[c] = flag }
     let cascade = FractionCascade(
       pixels: pixels, assignment: assignment, subset: subset, taking: taking, skin: Float(skinL),
-      inverseGap: Float(1 / gap), levels: kernels.count - 1)
+      inverseGap: Float(1 / gap), levels: blurLevels)
     // Four bands of rows spread over the cores: a fixed split, so the sums (added in band order)
     // do not depend on the core count, and more bands than cores so a late worker costs little.
     let h = pixels.gridHeight
@@ -40,7 +38,7 @@ enum HairUnmixing {
       cascade.sums(rows: (h * band / count)..<(h * (band + 1) / count))
     }
     var best: (r2: Double, a: Double, b: Double)?
-    for level in kernels.indices {
+    for level in 0...blurLevels {
       guard let fit = bands.dropFirst().reduce(bands[0][level], { $0 + $1[level] }).line else { continue }
       if best == nil || fit.r2 > (best?.r2 ?? 0) { best = fit }
     }

@@ -3,8 +3,8 @@ import Dispatch
 /// `map` over `0..<count` on all cores (`DispatchQueue.concurrentPerform`), results in index order.
 ///
 /// Each index is computed independently by the same code and written to its own slot, so the
-/// result does not depend on scheduling. For a handful of heavy, independent tasks (the blur
-/// kernels of ``HairUnmixing``), not for per-pixel work.
+/// result does not depend on scheduling. For independent tasks of some weight (the blur bands of
+/// ``FractionCascade``, the k values of ``KMeans``, blocks of 64 K pixels), never one per pixel.
 enum ParallelMap {
   /// `(0..<count).map(transform)`, with the calls spread over the cores.
   static func map<T: Sendable>(count: Int, _ transform: @Sendable (Int) -> T) -> [T] {

@@ -71,7 +71,7 @@ public struct ToneAnalysis: Sendable {
   public static let lowContrastThreshold = 8.0
   /// Percentile of the hair cluster along the skin→hair line above which pixels count as hair core.
   public static let hairCorePercentile = 0.45
-  /// Most pixels the statistics of steps 4–6 are estimated from (``TonePixels/Buffer/estimationSet(budget:)``).
+  /// Most pixels the statistics of steps 4–6 are estimated from (``TonePixels/Collector``).
   static let estimationBudget = 50_000
 
   /// Decodes the photo at `path` (downscaled) and analyses it. When the decoder can hand out rows
@@ -84,7 +84,6 @@ public struct ToneAnalysis: Sendable {
     DispatchQueue.global().async {}
     var collector: TonePixels.Collector?
     var refusal: ToneAnalysisError?
-    var scratch: [Float] = []
     let decoded: Photo
     do throws(PhotoError) {
       decoded = try PhotoDecoder.decode(
@@ -95,30 +94,11 @@ public struct ToneAnalysis: Sendable {
             collector = try TonePixels.Collector(
               width: band.width, height: band.height, fullWidth: band.fileWidth, fullHeight: band.fileHeight,
               name: path, options: options)
-            scratch = [Float](repeating: 0, count: 3 * band.width)
           } catch {
             refusal = error
           }
         }
-        guard collector != nil else { return }
-        let w = band.width
-        scratch.withUnsafeMutableBufferPointer { row in
-          guard let l = row.baseAddress else { return }
-          for y in band.rows {
-            if collector?.rows.contains(y) == true {
-              let offset = (y - band.rows.lowerBound) * w * 3
-              switch band.samples {
-              case .srgb8(let samples):
-                guard let base = samples.baseAddress else { return }
-                LabConversion.convertRow(srgb8: base + offset, count: w, channels: 3, l: l, a: l + w, b: l + 2 * w)
-              case .linear(let samples):
-                guard let base = samples.baseAddress else { return }
-                LabConversion.convertRow(linear: base + offset, count: w, l: l, a: l + w, b: l + 2 * w)
-              }
-            }
-            collector?.add(row: y, l: l, a: l + w, b: l + 2 * w, isOpaque: nil)
-          }
-        }
+        collector?.add(band: band)
       }
     } catch {
       throw .photo(error)
@@ -169,7 +149,7 @@ public struct ToneAnalysis: Sendable {
     Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, grid: grid, assignment: assignment, subset: subset)
 
     // 5–6. Skin and hair tones.
-    let (skin, skinShare, hair) = Self.tones(
+    let (skin, hair) = Self.tones(
       pixels: pixels, assignment: assignment, grid: grid, subset: subset, roles: roles, centres: centres,
       shares: shares)
     let skinLab = skin.lab
@@ -187,7 +167,7 @@ public struct ToneAnalysis: Sendable {
     if hair == nil { warnings.append(.hairNotFound) }
 
     var confidence = min(1, (Double(pixels.count) / 20_000).squareRoot())
-    confidence *= min(1, skinShare / 0.3)
+    confidence *= min(1, skin.share / 0.3)
     confidence *= 1 / (1 + max(0, skin.spread - 4) / 6)
     confidence *= hair.map { min(1, $0.contrast / 15) } ?? 0.6
     confidence *= pow(0.85, Double(warnings.count))
@@ -206,11 +186,11 @@ public struct ToneAnalysis: Sendable {
 
   // MARK: - Steps
 
-  /// Steps 5 and 6: the skin tone (with the skin clusters' share) and the hair tone.
+  /// Steps 5 and 6: the skin tone and the hair tone.
   static func tones(
     pixels: TonePixels.Buffer, assignment: [UInt8], grid: [UInt8], subset: TonePixels.EstimationSet,
     roles: [ToneRole], centres: [Lab], shares: [Double]
-  ) -> (skin: SkinTone, skinShare: Double, hair: HairTone?) {
+  ) -> (skin: SkinTone, hair: HairTone?) {
     // 5. Skin tone from clean skin pixels.
     let isSkin = roles.map { $0 == .skin }
     let skinShare = zip(shares, isSkin).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
@@ -249,7 +229,7 @@ public struct ToneAnalysis: Sendable {
           contrast: DeltaE.ciede2000(skinLab, lab))
       }
     }
-    return (skin, skinShare, hair)
+    return (skin, hair)
   }
 
   /// Whether a cluster centre could be skin: hue 15–100°, C* ≥ 4, L* ≥ 15.

@@ -132,33 +132,39 @@ struct TonePixels {
       return counts
     }
 
+    /// 1 when `flag` is 1 for the labels of all 8 neighbours of padded-grid cell `q`, else 0
+    /// (branch-free: the product of the flags, which are 0 or 1).
+    @inline(__always)
+    static func allNeighbours(
+      of q: Int, in g: UnsafeBufferPointer<UInt8>, rowLength pw: Int, are flag: UnsafeBufferPointer<UInt8>
+    ) -> UInt8 {
+      let up = q - pw
+      let down = q + pw
+      return flag[Int(g[up - 1])] & flag[Int(g[up])] & flag[Int(g[up + 1])] & flag[Int(g[q - 1])]
+        & flag[Int(g[q + 1])] & flag[Int(g[down - 1])] & flag[Int(g[down])] & flag[Int(g[down + 1])]
+    }
+
     /// For each cluster, the fraction of its pixels (of `subset`) with an 8-neighbour in cluster `target`.
     func touchFractions(grid: [UInt8], assignment: [UInt8], subset: EstimationSet, clusters: Int, target: Int)
       -> [Double]
     {
       let pw = gridWidth + 2
-      // 1 for the target label, 0 for every other label (branch-free neighbour test).
-      var isTarget = [UInt8](repeating: 0, count: 256)
-      if (0..<254).contains(target) { isTarget[target] = 1 }
+      // 1 for every label but the target: a pixel touches it unless all its neighbours are 1.
+      var elsewhere = [UInt8](repeating: 1, count: 256)
+      if (0..<254).contains(target) { elsewhere[target] = 0 }
       var touching = [Int](repeating: 0, count: 256)
       var totals = [Int](repeating: 0, count: 256)
       grid.withUnsafeBufferPointer { g in
         assignment.withUnsafeBufferPointer { assignment in
-          isTarget.withUnsafeBufferPointer { hitOf in
+          elsewhere.withUnsafeBufferPointer { elsewhere in
             touching.withUnsafeMutableBufferPointer { touching in
               totals.withUnsafeMutableBufferPointer { totals in
                 subset.indices.withUnsafeBufferPointer { indices in
                   subset.padded.withUnsafeBufferPointer { padded in
                     for n in 0..<indices.count {
                       let c = Int(assignment[Int(indices[n])])
-                      let q = Int(padded[n])
-                      let up = q - pw
-                      let down = q + pw
-                      let hits =
-                        hitOf[Int(g[up - 1])] | hitOf[Int(g[up])] | hitOf[Int(g[up + 1])] | hitOf[Int(g[q - 1])]
-                        | hitOf[Int(g[q + 1])] | hitOf[Int(g[down - 1])] | hitOf[Int(g[down])] | hitOf[Int(g[down + 1])]
                       totals[c] += 1
-                      touching[c] += Int(hits)
+                      touching[c] += 1 - Int(Self.allNeighbours(of: Int(padded[n]), in: g, rowLength: pw, are: elsewhere))
                     }
                   }
                 }
@@ -190,13 +196,8 @@ struct TonePixels {
                 clean.withUnsafeMutableBufferPointer { clean in
                   for n in 0..<m {
                     let i = Int(indices[n])
-                    let q = Int(padded[n])
-                    let up = q - pw
-                    let down = q + pw
                     let isClean =
-                      ok[Int(assignment[i])] & ok[Int(g[up - 1])] & ok[Int(g[up])] & ok[Int(g[up + 1])]
-                      & ok[Int(g[q - 1])] & ok[Int(g[q + 1])] & ok[Int(g[down - 1])] & ok[Int(g[down])]
-                      & ok[Int(g[down + 1])]
+                      ok[Int(assignment[i])] & Self.allNeighbours(of: Int(padded[n]), in: g, rowLength: pw, are: ok)
                     clean[cleanCount] = i
                     cleanCount += Int(isClean)
                   }
@@ -241,6 +242,20 @@ struct TonePixels {
   /// Lighter than this L* is a clipped highlight.
   static let highlightL: Float = 96
 
+  /// What step 2 makes of a finite CIELAB pixel.
+  enum Verdict {
+    case dark, bright, rejected, kept
+  }
+
+  /// Step 2: deep shadow, clipped highlight, a colour that is neither skin nor hair (green,
+  /// blue/violet or too saturated: skin and hair sit in the warm/neutral quadrant), or kept.
+  @inline(__always)
+  static func verdict(l: Float, a: Float, b: Float) -> Verdict {
+    if l < shadowL { return .dark }
+    if l > highlightL { return .bright }
+    return a >= -6 && b >= -6 && a * a + b * b <= 65 * 65 ? .kept : .rejected
+  }
+
   /// The usable pixels of a decoded photo.
   init(photo: Photo, name: String, options: ToneAnalysisOptions) throws(ToneAnalysisError) {
     var collector = try Collector(
@@ -284,17 +299,23 @@ struct TonePixels {
     /// The decoded rectangle inside the region of interest.
     let x0, x1, y0, y1: Int
     let mask: AnalysisMask?
-    private var l: [Float]
-    private var a: [Float]
-    private var b: [Float]
-    private var position: [Int32]
-    /// Estimation subset: indices of kept pixels and their padded-grid index.
-    private var estimationIndices: [Int32] = []
-    private var estimationPadded: [Int32] = []
+    /// The arrays the kept pixels go into, presized for the whole region.
+    private struct Storage {
+      var l: [Float] = []
+      var a: [Float] = []
+      var b: [Float] = []
+      var position: [Int32] = []
+      /// Estimation subset: indices of kept pixels and their padded-grid index.
+      var chosen: [Int32] = []
+      var padded: [Int32] = []
+      var histogram = ColourHistogram.placeholder
+    }
+    private var storage = Storage()
     private var estimationCount = 0
     /// Keep a pixel for estimation when its position hash is below this (nil: keep all).
     private let estimationThreshold: UInt64?
-    private var histogram = ColourHistogram()
+    /// One row's L*, a*, b* while a band is converted (``add(band:)``).
+    private var rowScratch: [Float] = []
     private var kept = 0
     private var area = 0
     private var dark = 0
@@ -307,9 +328,10 @@ struct TonePixels {
     ///
     /// Statistics (steps 4–6) are estimated from every usable pixel when the region holds at most
     /// `estimationBudget` pixels, else from a deterministic pseudo-random subset at the rate
-    /// budget / region area: those whose grid position hashes below it. A median over 250 000
-    /// pixels moves by ~0.01 L* when subsampled, and a 12 MP photo then costs what a 2 MP one
-    /// does; neighbourhoods (clean skin, touching hair, the unmixing blur) still see every pixel.
+    /// budget / region area: those whose grid position hashes below it. A median over 50 000
+    /// pixels moves by a few hundredths of L* when subsampled, and a 12 MP photo then costs what a
+    /// small one does; neighbourhoods (clean skin, touching hair, the unmixing blur) still see
+    /// every pixel.
     init(
       width w: Int, height h: Int, fullWidth: Int, fullHeight: Int, name: String, options: ToneAnalysisOptions,
       estimationBudget: Int = ToneAnalysis.estimationBudget
@@ -343,17 +365,18 @@ struct TonePixels {
       (self.x0, self.x1, self.y0, self.y1) = (x0, x1, y0, y1)
       mask = options.mask
       let capacity = w > 0 && h > 0 ? (y1 - y0) * (x1 - x0) : 0
-      l = [Float](repeating: 0, count: capacity)
-      a = l
-      b = l
-      position = [Int32](repeating: 0, count: capacity)
+      storage.l = [Float](repeating: 0, count: capacity)
+      storage.a = storage.l
+      storage.b = storage.l
+      storage.position = [Int32](repeating: 0, count: capacity)
+      storage.histogram = ColourHistogram()
       estimationThreshold =
         capacity > estimationBudget ? UInt64(Double(estimationBudget) / Double(capacity) * 0x1_0000_0000) : nil
       // Room for the expected subset plus a margin of many standard deviations (a Bernoulli draw
       // of at most `estimationBudget` on average; the margin is ~40 σ at the default budget).
       let room = estimationThreshold == nil ? capacity : min(capacity, estimationBudget + estimationBudget / 8 + 1024)
-      estimationIndices = [Int32](repeating: 0, count: room)
-      estimationPadded = estimationIndices
+      storage.chosen = [Int32](repeating: 0, count: room)
+      storage.padded = storage.chosen
     }
 
     /// SplitMix64's finaliser (Steele, Lea & Flood 2014): a well-mixed hash of a grid position.
@@ -368,6 +391,34 @@ struct TonePixels {
     /// The decoded rows that hold region pixels.
     var rows: Range<Int> { width > 0 && height > 0 ? y0..<y1 : 0..<0 }
 
+    /// Takes a band of rows as a decoder hands them out: converts each region row to CIELAB
+    /// (Colorimetry's row kernels, the same values as whole-photo planes) and keeps its usable pixels.
+    mutating func add(band: DecodedRows) {
+      let w = band.width
+      if rowScratch.count != 3 * w { rowScratch = [Float](repeating: 0, count: 3 * w) }
+      var scratch: [Float] = []
+      swap(&scratch, &rowScratch)
+      defer { swap(&scratch, &rowScratch) }
+      scratch.withUnsafeMutableBufferPointer { row in
+        guard let l = row.baseAddress else { return }
+        let (a, b) = (l + w, l + 2 * w)
+        for y in band.rows {
+          if rows.contains(y) {
+            let offset = (y - band.rows.lowerBound) * w * 3
+            switch band.samples {
+            case .srgb8(let samples):
+              guard let base = samples.baseAddress else { return }
+              LabConversion.convertRow(srgb8: base + offset, count: w, channels: 3, l: l, a: a, b: b)
+            case .linear(let samples):
+              guard let base = samples.baseAddress else { return }
+              LabConversion.convertRow(linear: base + offset, count: w, l: l, a: a, b: b)
+            }
+          }
+          add(row: y, l: l, a: a, b: b, isOpaque: nil)
+        }
+      }
+    }
+
     /// Takes decoded row `y` (rows in increasing order): L*, a*, b* of its `width` pixels, and
     /// whether pixel `x` is opaque (nil: all are). Rows outside the region are ignored.
     mutating func add(
@@ -378,88 +429,68 @@ struct TonePixels {
       guard rows.contains(y) else { return }
       let fy = min(fullHeight - 1, Int((Double(y) + 0.5) * sy))
       let rowStart = y * width
-      let (x0, x1, sx, fullWidth, mask) = (self.x0, self.x1, self.sx, self.fullWidth, self.mask)
-      let shadowL = TonePixels.shadowL
-      let highlightL = TonePixels.highlightL
-      var (kept, area, dark, bright) = (self.kept, self.area, self.dark, self.bright)
-      let threshold = estimationThreshold
       let paddedRow = (y + 1) * (width + 2) + 1
-      var histogram = ColourHistogram.placeholder
-      swap(&histogram, &self.histogram)
-      var chosenIndices: [Int32] = []
-      var chosenPadded: [Int32] = []
-      swap(&chosenIndices, &estimationIndices)
-      swap(&chosenPadded, &estimationPadded)
-      var chosen = estimationCount
-      histogram.withBins { bins in
-      chosenIndices.withUnsafeMutableBufferPointer { chosenIndices in
-      chosenPadded.withUnsafeMutableBufferPointer { chosenPadded in
-      l.withUnsafeMutableBufferPointer { l in
-        a.withUnsafeMutableBufferPointer { a in
-          b.withUnsafeMutableBufferPointer { b in
-            position.withUnsafeMutableBufferPointer { position in
-              for x in x0..<x1 {
-                if let isOpaque, !isOpaque(x) { continue }
-                if let m = mask, !m.includes(x: min(fullWidth - 1, Int((Double(x) + 0.5) * sx)), y: fy) { continue }
-                let lv = rowL[x]
-                let av = rowA[x]
-                let bv = rowB[x]
-                guard lv.isFinite, av.isFinite, bv.isFinite else { continue }
-                area += 1
-                if lv < shadowL {
-                  dark += 1
-                  continue
+      let (x0, x1, sx, fullWidth, mask, threshold) = (self.x0, self.x1, self.sx, self.fullWidth, self.mask, estimationThreshold)
+      var (kept, area, dark, bright, chosen) = (self.kept, self.area, self.dark, self.bright, estimationCount)
+      // The arrays move into a local for the loop (no exclusive access to self inside it).
+      var storage = Storage()
+      swap(&storage, &self.storage)
+      defer { swap(&storage, &self.storage) }
+      storage.histogram.withBins { bins in
+        storage.l.withUnsafeMutableBufferPointer { l in
+          storage.a.withUnsafeMutableBufferPointer { a in
+            storage.b.withUnsafeMutableBufferPointer { b in
+              storage.position.withUnsafeMutableBufferPointer { position in
+                storage.chosen.withUnsafeMutableBufferPointer { chosenIndices in
+                  storage.padded.withUnsafeMutableBufferPointer { chosenPadded in
+                    for x in x0..<x1 {
+                      if let isOpaque, !isOpaque(x) { continue }
+                      if let m = mask, !m.includes(x: min(fullWidth - 1, Int((Double(x) + 0.5) * sx)), y: fy) { continue }
+                      let (lv, av, bv) = (rowL[x], rowA[x], rowB[x])
+                      guard lv.isFinite, av.isFinite, bv.isFinite else { continue }
+                      area += 1
+                      switch TonePixels.verdict(l: lv, a: av, b: bv) {
+                      case .dark: dark += 1
+                      case .bright: bright += 1
+                      case .rejected: break
+                      case .kept:
+                        ColourHistogram.add(bins, l: lv, a: av, b: bv)
+                        l[kept] = lv
+                        a[kept] = av
+                        b[kept] = bv
+                        position[kept] = Int32(truncatingIfNeeded: rowStart + x)
+                        if chosen < chosenIndices.count, threshold.map({ Self.hash(rowStart + x) >> 32 < $0 }) ?? true {
+                          chosenIndices[chosen] = Int32(truncatingIfNeeded: kept)
+                          chosenPadded[chosen] = Int32(truncatingIfNeeded: paddedRow + x)
+                          chosen += 1
+                        }
+                        kept += 1
+                      }
+                    }
+                  }
                 }
-                if lv > highlightL {
-                  bright += 1
-                  continue
-                }
-                // Skin and hair are warm or neutral: reject green, blue/violet and saturated colours.
-                guard av >= -6, bv >= -6, av * av + bv * bv <= 65 * 65 else { continue }
-                ColourHistogram.add(bins, l: lv, a: av, b: bv)
-                l[kept] = lv
-                a[kept] = av
-                b[kept] = bv
-                position[kept] = Int32(truncatingIfNeeded: rowStart + x)
-                if chosen < chosenIndices.count, threshold == nil || Self.hash(rowStart + x) >> 32 < threshold! {
-                  chosenIndices[chosen] = Int32(truncatingIfNeeded: kept)
-                  chosenPadded[chosen] = Int32(truncatingIfNeeded: paddedRow + x)
-                  chosen += 1
-                }
-                kept += 1
               }
             }
           }
         }
       }
-      }
-      }
-      }
-      (self.kept, self.area, self.dark, self.bright) = (kept, area, dark, bright)
-      estimationCount = chosen
-      swap(&chosenIndices, &estimationIndices)
-      swap(&chosenPadded, &estimationPadded)
-      swap(&histogram, &self.histogram)
+      (self.kept, self.area, self.dark, self.bright, estimationCount) = (kept, area, dark, bright, chosen)
     }
 
     /// The usable pixels taken so far; the collector is left empty (its storage moves out).
     mutating func finish() -> Buffer {
+      var taken = Storage()
+      swap(&taken, &storage)
       var buffer = Buffer(gridWidth: width, gridHeight: height)
-      swap(&buffer.l, &l)
-      swap(&buffer.a, &a)
-      swap(&buffer.b, &b)
-      swap(&buffer.position, &position)
-      buffer.l.removeLast(buffer.l.count - kept)
-      buffer.a.removeLast(buffer.a.count - kept)
-      buffer.b.removeLast(buffer.b.count - kept)
-      buffer.position.removeLast(buffer.position.count - kept)
-      estimationIndices.removeLast(estimationIndices.count - estimationCount)
-      estimationPadded.removeLast(estimationPadded.count - estimationCount)
-      buffer.estimation = EstimationSet(indices: estimationIndices, padded: estimationPadded)
-      buffer.histogram = histogram.points()
-      histogram = .placeholder
-      estimationIndices = []
-      estimationPadded = []
+      taken.l.removeLast(taken.l.count - kept)
+      taken.a.removeLast(taken.a.count - kept)
+      taken.b.removeLast(taken.b.count - kept)
+      taken.position.removeLast(taken.position.count - kept)
+      taken.chosen.removeLast(taken.chosen.count - estimationCount)
+      taken.padded.removeLast(taken.padded.count - estimationCount)
+      (buffer.l, buffer.a, buffer.b, buffer.position) = (taken.l, taken.a, taken.b, taken.position)
+      buffer.estimation = EstimationSet(indices: taken.chosen, padded: taken.padded)
+      buffer.histogram = taken.histogram.points()
       buffer.areaCount = area
       buffer.darkCount = dark
       buffer.brightCount = bright
