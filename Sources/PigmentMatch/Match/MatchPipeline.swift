@@ -48,8 +48,23 @@ public struct MatchPipeline: Sendable {
     return try run(skin: analysis.skin.lab, hair: hair.lab)
   }
 
-  /// Runs the flow for a client whose skin is `skin` and whose hair (the target) is `hair`.
-  public func run(skin: Lab, hair: Lab) throws(MatchError) -> MatchReport {
+  /// Runs the flow on a measured photo: its skin and hair, with the hyperpigmentation risk judged
+  /// on the practitioner's `fitzpatrick` type when given, else on the measured type — unconfirmed
+  /// (the higher risk of the plausible types) when the photo is uncalibrated or the confidence low.
+  public func run(measurement: PhotoMeasurement, fitzpatrick: FitzpatrickConvention? = nil) throws(MatchError)
+    -> MatchReport
+  {
+    let analysis = measurement.analysis
+    guard let hair = analysis.hair else { throw .noHair }
+    let skinType = SkinTypeAssessment(
+      skin: analysis.skin.lab, calibrated: measurement.calibration.isCalibrated, confidence: analysis.confidence,
+      stated: fitzpatrick)
+    return try run(skin: analysis.skin.lab, hair: hair.lab, skinType: skinType)
+  }
+
+  /// Runs the flow for a client whose skin is `skin` and whose hair (the target) is `hair`; the
+  /// hyperpigmentation risk is judged on `skinType` when given, else on the skin's ITA° class.
+  public func run(skin: Lab, hair: Lab, skinType: SkinTypeAssessment? = nil) throws(MatchError) -> MatchReport {
     let fit: SkinFit
     do { fit = try SkinFit(skin: skin) } catch { throw .skin(error) }
     let solver = BlendSolver(palette: palette, optics: fit.optics, options: options.solver)
@@ -58,7 +73,7 @@ public struct MatchPipeline: Sendable {
       solution = try solver.solve(target: hair, years: options.years, conditions: options.conditions)
     } catch { throw .blend(error) }
     let hyperpigmentation = Hyperpigmentation(
-      skin: fit.optics, model: solver.model, fractions: solution.blend.fractions)
+      skin: fit.optics, model: solver.model, fractions: solution.blend.fractions, skinType: skinType)
     let horizon = options.years > 0 ? options.years : options.timelineYears
     let fade = FadeModel(conditions: options.conditions).timeline(
       solution.blend.fractions, model: solver.model, years: horizon, target: hair)

@@ -28,6 +28,8 @@ public struct Hyperpigmentation: Sendable {
 
   /// The risk level.
   public let risk: HyperpigmentationRisk
+  /// The skin type the risk was judged on (nil: the fitted skin's own ITA° class).
+  public let skinType: SkinTypeAssessment?
   /// The skin's ITA°.
   public let ita: ITA
   /// Dot coverage used (area fraction).
@@ -55,29 +57,37 @@ public struct Hyperpigmentation: Sendable {
 
   /// The risk for a skin of `ita` with dots at `coverage`; never falls as ITA° falls.
   public static func risk(ita: ITA, coverage: Double) -> HyperpigmentationRisk {
+    risk(category: ita.category, coverage: coverage)
+  }
+
+  /// The risk for a skin of ITA° class `category` with dots at `coverage`.
+  public static func risk(category: ITACategory, coverage: Double) -> HyperpigmentationRisk {
     let base: HyperpigmentationRisk
-    switch ita.category {
+    switch category {
     case .veryLight, .light, .intermediate: base = .low
     case .tan, .brown: base = .moderate
     case .dark: base = .high
     }
     let dense = coverage > denseCoverage
-    let darkEnoughForDensity = ita.degrees <= 41  // intermediate and darker
+    let darkEnoughForDensity = ![.veryLight, .light].contains(category)  // intermediate and darker (ITA° ≤ 41)
     guard dense, darkEnoughForDensity else { return base }
     return base == .low ? .moderate : .high
   }
 
   /// The assessment of a dot recipe (`fractions` in `model`'s order) under `skin`, for dots of
-  /// `dotDiameter` at `spacing` (mm).
+  /// `dotDiameter` at `spacing` (mm). The risk is judged on `skinType` when given (stated,
+  /// measured or unconfirmed, ``SkinTypeAssessment``), else on the skin's own ITA° class.
   public init(
     skin: SkinOptics, model: DotModel, fractions: [Double],
     dotDiameter: Double = StubbleImpression.defaultDotDiameter,
-    spacing: Double = StubbleImpression.defaultSpacing
+    spacing: Double = StubbleImpression.defaultSpacing,
+    skinType: SkinTypeAssessment? = nil
   ) {
     let skinLab = skin.skinLab
     let ita = ITA(skinLab)
     let coverage = StubbleImpression.coverage(dotDiameter: dotDiameter, spacing: spacing)
-    let risk = Self.risk(ita: ita, coverage: coverage)
+    let risk = skinType?.risk(coverage: coverage) ?? Self.risk(ita: ita, coverage: coverage)
+    self.skinType = skinType
     let (factor, width, weeks): (Double, Double, Int) =
       switch risk {
       case .low: (1.2, 1, 4)
@@ -111,7 +121,13 @@ public struct Hyperpigmentation: Sendable {
           regions: [(dot, coverage), (ring, halo), (skin.skinReflectance, max(0, 1 - coverage - halo))]))
       return HealingLook(week: week, stubbleLab: look, deltaE00ToSettled: DeltaE.ciede2000(look, settled))
     }
-    var advice = ["Apply daily broad-spectrum sun protection (SPF 50) to the scalp while it heals."]
+    var advice: [String] = []
+    if let skinType, skinType.source == .unconfirmed {
+      advice.append(
+        "Confirm the client's Fitzpatrick type at consultation: the photo's skin measurement is uncertain, so this is the highest risk of the plausible types (\(skinType.plausible.map(\.roman).joined(separator: ", ")))."
+      )
+    }
+    advice += ["Apply daily broad-spectrum sun protection (SPF 50) to the scalp while it heals."]
     if risk >= .moderate {
       advice.append("Do a test patch of a few dots and review it after \(weeks) weeks before the full session.")
       advice.append("Keep the first session lighter (more dilution, fewer passes) and build density over sessions.")

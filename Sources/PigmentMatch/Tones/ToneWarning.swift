@@ -16,6 +16,11 @@ public enum ToneWarning: Sendable, Equatable, CustomStringConvertible {
   case hairNotFound
   /// A decoder warning passed through (tolerated corrupt data, ignored profile).
   case photo(String)
+  /// The measurement's confidence is below ``PhotoMeasurement/lowConfidenceThreshold``: the tones
+  /// may be wrong. Always listed first.
+  case lowConfidence(Double)
+  /// Something the calibration reported (a poor ColorChecker fit).
+  case calibration(String)
 
   public var description: String {
     switch self {
@@ -30,6 +35,11 @@ public enum ToneWarning: Sendable, Equatable, CustomStringConvertible {
     case .fewPixels(let n): return "only \(n) pixels analysed: estimates are noisy (use a larger region)"
     case .hairNotFound: return "hair not found: no cluster darker or greyer than the skin with enough pixels"
     case .photo(let text): return text
+    case .lowConfidence(let c):
+      return String(
+        format: "LOW CONFIDENCE (%.2f): the skin and hair tones may be wrong. Check the regions used, mark them with --skin-roi / --hair-roi (or --regions), and confirm the skin type with --fitzpatrick",
+        c)
+    case .calibration(let text): return text
     }
   }
 }

@@ -15,7 +15,11 @@ struct BatchCommand: ParsableCommand {
     discussion: """
       Lines are sorted by photo path and each is the `match --json` object with "photo" first; a photo
       that fails is the line {"photo":…,"error":…} and the batch goes on. Re-running skips photos that
-      already have a result line in the output and retries those with an error line. The output is
+      already have a result line in the output and retries those with an error line.
+      Regions per photo: a sidecar file beside the photo, PHOTO.regions.json (e.g. scalp.jpg.regions.json), with any of
+      {"skin": [[x,y,w,h],…], "hair": [[x,y,w,h],…], "roi": [x,y,w,h], "greyCard": [x,y,w,h], "cardLab": [L,a,b],
+      "colorChecker": [x1,y1,…,x4,y4], "fitzpatrick": "IV"}; unknown keys or wrong types make that photo an error line.
+      A photo without a sidecar uses the region options given here, or the automatic analysis when none are. The output is
       rewritten whole and atomically (temporary file in the same folder, fsync, rename), every few
       seconds and at the end, so it is never half-written. Exit status 0 even when photos failed.
       """)
@@ -35,6 +39,8 @@ struct BatchCommand: ParsableCommand {
 
   @Option(help: "Photos matched at the same time (default: all cores).")
   var jobs: Int?
+
+  @OptionGroup var region: RegionOptions
 
   @OptionGroup var fade: FadeOptions
 
@@ -78,13 +84,15 @@ struct BatchCommand: ParsableCommand {
       throw CLIFailure.input(error.description)
     }
     let years = fade.years ?? 0
+    let defaults = Defaults(
+      options: region.isEmpty ? MeasurementOptions() : try region.measurementOptions(), fitzpatrick: region.fitzpatrick)
     let pipeline = MatchPipeline(
       palette: loaded, options: .init(years: years, conditions: fade.conditions))
     let progress = BatchProgress(console: console, total: batch.pending.count)
     let summary: BatchSummary
     do {
       summary = try batch.run(
-        { photo in Self.line(photo, pipeline: pipeline, years: years) },
+        { photo in Self.line(photo, pipeline: pipeline, years: years, defaults: defaults) },
         progress: { done, _ in progress.update(done) })
     } catch {
       progress.finish()
@@ -94,19 +102,38 @@ struct BatchCommand: ParsableCommand {
     printSummary(summary, jobs: batch.jobs)
   }
 
-  /// The output line of one photo: its match, or its error.
-  static func line(_ photo: String, pipeline: MatchPipeline, years: Int) -> BatchLine {
+  /// What photos without a sidecar are measured with (the command line's region options).
+  struct Defaults: Sendable {
+    let options: MeasurementOptions
+    let fitzpatrick: FitzpatrickConvention?
+  }
+
+  /// The output line of one photo: its match, or its error. The photo's sidecar
+  /// (``RegionSidecar``) replaces `defaults` when present.
+  static func line(
+    _ photo: String, pipeline: MatchPipeline, years: Int, defaults: Defaults = Defaults(options: MeasurementOptions(), fitzpatrick: nil)
+  ) -> BatchLine {
     do {
-      let analysis: ToneAnalysis
-      do { analysis = try ToneAnalysis(contentsOf: photo) } catch {
+      var options = defaults.options
+      var stated = defaults.fitzpatrick
+      do {
+        if let sidecar = try RegionSidecar.load(forPhoto: photo) {
+          options = sidecar.options(base: ToneAnalysisOptions(minimumShortSide: defaults.options.analysis.minimumShortSide))
+          stated = sidecar.fitzpatrick
+        }
+      } catch {
+        throw CLIFailure.input(error.description)
+      }
+      let measurement: PhotoMeasurement
+      do { measurement = try PhotoMeasurement(contentsOf: photo, options: options) } catch {
         throw CLIFailure.input(error.description)
       }
       let report: MatchReport
-      do { report = try pipeline.run(analysis: analysis) } catch {
+      do { report = try pipeline.run(measurement: measurement, fitzpatrick: stated) } catch {
         throw CLIFailure.input(photo, error.description)
       }
       let text = try JSONOutput.render(
-        ResultLine(photo: photo, match: MatchCommand.json(analysis, report, years: years)))
+        ResultLine(photo: photo, match: MatchCommand.json(measurement, report, years: years, stated: stated)))
       return BatchLine(photo: photo, text: text, isError: false)
     } catch {
       let message = (error as? CLIFailure)?.message ?? "\(photo): \(error)"

@@ -34,8 +34,29 @@ struct MatchCommand: ParsableCommand {
     let stubbleLab: LabJSON
   }
 
+  /// The skin type the risk was judged on: "stated" (--fitzpatrick), "measured" (calibrated,
+  /// confident photo) or "unconfirmed" (the highest risk of the plausible types).
+  struct SkinTypeJSON: Encodable {
+    let fitzpatrick: String
+    let source: String
+    let measured: String?
+    let plausible: [String]
+    let summary: String
+
+    enum CodingKeys: String, CodingKey { case fitzpatrick, source, measured, plausible, summary }
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(fitzpatrick, forKey: .fitzpatrick)
+      try container.encode(source, forKey: .source)
+      try container.encode(measured, forKey: .measured)
+      try container.encode(plausible, forKey: .plausible)
+      try container.encode(summary, forKey: .summary)
+    }
+  }
+
   struct HyperpigmentationJSON: Encodable {
     let risk: String
+    let skinType: SkinTypeJSON?
     let haloDeltaE00: Rounded
     let weeks: Int
     let advice: [String]
@@ -66,9 +87,11 @@ struct MatchCommand: ParsableCommand {
   }
 
   /// DESIGN.md's keys in its order; `skinModel` (the fitted skin) is an addition, last.
+  /// `warnings` repeats the analysis' warnings (low confidence first) beside the recipe.
   struct Report: Encodable {
     let analysis: AnalyzeCommand.Report
     let target: TargetJSON
+    let warnings: [String]
     let blend: BlendCommand.BlendJSON
     let hyperpigmentation: HyperpigmentationJSON
     let fade: FadeJSON
@@ -77,30 +100,40 @@ struct MatchCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try PaletteCommand.load(palette)
-    let analysis = try region.analyse(photo)
+    let measurement = try region.measure(photo)
     let years = fade.years ?? 0
     let pipeline = MatchPipeline(
       palette: loaded, options: .init(years: years, conditions: fade.conditions))
     let report: MatchReport
-    do { report = try pipeline.run(analysis: analysis) } catch { throw CLIFailure.input(photo, error.description) }
+    do { report = try pipeline.run(measurement: measurement, fitzpatrick: region.fitzpatrick) } catch {
+      throw CLIFailure.input(photo, error.description)
+    }
     if output.json {
-      try JSONOutput.print(Self.json(analysis, report, years: years))
+      try JSONOutput.print(Self.json(measurement, report, years: years, stated: region.fitzpatrick))
       return
     }
     let mean = report.fade.meanDeltaE00ToTarget ?? .nan
-    printTable(analysis, report, years: years, mean: mean)
+    printTable(measurement, report, years: years, mean: mean)
   }
 
   /// The `--json` object of a match (also one line of `batch`).
-  static func json(_ analysis: ToneAnalysis, _ report: MatchReport, years: Int) -> Report {
+  static func json(_ measurement: PhotoMeasurement, _ report: MatchReport, years: Int, stated: FitzpatrickConvention?)
+    -> Report
+  {
     let mean = report.fade.meanDeltaE00ToTarget ?? .nan
     let p = report.skinFit.optics.parameters
     let h = report.hyperpigmentation
     return Report(
-      analysis: AnalyzeCommand.report(analysis), target: TargetJSON(lab: LabJSON(report.target)),
+      analysis: AnalyzeCommand.report(measurement, stated: stated), target: TargetJSON(lab: LabJSON(report.target)),
+      warnings: measurement.analysis.warnings.map(\.description),
       blend: BlendCommand.json(report.solution, meanDeltaE00: years > 0 ? mean : nil),
       hyperpigmentation: HyperpigmentationJSON(
-        risk: h.risk.rawValue, haloDeltaE00: Rounded(h.haloDeltaE00, places: 3), weeks: h.weeks,
+        risk: h.risk.rawValue,
+        skinType: h.skinType.map {
+          SkinTypeJSON(
+            fitzpatrick: $0.fitzpatrick.roman, source: $0.source.rawValue, measured: $0.measured?.roman,
+            plausible: $0.plausible.map(\.roman), summary: $0.summary)
+        }, haloDeltaE00: Rounded(h.haloDeltaE00, places: 3), weeks: h.weeks,
         advice: h.advice,
         healing: h.healing.map { HealingJSON(week: $0.week, stubbleLab: LabJSON($0.stubbleLab)) },
         basis: Hyperpigmentation.basis),
@@ -118,15 +151,21 @@ struct MatchCommand: ParsableCommand {
         dermalScatteringScale: Rounded(p.dermalScatteringScale, places: 3)))
   }
 
-  private func printTable(_ analysis: ToneAnalysis, _ report: MatchReport, years: Int, mean: Double) {
+  private func printTable(_ measurement: PhotoMeasurement, _ report: MatchReport, years: Int, mean: Double) {
     let console = CLI.console
+    let analysis = measurement.analysis
     let skin = analysis.skin
     console.print(photo)
+    if measurement.isLowConfidence, let first = analysis.warnings.first { console.print("⚠ " + first.description) }
+    console.print("  " + measurement.calibration.summary)
     console.print(
       Table.rows([
         ("skin", Table.swatch(skin.lab, console: console) + Table.lab(skin.lab) + "  ITA° \(Table.format(skin.ita.degrees, 1)) (\(skin.itaCategory.rawValue))"),
         ("hair (target)", Table.swatch(report.target, console: console) + Table.lab(report.target)),
       ]))
+    for warning in analysis.warnings where !(measurement.isLowConfidence && warning == analysis.warnings.first) {
+      console.print("  warning: \(warning)")
+    }
     console.print("\nblend")
     BlendCommand.printTable(report.solution, target: report.target, years: years, meanDeltaE00: mean, skinFit: report.skinFit)
     let h = report.hyperpigmentation
@@ -135,6 +174,7 @@ struct MatchCommand: ParsableCommand {
       Table.rows(
         [
           ("risk", h.risk.rawValue),
+          ("skin type", h.skinType?.summary ?? "ITA° class of the skin"),
           ("halo", "ΔE00 \(Table.format(h.haloDeltaE00, 2)) for about \(h.weeks) weeks (melanin ×\(Table.format(h.melaninFactor, 1)), \(Table.format(h.haloWidthInRadii, 0)) dot radii)"),
         ] + h.healing.map {
           ("week \($0.week)", Table.swatch($0.stubbleLab, console: console) + Table.lab($0.stubbleLab) + "  (ΔE00 \(Table.format($0.deltaE00ToSettled, 2)) from settled)")
