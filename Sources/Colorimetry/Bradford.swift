@@ -12,9 +12,8 @@ public enum Bradford {
     0.0389, -0.0685, 1.0296,
   ]
 
-  /// Row-major 3×3 adaptation matrix (XYZ → XYZ) from white `s` to white `d`, any scale: when the
-  /// two whites differ in Y the matrix also scales by their ratio (white maps exactly onto white).
-  public static func matrix(from s: (x: Double, y: Double, z: Double), to d: (x: Double, y: Double, z: Double))
+  /// Row-major 3×3 adaptation matrix from white `s` to white `d`.
+  static func matrix(from s: (x: Double, y: Double, z: Double), to d: (x: Double, y: Double, z: Double))
     -> [Double]
   {
     let m = coneMatrix

@@ -52,7 +52,7 @@ public struct Calibration: Sendable {
       guard let card else { return "calibrated from a grey card" }
       let where_ = card.region.map { " at \($0.x),\($0.y),\($0.width),\($0.height)" } ?? " (label mask)"
       return String(
-        format: "calibrated: white balance (Bradford chromatic adaptation in linear light) and exposure ×%.2f from the grey card%@, card L*a*b* %.1f, %.1f, %.1f → %.1f, %.1f, %.1f",
+        format: "calibrated: white balance (von Kries gains on linear RGB) and exposure ×%.2f from the grey card%@, card L*a*b* %.1f, %.1f, %.1f → %.1f, %.1f, %.1f",
         card.exposure, where_, card.observedLab.l, card.observedLab.a, card.observedLab.b, card.referenceLab.l,
         card.referenceLab.a, card.referenceLab.b)
     case .colorChecker:
@@ -86,6 +86,7 @@ public struct Calibration: Sendable {
     guard let correction = GreyCard.correction(observed: observed, reference: reference) else {
       throw .cardUnusable(reason: "the card is too dark to read (under-exposed or not the card)")
     }
+    // Exposure: the luminance ratio the gains apply to the card.
     let exposure = XYZ(reference).y / XYZ(observed).y
     return Calibration(
       method: .greyCard, correction: correction,

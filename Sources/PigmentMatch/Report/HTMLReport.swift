@@ -25,12 +25,16 @@ public struct HTMLReport: Sendable {
   public let conditions: FadeConditions
   /// The photo thumbnail; nil leaves a placeholder.
   public let thumbnail: ReportThumbnail?
+  /// The measurement behind `analysis` (marked regions, card, calibration); nil: automatic, uncalibrated.
+  public let measurement: PhotoMeasurement?
 
   /// A report of `match` for the photo `photoName` analysed as `analysis`.
   public init(
     photoName: String, analysis: ToneAnalysis, match: MatchReport, palette: Palette,
-    conditions: FadeConditions = FadeConditions(), thumbnail: ReportThumbnail?
+    conditions: FadeConditions = FadeConditions(), thumbnail: ReportThumbnail?,
+    measurement: PhotoMeasurement? = nil
   ) {
+    self.measurement = measurement
     self.photoName = photoName
     self.analysis = analysis
     self.match = match
@@ -56,6 +60,7 @@ public struct HTMLReport: Sendable {
     let e = HTMLEscaping.escape
     let title = "SMP pigment match — \(photoName)"
     var body = header()
+    body += confidenceBanner()
     body += clientSection()
     body += recipeSection()
     body += fadeSection()
@@ -95,6 +100,13 @@ public struct HTMLReport: Sendable {
       """
   }
 
+  /// Low confidence leads the report, above the client and the recipe.
+  private func confidenceBanner() -> String {
+    guard analysis.confidence < PhotoMeasurement.lowConfidenceThreshold else { return "" }
+    let text = ToneWarning.lowConfidence(analysis.confidence).description
+    return "<div class=\"alert low-confidence\"><strong>Unsure measurement.</strong> \(HTMLEscaping.escape(text))</div>\n"
+  }
+
   private func clientSection() -> String {
     let skin = analysis.skin
     var details = [
@@ -111,12 +123,17 @@ public struct HTMLReport: Sendable {
     let hairSwatch = swatch("Hair (target)", match.target, cls: "swatch-hair", details: details)
     let warnings = analysis.warnings.map { "<li>\(HTMLEscaping.escape($0.description))</li>" }
       .joined()
+    let calibration = measurement?.calibration ?? .uncalibrated
+    let sources =
+      measurement.map { "Skin \($0.skinSource == .given ? "measured in the marked regions" : "found automatically"); hair \($0.hairSource == .given ? "measured in the marked regions" : $0.hairSource == .found ? "found automatically" : "not found")." } ?? "Skin and hair found automatically."
     return """
       <section class="client"><h2>Client</h2><div class="grid2">
       \(thumbnailFigure())
       <div><div class="swatch-row">\(skinSwatch)\(hairSwatch)</div>
       <p class="note">Analysis confidence \(ReportFormat.percent(analysis.confidence)); skin model fit ΔE00 \
-      \(ReportFormat.number(match.skinFit.deltaE00, 2)). \(HTMLEscaping.escape(FitzpatrickConvention.note)) \(HTMLEscaping.escape(SkinTone.lightingNote))</p>
+      \(ReportFormat.number(match.skinFit.deltaE00, 2)). \(HTMLEscaping.escape(sources))</p>
+      <p class="note calibration">\(HTMLEscaping.escape(calibration.summary))</p>
+      <p class="note">\(HTMLEscaping.escape(FitzpatrickConvention.note)) \(HTMLEscaping.escape(SkinTone.lightingNote))</p>
       \(warnings.isEmpty ? "" : "<ul class=\"warnings\">\(warnings)</ul>")</div>
       </div></section>
 
@@ -153,10 +170,43 @@ public struct HTMLReport: Sendable {
       <figure class="thumb"><svg viewBox="0 0 \(f(w)) \(f(h))" xmlns="http://www.w3.org/2000/svg" role="img" \
       aria-label="photo with the sampled skin and hair regions outlined">\(image)\
       \(outline(skinPath, cls: "region-skin", colour: Self.skinOutline))\
-      \(outline(hairPath, cls: "region-hair", colour: Self.hairOutline))</svg>
+      \(outline(hairPath, cls: "region-hair", colour: Self.hairOutline))\
+      \(markedOutlines())</svg>
       <figcaption class="legend"><span class="key" style="border-color:\(Self.skinOutline)"></span> sampled skin \
-      <span class="key" style="border-color:\(Self.hairOutline)"></span> densest hair</figcaption></figure>
+      <span class="key" style="border-color:\(Self.hairOutline)"></span> \(measurement?.hairSource == .given ? "marked hair" : "densest hair")\
+      \(hasCard ? " <span class=\"key\" style=\"border-color:\(Self.cardOutline)\"></span> calibration target" : "")</figcaption></figure>
       """
+  }
+
+  private var hasCard: Bool {
+    guard let calibration = measurement?.calibration else { return false }
+    return calibration.card?.region != nil || calibration.chartCorners.count == 8
+  }
+
+  /// The marked rectangles (skin, hair) and the grey card or ColorChecker, in photo coordinates.
+  private func markedOutlines() -> String {
+    guard let measurement else { return "" }
+    let f = ReportFormat.coordinate
+    func rectangle(_ r: RegionOfInterest, cls: String, colour: String) -> String {
+      """
+      <rect class="\(cls)" x="\(f(Double(r.x)))" y="\(f(Double(r.y)))" width="\(f(Double(r.width)))" height="\(f(Double(r.height)))" \
+      fill="none" stroke="\(colour)" stroke-width="2" stroke-dasharray="6 3" vector-effect="non-scaling-stroke"/>
+      """
+    }
+    var out = measurement.skinRegions.map { rectangle($0, cls: "marked-skin", colour: Self.skinOutline) }.joined()
+    out += measurement.hairRegions.map { rectangle($0, cls: "marked-hair", colour: Self.hairOutline) }.joined()
+    if let card = measurement.calibration.card?.region {
+      out += rectangle(card, cls: "marked-card", colour: Self.cardOutline)
+    }
+    let c = measurement.calibration.chartCorners
+    if c.count == 8 {
+      let points = stride(from: 0, to: 8, by: 2).map { "\(f(c[$0])),\(f(c[$0 + 1]))" }.joined(separator: " ")
+      out += """
+        <polygon class="marked-card" points="\(points)" fill="none" stroke="\(Self.cardOutline)" stroke-width="2" \
+        vector-effect="non-scaling-stroke"/>
+        """
+    }
+    return out
   }
 
   private func recipeSection() -> String {
@@ -266,6 +316,7 @@ public struct HTMLReport: Sendable {
     let advice = h.advice.map { "<li>\(HTMLEscaping.escape($0))</li>" }.joined()
     return """
       <section class="halo"><h2>Hyperpigmentation during healing</h2>
+      \(h.skinType.map { "<p class=\"skin-type\">\(HTMLEscaping.escape($0.summary))</p>" } ?? "")
       <p><span class="risk risk-\(h.risk.rawValue)">\(h.risk.rawValue) risk</span> · halo ΔE00 \
       \(ReportFormat.number(h.haloDeltaE00, 2)) for about \(h.weeks) weeks (melanin ×\(ReportFormat.number(h.melaninFactor, 1)), \
       \(ReportFormat.number(h.haloWidthInRadii, 0)) dot radii around each dot).</p>
@@ -305,6 +356,8 @@ public struct HTMLReport: Sendable {
   static let skinOutline = "#1e88e5"
   /// Outline colour of the hair region (a warm yellow that stands off dark and grey hair).
   static let hairOutline = "#ffb300"
+  /// Outline colour of the grey card or ColorChecker (magenta, unlike any skin, hair or card).
+  static let cardOutline = "#d81b60"
 
   /// The page's style sheet: light, ink-saving, A4/Letter-friendly (≤ 186 mm wide content).
   static let css = """

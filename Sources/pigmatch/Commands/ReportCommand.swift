@@ -22,6 +22,8 @@ struct ReportCommand: ParsableCommand {
   @Flag(help: "Write a PNG swatch sheet instead of the HTML page.")
   var png = false
 
+  @OptionGroup var region: RegionOptions
+
   @OptionGroup var fade: FadeOptions
 
   func run() throws {
@@ -34,14 +36,12 @@ struct ReportCommand: ParsableCommand {
     } catch {
       throw error.cliFailure
     }
-    let analysis: ToneAnalysis
-    do { analysis = try ToneAnalysis(photo: decoded, name: photo, options: options) } catch {
-      throw CLIFailure.input(error.description)
-    }
+    let measurement = try region.measure(decoded, name: photo)
+    let analysis = measurement.analysis
     let pipeline = MatchPipeline(
       palette: loaded, options: .init(years: fade.years ?? 0, conditions: fade.conditions))
     let report: MatchReport
-    do { report = try pipeline.run(analysis: analysis) } catch {
+    do { report = try pipeline.run(measurement: measurement, fitzpatrick: region.fitzpatrick) } catch {
       throw CLIFailure.input(photo, error.description)
     }
 
@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
           photoName: URL(fileURLWithPath: photo).lastPathComponent, analysis: analysis,
           match: report,
           palette: loaded, conditions: fade.conditions,
-          thumbnail: try ReportThumbnail(photo: decoded))
+          thumbnail: try ReportThumbnail(photo: decoded), measurement: measurement)
         bytes = Array(page.render().utf8)
       }
     } catch {
