@@ -30,7 +30,8 @@ import Testing
     let (status, out, err) = Self.run(["analyze", Self.sample, "--json"])
     #expect(status == 0, "\(err)")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["photo", "skin", "hair", "clusters", "confidence", "warnings"])
+    // DESIGN.md's keys plus issue 13's: whether and how the photo was calibrated, where each role came from.
+    #expect(Set(object.keys) == ["photo", "skin", "hair", "clusters", "confidence", "warnings", "calibration", "roles"])
     let photo = try #require(object["photo"] as? [String: Any])
     #expect(Set(photo.keys) == ["width", "height", "format", "colorProfile", "analysedPixels"])
     #expect(photo["width"] as? Int == 800)

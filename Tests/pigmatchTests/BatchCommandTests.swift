@@ -55,7 +55,7 @@ struct BatchCommandTests {
     for line in lines.prefix(2) {
       #expect(
         Set(line.keys) == [
-          "photo", "analysis", "target", "skinModel", "blend", "hyperpigmentation", "fade",
+          "photo", "analysis", "target", "warnings", "skinModel", "blend", "hyperpigmentation", "fade",
         ])
     }
     #expect(Set(lines[2].keys) == ["photo", "error"])

@@ -78,9 +78,14 @@ enum ExplicitRegions {
       contrast: DeltaE.ciede2000(skin, lab))
   }
 
-  /// Confidence of a directly measured role: pixel count (√(n / `enough`), capped at 1) and,
-  /// for skin, its spread (as the automatic analysis weighs it).
+  /// Spread (median ΔE76 from the tone) a marked skin region may have before its confidence
+  /// falls: a lit-to-shaded gradient across a forehead or scalp reaches about 8–10 on the real
+  /// consultation photos; above that the region likely holds something else (hair, brows, backdrop).
+  static let acceptedSpread = 8.0
+
+  /// Confidence of a directly measured role: pixel count (√(n / `enough`), capped at 1) and its
+  /// spread beyond ``acceptedSpread`` (halved at twice that).
   static func confidence(count: Int, enough: Double, spread: Double) -> Double {
-    min(1, (Double(count) / enough).squareRoot()) / (1 + max(0, spread - 4) / 6)
+    min(1, (Double(count) / enough).squareRoot()) / (1 + max(0, spread - acceptedSpread) / acceptedSpread)
   }
 }
