@@ -1,7 +1,7 @@
 import Colorimetry
 
 /// Colour correction from a ColorChecker Classic in the photo: the 24 patches are sampled through
-/// the chart's homography (``ChartHomography``) and a 3×3 matrix on linear RGB is fitted to their
+/// the chart's homography (Heckbert 1989, square to quadrilateral) and a 3×3 matrix on linear RGB is fitted to their
 /// published colours by least squares — the linear model of Hong, Luo & Rhodes (2001), "A study
 /// of digital camera colorimetric characterization based on polynomial modeling", Color Res. Appl.
 /// 26(1):76–84, and the baseline of Finlayson, Mackiewicz & Hurlbert (2015), "Color correction

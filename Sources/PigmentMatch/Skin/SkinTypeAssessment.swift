@@ -5,7 +5,7 @@ import Foundation
 ///
 /// - **Stated:** the practitioner's Fitzpatrick type from the consultation (`--fitzpatrick`)
 ///   overrides the photo.
-/// - **Measured:** the photo's ITA° class (by convention, ``FitzpatrickConvention``), used as is
+/// - **Measured:** the photo's ITA° class (by convention, `FitzpatrickConvention`), used as is
 ///   only when the photo was calibrated and the measurement's confidence is at least
 ///   ``PhotoMeasurement/lowConfidenceThreshold``.
 /// - **Unconfirmed:** otherwise. The plausible types are the ITA° classes reachable within the

@@ -2,7 +2,7 @@ import Colorimetry
 import Foundation
 
 /// A photo measured for a match: calibration first (``Calibration``), then the skin and hair —
-/// each measured directly in the regions the practitioner marked (``ExplicitRegions``), or found
+/// each measured directly in the regions the practitioner marked (median of the region, shine excluded; see `README.md`), or found
 /// by the automatic analysis (``ToneAnalysis``) inside `--roi`/`--mask` when not marked.
 ///
 /// The order follows the data flow of DESIGN.md: the correction applies to linear RGB before any
