@@ -73,6 +73,22 @@ public struct Calibration: Sendable {
     ]
   }
 
+  /// The calibration `options` ask for on `photo`: `--grey-card`, `--colorchecker`, a card painted
+  /// in the label mask (with ``MeasurementOptions/cardReference``), or none.
+  static func requested(by options: MeasurementOptions, photo: Photo) throws(CalibrationError) -> Calibration {
+    switch options.calibration {
+    case .greyCard(let card, let reference):
+      return try .greyCard(
+        photo: photo, indices: RegionPixels.indices(of: card, in: photo), region: card, reference: reference)
+    case .colorChecker(let corners):
+      return try .colorChecker(photo: photo, corners: corners)
+    case nil:
+      guard let labels = options.labels, labels.contains(.card) else { return .uncalibrated }
+      return try .greyCard(
+        photo: photo, indices: labels.indices(of: .card, in: photo), region: nil, reference: options.cardReference)
+    }
+  }
+
   /// Grey-card calibration of `photo` from the card's pixels `indices` (decoded photo).
   static func greyCard(photo: Photo, indices: [Int], region: RegionOfInterest?, reference: Lab)
     throws(CalibrationError) -> Calibration

@@ -94,23 +94,7 @@ public struct PhotoMeasurement: Sendable {
 
     // 1. Calibration, before any tone.
     let calibration: Calibration
-    do throws(CalibrationError) {
-      switch options.calibration {
-      case .greyCard(let card, let reference):
-        calibration = try .greyCard(
-          photo: photo, indices: RegionPixels.indices(of: card, in: photo), region: card, reference: reference)
-      case .colorChecker(let corners):
-        calibration = try .colorChecker(photo: photo, corners: corners)
-      case nil:
-        if let labels = options.labels, labels.contains(.card) {
-          calibration = try .greyCard(
-            photo: photo, indices: labels.indices(of: .card, in: photo), region: nil,
-            reference: options.cardReference)
-        } else {
-          calibration = .uncalibrated
-        }
-      }
-    } catch {
+    do { calibration = try Calibration.requested(by: options, photo: photo) } catch {
       throw .calibration(path: name, error)
     }
     let corrected = calibration.isCalibrated ? calibration.correction.apply(to: photo) : photo

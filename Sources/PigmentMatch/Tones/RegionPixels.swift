@@ -6,17 +6,17 @@ import Colorimetry
 enum RegionPixels {
   /// Full-resolution pixels per decoded pixel, horizontally and vertically (1 when not downscaled).
   static func scale(of photo: Photo) -> (x: Double, y: Double) {
-    let fw = photo.metadata.width > 0 ? photo.metadata.width : photo.width
-    let fh = photo.metadata.height > 0 ? photo.metadata.height : photo.height
+    let (fw, fh) = fullSize(of: photo)
     return (Double(fw) / Double(max(photo.width, 1)), Double(fh) / Double(max(photo.height, 1)))
   }
 
-  /// Full-resolution size of the photo.
+  /// Full-resolution size of the photo as shown (upright): the stored size, swapped when the
+  /// decoded pixels were turned a quarter (EXIF orientations 5–8 applied on decode).
   static func fullSize(of photo: Photo) -> (width: Int, height: Int) {
-    (
-      photo.metadata.width > 0 ? photo.metadata.width : photo.width,
-      photo.metadata.height > 0 ? photo.metadata.height : photo.height
-    )
+    let w = photo.metadata.width > 0 ? photo.metadata.width : photo.width
+    let h = photo.metadata.height > 0 ? photo.metadata.height : photo.height
+    let turned = (w > h && photo.width < photo.height) || (w < h && photo.width > photo.height)
+    return turned ? (h, w) : (w, h)
   }
 
   /// Row-major decoded indices of every decoded pixel overlapping `rect` (at least one when the
