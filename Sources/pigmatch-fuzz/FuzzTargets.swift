@@ -12,6 +12,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
   case palette
   case recipe
   case roi
+  case sidecar
 
   /// Runs one input through the target.
   func run(_ data: [UInt8]) {
@@ -36,6 +37,15 @@ enum FuzzTarget: String, CaseIterable, Sendable {
       _ = PaletteValidator.validate(jsonData: Data(data), coverage: false)
     case .roi:
       _ = try? RegionOfInterest.parse(String(decoding: data, as: UTF8.self))
+    case .sidecar:
+      // A batch sidecar, then the measurement it asks for on a small photo (regions may be
+      // anywhere, corners anything finite).
+      if let sidecar = try? RegionSidecar(data: Data(data), path: "fuzz.regions.json") {
+        let photo = Photo(
+          width: 4, height: 4, pixels: .srgb8(Self.tinyImage), opacity: .opaque,
+          metadata: PhotoMetadata(format: .png, width: 4, height: 4, bitDepth: 8, channels: 3, colorProfile: "fuzz"))
+        _ = try? PhotoMeasurement(photo: photo, name: "fuzz", options: sidecar.options())
+      }
     case .recipe:
       if let palette = Self.shippedPalette {
         _ = try? Recipe.parse(String(decoding: data, as: UTF8.self), palette: palette)

@@ -181,4 +181,11 @@ import Testing
       skinRegions: [try RegionOfInterest(x: 40, y: 30, width: 30, height: 30)], calibration: .colorChecker(corners: corners))
     #expect(throws: MeasurementError.self) { try PhotoMeasurement(photo: Self.chartPhoto(), name: "chart", options: options) }
   }
+
+  @Test func cornersFarOutsideThePhotoAreRefusedWithoutTrapping() throws {
+    let corners = [0.0, 0, 1e300, 0, 1e300, 1e300, 0, 1e300]
+    let options = MeasurementOptions(
+      skinRegions: [try RegionOfInterest(x: 40, y: 30, width: 30, height: 30)], calibration: .colorChecker(corners: corners))
+    #expect(throws: MeasurementError.self) { try PhotoMeasurement(photo: Self.chartPhoto(), name: "chart", options: options) }
+  }
 }

@@ -64,7 +64,7 @@ public struct ColorCheckerFit: Sendable {
       let corner0 = map.map(u: cu - du, v: cv - dv)
       let corner1 = map.map(u: cu + du, v: cv + dv)
       let span = max(abs(corner1.x - corner0.x) / sx, abs(corner1.y - corner0.y) / sy)
-      let steps = max(3, min(64, Int(span.rounded(.up)) + 1))
+      let steps = span.isFinite ? max(3, Int(min(64, span.rounded(.up) + 1))) : 3
       var indices = Set<Int>()
       for i in 0..<steps {
         for j in 0..<steps {

@@ -233,10 +233,12 @@ public struct PhotoMeasurement: Sendable {
     if calibration.chartCorners.count == 8 {
       let xs = stride(from: 0, to: 8, by: 2).map { calibration.chartCorners[$0] }
       let ys = stride(from: 1, to: 8, by: 2).map { calibration.chartCorners[$0] }
-      let x0 = max(0, Int((xs.min() ?? 0).rounded(.down)))
-      let y0 = max(0, Int((ys.min() ?? 0).rounded(.down)))
-      let x1 = min(width, Int((xs.max() ?? 0).rounded(.up)))
-      let y1 = min(height, Int((ys.max() ?? 0).rounded(.up)))
+      // Clamped in floating point first: corners may lie (far) outside the photo.
+      func clamp(_ v: Double, _ limit: Int) -> Int { Int(min(max(v, 0), Double(limit))) }
+      let x0 = clamp((xs.min() ?? 0).rounded(.down), width)
+      let y0 = clamp((ys.min() ?? 0).rounded(.down), height)
+      let x1 = clamp((xs.max() ?? 0).rounded(.up), width)
+      let y1 = clamp((ys.max() ?? 0).rounded(.up), height)
       if x1 > x0, y1 > y0, let box = try? RegionOfInterest(x: x0, y: y0, width: x1 - x0, height: y1 - y0) {
         hidden.append(box)
       }

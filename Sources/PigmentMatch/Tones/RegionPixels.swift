@@ -39,11 +39,11 @@ enum RegionPixels {
   /// The decoded index holding full-resolution point (`x`, `y`); nil outside the photo.
   static func index(x: Double, y: Double, in photo: Photo) -> Int? {
     let (sx, sy) = scale(of: photo)
-    guard x.isFinite, y.isFinite, x >= 0, y >= 0 else { return nil }
-    let dx = Int(x / sx)
-    let dy = Int(y / sy)
-    guard dx < photo.width, dy < photo.height else { return nil }
-    return dy * photo.width + dx
+    let (dx, dy) = (x / sx, y / sy)
+    guard dx.isFinite, dy.isFinite, dx >= 0, dy >= 0, dx < Double(photo.width), dy < Double(photo.height) else {
+      return nil
+    }
+    return Int(dy) * photo.width + Int(dx)
   }
 
   /// Per-channel median linear RGB of `indices`; nil when empty.
