@@ -77,6 +77,37 @@ import Testing
     #expect(difference <= (row.role == "skin" ? Self.skinTolerance : Self.hairTolerance), "measured \(measured)")
   }
 
+  /// A marked hair region where bare skin shows between the hairs (40 % hair, 20 % half-and-half
+  /// mixtures in linear light, 40 % skin): the hair mode farthest from the skin is the hair, for
+  /// hair darker and lighter than the skin alike.
+  @Test(
+    "Hair mixed with skin in the marked region",
+    arguments: [
+      (Lab(l: 62, a: 14, b: 18), Lab(l: 20, a: 3, b: 5)),  // dark-brown hair on light skin
+      (Lab(l: 45, a: 15, b: 20), Lab(l: 72, a: 3, b: 26)),  // blond hair lighter than tan skin
+    ])
+  func hairMixedWithSkin(_ skin: Lab, _ hair: Lab) throws {
+    let (s, h) = (LinearRGB(skin), LinearRGB(hair))
+    let mixture = LinearRGB(r: (s.r + h.r) / 2, g: (s.g + h.g) / 2, b: (s.b + h.b) / 2)
+    // Left 40 columns: bare skin (the skin region); right 100: stripes of hair, mixture, skin.
+    let photo = CalibrationTests.render(width: 140, height: 60) { x, _ in
+      guard x >= 40 else { return s }
+      switch (x - 40) % 5 {
+      case 0, 1: return h
+      case 2: return mixture
+      default: return s
+      }
+    }
+    let options = MeasurementOptions(
+      skinRegions: [try RegionOfInterest(x: 0, y: 0, width: 40, height: 60)],
+      hairRegions: [try RegionOfInterest(x: 40, y: 0, width: 100, height: 60)])
+    let measurement = try PhotoMeasurement(photo: photo, name: "mixed", options: options)
+    let measured = try #require(measurement.analysis.hair).lab
+    // 8-bit quantisation only: the hair comes back, not the mixture or the skin.
+    #expect(DeltaE.ciede2000(measured, hair) < 1, "hair \(measured)")
+    #expect(DeltaE.ciede2000(measurement.analysis.skin.lab, skin) < 1)
+  }
+
   @Test func markedRegionsOutsideThePhotoAreRefused() throws {
     var options = MeasurementOptions()
     options.skinRegions = [try RegionOfInterest(x: 300, y: 300, width: 100, height: 100)]

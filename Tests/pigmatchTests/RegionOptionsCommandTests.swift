@@ -145,6 +145,36 @@ struct RegionOptionsCommandTests {
     #expect(calibration["method"] as? String == "grey-card")
   }
 
+  @Test func lowConfidenceLeadsTheOutputs() throws {
+    let folder = try makeTemporaryFolder("low-confidence")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // A tiny marked skin (16 pixels) and hair: confidence √(16/400) = 0.2, below 0.5.
+    var pixels: [UInt8] = []
+    for y in 0..<20 {
+      for x in 0..<20 {
+        let p = SRGB8(clamping: y < 10 ? Lab(l: 40, a: 14, b: 20) : Lab(l: 15, a: 2, b: 3))
+        _ = x
+        pixels += [p.r, p.g, p.b]
+      }
+    }
+    let photo = folder.appendingPathComponent("tiny.png").path
+    try Data(PNGEncoder.encode(srgb8: pixels, width: 20, height: 20)).write(to: URL(fileURLWithPath: photo))
+    let marks = ["--skin-roi", "2,2,4,4", "--hair-roi", "2,12,16,6"]
+    let json = try CLIRun(["match", photo, "--palette", Self.palette, "--json"] + marks).json()
+    #expect((json["warnings"] as? [String])?.first?.hasPrefix("LOW CONFIDENCE") == true)
+    let analysis = try #require(json["analysis"] as? [String: Any])
+    #expect((analysis["warnings"] as? [String])?.first?.hasPrefix("LOW CONFIDENCE") == true)
+    #expect((json["hyperpigmentation"] as? [String: Any])?["risk"] as? String == "high")
+    let text = CLIRun(["match", photo, "--palette", Self.palette] + marks)
+    #expect(text.stdout.split(separator: "\n").dropFirst().first?.hasPrefix("⚠ LOW CONFIDENCE") == true)
+    let out = folder.appendingPathComponent("r.html").path
+    #expect(CLIRun(["report", photo, "--palette", Self.palette, "-o", out] + marks).status == 0)
+    let html = try String(contentsOfFile: out, encoding: .utf8)
+    let banner = try #require(html.range(of: "Unsure measurement"))
+    let client = try #require(html.range(of: "<section class=\"client\""))
+    #expect(banner.lowerBound < client.lowerBound)
+  }
+
   @Test func batchReadsSidecarsAndMeasuresOtherPhotosAutomatically() throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("pigmatch-sidecar-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
