@@ -17,7 +17,8 @@ import Testing
     }
     return Photo(
       width: width, height: height, pixels: .srgb8(samples), opacity: .opaque,
-      metadata: PhotoMetadata(format: .png, width: width, height: height, bitDepth: 8, channels: 3, colorProfile: "test"))
+      metadata: PhotoMetadata(
+        format: .png, width: width, height: height, bitDepth: 8, channels: 3, colorProfile: "test"))
   }
 
   /// A light cast as a camera makes it: per-channel gains in linear RGB and an exposure factor.
@@ -76,11 +77,14 @@ import Testing
     #expect(!uncalibrated.calibration.isCalibrated)
     #expect(uncalibrated.calibration.summary.hasPrefix("uncalibrated"))
 
-    options.calibration = .greyCard(try RegionOfInterest(x: 60, y: 40, width: 60, height: 40), reference: GreyCard.standardLab)
+    options.calibration = .greyCard(
+      try RegionOfInterest(x: 60, y: 40, width: 60, height: 40), reference: GreyCard.standardLab)
     let calibrated = try PhotoMeasurement(photo: photo, name: "cast", options: options)
     #expect(calibrated.calibration.method == .greyCard)
     #expect(calibrated.calibration.summary.hasPrefix("calibrated"))
-    #expect(DeltaE.ciede2000(calibrated.analysis.skin.lab, skin) <= Self.skinTolerance, "skin \(calibrated.analysis.skin.lab)")
+    #expect(
+      DeltaE.ciede2000(calibrated.analysis.skin.lab, skin) <= Self.skinTolerance, "skin \(calibrated.analysis.skin.lab)"
+    )
     let measuredHair = try #require(calibrated.analysis.hair).lab
     #expect(DeltaE.ciede2000(measuredHair, hair) <= Self.hairTolerance, "hair \(measuredHair)")
     // The exposure factor undoes the cast's exposure on the green channel, which the casts leave at ×1.
@@ -93,7 +97,8 @@ import Testing
     let (skin, hair) = Self.clients[0]
     let photo = Self.scene(skin: skin, hair: hair, cast: cast)
     let options = MeasurementOptions(
-      calibration: .greyCard(try RegionOfInterest(x: 60, y: 40, width: 60, height: 40), reference: GreyCard.standardLab))
+      calibration: .greyCard(try RegionOfInterest(x: 60, y: 40, width: 60, height: 40), reference: GreyCard.standardLab)
+    )
     let measurement = try PhotoMeasurement(photo: photo, name: "cast", options: options)
     #expect(measurement.skinSource == .found)
     #expect(DeltaE.ciede2000(measurement.analysis.skin.lab, skin) <= Self.skinTolerance)
@@ -105,7 +110,8 @@ import Testing
     let photo = Self.render(width: 20, height: 20) { _, _ in LinearRGB(r: 1, g: 1, b: 1) }
     let options = MeasurementOptions(
       skinRegions: [try RegionOfInterest(x: 0, y: 0, width: 10, height: 10)],
-      calibration: .greyCard(try RegionOfInterest(x: 10, y: 10, width: 10, height: 10), reference: GreyCard.standardLab))
+      calibration: .greyCard(try RegionOfInterest(x: 10, y: 10, width: 10, height: 10), reference: GreyCard.standardLab)
+    )
     #expect(throws: MeasurementError.self) { try PhotoMeasurement(photo: photo, name: "white", options: options) }
   }
 
@@ -127,7 +133,8 @@ import Testing
         let (col, row) = (cx / 50, cy / 50)
         if (5..<45).contains(cx % 50), (5..<45).contains(cy % 50) {
           let reference = LinearRGB(ColorCheckerClassic.patches[row * 6 + col].labD65)
-          colour = LinearRGB(r: min(max(reference.r, 0), 1), g: min(max(reference.g, 0), 1), b: min(max(reference.b, 0), 1))
+          colour = LinearRGB(
+            r: min(max(reference.r, 0), 1), g: min(max(reference.g, 0), 1), b: min(max(reference.b, 0), 1))
         }
       }
       let m = camera
@@ -178,14 +185,20 @@ import Testing
   @Test func foldedCornersAreRefused() throws {
     let corners = [30.0, 20, 330, 220, 330, 20, 30, 220]  // top-right and bottom-right swapped
     let options = MeasurementOptions(
-      skinRegions: [try RegionOfInterest(x: 40, y: 30, width: 30, height: 30)], calibration: .colorChecker(corners: corners))
-    #expect(throws: MeasurementError.self) { try PhotoMeasurement(photo: Self.chartPhoto(), name: "chart", options: options) }
+      skinRegions: [try RegionOfInterest(x: 40, y: 30, width: 30, height: 30)],
+      calibration: .colorChecker(corners: corners))
+    #expect(throws: MeasurementError.self) {
+      try PhotoMeasurement(photo: Self.chartPhoto(), name: "chart", options: options)
+    }
   }
 
   @Test func cornersFarOutsideThePhotoAreRefusedWithoutTrapping() throws {
     let corners = [0.0, 0, 1e300, 0, 1e300, 1e300, 0, 1e300]
     let options = MeasurementOptions(
-      skinRegions: [try RegionOfInterest(x: 40, y: 30, width: 30, height: 30)], calibration: .colorChecker(corners: corners))
-    #expect(throws: MeasurementError.self) { try PhotoMeasurement(photo: Self.chartPhoto(), name: "chart", options: options) }
+      skinRegions: [try RegionOfInterest(x: 40, y: 30, width: 30, height: 30)],
+      calibration: .colorChecker(corners: corners))
+    #expect(throws: MeasurementError.self) {
+      try PhotoMeasurement(photo: Self.chartPhoto(), name: "chart", options: options)
+    }
   }
 }

@@ -30,10 +30,16 @@ import Testing
     for y in 0..<80 {
       for x in 0..<120 {
         let colour: SRGB8? =
-          (4..<36).contains(y) && (4..<116).contains(x) ? RegionLabels.Label.skin.colour
-          : (44..<76).contains(y) && (4..<56).contains(x) ? RegionLabels.Label.hair.colour
-          : (44..<76).contains(y) && (64..<116).contains(x) ? RegionLabels.Label.card.colour : nil
-        if let colour { (pixels[3 * (y * 120 + x)], pixels[3 * (y * 120 + x) + 1], pixels[3 * (y * 120 + x) + 2]) = (colour.r, colour.g, colour.b) }
+          (4..<36).contains(y) && (4..<116).contains(x)
+          ? RegionLabels.Label.skin.colour
+          : (44..<76).contains(y) && (4..<56).contains(x)
+            ? RegionLabels.Label.hair.colour
+            : (44..<76).contains(y) && (64..<116).contains(x) ? RegionLabels.Label.card.colour : nil
+        if let colour {
+          (pixels[3 * (y * 120 + x)], pixels[3 * (y * 120 + x) + 1], pixels[3 * (y * 120 + x) + 2]) = (
+            colour.r, colour.g, colour.b
+          )
+        }
       }
     }
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("labels-\(UUID().uuidString).png")

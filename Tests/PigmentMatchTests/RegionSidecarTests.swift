@@ -12,10 +12,15 @@ import Testing
     let sidecar = try parse(
       #"{"skin": [[1,2,3,4],[5,6,7,8]], "hair": [[9,10,11,12]], "roi": [0,0,100,100], "greyCard": [20,20,10,10], "cardLab": [50,0,0], "fitzpatrick": "iv"}"#
     )
-    #expect(sidecar.skin == [try RegionOfInterest(x: 1, y: 2, width: 3, height: 4), try RegionOfInterest(x: 5, y: 6, width: 7, height: 8)])
+    #expect(
+      sidecar.skin == [
+        try RegionOfInterest(x: 1, y: 2, width: 3, height: 4), try RegionOfInterest(x: 5, y: 6, width: 7, height: 8),
+      ])
     #expect(sidecar.hair.count == 1)
     #expect(sidecar.roi == (try RegionOfInterest(x: 0, y: 0, width: 100, height: 100)))
-    #expect(sidecar.calibration == .greyCard(try RegionOfInterest(x: 20, y: 20, width: 10, height: 10), reference: Lab(l: 50, a: 0, b: 0)))
+    #expect(
+      sidecar.calibration
+        == .greyCard(try RegionOfInterest(x: 20, y: 20, width: 10, height: 10), reference: Lab(l: 50, a: 0, b: 0)))
     #expect(sidecar.fitzpatrick == .iv)
     let checker = try parse(#"{"colorChecker": [1,2,3,4,5,6,7,8.5]}"#)
     #expect(checker.calibration == .colorChecker(corners: [1, 2, 3, 4, 5, 6, 7, 8.5]))

@@ -62,7 +62,8 @@ import Testing
   /// Issue 13's most dangerous case: the dark-skinned client's whole photo, automatic and
   /// uncalibrated. Whatever the roles find, the risk must not be low.
   @Test func darkSkinnedClientsWholePhotoIsNotLowRisk() throws {
-    let palette = try Palette.load(path: TestData.packageRoot.appendingPathComponent("Palettes/carbon-greyscale.json").path)
+    let palette = try Palette.load(
+      path: TestData.packageRoot.appendingPathComponent("Palettes/carbon-greyscale.json").path)
     let measurement = try PhotoMeasurement(contentsOf: TestData.path("photos/consultation/afro-dark-skin.jpg"))
     let report = try MatchPipeline(palette: palette).run(measurement: measurement)
     #expect(report.hyperpigmentation.risk != .low)

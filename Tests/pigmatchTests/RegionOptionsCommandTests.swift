@@ -58,11 +58,15 @@ struct RegionOptionsCommandTests {
     let type = try #require(h["skinType"] as? [String: Any])
     #expect(type["source"] as? String == "stated")
     #expect(type["fitzpatrick"] as? String == "VI")
-    #expect((json["analysis"] as? [String: Any]).flatMap { $0["roles"] as? [String: Any] }?["statedFitzpatrick"] as? String == "VI")
+    #expect(
+      (json["analysis"] as? [String: Any]).flatMap { $0["roles"] as? [String: Any] }?["statedFitzpatrick"] as? String
+        == "VI")
   }
 
   @Test func matchWithoutTheTypeAsksToConfirmIt() throws {
-    let run = CLIRun(["match", Self.photo, "--palette", Self.palette, "--skin-roi", Self.skinROI, "--hair-roi", Self.hairROI])
+    let run = CLIRun([
+      "match", Self.photo, "--palette", Self.palette, "--skin-roi", Self.skinROI, "--hair-roi", Self.hairROI,
+    ])
     #expect(run.status == 0, "\(run.stderr)")
     // Uncalibrated: the type is unconfirmed and the risk never low.
     #expect(run.stdout.contains("Fitzpatrick type unconfirmed"))
@@ -186,7 +190,8 @@ struct RegionOptionsCommandTests {
       atPath: Paths.inPackage("Samples/09-brown-black.jpg"), toPath: root.appendingPathComponent("broken.jpg").path)
     try Data(#"{"skin": [[500,300,200,70]], "hair": [[400,120,360,80]], "fitzpatrick": "V"}"#.utf8)
       .write(to: root.appendingPathComponent("marked.jpg.regions.json"))
-    try Data(#"{"skin": [[500,300,200,70]], "hiar": []}"#.utf8).write(to: root.appendingPathComponent("broken.jpg.regions.json"))
+    try Data(#"{"skin": [[500,300,200,70]], "hiar": []}"#.utf8).write(
+      to: root.appendingPathComponent("broken.jpg.regions.json"))
     let out = root.appendingPathComponent("results.jsonl").path
     let run = CLIRun(["batch", root.path, "--palette", Self.palette, "-o", out, "--jobs", "1"])
     #expect(run.status == 0, "\(run.stderr)")

@@ -50,15 +50,17 @@ public struct Calibration: Sendable {
       return "uncalibrated: colours as the camera rendered them (no grey card or ColorChecker given)"
     case .greyCard:
       guard let card else { return "calibrated from a grey card" }
-      let where_ = card.region.map { " at \($0.x),\($0.y),\($0.width),\($0.height)" } ?? " (label mask)"
+      let location = card.region.map { " at \($0.x),\($0.y),\($0.width),\($0.height)" } ?? " (label mask)"
       return String(
-        format: "calibrated: white balance (von Kries gains on linear RGB) and exposure ×%.2f from the grey card%@, card L*a*b* %.1f, %.1f, %.1f → %.1f, %.1f, %.1f",
-        card.exposure, where_, card.observedLab.l, card.observedLab.a, card.observedLab.b, card.referenceLab.l,
+        format:
+          "calibrated: white balance (von Kries gains on linear RGB) and exposure ×%.2f from the grey card%@, card L*a*b* %.1f, %.1f, %.1f → %.1f, %.1f, %.1f",
+        card.exposure, location, card.observedLab.l, card.observedLab.a, card.observedLab.b, card.referenceLab.l,
         card.referenceLab.a, card.referenceLab.b)
     case .colorChecker:
       guard let chart else { return "calibrated from a ColorChecker" }
       return String(
-        format: "calibrated: 3×3 least-squares colour correction in linear light fitted to the 24 ColorChecker Classic patches (X-Rite 2016 values), residual ΔE00 mean %.2f, max %.2f",
+        format:
+          "calibrated: 3×3 least-squares colour correction in linear light fitted to the 24 ColorChecker Classic patches (X-Rite 2016 values), residual ΔE00 mean %.2f, max %.2f",
         chart.meanDeltaE00, chart.maximumDeltaE00)
     }
   }
@@ -68,7 +70,8 @@ public struct Calibration: Sendable {
     guard let chart, chart.isPoor else { return [] }
     return [
       String(
-        format: "ColorChecker fit is poor (mean ΔE00 %.1f, max %.1f; poor above mean %.0f or any patch %.0f): check the corners and even lighting",
+        format:
+          "ColorChecker fit is poor (mean ΔE00 %.1f, max %.1f; poor above mean %.0f or any patch %.0f): check the corners and even lighting",
         chart.meanDeltaE00, chart.maximumDeltaE00, ColorCheckerFit.poorMeanDeltaE00, ColorCheckerFit.poorPatchDeltaE00)
     ]
   }

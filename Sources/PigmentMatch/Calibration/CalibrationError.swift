@@ -21,10 +21,12 @@ public enum CalibrationError: Error, Sendable, Equatable, CustomStringConvertibl
     case .invalidCardLab(let text): return "\(text): not a card colour L,a,b (three numbers, L* 1…100)"
     case .invalidCorners(let text, let reason): return "\(text): not ColorChecker corners x1,y1,…,x4,y4 (\(reason))"
     case .degenerateChart:
-      return "ColorChecker: the four corners do not make a convex chart (give top-left, top-right, bottom-right, bottom-left)"
+      return
+        "ColorChecker: the four corners do not make a convex chart (give top-left, top-right, bottom-right, bottom-left)"
     case .chartOutsidePhoto(let patch): return "ColorChecker: patch \(patch) lies outside the photo"
     case .tooFewPatches(let usable):
-      return "ColorChecker: only \(usable) patches are usable (neither clipped nor black); at least \(ColorCheckerFit.minimumPatches) needed"
+      return
+        "ColorChecker: only \(usable) patches are usable (neither clipped nor black); at least \(ColorCheckerFit.minimumPatches) needed"
     case .singularFit: return "ColorChecker: the patches do not determine a colour correction (all alike?)"
     }
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the practitioner asked to calibrate the photo from.
 public enum CalibrationRequest: Sendable, Equatable {
   /// A neutral grey card in this rectangle (full-resolution coordinates) whose true colour is
@@ -30,5 +32,3 @@ public enum CalibrationRequest: Sendable, Equatable {
     return values
   }
 }
-
-import Foundation

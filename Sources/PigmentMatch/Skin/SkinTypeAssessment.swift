@@ -101,7 +101,8 @@ public struct SkinTypeAssessment: Sendable, Equatable {
       return "Fitzpatrick \(fitzpatrick.roman), measured from the calibrated photo (ITA° class, by convention)"
     case .unconfirmed:
       let list = plausible.map(\.roman).joined(separator: ", ")
-      return "Fitzpatrick type unconfirmed: the photo's measurement is uncertain (plausible types \(list)\(measuredText)); the risk is the highest of these. Confirm the type at consultation with --fitzpatrick"
+      return
+        "Fitzpatrick type unconfirmed: the photo's measurement is uncertain (plausible types \(list)\(measuredText)); the risk is the highest of these. Confirm the type at consultation with --fitzpatrick"
     }
   }
 }

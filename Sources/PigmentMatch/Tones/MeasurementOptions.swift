@@ -1,3 +1,5 @@
+import Colorimetry
+
 /// What to measure in a photo and how: the automatic analysis' options plus the roles and the
 /// calibration the practitioner gave (``PhotoMeasurement``).
 public struct MeasurementOptions: Sendable, Equatable {
@@ -32,5 +34,3 @@ public struct MeasurementOptions: Sendable, Equatable {
     skinRegions.isEmpty && hairRegions.isEmpty && labels == nil && calibration == nil
   }
 }
-
-import Colorimetry

@@ -265,7 +265,9 @@ public struct PhotoMeasurement: Sendable {
   /// automatic analysis' map.
   static func regionMap(photo: Photo, skin: [Int]?, hair: [Int]?, automatic: ToneRegionMap?) -> ToneRegionMap {
     let (columns, rows) = ToneRegionMap.gridSize(width: photo.width, height: photo.height)
-    guard columns > 0, rows > 0 else { return automatic ?? ToneRegionMap(columns: 0, rows: 0, skinShares: [], hairShares: []) }
+    guard columns > 0, rows > 0 else {
+      return automatic ?? ToneRegionMap(columns: 0, rows: 0, skinShares: [], hairShares: [])
+    }
     var totals = [Int](repeating: 0, count: columns * rows)
     func cell(_ index: Int) -> Int {
       let x = index % photo.width

@@ -16,7 +16,8 @@ import Colorimetry
 public struct RegionLabels: Sendable, Equatable {
   /// A pixel's label.
   public enum Label: UInt8, Sendable, CaseIterable {
-    case unlabelled = 0, skin, hair, card, ignore
+    case unlabelled = 0
+    case skin, hair, card, ignore
 
     /// The colour that paints it (nil for unlabelled, which is black or transparent).
     public var colour: SRGB8? {
