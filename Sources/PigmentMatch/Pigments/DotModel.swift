@@ -47,6 +47,9 @@ public struct DotModel: Sendable {
         dot: reflectance(fractions), skin: optics.skinReflectance, coverage: coverage))
   }
 
+  /// The bare skin between the dots under these optics (CIELAB D65, 2°).
+  public var skinLab: Lab { Self.lab(ofReflectance: optics.skinReflectance) }
+
   /// The masstone of one component: the undiluted stock as a dot.
   public func masstoneLab(componentIndex: Int) -> Lab {
     var fractions = [Double](repeating: 0, count: componentCount)

@@ -95,6 +95,25 @@ public struct HTMLReport: Sendable {
       """
   }
 
+  /// What the palette can reach under this skin, what it lacks, and the lightness-first option.
+  private func reachNotice() -> String {
+    guard let reach = match.reach else { return "" }
+    let lab = ReportFormat.lab
+    let e = HTMLEscaping.escape
+    var text =
+      " Under this skin the palette reaches from \(e(reach.darkest.pigment)) \(reach.darkest.dilution)"
+      + " (\(lab(reach.darkest.lab))) to \(e(reach.lightest.pigment)) \(reach.lightest.dilution)"
+      + " (\(lab(reach.lightest.lab)))."
+    if !reach.missing.isEmpty {
+      text += " Missing: " + e(reach.missing.map(\.description).joined(separator: "; ")) + "."
+    }
+    let l = reach.lightnessFirst
+    text +=
+      " Lightness first (stubble is read by its lightness): \(e(l.dot.pigment)) \(l.dot.dilution),"
+      + " \(lab(l.dot.lab)), ΔL* \(ReportFormat.number(l.deltaL, 1)), ΔE00 \(ReportFormat.number(l.deltaE00, 1))."
+    return text
+  }
+
   private func clientSection() -> String {
     let skin = analysis.skin
     var details = [
@@ -104,17 +123,28 @@ public struct HTMLReport: Sendable {
       "Monk \(skin.monk.index)",
     ]
     let skinSwatch = swatch("Skin", match.skinFit.target, cls: "swatch-skin", details: details)
-    details = [ReportFormat.lab(match.target)]
+    let hairLab = match.hair ?? match.target
+    details = [ReportFormat.lab(hairLab)]
     if let hair = analysis.hair {
       details.append("ΔE00 \(ReportFormat.number(hair.contrast, 1)) from the skin")
     }
-    let hairSwatch = swatch("Hair (target)", match.target, cls: "swatch-hair", details: details)
+    if case .follicle(let follicle) = match.matchTarget {
+      details.append("melanin model fit ΔE00 \(ReportFormat.number(follicle.hair.deltaE00, 2))")
+    }
+    let hairSwatch = swatch("Hair", hairLab, cls: "swatch-hair", details: details)
+    let contrast = match.targetContrast
+    let follicleSwatch = swatch(
+      match.matchTarget.kind == "follicle" ? "Follicle (target)" : "Target", match.target, cls: "swatch-follicle",
+      details: [
+        ReportFormat.lab(match.target),
+        "ΔL* \(ReportFormat.number(contrast.deltaL, 1)), Δb* \(ReportFormat.number(contrast.deltaB, 1)) against the skin",
+      ])
     let warnings = analysis.warnings.map { "<li>\(HTMLEscaping.escape($0.description))</li>" }
       .joined()
     return """
       <section class="client"><h2>Client</h2><div class="grid2">
       \(thumbnailFigure())
-      <div><div class="swatch-row">\(skinSwatch)\(hairSwatch)</div>
+      <div><div class="swatch-row">\(skinSwatch)\(hairSwatch)\(follicleSwatch)</div>
       <p class="note">Analysis confidence \(ReportFormat.percent(analysis.confidence)); skin model fit ΔE00 \
       \(ReportFormat.number(match.skinFit.deltaE00, 2)). \(HTMLEscaping.escape(FitzpatrickConvention.note)) \(HTMLEscaping.escape(SkinTone.lightingNote))</p>
       \(warnings.isEmpty ? "" : "<ul class=\"warnings\">\(warnings)</ul>")</div>
@@ -187,9 +217,10 @@ public struct HTMLReport: Sendable {
       let darkSkin = [.brown, .dark].contains(analysis.skin.itaCategory) && blend.deltaE00 <= 2.6
       notice = """
         <div class="alert out-of-reach"><strong>Out of reach.</strong> The closest healed dot this palette \
-        can make under this skin is ΔE00 \(ReportFormat.number(blend.deltaE00, 1)) from the hair; a match is \
-        ΔE00 ≤ \(ReportFormat.number(threshold, 1)). A dot seen through skin cannot always reach the hair \
-        colour: this recipe is the nearest, not a match.\(darkSkin ? " On dark skin observers tolerate about ΔE00 2.6 (Leow 2006), which this meets." : "")</div>
+        can make under this skin is ΔE00 \(ReportFormat.number(blend.deltaE00, 1)) from the follicle; a match is \
+        ΔE00 ≤ \(ReportFormat.number(threshold, 1)). This recipe is the nearest, not a match.\
+        \(darkSkin ? " On dark skin observers tolerate about ΔE00 2.6 (Leow 2006), which this meets." : "")\
+        \(reachNotice())</div>
 
         """
     }
@@ -198,13 +229,14 @@ public struct HTMLReport: Sendable {
       "Healed dot", blend.dotLab, cls: "swatch-dot",
       details: [
         ReportFormat.lab(blend.dotLab),
-        "ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the hair",
+        "ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the follicle",
+        "ΔL* \(ReportFormat.number(match.dotContrast.deltaL, 1)), Δb* \(ReportFormat.number(match.dotContrast.deltaB, 1)) against the skin",
       ])
     let stubbleSwatch = swatch(
       "Stubble impression", stubble, cls: "swatch-stubble",
       details: [ReportFormat.lab(stubble), "dots and skin by area"])
     let hairSwatch = swatch(
-      "Hair (target)", match.target, cls: "swatch-hair-again",
+      match.matchTarget.kind == "follicle" ? "Follicle (target)" : "Target", match.target, cls: "swatch-hair-again",
       details: [ReportFormat.lab(match.target)])
     let pattern = StubblePattern(
       dot: SRGB8(clamping: blend.dotLab), skin: SRGB8(clamping: match.skinFit.target))
