@@ -66,8 +66,14 @@ struct PigmentsCommandTests {
   @Test func blendFeedsBackIntoMix() throws {
     let run = CLIRun(["blend", "--palette", Self.tones, "--target-lab", "35,3,6", "--json"])
     #expect(run.status == 0)
-    let blend = try #require(try run.json()["blend"] as? [String: Any])
-    #expect(Set(blend.keys) == ["components", "recipe", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00"])
+    let json = try run.json()
+    #expect(json["schemaVersion"] as? Int == 2)
+    #expect(Set(json.keys) == ["schemaVersion", "target", "blend", "contrast", "reach"])
+    let target = try #require(json["target"] as? [String: Any])
+    #expect(target["kind"] as? String == "direct" && target["lab"] as? [Double] == [35, 3, 6])
+    #expect(target["hairLab"] is NSNull)
+    let blend = try #require(json["blend"] as? [String: Any])
+    #expect(Set(blend.keys) == ["components", "recipe", "dilution", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00"])
     let components = try #require(blend["components"] as? [[String: Any]])
     let fractions = components.compactMap { $0["fraction"] as? Double }
     #expect(abs(fractions.reduce(0, +) - 1) < 1e-6)

@@ -35,6 +35,8 @@ public struct HairMelaninFit: Sendable {
   public static let concentrationRange: ClosedRange<Double> = 1e-4...20
   /// Pull toward fully pigmented hair, ΔE00 per unit of grey share.
   static let greyPull = 0.3
+  /// Grid points the compass search starts from.
+  static let starts = 8
 
   /// Fits the melanin model to `hair` (CIELAB D65, finite).
   public init(hair: Lab) {
@@ -48,35 +50,43 @@ public struct HairMelaninFit: Sendable {
       let pull = Self.greyPull * (1 - p[2])
       return e.isFinite ? e * e + pull * pull : .infinity
     }
-    var best = [0.0, log(0.01), 1.0]
-    var bestCost = Double.infinity
+    var grid: [(cost: Double, p: [Double])] = []
     for eu in stride(from: -9.0, through: 3.0, by: 1) {
-      for pheo in stride(from: -9.0, through: 3.0, by: 1.5) {
+      for pheo in stride(from: -9.0, through: 3.0, by: 1) {
         for w in stride(from: 0.0, through: 1.0, by: 0.25) {
           let p = clamp([eu, pheo, w])
-          let c = cost(p)
-          if c < bestCost { (best, bestCost) = (p, c) }
+          grid.append((cost(p), p))
         }
       }
     }
-    var step = [0.5, 0.75, 0.125]
-    var rounds = 0
-    while step[0] > 1e-4 && rounds < 400 {
-      rounds += 1
-      var moved = false
-      for axis in 0..<3 {
-        for sign in [-1.0, 1.0] {
-          var probe = best
-          probe[axis] += sign * step[axis]
-          probe = clamp(probe)
-          let c = cost(probe)
-          if c < bestCost {
-            (best, bestCost) = (probe, c)
-            moved = true
+    grid.sort { $0.cost < $1.cost }
+    var best = grid[0].p
+    var bestCost = grid[0].cost
+    // Compass search from the best few grid points (the two melanins trade off, so one start can
+    // end in a side valley).
+    for start in grid.prefix(Self.starts) {
+      var p = start.p
+      var c = start.cost
+      var step = [0.5, 0.75, 0.125]
+      var rounds = 0
+      while step[0] > 1e-4 && rounds < 400 {
+        rounds += 1
+        var moved = false
+        for axis in 0..<3 {
+          for sign in [-1.0, 1.0] {
+            var probe = p
+            probe[axis] += sign * step[axis]
+            probe = clamp(probe)
+            let pc = cost(probe)
+            if pc < c {
+              (p, c) = (probe, pc)
+              moved = true
+            }
           }
         }
+        if !moved { step = step.map { $0 / 2 } }
       }
-      if !moved { step = step.map { $0 / 2 } }
+      if c < bestCost { (best, bestCost) = (p, c) }
     }
     eumelanin = exp(best[0])
     pheomelanin = exp(best[1])
