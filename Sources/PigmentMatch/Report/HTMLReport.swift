@@ -247,7 +247,7 @@ public struct HTMLReport: Sendable {
       \(notice)<div class="grid2"><div>
       <table><thead><tr><th>Ingredient</th><th>id</th><th class="num">fraction</th><th class="num">drops</th></tr></thead>
       <tbody>\(rows)</tbody></table>
-      <p class="note">Exact blend ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the hair; in whole drops \
+      <p class="note">Exact blend ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the target; in whole drops \
       ΔE00 \(ReportFormat.number(drops.deltaE00, 2)) (rounding costs ΔE00 \(ReportFormat.number(drops.roundingDeltaE00, 2))).</p>
       </div>
       <figure class="stubble">\(pattern.svg(id: "stubble-magnified", areaWidth: 8, areaHeight: 3, displayWidth: "100%", displayHeight: "auto"))
@@ -269,14 +269,14 @@ public struct HTMLReport: Sendable {
       touchUp =
         "Touch-up: year \(year)"
         + (fade.touchUpAgainstTarget
-          ? " (ΔE00 to the hair passes \(ReportFormat.number(FadeModel.matchThreshold, 1)))."
-          : " (drift from the healed dot passes \(ReportFormat.number(FadeModel.matchThreshold, 1)); the hair itself is out of reach).")
+          ? " (ΔE00 to the target passes \(ReportFormat.number(FadeModel.matchThreshold, 1)))."
+          : " (drift from the healed dot passes \(ReportFormat.number(FadeModel.matchThreshold, 1)); the target itself is out of reach).")
     } else {
       touchUp = "No touch-up needed within \(max(0, fade.entries.count - 1)) years."
     }
     return """
       <section class="fade"><h2>Fade</h2>
-      <p class="note">The healed dot year by year (top strip), its ΔE00 to the hair and its drift from year 0. \
+      <p class="note">The healed dot year by year (top strip), its ΔE00 to the target and its drift from year 0. \
       Sun \(conditions.sun.rawValue)\(conditions.smoker ? ", smoker" : ", non-smoker").</p>
       \(chart.svg())
       <p class="touch-up-text"><strong>\(touchUp)</strong></p>
