@@ -121,3 +121,14 @@ struct PaletteReachTests {
 extension PaletteReach {
   var lightestIsLighterThanDarkest: Bool { lightest.lab.l > darkest.lab.l }
 }
+
+@Suite("Hair melanin fit, fast path")
+struct HairFastPathTests {
+  /// The fit's allocation-free colour equals the plain reflectance → Lab path (batch equals scalar).
+  @Test(arguments: [(0.001, 0.001, 1.0), (0.3, 0.05, 1.0), (5.0, 2.0, 0.7), (0.05, 0.3, 0.0)])
+  func fastLabEqualsPlainLab(eu: Double, pheo: Double, share: Double) {
+    let fast = HairMelaninFit.fastLab(eumelanin: eu, pheomelanin: pheo, pigmentedShare: share)
+    let plain = HairMelaninFit.lab(eumelanin: eu, pheomelanin: pheo, pigmentedShare: share)
+    #expect(DeltaE.ciede2000(fast, plain) < 1e-9)
+  }
+}

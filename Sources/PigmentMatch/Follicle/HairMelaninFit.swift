@@ -37,6 +37,8 @@ public struct HairMelaninFit: Sendable {
   static let greyPull = 0.3
   /// Grid points the compass search starts from.
   static let starts = 8
+  /// The compass search stops when its ln c step is below this (0.1 % in concentration).
+  static let finestStep = 1e-3
 
   /// Fits the melanin model to `hair` (CIELAB D65, finite).
   public init(hair: Lab) {
@@ -45,7 +47,7 @@ public struct HairMelaninFit: Sendable {
     let upper = [log(Self.concentrationRange.upperBound), log(Self.concentrationRange.upperBound), 1]
     func clamp(_ p: [Double]) -> [Double] { (0..<3).map { min(max(p[$0], lower[$0]), upper[$0]) } }
     func cost(_ p: [Double]) -> Double {
-      let lab = Self.lab(eumelanin: exp(p[0]), pheomelanin: exp(p[1]), pigmentedShare: p[2])
+      let lab = Self.fastLab(eumelanin: exp(p[0]), pheomelanin: exp(p[1]), pigmentedShare: p[2])
       let e = DeltaE.ciede2000(hair, lab)
       let pull = Self.greyPull * (1 - p[2])
       return e.isFinite ? e * e + pull * pull : .infinity
@@ -69,7 +71,7 @@ public struct HairMelaninFit: Sendable {
       var c = start.cost
       var step = [0.5, 0.75, 0.125]
       var rounds = 0
-      while step[0] > 1e-4 && rounds < 400 {
+      while step[0] > Self.finestStep && rounds < 200 {
         rounds += 1
         var moved = false
         for axis in 0..<3 {
@@ -112,6 +114,35 @@ public struct HairMelaninFit: Sendable {
       let white = KubelkaMunk.reflectanceInfinite(.init(k: 2 * MelaninAbsorption.keratin[l], s: s))
       return rs + (1 - rs) * (w * dark + (1 - w) * white)
     }
+  }
+
+  /// Per wavelength: σa,eu, σa,pheo, σa,ker, and the white fibres' R∞, for ``fastLab``.
+  private static let table: [(eu: Double, pheo: Double, keratin: Double, white: Double)] =
+    (0..<MelaninAbsorption.keratin.count).map { l in
+      (
+        MelaninAbsorption.eumelanin[l], MelaninAbsorption.pheomelanin[l], MelaninAbsorption.keratin[l],
+        KubelkaMunk.reflectanceInfinite(.init(k: 2 * MelaninAbsorption.keratin[l], s: HairFibreOptics.scatteringInAir))
+      )
+    }
+
+  /// ``lab(eumelanin:pheomelanin:pigmentedShare:)`` without intermediate arrays (the fit's inner
+  /// loop): the same sums, R∞ written out as in ``KubelkaMunk/reflectanceInfinite(_:)``.
+  static func fastLab(eumelanin ceu: Double, pheomelanin cpheo: Double, pigmentedShare w: Double) -> Lab {
+    let s = HairFibreOptics.scatteringInAir
+    let rs = HairFibreOptics.surfaceReflectance
+    let weights = DotModel.d65Weights
+    var x = 0.0
+    var y = 0.0
+    var z = 0.0
+    for (l, t) in table.enumerated() {
+      let q = 2 * (ceu * t.eu + cpheo * t.pheo + t.keratin) / s
+      let dark = 1 / (1 + q + (q * q + 2 * q).squareRoot())
+      let r = rs + (1 - rs) * (w * dark + (1 - w) * t.white)
+      x += r * weights.x[l]
+      y += r * weights.y[l]
+      z += r * weights.z[l]
+    }
+    return DotModel.lab(x: x, y: y, z: z)
   }
 
   static func lab(eumelanin: Double, pheomelanin: Double, pigmentedShare: Double) -> Lab {
