@@ -10,9 +10,11 @@ func show(_ c: Lab) -> String { String(format: "L* %.1f  a* %.1f  b* %.1f", c.l,
 let blend = report.solution.blend
 let drops = report.solution.drops
 print("skin    \(show(analysis.skin.lab))  (\(analysis.skin.itaCategory.rawValue))")
-print("hair    \(show(report.target))")
+print("hair    \(show(report.hair ?? report.target))  (its own colour)")
+print("target  \(show(report.target))  (its follicle seen through this skin)")
 print("blend   " + blend.components.map { "\($0.pigment) \(String(format: "%.3f", $0.fraction.value))" }.joined(separator: ", "))
 print("recipe  " + drops.entries.map { "\($0.drops) drops \($0.pigment)" }.joined(separator: " + "))
-print("dot     \(show(blend.dotLab))  ΔE00 \(String(format: "%.2f", blend.deltaE00)) to the hair")
+print("mix     " + (report.dilution.map(String.init(describing:)) ?? "no pigment"))
+print("dot     \(show(blend.dotLab))  ΔE00 \(String(format: "%.2f", blend.deltaE00)) to the follicle")
 print("rounded ΔE00 \(String(format: "%.2f", drops.deltaE00)) (rounding costs \(String(format: "%.2f", drops.roundingDeltaE00)))")
 print("PIH     \(report.hyperpigmentation.risk.rawValue) risk; touch-up year \(report.fade.touchUpYear.map(String.init) ?? "none")")

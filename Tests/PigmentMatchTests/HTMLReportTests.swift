@@ -84,7 +84,8 @@ struct HTMLReportTests {
         "<div class=\"swatch \(cls)\"[^>]*><svg[^>]*><rect[^>]* fill=\"(#[0-9a-f]{6})\"", in: html)
     }
     #expect(try hexOf("swatch-skin") == [SRGB8(clamping: f.analysis.skin.lab).hex])
-    #expect(try hexOf("swatch-hair") == [SRGB8(clamping: f.match.target).hex])
+    #expect(try hexOf("swatch-hair") == [SRGB8(clamping: try #require(f.analysis.hair).lab).hex])
+    #expect(try hexOf("swatch-follicle") == [SRGB8(clamping: f.match.target).hex])
     #expect(try hexOf("swatch-dot") == [SRGB8(clamping: f.match.solution.blend.dotLab).hex])
     let stubble = try #require(f.match.fade.entries.first).stubbleLab
     #expect(try hexOf("swatch-stubble") == [SRGB8(clamping: stubble).hex])
@@ -169,9 +170,9 @@ struct HTMLReportTests {
     #expect(
       html.contains("class=\"alert out-of-reach\"")
         == (f.match.solution.blend.deltaE00 > FadeModel.matchThreshold))
-    // A reachable target — the healed dot of the fixture's own blend — has no notice.
+    // A reachable target — the healed dot of the fixture's own blend, given directly — has no notice.
     let reachable = try MatchPipeline(palette: f.palette).run(
-      skin: f.analysis.skin.lab, hair: f.match.solution.blend.dotLab)
+      fit: f.match.skinFit, target: .direct(f.match.solution.blend.dotLab))
     #expect(reachable.solution.blend.deltaE00 <= FadeModel.matchThreshold)
     let page = HTMLReport(
       photoName: "x.jpg", analysis: f.analysis, match: reachable, palette: f.palette, thumbnail: nil
@@ -242,7 +243,7 @@ struct ReportPieceTests {
     }
     let stubble = try #require(f.match.fade.entries.first).stubbleLab
     let expected: [[Lab]] = [
-      [f.analysis.skin.lab, f.match.target, f.match.solution.blend.dotLab, stubble],
+      [f.analysis.skin.lab, try #require(f.match.hair), f.match.target, f.match.solution.blend.dotLab, stubble],
       f.match.fade.entries.map(\.dotLab),
       f.match.hyperpigmentation.healing.map(\.stubbleLab),
     ]

@@ -126,7 +126,7 @@ struct SwatchSheetTests {
     #expect(SwatchSheet.rowTitles == [["CLIENT"], ["FADE BY", "YEAR"], ["HEALING", "(WEEKS)"]])
     #expect(
       sheet.captions == [
-        ["SKIN", "HAIR", "DOT", "STUBBLE"], (0...10).map { "Y\($0)" }, ["W0", "W4", "W8", "W12"],
+        ["SKIN", "HAIR", "TARGET", "DOT", "STUBBLE"], (0...10).map { "Y\($0)" }, ["W0", "W4", "W8", "W12"],
       ])
     // The recipe: each rounded ingredient with its drops and the blend's name for it, in order.
     let drops = f.match.solution.drops
@@ -155,7 +155,7 @@ struct SwatchSheetTests {
     let (sheet, match, canvas) = try Self.decodedSheet()
     let stubble = try #require(match.fade.entries.first).stubbleLab
     let expected: [[Lab]] = [
-      [match.skinFit.target, match.target, match.solution.blend.dotLab, stubble],
+      [match.skinFit.target, try #require(match.hair), match.target, match.solution.blend.dotLab, stubble],
       match.fade.entries.map(\.dotLab),
       match.hyperpigmentation.healing.map(\.stubbleLab),
     ]

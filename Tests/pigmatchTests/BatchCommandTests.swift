@@ -55,7 +55,8 @@ struct BatchCommandTests {
     for line in lines.prefix(2) {
       #expect(
         Set(line.keys) == [
-          "photo", "analysis", "target", "warnings", "skinModel", "blend", "hyperpigmentation", "fade",
+          "photo", "schemaVersion", "analysis", "target", "warnings", "skinModel", "blend", "contrast", "reach",
+          "hyperpigmentation", "fade",
         ])
     }
     #expect(Set(lines[2].keys) == ["photo", "error"])

@@ -71,6 +71,6 @@ import Testing
     #expect(err.isEmpty, "\(err)")
     let lines = out.split(separator: "\n")
     #expect(lines.contains { $0.hasPrefix("recipe ") && $0.contains(/\d+ drops \S+/) }, "\(out)")
-    #expect(lines.contains { $0.contains(/ΔE00 \d+\.\d\d to the hair/) }, "\(out)")
+    #expect(lines.contains { $0.contains(/ΔE00 \d+\.\d\d to the follicle/) }, "\(out)")
   }
 }

@@ -11,17 +11,31 @@ struct MatchCommandTests {
   @Test func jsonFollowsTheContract() throws {
     let run = CLIRun(["match", Self.photo, "--palette", Self.palette, "--years", "3", "--sun", "high", "--json"])
     #expect(run.status == 0 && run.stderr.isEmpty)
-    #expect(run.stdout.hasPrefix("{\"analysis\":{\"photo\":"))
+    #expect(run.stdout.hasPrefix("{\"schemaVersion\":2,\"analysis\":{\"photo\":"))
     let json = try run.json()
-    // Issue 13 adds the warnings beside the recipe, the calibration and roles, and the skin type behind the risk.
-    #expect(Set(json.keys) == ["analysis", "target", "warnings", "skinModel", "blend", "hyperpigmentation", "fade"])
+    // Issue 13 adds the warnings beside the recipe, the calibration and roles, and the skin type behind the risk;
+    // issue 14 the schema version, the contrast with the skin and what the palette can reach.
+    #expect(
+      Set(json.keys) == [
+        "schemaVersion", "analysis", "target", "warnings", "skinModel", "blend", "contrast", "reach",
+        "hyperpigmentation", "fade",
+      ])
     let analysis = try #require(json["analysis"] as? [String: Any])
     #expect(Set(analysis.keys) == ["photo", "skin", "hair", "clusters", "confidence", "warnings", "calibration", "roles"])
     let hair = try #require(analysis["hair"] as? [String: Any])
     let target = try #require(json["target"] as? [String: Any])
-    #expect(target["lab"] as? [Double] == hair["lab"] as? [Double])
+    // The target is the hair's follicle, not the hair: its own colour is carried beside it.
+    #expect(target["kind"] as? String == "follicle")
+    #expect(target["hairLab"] as? [Double] == hair["lab"] as? [Double])
+    #expect(target["lab"] as? [Double] != hair["lab"] as? [Double])
+    let hairFit = try #require(target["hairFit"] as? [String: Any])
+    #expect(Set(hairFit.keys) == ["eumelanin", "pheomelanin", "pigmentedShare", "modelLab", "deltaE00"])
     let blend = try #require(json["blend"] as? [String: Any])
-    #expect(Set(blend.keys) == ["components", "recipe", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00", "meanDeltaE00"])
+    #expect(Set(blend.keys) == ["components", "recipe", "dilution", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00", "meanDeltaE00"])
+    let contrast = try #require(json["contrast"] as? [String: Any])
+    #expect(Set(contrast.keys) == ["skinLab", "target", "dot"])
+    let deltaE = try #require(blend["deltaE00"] as? Double)
+    #expect((json["reach"] is NSNull) == (deltaE <= 1.8))
     let h = try #require(json["hyperpigmentation"] as? [String: Any])
     #expect(Set(h.keys) == ["risk", "skinType", "haloDeltaE00", "weeks", "advice", "healing", "basis"])
     #expect(["low", "moderate", "high"].contains(h["risk"] as? String ?? ""))
@@ -38,7 +52,7 @@ struct MatchCommandTests {
   @Test func table() {
     let run = CLIRun(["match", Self.photo, "--palette", Self.palette])
     #expect(run.status == 0)
-    for heading in ["blend", "hyperpigmentation", "fade (ΔE00 to the hair)", "touch-up:", "note: Modelled from proxies"] {
+    for heading in ["blend", "hyperpigmentation", "fade (ΔE00 to the follicle)", "follicle (target)", "dilution: ", "touch-up:", "note: Modelled from proxies"] {
       #expect(run.stdout.contains(heading))
     }
   }

@@ -44,6 +44,9 @@ struct PigmentsCommandTests {
     (["mix", "--palette", greys, "--recipe", "cb-black=0.5,water=0.4"], "pigmatch: --recipe: the fractions sum to 0.9"),
     (["mix", "--palette", greys, "--recipe", "io-black=1"], "pigmatch: --recipe: unknown pigment \"io-black\""),
     (["blend", "--palette", greys, "--target-lab", "30,0"], "pigmatch: --target-lab: '30,0' is not a colour"),
+    (["blend", "--palette", greys, "--hair-lab", "30,0,x"], "pigmatch: --hair-lab: '30,0,x' is not a colour"),
+    (["blend", "--palette", greys], "pigmatch: give exactly one of --target-lab"),
+    (["blend", "--palette", greys, "--target-lab", "30,0,0", "--hair-lab", "30,0,0"], "pigmatch: give exactly one of --target-lab"),
   ])
   func badInputIsOneLineExitTwo(arguments: [String], expected: String) {
     let run = CLIRun(arguments)
@@ -66,8 +69,14 @@ struct PigmentsCommandTests {
   @Test func blendFeedsBackIntoMix() throws {
     let run = CLIRun(["blend", "--palette", Self.tones, "--target-lab", "35,3,6", "--json"])
     #expect(run.status == 0)
-    let blend = try #require(try run.json()["blend"] as? [String: Any])
-    #expect(Set(blend.keys) == ["components", "recipe", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00"])
+    let json = try run.json()
+    #expect(json["schemaVersion"] as? Int == 2)
+    #expect(Set(json.keys) == ["schemaVersion", "target", "blend", "contrast", "reach"])
+    let target = try #require(json["target"] as? [String: Any])
+    #expect(target["kind"] as? String == "direct" && target["lab"] as? [Double] == [35, 3, 6])
+    #expect(target["hairLab"] is NSNull)
+    let blend = try #require(json["blend"] as? [String: Any])
+    #expect(Set(blend.keys) == ["components", "recipe", "dilution", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00"])
     let components = try #require(blend["components"] as? [[String: Any]])
     let fractions = components.compactMap { $0["fraction"] as? Double }
     #expect(abs(fractions.reduce(0, +) - 1) < 1e-6)
@@ -83,10 +92,42 @@ struct PigmentsCommandTests {
     for i in 0..<3 { #expect(abs(dot[i] - blendDot[i]) < 0.01) }
   }
 
-  @Test func blendOutOfReachSaysSo() {
+  @Test func blendOutOfReachSaysSo() throws {
     let run = CLIRun(["blend", "--palette", Self.greys, "--target-lab", "12,0,0"])
     #expect(run.status == 0)
     #expect(run.stdout.contains("out of reach"))
+    // … how close it gets, what is missing (L* 12 is below any dot), and the lightness-first option.
+    for text in ["reachable under this skin: darkest cb-black undiluted", "missing: a darker pigment", "lightness first: cb-black undiluted"] {
+      #expect(run.stdout.contains(text), "\(run.stdout)")
+    }
+    let json = try CLIRun(["blend", "--palette", Self.greys, "--target-lab", "12,0,0", "--json"]).json()
+    let reach = try #require(json["reach"] as? [String: Any])
+    #expect(Set(reach.keys) == ["darkest", "lightest", "missing", "lightnessFirst"])
+    let missing = try #require(reach["missing"] as? [[String: Any]])
+    #expect(missing.first?["code"] as? String == "darker")
+  }
+
+  /// `--hair-lab`: the target is the hair's follicle under the skin, reported beside the hair's own
+  /// colour, with both contrasts against the skin.
+  @Test func blendForAHairMatchesItsFollicle() throws {
+    let args = ["blend", "--palette", Self.greys, "--hair-lab", "25,3,5", "--skin-lab", "65,10,14"]
+    let json = try CLIRun(args + ["--json"]).json()
+    #expect(json["schemaVersion"] as? Int == 2)
+    let target = try #require(json["target"] as? [String: Any])
+    #expect(target["kind"] as? String == "follicle")
+    #expect(target["hairLab"] as? [Double] == [25, 3, 5])
+    let follicle = try #require(target["lab"] as? [Double])
+    let contrast = try #require(json["contrast"] as? [String: Any])
+    let skin = try #require(contrast["skinLab"] as? [Double])
+    // Seen through the skin, the dark-brown shaft is lighter than in air and darker than the skin.
+    #expect(follicle[0] > 25 && follicle[0] < skin[0])
+    let t = try #require(contrast["target"] as? [String: Any])
+    #expect(abs((t["deltaL"] as? Double ?? 0) - (follicle[0] - skin[0])) < 0.01)
+    let text = CLIRun(args)
+    #expect(text.status == 0)
+    for line in ["hair ", "follicle (target)", "healed dot", "vs skin", "dilution: "] {
+      #expect(text.stdout.contains(line), "\(text.stdout)")
+    }
   }
 }
 

@@ -1,12 +1,16 @@
 import Colorimetry
 
-/// The match flow after tone analysis: skin model → blend → hyperpigmentation → fade.
+/// The match flow after tone analysis: skin model → follicle target → blend → hyperpigmentation →
+/// fade.
 ///
 /// Given the client's skin and hair colours (from ``ToneAnalysis`` or typed in), it fits the
-/// layered skin model to the skin (``SkinFit``), solves the blend whose healed dot under that skin
-/// matches the hair (fade-aware over `years` when asked, ``BlendSolver/solve(target:years:conditions:)``),
-/// assesses post-inflammatory hyperpigmentation for the blend (``Hyperpigmentation``) and projects
-/// its fade (``FadeModel``) with the distance to the hair each year. Pure: no I/O.
+/// layered skin model to the skin (``SkinFit``), places the client's hair shaft at the dot's depth
+/// under that skin (``FollicleTarget``: like with like, DESIGN.md), solves the blend whose healed
+/// dot matches that follicle (fade-aware over `years` when asked,
+/// ``BlendSolver/solve(target:years:conditions:)``), says what the palette lacks when it cannot
+/// (``PaletteReach``), assesses post-inflammatory hyperpigmentation for the blend
+/// (``Hyperpigmentation``) and projects its fade (``FadeModel``) with the distance to the follicle
+/// each year. Pure: no I/O.
 public struct MatchPipeline: Sendable {
   /// Settings of one run.
   public struct Options: Sendable {
@@ -42,7 +46,7 @@ public struct MatchPipeline: Sendable {
     self.options = options
   }
 
-  /// Runs the flow on a photo's tone analysis: its skin tone and its hair tone as the target.
+  /// Runs the flow on a photo's tone analysis: its skin tone, and its hair's follicle as the target.
   public func run(analysis: ToneAnalysis) throws(MatchError) -> MatchReport {
     guard let hair = analysis.hair else { throw .noHair }
     return try run(skin: analysis.skin.lab, hair: hair.lab)
@@ -62,23 +66,38 @@ public struct MatchPipeline: Sendable {
     return try run(skin: analysis.skin.lab, hair: hair.lab, skinType: skinType)
   }
 
-  /// Runs the flow for a client whose skin is `skin` and whose hair (the target) is `hair`; the
-  /// hyperpigmentation risk is judged on `skinType` when given, else on the skin's ITA° class.
+  /// Runs the flow for a client whose skin is `skin` and whose hair is `hair` (its own colour):
+  /// the target is the hair's follicle under this skin; the hyperpigmentation risk is judged on
+  /// `skinType` when given, else on the skin's ITA° class.
   public func run(skin: Lab, hair: Lab, skinType: SkinTypeAssessment? = nil) throws(MatchError) -> MatchReport {
+    guard hair.l.isFinite, hair.a.isFinite, hair.b.isFinite else { throw .blend(.nonFiniteTarget) }
     let fit: SkinFit
     do { fit = try SkinFit(skin: skin) } catch { throw .skin(error) }
+    let follicle = FollicleTarget(hair: hair, optics: fit.optics)
+    return try run(fit: fit, target: .follicle(follicle), skinType: skinType)
+  }
+
+  /// Runs the flow for the fitted skin `fit` against `target`; the hyperpigmentation risk is judged
+  /// on `skinType` when given, else on the skin's ITA° class.
+  public func run(fit: SkinFit, target: MatchTarget, skinType: SkinTypeAssessment? = nil) throws(MatchError)
+    -> MatchReport
+  {
+    let goal = target.lab
     let solver = BlendSolver(palette: palette, optics: fit.optics, options: options.solver)
     let solution: BlendSolver.Solution
     do {
-      solution = try solver.solve(target: hair, years: options.years, conditions: options.conditions)
+      solution = try solver.solve(target: goal, years: options.years, conditions: options.conditions)
     } catch { throw .blend(error) }
     let hyperpigmentation = Hyperpigmentation(
       skin: fit.optics, model: solver.model, fractions: solution.blend.fractions, skinType: skinType)
     let horizon = options.years > 0 ? options.years : options.timelineYears
     let fade = FadeModel(conditions: options.conditions).timeline(
-      solution.blend.fractions, model: solver.model, years: horizon, target: hair)
+      solution.blend.fractions, model: solver.model, years: horizon, target: goal)
+    let reach =
+      solution.blend.deltaE00 > FadeModel.matchThreshold
+      ? PaletteReach(model: solver.model, target: goal, closest: solution.blend.dotLab) : nil
     return MatchReport(
-      skinFit: fit, target: hair, solution: solution, hyperpigmentation: hyperpigmentation,
-      fade: fade)
+      skinFit: fit, matchTarget: target, solution: solution, hyperpigmentation: hyperpigmentation,
+      fade: fade, reach: reach)
   }
 }

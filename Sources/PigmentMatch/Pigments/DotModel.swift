@@ -47,6 +47,9 @@ public struct DotModel: Sendable {
         dot: reflectance(fractions), skin: optics.skinReflectance, coverage: coverage))
   }
 
+  /// The bare skin between the dots under these optics (CIELAB D65, 2°).
+  public var skinLab: Lab { Self.lab(ofReflectance: optics.skinReflectance) }
+
   /// The masstone of one component: the undiluted stock as a dot.
   public func masstoneLab(componentIndex: Int) -> Lab {
     var fractions = [Double](repeating: 0, count: componentCount)
@@ -67,13 +70,19 @@ public struct DotModel: Sendable {
       y += r[i] * w.y[i]
       z += r[i] * w.z[i]
     }
+    return lab(x: x, y: y, z: z)
+  }
+
+  /// CIELAB (D65, 2°) of tristimulus values summed with ``d65Weights`` (CIE 015:2018 eqs. 8.1–8.3).
+  static func lab(x: Double, y: Double, z: Double) -> Lab {
+    let w = d65Weights
     let fx = labF(x / w.white.x)
     let fy = labF(y / w.white.y)
     let fz = labF(z / w.white.z)
     return Lab(l: 116 * fy - 16, a: 500 * (fx - fy), b: 200 * (fy - fz))
   }
 
-  private static let d65Weights = Illuminant.d65.weights
+  static let d65Weights = Illuminant.d65.weights
 
   /// CIELAB f(t) with the exact constants ε = 216/24389, κ = 24389/27 (CIE 015:2018 eq. 8.2).
   private static func labF(_ t: Double) -> Double {

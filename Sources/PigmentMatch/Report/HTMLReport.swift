@@ -107,6 +107,25 @@ public struct HTMLReport: Sendable {
     return "<div class=\"alert low-confidence\"><strong>Unsure measurement.</strong> \(HTMLEscaping.escape(text))</div>\n"
   }
 
+  /// What the palette can reach under this skin, what it lacks, and the lightness-first option.
+  private func reachNotice() -> String {
+    guard let reach = match.reach else { return "" }
+    let lab = ReportFormat.lab
+    let e = HTMLEscaping.escape
+    var text =
+      " Under this skin the palette reaches from \(e(reach.darkest.pigment)) \(reach.darkest.dilution)"
+      + " (\(lab(reach.darkest.lab))) to \(e(reach.lightest.pigment)) \(reach.lightest.dilution)"
+      + " (\(lab(reach.lightest.lab)))."
+    if !reach.missing.isEmpty {
+      text += " Missing: " + e(reach.missing.map(\.description).joined(separator: "; ")) + "."
+    }
+    let l = reach.lightnessFirst
+    text +=
+      " Lightness first (stubble is read by its lightness): \(e(l.dot.pigment)) \(l.dot.dilution),"
+      + " \(lab(l.dot.lab)), ΔL* \(ReportFormat.number(l.deltaL, 1)), ΔE00 \(ReportFormat.number(l.deltaE00, 1))."
+    return text
+  }
+
   private func clientSection() -> String {
     let skin = analysis.skin
     var details = [
@@ -116,11 +135,22 @@ public struct HTMLReport: Sendable {
       "Monk \(skin.monk.index)",
     ]
     let skinSwatch = swatch("Skin", match.skinFit.target, cls: "swatch-skin", details: details)
-    details = [ReportFormat.lab(match.target)]
+    let hairLab = match.hair ?? match.target
+    details = [ReportFormat.lab(hairLab)]
     if let hair = analysis.hair {
       details.append("ΔE00 \(ReportFormat.number(hair.contrast, 1)) from the skin")
     }
-    let hairSwatch = swatch("Hair (target)", match.target, cls: "swatch-hair", details: details)
+    if case .follicle(let follicle) = match.matchTarget {
+      details.append("melanin model fit ΔE00 \(ReportFormat.number(follicle.hair.deltaE00, 2))")
+    }
+    let hairSwatch = swatch("Hair", hairLab, cls: "swatch-hair", details: details)
+    let contrast = match.targetContrast
+    let follicleSwatch = swatch(
+      match.matchTarget.kind == "follicle" ? "Follicle (target)" : "Target", match.target, cls: "swatch-follicle",
+      details: [
+        ReportFormat.lab(match.target),
+        "ΔL* \(ReportFormat.number(contrast.deltaL, 1)), Δb* \(ReportFormat.number(contrast.deltaB, 1)) against the skin",
+      ])
     let warnings = analysis.warnings.map { "<li>\(HTMLEscaping.escape($0.description))</li>" }
       .joined()
     let calibration = measurement?.calibration ?? .uncalibrated
@@ -129,7 +159,7 @@ public struct HTMLReport: Sendable {
     return """
       <section class="client"><h2>Client</h2><div class="grid2">
       \(thumbnailFigure())
-      <div><div class="swatch-row">\(skinSwatch)\(hairSwatch)</div>
+      <div><div class="swatch-row">\(skinSwatch)\(hairSwatch)\(follicleSwatch)</div>
       <p class="note">Analysis confidence \(ReportFormat.percent(analysis.confidence)); skin model fit ΔE00 \
       \(ReportFormat.number(match.skinFit.deltaE00, 2)). \(HTMLEscaping.escape(sources))</p>
       <p class="note calibration">\(HTMLEscaping.escape(calibration.summary))</p>
@@ -237,9 +267,10 @@ public struct HTMLReport: Sendable {
       let darkSkin = [.brown, .dark].contains(analysis.skin.itaCategory) && blend.deltaE00 <= 2.6
       notice = """
         <div class="alert out-of-reach"><strong>Out of reach.</strong> The closest healed dot this palette \
-        can make under this skin is ΔE00 \(ReportFormat.number(blend.deltaE00, 1)) from the hair; a match is \
-        ΔE00 ≤ \(ReportFormat.number(threshold, 1)). A dot seen through skin cannot always reach the hair \
-        colour: this recipe is the nearest, not a match.\(darkSkin ? " On dark skin observers tolerate about ΔE00 2.6 (Leow 2006), which this meets." : "")</div>
+        can make under this skin is ΔE00 \(ReportFormat.number(blend.deltaE00, 1)) from the follicle; a match is \
+        ΔE00 ≤ \(ReportFormat.number(threshold, 1)). This recipe is the nearest, not a match.\
+        \(darkSkin ? " On dark skin observers tolerate about ΔE00 2.6 (Leow 2006), which this meets." : "")\
+        \(reachNotice())</div>
 
         """
     }
@@ -248,13 +279,14 @@ public struct HTMLReport: Sendable {
       "Healed dot", blend.dotLab, cls: "swatch-dot",
       details: [
         ReportFormat.lab(blend.dotLab),
-        "ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the hair",
+        "ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the follicle",
+        "ΔL* \(ReportFormat.number(match.dotContrast.deltaL, 1)), Δb* \(ReportFormat.number(match.dotContrast.deltaB, 1)) against the skin",
       ])
     let stubbleSwatch = swatch(
       "Stubble impression", stubble, cls: "swatch-stubble",
       details: [ReportFormat.lab(stubble), "dots and skin by area"])
     let hairSwatch = swatch(
-      "Hair (target)", match.target, cls: "swatch-hair-again",
+      match.matchTarget.kind == "follicle" ? "Follicle (target)" : "Target", match.target, cls: "swatch-hair-again",
       details: [ReportFormat.lab(match.target)])
     let pattern = StubblePattern(
       dot: SRGB8(clamping: blend.dotLab), skin: SRGB8(clamping: match.skinFit.target))
@@ -265,7 +297,7 @@ public struct HTMLReport: Sendable {
       \(notice)<div class="grid2"><div>
       <table><thead><tr><th>Ingredient</th><th>id</th><th class="num">fraction</th><th class="num">drops</th></tr></thead>
       <tbody>\(rows)</tbody></table>
-      <p class="note">Exact blend ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the hair; in whole drops \
+      <p class="note">Exact blend ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the target; in whole drops \
       ΔE00 \(ReportFormat.number(drops.deltaE00, 2)) (rounding costs ΔE00 \(ReportFormat.number(drops.roundingDeltaE00, 2))).</p>
       </div>
       <figure class="stubble">\(pattern.svg(id: "stubble-magnified", areaWidth: 8, areaHeight: 3, displayWidth: "100%", displayHeight: "auto"))
@@ -287,14 +319,14 @@ public struct HTMLReport: Sendable {
       touchUp =
         "Touch-up: year \(year)"
         + (fade.touchUpAgainstTarget
-          ? " (ΔE00 to the hair passes \(ReportFormat.number(FadeModel.matchThreshold, 1)))."
-          : " (drift from the healed dot passes \(ReportFormat.number(FadeModel.matchThreshold, 1)); the hair itself is out of reach).")
+          ? " (ΔE00 to the target passes \(ReportFormat.number(FadeModel.matchThreshold, 1)))."
+          : " (drift from the healed dot passes \(ReportFormat.number(FadeModel.matchThreshold, 1)); the target itself is out of reach).")
     } else {
       touchUp = "No touch-up needed within \(max(0, fade.entries.count - 1)) years."
     }
     return """
       <section class="fade"><h2>Fade</h2>
-      <p class="note">The healed dot year by year (top strip), its ΔE00 to the hair and its drift from year 0. \
+      <p class="note">The healed dot year by year (top strip), its ΔE00 to the target and its drift from year 0. \
       Sun \(conditions.sun.rawValue)\(conditions.smoker ? ", smoker" : ", non-smoker").</p>
       \(chart.svg())
       <p class="touch-up-text"><strong>\(touchUp)</strong></p>

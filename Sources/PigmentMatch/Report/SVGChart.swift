@@ -163,7 +163,7 @@ public struct SVGChart: Sendable {
     if timeline.target != nil {
       out +=
         "<line x1=\"\(f(left + 4))\" y1=\"\(f(legendY - 4))\" x2=\"\(f(left + 24))\" y2=\"\(f(legendY - 4))\" stroke=\"#1a4d8f\" stroke-width=\"2\"/>"
-      out += "<text x=\"\(f(left + 28))\" y=\"\(f(legendY))\" fill=\"#333\">to the hair</text>"
+      out += "<text x=\"\(f(left + 28))\" y=\"\(f(legendY))\" fill=\"#333\">to the target</text>"
     }
     out +=
       "<line x1=\"\(f(left + 100))\" y1=\"\(f(legendY - 4))\" x2=\"\(f(left + 120))\" y2=\"\(f(legendY - 4))\" stroke=\"#7b8794\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>"

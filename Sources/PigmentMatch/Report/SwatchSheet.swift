@@ -81,13 +81,13 @@ public struct SwatchSheet: Sendable, Equatable {
   public init(report: MatchReport) {
     let year0 = report.fade.entries.first?.stubbleLab ?? report.solution.blend.dotLab
     rows = [
-      [report.skinFit.target, report.target, report.solution.blend.dotLab, year0].map(
+      [report.skinFit.target, report.hair ?? report.target, report.target, report.solution.blend.dotLab, year0].map(
         SRGB8.init(clamping:)),
       report.fade.entries.map { SRGB8(clamping: $0.dotLab) },
       report.hyperpigmentation.healing.map { SRGB8(clamping: $0.stubbleLab) },
     ]
     captions = [
-      ["SKIN", "HAIR", "DOT", "STUBBLE"],
+      ["SKIN", "HAIR", "TARGET", "DOT", "STUBBLE"],
       report.fade.entries.map { "Y\($0.year)" },
       report.hyperpigmentation.healing.map { "W\($0.week)" },
     ]

@@ -1,16 +1,22 @@
 import ArgumentParser
 import PigmentMatch
 
-/// `pigmatch blend --palette FILE --target-lab L,a,b [--skin-lab L,a,b] [--years N] [--sun …]`
-/// → `{"blend":{…}}` (with `--years`, also `"meanDeltaE00"` over years 0…N).
+/// `pigmatch blend --palette FILE (--target-lab L,a,b | --hair-lab L,a,b) [--skin-lab L,a,b]
+/// [--years N] [--sun …]` → `{"schemaVersion","target","blend","contrast","reach"}` (with `--years`,
+/// also `"meanDeltaE00"` over years 0…N in the blend).
 struct BlendCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "blend", abstract: "The blend of stock pigments and water whose dot best matches a colour.")
 
   @OptionGroup var palette: PaletteOptions
 
-  @Option(name: .customLong("target-lab"), help: "The colour to match (hair), L,a,b (CIELAB D65).")
-  var targetLab: String
+  @Option(name: .customLong("target-lab"), help: "The healed-dot colour to match directly, L,a,b (CIELAB D65).")
+  var targetLab: String?
+
+  @Option(
+    name: .customLong("hair-lab"),
+    help: "The client's hair colour, L,a,b (CIELAB D65): match its follicle seen through the skin.")
+  var hairLab: String?
 
   @Option(name: .customLong("max-pigments"), help: "Most stock pigments in the blend (water not counted).")
   var maxPigments: Int = 3
@@ -21,6 +27,9 @@ struct BlendCommand: ParsableCommand {
 
   func validate() throws {
     guard maxPigments >= 1 else { throw ValidationError("--max-pigments must be at least 1") }
+    guard (targetLab == nil) != (hairLab == nil) else {
+      throw ValidationError("give exactly one of --target-lab (a healed-dot colour) or --hair-lab (the client's hair)")
+    }
   }
 
   struct Component: Encodable {
@@ -34,11 +43,13 @@ struct BlendCommand: ParsableCommand {
     let drops: Int
   }
 
-  /// DESIGN.md's blend object; `recipeDeltaE00` (the rounded recipe's ΔE00), `roundingDeltaE00`
-  /// (what rounding to drops costs) and, for a fade-aware solve, `meanDeltaE00` are additions.
+  /// DESIGN.md's blend object; `dilution` (1 ml pigment in N ml water), `recipeDeltaE00` (the
+  /// rounded recipe's ΔE00), `roundingDeltaE00` (what rounding to drops costs) and, for a
+  /// fade-aware solve, `meanDeltaE00` are additions.
   struct BlendJSON: Encodable {
     let components: [Component]
     let recipe: [Drops]
+    let dilution: DilutionJSON?
     let dotLab: LabJSON
     let deltaE00: Rounded
     let recipeDeltaE00: Rounded
@@ -46,7 +57,24 @@ struct BlendCommand: ParsableCommand {
     let meanDeltaE00: Rounded?
   }
 
-  struct Report: Encodable { let blend: BlendJSON }
+  /// Schema version 2 (``MatchContract``); `reach` is null when the target is matched.
+  struct Report: Encodable {
+    let schemaVersion: Int
+    let target: TargetJSON
+    let blend: BlendJSON
+    let contrast: ContrastJSON
+    let reach: ReachJSON?
+
+    enum CodingKeys: String, CodingKey { case schemaVersion, target, blend, contrast, reach }
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(schemaVersion, forKey: .schemaVersion)
+      try container.encode(target, forKey: .target)
+      try container.encode(blend, forKey: .blend)
+      try container.encode(contrast, forKey: .contrast)
+      try container.encode(reach, forKey: .reach)  // null when within reach
+    }
+  }
 
   /// The contract's blend object for `solution`; `meanDeltaE00` only for a fade-aware solve.
   static func json(_ solution: BlendSolver.Solution, meanDeltaE00: Double?) -> BlendJSON {
@@ -57,34 +85,51 @@ struct BlendCommand: ParsableCommand {
     }
     return BlendJSON(
       components: components, recipe: solution.drops.entries.map { Drops(pigment: $0.pigment, drops: $0.drops) },
+      dilution: Dilution(fractions: blend.fractions).map(DilutionJSON.init),
       dotLab: LabJSON(blend.dotLab), deltaE00: Rounded(blend.deltaE00, places: 4),
       recipeDeltaE00: Rounded(solution.drops.deltaE00, places: 4),
       roundingDeltaE00: Rounded(solution.drops.roundingDeltaE00, places: 4),
       meanDeltaE00: meanDeltaE00.map { Rounded($0, places: 4) })
   }
 
-  /// DESIGN.md: a match is ΔE00 ≤ 1.8.
-  static let matchThreshold = 1.8
-
   func run() throws {
     let (palette, optics, fit) = try self.palette.loadWithSkin()
-    let target: Lab
-    do { target = try ColourInput.parseLab(targetLab) } catch { throw CLIFailure.input("--target-lab", error.description) }
+    let target: MatchTarget
+    let option = hairLab == nil ? "--target-lab" : "--hair-lab"
+    do {
+      if let hairLab {
+        target = .follicle(FollicleTarget(hair: try ColourInput.parseLab(hairLab), optics: optics))
+      } else {
+        target = .direct(try ColourInput.parseLab(targetLab ?? ""))
+      }
+    } catch { throw CLIFailure.input(option, error.description) }
+    let goal = target.lab
     let solver = BlendSolver(palette: palette, optics: optics, options: .init(maxPigments: maxPigments))
     let solution: BlendSolver.Solution
     let years = fade.years ?? 0
-    do { solution = try solver.solve(target: target, years: years, conditions: fade.conditions) } catch { throw CLIFailure.input("--target-lab", error.description) }
-    let mean = solver.meanDeltaE00(solution.blend.fractions, target: target, years: years, conditions: fade.conditions)
+    do { solution = try solver.solve(target: goal, years: years, conditions: fade.conditions) } catch { throw CLIFailure.input(option, error.description) }
+    let mean = solver.meanDeltaE00(solution.blend.fractions, target: goal, years: years, conditions: fade.conditions)
+    let reach =
+      solution.blend.deltaE00 > FadeModel.matchThreshold
+      ? PaletteReach(model: solver.model, target: goal, closest: solution.blend.dotLab) : nil
+    let skin = solver.model.skinLab
     if output.json {
-      try JSONOutput.print(Report(blend: Self.json(solution, meanDeltaE00: years > 0 ? mean : nil)))
+      try JSONOutput.print(
+        Report(
+          schemaVersion: MatchContract.schemaVersion, target: TargetJSON(target),
+          blend: Self.json(solution, meanDeltaE00: years > 0 ? mean : nil),
+          contrast: ContrastJSON(skin: skin, target: goal, dot: solution.blend.dotLab),
+          reach: reach.map(ReachJSON.init)))
       return
     }
-    Self.printTable(solution, target: target, years: years, meanDeltaE00: mean, skinFit: fit)
+    Self.printTable(solution, target: target, skin: skin, years: years, meanDeltaE00: mean, skinFit: fit, reach: reach)
   }
 
-  /// The readable blend: fractions, drops, target vs healed dot, residual, fit of the skin model.
+  /// The readable blend: fractions, drops and dilution, hair/target vs healed dot and their
+  /// contrast with the skin, residual, fit of the skin model, and the reach when out of reach.
   static func printTable(
-    _ solution: BlendSolver.Solution, target: Lab, years: Int, meanDeltaE00 mean: Double, skinFit fit: SkinFit?
+    _ solution: BlendSolver.Solution, target: MatchTarget, skin: Lab, years: Int, meanDeltaE00 mean: Double,
+    skinFit fit: SkinFit?, reach: PaletteReach?
   ) {
     let blend = solution.blend
     CLI.console.print(
@@ -93,16 +138,17 @@ struct BlendCommand: ParsableCommand {
     CLI.console.print(
       "recipe: " + solution.drops.entries.map { "\($0.drops) drop\($0.drops == 1 ? "" : "s") \($0.pigment)" }
         .joined(separator: " + ") + " (rounding costs ΔE00 \(Table.format(solution.drops.roundingDeltaE00, 2)))")
+    if let dilution = Dilution(fractions: blend.fractions) { CLI.console.print("dilution: \(dilution)") }
     CLI.console.print(
-      Table.rows([
-        ("target", Table.swatch(target, console: CLI.console) + Table.lab(target)),
-        ("healed dot", Table.swatch(blend.dotLab, console: CLI.console) + Table.lab(blend.dotLab)),
-        ("ΔE00", Table.format(blend.deltaE00, 2)),
-      ] + (years > 0 ? [("mean ΔE00, years 0…\(years)", Table.format(mean, 2))] : [])
-        + (fit.map { [PaletteOptions.skinRow($0)] } ?? [])))
-    if blend.deltaE00 > Self.matchThreshold {
+      Table.rows(
+        TargetTable.rows(target: target, dot: blend.dotLab, deltaE00: blend.deltaE00, skin: skin)
+          + (years > 0 ? [("mean ΔE00, years 0…\(years)", Table.format(mean, 2))] : [])
+          + (fit.map { [PaletteOptions.skinRow($0)] } ?? [])))
+    if let reach {
+      for line in TargetTable.reachLines(reach, deltaE00: blend.deltaE00) { CLI.console.print(line) }
+    } else if blend.deltaE00 > FadeModel.matchThreshold {
       CLI.console.print(
-        "out of reach: this is the closest blend, ΔE00 \(Table.format(blend.deltaE00, 2)) (a match is ≤ 1.8)")
+        "out of reach: this is the closest blend, ΔE00 \(Table.format(blend.deltaE00, 2)) (a match is ≤ \(Table.format(FadeModel.matchThreshold, 1)))")
     }
   }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import PigmentMatch
 
 /// `pigmatch match PHOTO --palette FILE [--years N] [--sun …] [--smoker]`: analyse the photo, then
-/// the blend for its hair under its skin, the hyperpigmentation risk and the fade (``MatchPipeline``).
+/// the blend for its hair's follicle under its skin, the hyperpigmentation risk and the fade (``MatchPipeline``).
 struct MatchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "match",
@@ -19,8 +19,6 @@ struct MatchCommand: ParsableCommand {
   @OptionGroup var fade: FadeOptions
 
   @OptionGroup var output: OutputOptions
-
-  struct TargetJSON: Encodable { let lab: LabJSON }
 
   struct SkinModelJSON: Encodable {
     let fitDeltaE00: Rounded
@@ -73,8 +71,8 @@ struct MatchCommand: ParsableCommand {
   struct FadeJSON: Encodable {
     let timeline: [FadeEntryJSON]
     let touchUpYear: Int?
-    /// What the touch-up year was judged against: "target" (the hair), or "start" (the healed dot's
-    /// own drift) when the hair is out of reach from day one.
+    /// What the touch-up year was judged against: "target" (the follicle), or "start" (the healed
+    /// dot's own drift) when the follicle is out of reach from day one.
     let touchUpBasis: String
 
     enum CodingKeys: String, CodingKey { case timeline, touchUpYear, touchUpBasis }
@@ -86,16 +84,37 @@ struct MatchCommand: ParsableCommand {
     }
   }
 
-  /// DESIGN.md's keys in its order; `skinModel` (the fitted skin) is an addition, last.
-  /// `warnings` repeats the analysis' warnings (low confidence first) beside the recipe.
+  /// `schemaVersion` (``MatchContract``), then DESIGN.md's keys in its order; `warnings` repeats the
+  /// analysis' warnings (low confidence first) beside the recipe; `contrast`, `reach` (null when
+  /// matched) and `skinModel` (the fitted skin) are additions.
   struct Report: Encodable {
+    let schemaVersion: Int
     let analysis: AnalyzeCommand.Report
     let target: TargetJSON
     let warnings: [String]
     let blend: BlendCommand.BlendJSON
+    let contrast: ContrastJSON
+    let reach: ReachJSON?
     let hyperpigmentation: HyperpigmentationJSON
     let fade: FadeJSON
     let skinModel: SkinModelJSON
+
+    enum CodingKeys: String, CodingKey {
+      case schemaVersion, analysis, target, warnings, blend, contrast, reach, hyperpigmentation, fade, skinModel
+    }
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(schemaVersion, forKey: .schemaVersion)
+      try container.encode(analysis, forKey: .analysis)
+      try container.encode(target, forKey: .target)
+      try container.encode(warnings, forKey: .warnings)
+      try container.encode(blend, forKey: .blend)
+      try container.encode(contrast, forKey: .contrast)
+      try container.encode(reach, forKey: .reach)  // null when within reach
+      try container.encode(hyperpigmentation, forKey: .hyperpigmentation)
+      try container.encode(fade, forKey: .fade)
+      try container.encode(skinModel, forKey: .skinModel)
+    }
   }
 
   func run() throws {
@@ -124,9 +143,12 @@ struct MatchCommand: ParsableCommand {
     let p = report.skinFit.optics.parameters
     let h = report.hyperpigmentation
     return Report(
-      analysis: AnalyzeCommand.report(measurement, stated: stated), target: TargetJSON(lab: LabJSON(report.target)),
+      schemaVersion: MatchContract.schemaVersion,
+      analysis: AnalyzeCommand.report(measurement, stated: stated), target: TargetJSON(report.matchTarget),
       warnings: measurement.analysis.warnings.map(\.description),
       blend: BlendCommand.json(report.solution, meanDeltaE00: years > 0 ? mean : nil),
+      contrast: ContrastJSON(skin: report.skinLab, target: report.target, dot: report.solution.blend.dotLab),
+      reach: report.reach.map(ReachJSON.init),
       hyperpigmentation: HyperpigmentationJSON(
         risk: h.risk.rawValue,
         skinType: h.skinType.map {
@@ -161,13 +183,15 @@ struct MatchCommand: ParsableCommand {
     console.print(
       Table.rows([
         ("skin", Table.swatch(skin.lab, console: console) + Table.lab(skin.lab) + "  ITA° \(Table.format(skin.ita.degrees, 1)) (\(skin.itaCategory.rawValue))"),
-        ("hair (target)", Table.swatch(report.target, console: console) + Table.lab(report.target)),
+        ("hair", Table.swatch(analysis.hair?.lab ?? report.target, console: console) + Table.lab(analysis.hair?.lab ?? report.target)),
       ]))
     for warning in analysis.warnings where !(measurement.isLowConfidence && warning == analysis.warnings.first) {
       console.print("  warning: \(warning)")
     }
-    console.print("\nblend")
-    BlendCommand.printTable(report.solution, target: report.target, years: years, meanDeltaE00: mean, skinFit: report.skinFit)
+    console.print("\nblend (the healed dot against the hair's follicle seen through this skin)")
+    BlendCommand.printTable(
+      report.solution, target: report.matchTarget, skin: report.skinLab, years: years, meanDeltaE00: mean,
+      skinFit: report.skinFit, reach: report.reach)
     let h = report.hyperpigmentation
     console.print("\nhyperpigmentation")
     console.print(
@@ -181,14 +205,14 @@ struct MatchCommand: ParsableCommand {
         }))
     for line in h.advice { console.print("  • " + line) }
     console.print("  note: " + Hyperpigmentation.basis)
-    console.print("\nfade (ΔE00 to the hair)")
+    console.print("\nfade (ΔE00 to the follicle)")
     console.print(
       Table.rows(
         report.fade.entries.map {
           ("year \($0.year)", Table.swatch($0.dotLab, console: console) + Table.lab($0.dotLab) + "  ΔE00 " + Table.format($0.deltaE00ToTarget ?? .nan, 2))
         }))
     if let year = report.fade.touchUpYear {
-      console.print("touch-up: year \(year)" + (report.fade.touchUpAgainstTarget ? "" : " (drift from the healed dot; the hair itself is out of reach)"))
+      console.print("touch-up: year \(year)" + (report.fade.touchUpAgainstTarget ? "" : " (drift from the healed dot; the follicle itself is out of reach)"))
     } else {
       console.print("touch-up: not within \(report.fade.entries.count - 1) years")
     }
