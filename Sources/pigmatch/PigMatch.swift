@@ -15,13 +15,41 @@ struct PigMatch: ParsableCommand {
   )
 
   static func main() {
-    let status = execute(Array(CommandLine.arguments.dropFirst()))
+    reserveClosedStandardStreams()
+    let status = execute(rawArguments())
     Foundation.exit(status)
+  }
+
+  /// The arguments byte for byte (``FileName``): `CommandLine.arguments` replaces bytes that are
+  /// not UTF-8, so a photo with a Latin-1 name could not be found.
+  static func rawArguments() -> [String] {
+    (1..<Int(CommandLine.argc)).compactMap { index in
+      CommandLine.unsafeArgv[index].map { FileName.string(fromCString: $0) }
+    }
+  }
+
+  /// A closed stdin, stdout or stderr (`>&-`) is reopened read-only on /dev/null, so the next file
+  /// this process opens cannot take its number (output text would land in it) and writes fail with
+  /// EBADF, reported as one line and exit 2.
+  static func reserveClosedStandardStreams() {
+    for stream in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(stream, F_GETFD) < 0 {
+      let placeholder = open("/dev/null", O_RDONLY)
+      if placeholder >= 0, placeholder != stream {
+        dup2(placeholder, stream)
+        close(placeholder)
+      }
+    }
   }
 
   /// Parses and runs `arguments`, reporting any failure as one line on the console's stderr.
   /// Returns the exit status: 0 success, 1 failed validation, 2 bad input or usage.
   static func execute(_ arguments: [String]) -> Int32 {
+    let status = run(arguments)
+    // A failed write to stdout or stderr (full disk, closed or broken pipe) wins: exit 2.
+    return CLI.console.finishWithWriteFailure() ?? status
+  }
+
+  private static func run(_ arguments: [String]) -> Int32 {
     let console = CLI.console
     do {
       var command = try parseAsRoot(arguments)

@@ -186,9 +186,36 @@ public struct BlendSolver: Sendable {
       return best ?? evaluate(equalParts(allowed))
     }
 
+    /// Most pigments the subset search draws from: C(12, 3) = 220 subsets. Every subset of a
+    /// larger palette would grow as n³ (C(400, 3) ≈ 10.6 million, minutes and gigabytes).
+    static let subsetPoolSize = 12
+
+    /// The pigments the subset search draws from: all of them up to ``subsetPoolSize``; beyond,
+    /// the free solution's strongest pigments and the pigments that come closest to the target
+    /// alone with water, taken in turn (at least `size` pigments).
+    func subsetPool(size: Int, free: Candidate) -> [Int] {
+      let pigments = Array(0..<water)
+      let poolSize = max(Self.subsetPoolSize, size)
+      guard pigments.count > poolSize else { return pigments }
+      let byFraction = pigments.sorted { free.c[$0] > free.c[$1] }
+      let alone = pigments.map { j in
+        starts(allowed: [j, water]).map { evaluate($0).deltaE }.min() ?? .infinity
+      }
+      let byAlone = pigments.sorted { alone[$0] < alone[$1] }
+      var pool: [Int] = []
+      var chosen = Set<Int>()
+      for (a, b) in zip(byFraction, byAlone) {
+        for j in [a, b] where pool.count < poolSize && chosen.insert(j).inserted {
+          pool.append(j)
+        }
+        if pool.count == poolSize { break }
+      }
+      return pool.sorted()
+    }
+
     /// Subset search when the free optimum uses too many pigments.
     func solveSubsets(size: Int, free: Candidate) -> Candidate {
-      let pigments = Array(0..<water)
+      let pigments = subsetPool(size: size, free: free)
       var scored: [(subset: [Int], candidate: Candidate)] = []
       for subset in combinations(pigments, size) {
         let allowed = subset + [water]
@@ -197,7 +224,7 @@ public struct BlendSolver: Sendable {
       }
       // Also the free solution's strongest pigments.
       let strongest = Array(
-        pigments.sorted { free.c[$0] > free.c[$1] }.prefix(size)
+        (0..<water).sorted { free.c[$0] > free.c[$1] }.prefix(size)
       ).sorted()
       var finalists = scored.sorted { $0.candidate.deltaE < $1.candidate.deltaE }.prefix(3)
         .map(\.subset)
