@@ -109,7 +109,8 @@ public enum RegularFile {
     return systemFailure(code)
   }
 
-  static func systemFailure(_ code: Int32) -> Failure {
+  /// The failure of a system call that set `errno` to `code`.
+  public static func systemFailure(_ code: Int32) -> Failure {
     switch code {
     case ENOENT: .notFound
     case ELOOP: .linkLoop

@@ -63,6 +63,13 @@ struct PigMatch: ParsableCommand {
     } catch {
       let status = exitCode(for: error)
       let message = fullMessage(for: error)
+      if status == .success, let grouped = groupedShortOptionsAskingForHelp(arguments) {
+        // `-dash.jpg` parses as the short flags -d -a -s -h …, and -h asks for help.
+        console.printError(
+          "pigmatch: unknown option '\(grouped)' (a file whose name starts with '-' goes after '--': "
+            + "pigmatch analyze -- \(grouped))")
+        return 2
+      }
       if status == .success {  // --help, --version
         console.print(message)
         return 0
@@ -72,6 +79,18 @@ struct PigMatch: ParsableCommand {
       console.printError("pigmatch: \(trimmed)")
       return 2
     }
+  }
+}
+
+extension PigMatch {
+  /// The argument that asked for help only as one letter of a group of short options (a file
+  /// name like `-dash.jpg`), or nil when help was asked for plainly (`-h`, `--help`, `help`).
+  static func groupedShortOptionsAskingForHelp(_ arguments: [String]) -> String? {
+    let options = arguments.prefix { $0 != "--" }
+    let plain: Set<String> = ["-h", "--help", "help", "--version", "--experimental-dump-help"]
+    guard !options.contains(where: { plain.contains($0) || $0.hasPrefix("--generate-completion") })
+    else { return nil }
+    return options.first { $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.count > 2 }
   }
 }
 

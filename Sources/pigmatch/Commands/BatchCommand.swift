@@ -64,19 +64,24 @@ struct BatchCommand: ParsableCommand {
   func run() throws {
     let console = CLI.console
     let loaded = try PaletteCommand.load(palette)
-    let outputFolder = URL(fileURLWithPath: output).deletingLastPathComponent().path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: outputFolder, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else {
-      throw CLIFailure.input(output, "its folder \(outputFolder) does not exist")
+    guard OutputTarget.canonical(output) != nil else {
+      throw CLIFailure.input(
+        output, "its folder \(BatchOutputFile.folder(of: output)) does not exist")
     }
     let batch: BatchRun
+    let lock: BatchOutputLock
     do {
+      try OutputTarget.check(output, inputs: [("palette", palette)])
+      // Held until the last save: a second batch on this output is refused, not interleaved.
+      lock = try BatchOutputLock(output: output)
+      BatchOutputFile.removeStaleTemporaries(of: output)
       batch = try BatchRun(folder: folder, recursive: recursive, output: output, jobs: jobs)
-    } catch {
+    } catch let error as OutputTarget.Refusal {
       throw CLIFailure.input(error.description)
+    } catch {
+      throw CLIFailure.input("\(error)")
     }
+    defer { withExtendedLifetime(lock) {} }
     let years = fade.years ?? 0
     let pipeline = MatchPipeline(
       palette: loaded, options: .init(years: years, conditions: fade.conditions))
