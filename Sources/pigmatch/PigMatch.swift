@@ -8,6 +8,12 @@ struct PigMatch: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pigmatch",
     abstract: "Match scalp-micropigmentation pigments to a client's skin and hair.",
+    discussion: """
+      Limits: \(PaletteLimits.summary). Photos, masks and palettes must be regular files (not a FIFO \
+      or device). Outputs never replace an input of the run, a symbolic link's target, a device or a \
+      FIFO. A file whose name starts with '-' goes after '--'. Exit status: 0 done, 1 failed \
+      validation, 2 bad input, usage or a failed write.
+      """,
     subcommands: [
       InspectCommand.self, ColorCommand.self, AnalyzeCommand.self, PaletteCommand.self, MixCommand.self,
       BlendCommand.self, FadeCommand.self, MatchCommand.self, ReportCommand.self, BatchCommand.self,

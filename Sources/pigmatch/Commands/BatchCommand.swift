@@ -18,12 +18,15 @@ struct BatchCommand: ParsableCommand {
       already have a result line in the output and retries those with an error line. The output is
       rewritten whole and atomically (temporary file in the same folder, fsync, rename), every few
       seconds and at the end, so it is never half-written. Exit status 0 even when photos failed.
+      Photo paths are the folder's canonical absolute path plus the name (byte for byte); a FIFO,
+      device or broken link with a photo name gets an error line. The output is locked while the
+      batch runs: a second batch on it is refused (exit 2). A failed save stops the batch (exit 2).
       """)
 
   @Argument(help: "A folder of PNG or JPEG photos.")
   var folder: String
 
-  @Option(help: "A palette JSON file.")
+  @Option(help: "A palette JSON file (at most 1 MiB, nesting 32, 100 pigments).")
   var palette: String
 
   @Option(

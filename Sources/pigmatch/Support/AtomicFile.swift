@@ -10,7 +10,9 @@ enum AtomicFile {
       throw .input(path, "cannot write: the folder \(BatchOutputFile.folder(of: path)) does not exist")
     }
     do { try BatchOutputFile.write(bytes: bytes, to: path) } catch {
-      if case .output(_, let reason) = error { throw .input(path, reason) }
+      if case .output(_, let reason) = error {
+        throw .input(path, reason.hasPrefix("cannot write") ? reason : "cannot write: " + reason)
+      }
       throw .input(error.description)
     }
   }
