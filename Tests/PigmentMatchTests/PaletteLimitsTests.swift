@@ -104,7 +104,7 @@ import Testing
       Palette(
         vendor: original.vendor, name: original.name, version: original.version,
         source: original.source, diluent: original.diluent, pigments: pigments))
-    #expect(grown.pigments.count > BlendSolver.Problem.subsetPoolSize)
+    #expect(grown.pigments.count > BlendSolver.Problem.candidatePoolSize)
     for target in HairReference.coverageTargets.prefix(4) {
       let small = try BlendSolver(palette: original).solve(target: target.lab)
       let large = try BlendSolver(palette: grown).solve(target: target.lab)
