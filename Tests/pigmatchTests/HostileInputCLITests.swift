@@ -178,6 +178,27 @@ struct HostileInputCLITests {
     }
   }
 
+  /// Root reads any folder, so the denied reads run as `nobody` in a user namespace (`unshare -U`).
+  @Test func permissionDeniedAndLinkLoopsAreNamedNotNoSuchFile() throws {
+    let root = try Self.folder("denied")
+    try FileManager.default.createDirectory(atPath: root + "/p", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: Self.photo, toPath: root + "/p/a.jpg")
+    try FileManager.default.copyItem(atPath: Self.palette, toPath: root + "/p/palette.json")
+    try FileManager.default.createSymbolicLink(atPath: root + "/loop", withDestinationPath: "loop")
+    #expect(chmod(root + "/p", 0) == 0)
+    defer { chmod(root + "/p", 0o755) }
+    for (script, message) in [
+      ("unshare -U \"$P\" analyze p/a.jpg", "pigmatch: p/a.jpg: cannot read the file (permission denied)\n"),
+      ("unshare -U \"$P\" palette show p/palette.json", "pigmatch: p/palette.json: cannot read the palette (permission denied)\n"),
+      ("unshare -U \"$P\" batch p --palette \"$PALETTE\" -o out.jsonl", "pigmatch: p: cannot list the folder (permission denied)\n"),
+      ("\"$P\" batch loop --palette \"$PALETTE\" -o out.jsonl", "pigmatch: loop: cannot list the folder (too many levels of symbolic links (a link loop))\n"),
+      ("\"$P\" analyze loop", "pigmatch: loop: cannot read the file (too many levels of symbolic links (a link loop))\n"),
+    ] {
+      let (status, stderr) = try Self.shell("PALETTE=\(Self.palette); " + script, in: root)
+      #expect(status == 2 && stderr == message, "\(script): \(stderr)")
+    }
+  }
+
   @Test func namesThatAreNotUTF8AndNamesStartingWithADash() throws {
     let root = try Self.folder("names")
     try FileManager.default.copyItem(atPath: Self.photo, toPath: root + "/-dash.jpg")

@@ -73,13 +73,8 @@ public enum BatchOutputFile {
   public static func removeStaleTemporaries(of path: String) -> [String] {
     let (folder, name) = split(path)
     let prefix = "." + name + "."
-    guard let directory = FileName.withCString(folder, { opendir($0) }) else { return [] }
-    defer { closedir(directory) }
     var removed: [String] = []
-    while let entry = readdir(directory) {
-      let entryName = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { FileName.string(fromCString: $0) }
-      }
+    for entryName in (try? BatchPhotos.names(in: folder)) ?? [] {
       guard entryName.hasPrefix(prefix), entryName.hasSuffix(".tmp"),
         let pid = Int32(entryName.dropFirst(prefix.count).dropLast(4)), pid > 0
       else { continue }

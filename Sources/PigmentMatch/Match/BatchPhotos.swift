@@ -27,7 +27,13 @@ public enum BatchPhotos {
     guard info.st_mode & S_IFMT == S_IFDIR else { throw .notAFolder(path: folder) }
     guard let root = OutputTarget.realPath(folder) else { throw folderError(folder, errno) }
     var found: Set<String> = []
-    try collect(root, recursive: recursive, excluding: excluding, into: &found)
+    do { try collect(root, recursive: recursive, excluding: excluding, into: &found) } catch {
+      // Name the folder as the user gave it, not its canonical path.
+      if case .unreadableFolder(root, let reason) = error {
+        throw .unreadableFolder(path: folder, reason: reason)
+      }
+      throw error
+    }
     return found.sorted()
   }
 
@@ -45,8 +51,8 @@ public enum BatchPhotos {
     }
   }
 
-  /// The entry names of `folder`, byte-exact, without `.` and `..`.
-  private static func names(in folder: String) throws(BatchError) -> [String] {
+  /// The entry names of `folder`, byte-exact (``FileName``), without `.` and `..`.
+  static func names(in folder: String) throws(BatchError) -> [String] {
     guard let directory = FileName.withCString(folder, { opendir($0) }) else {
       throw folderError(folder, errno)
     }
