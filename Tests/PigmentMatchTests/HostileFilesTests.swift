@@ -74,6 +74,8 @@ import Testing
     let root = try Self.folder("spelling")
     try BatchTests.touch(root + "/p/a.jpg")
     try BatchTests.touch(root + "/p/results.jpg")
+    // An earlier batch output named like a photo (item 13).
+    try Data("{\"photo\":\"x.jpg\",\"error\":\"e\"}\n".utf8).write(to: URL(fileURLWithPath: root + "/p/results.jpg"))
     try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: root + "/p")
     let plain = try BatchPhotos.discover(in: root + "/p")
     for spelling in [root + "/p/", root + "//p/.", root + "/link", root + "/p/../p"] {

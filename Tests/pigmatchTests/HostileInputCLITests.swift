@@ -108,6 +108,15 @@ struct HostileInputCLITests {
     #expect(!FileManager.default.fileExists(atPath: output))
   }
 
+  @Test func batchRefusesToWriteOverAPhotoOfItsFolder() throws {
+    let root = try BatchCommandTests.folder("photo-out", photos: ["a.jpg": "06-intermediate-brown.jpg"])
+    let before = try Data(contentsOf: URL(fileURLWithPath: root + "/photos/a.jpg"))
+    Self.expectOneLine(
+      CLIRun(["batch", root + "/photos", "--palette", Self.palette, "-o", root + "/photos/a.jpg"]),
+      "holds no batch results")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/photos/a.jpg")) == before)
+  }
+
   @Test func batchRefusesToWriteOverItsPalette() throws {
     let root = try BatchCommandTests.folder("palette-out", photos: ["a.jpg": "06-intermediate-brown.jpg"])
     try FileManager.default.copyItem(atPath: Self.palette, toPath: root + "/palette.json")

@@ -60,5 +60,15 @@ public struct BatchLedger: Sendable {
       throw .output(path: path, reason: "cannot read the earlier results (\(error.reason))")
     }
     self.init(text: String(decoding: bytes, as: UTF8.self))
+    // A file with content but not one batch line is something else (a photo, notes): the batch
+    // would replace it, so refuse.
+    if done.isEmpty, failed.isEmpty, bytes.contains(where: { !Self.whitespace.contains($0) }) {
+      throw .output(
+        path: path,
+        reason: "holds no batch results (JSON lines with \"photo\"), so it is not an earlier "
+          + "output; refusing to overwrite it (choose another output)")
+    }
   }
+
+  private static let whitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
 }
