@@ -35,29 +35,20 @@ final class Console: @unchecked Sendable {
   var standardError: String { lock.withLock { capturedError } }
 
   /// The first failed write to standard output or error (full disk, closed or broken pipe), as
-  /// `standard output: reason`; later writes to that stream are dropped. Tests set it through
-  /// ``failWrites(_:)``.
+  /// `cannot write to standard output: reason`; later writes to that stream are dropped.
   var writeFailure: String? { lock.withLock { failure } }
   private var failure: String?
   private var failedStreams: Set<Int32> = []
-  private var simulatedError: Int32?
-
-  /// Makes every later write fail with `code` (tests of the write-failure path).
-  func failWrites(_ code: Int32) { lock.withLock { simulatedError = code } }
 
   private func write(_ text: String, error: Bool) {
     lock.withLock {
       let stream = error ? STDERR_FILENO : STDOUT_FILENO
       guard !failedStreams.contains(stream) else { return }
-      var code: Int32? = simulatedError
-      if code == nil {
-        if capturing {
-          if error { capturedError += text } else { capturedOut += text }
-          return
-        }
-        code = Self.writeAll(Array(text.utf8), to: stream)
+      if capturing {
+        if error { capturedError += text } else { capturedOut += text }
+        return
       }
-      guard let code else { return }
+      guard let code = Self.writeAll(Array(text.utf8), to: stream) else { return }
       failedStreams.insert(stream)
       if failure == nil {
         let reason = code == EBADF ? "it is closed" : String(cString: strerror(code)).lowercased()
