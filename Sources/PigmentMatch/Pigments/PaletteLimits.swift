@@ -11,5 +11,5 @@ public enum PaletteLimits {
   public static let maxPigments = 100
   /// The limits in one line, for `--help` and messages.
   public static let summary =
-    "palette files: at most \(maxFileBytes / 1024) KiB, JSON nesting \(maxDepth) deep, \(maxPigments) pigments"
+    "palette files: at most \(maxFileBytes >> 20) MiB, JSON nesting \(maxDepth) deep, \(maxPigments) pigments"
 }
