@@ -5,7 +5,7 @@ import Foundation
 /// Paths are the folder's canonical absolute path (`realpath(3)`: the same folder spelled two
 /// ways, `p`, `./p/` or through a link, gives the same paths) joined with the file's path inside
 /// it; that path is the photo's key in the output (``BatchLedger``), and no photo is listed twice.
-/// Names are read with `readdir(3)` byte for byte (``FileName``), so names that are not UTF-8 are
+/// Names are read with `readdir(3)` byte for byte (`FileName`), so names that are not UTF-8 are
 /// kept. Hidden files and folders (a leading `.`, e.g. macOS `._x.jpg` resource forks and the
 /// batch's own temporary files) are skipped, and so are the paths in `excluding` (the batch's own
 /// output). Every other entry with a photo name is listed even when it is not a readable regular
@@ -51,7 +51,7 @@ public enum BatchPhotos {
     }
   }
 
-  /// The entry names of `folder`, byte-exact (``FileName``), without `.` and `..`.
+  /// The entry names of `folder`, byte-exact (`FileName`), without `.` and `..`.
   static func names(in folder: String) throws(BatchError) -> [String] {
     guard let directory = FileName.withCString(folder, { opendir($0) }) else {
       throw folderError(folder, errno)

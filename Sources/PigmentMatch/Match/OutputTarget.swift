@@ -51,7 +51,7 @@ public enum OutputTarget {
     return resolved == "/" ? "/" + name : resolved + "/" + name
   }
 
-  /// `realpath(3)` of `path`, byte-exact (``FileName``); nil when it does not resolve.
+  /// `realpath(3)` of `path`, byte-exact (`FileName`); nil when it does not resolve.
   public static func realPath(_ path: String) -> String? {
     FileName.withCString(path) { cPath -> String? in
       guard let resolved = realpath(cPath, nil) else { return nil }

@@ -14,7 +14,7 @@ import Foundation
 ///    (Levenberg 1944; Marquardt 1963; bounded by construction rather than by projection).
 /// 3. At most ``Options/maxPigments`` stock pigments: if the free solution uses more, every subset of
 ///    that size is scored from its linear start and the best few are refined.
-///    In a palette of more than 12 pigments, steps 1–3 work with 12 candidates (``Problem/candidatePool(size:)``),
+///    In a palette of more than 12 pigments, steps 1–3 work with 12 candidate pigments (chosen by the linear start and by each pigment alone),
 ///    so a solve's cost does not grow with the palette beyond one linear start per pigment.
 /// 4. Fewer pigments are preferred when dropping one costs ≤ ``Options/fewerPigmentsTolerance``.
 /// With ``Objective/meanOverYears(_:)`` the same machinery minimises the mean ΔE00 over years
