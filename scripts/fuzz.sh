@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-all=(png jpeg icc colour palette recipe roi)
+all=(png jpeg icc colour palette palette-structure recipe roi)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 testdata=../shared/testdata
@@ -34,6 +34,7 @@ seed() {
     icc) cp "$testdata"/jpeg/libjpeg-turbo/*.icc "$dir" ;;
     colour) printf '#8d5524' >"$dir/hex"; printf '50,10,20' >"$dir/lab"; printf ' 62.5 , 14 , -3 ' >"$dir/spaces" ;;
     palette) cp Palettes/*.json Tests/PigmentMatchTests/Fixtures/broken-palettes/*.json "$dir" ;;
+    palette-structure) cp Tests/FuzzRegressionTests/Inputs/palette-structure/* "$dir" ;;
     roi) printf '10,20,300,400' >"$dir/a"; printf ' 0 , 0 , 1 , 1 ' >"$dir/b"; printf '-1,5,1e9,nan' >"$dir/c" ;;
     recipe) printf 'carbon-base=0.2,water=0.8' >"$dir/a"; printf 'io-black=0.5,io-warm-red=0.1,water=0.4' >"$dir/b" ;;
   esac
@@ -41,7 +42,7 @@ seed() {
 }
 
 status=0
-printf '%-8s %12s %8s %8s %s\n' target executions cov ft crashes
+printf '%-18s %12s %8s %8s %s\n' target executions cov ft crashes
 for target in "${targets[@]}"; do
   seeds=$(seed "$target")
   mkdir -p "fuzz-out/$target/corpus" "fuzz-out/$target/crashes"
@@ -58,6 +59,6 @@ for target in "${targets[@]}"; do
   cov=$(echo "$last" | grep -o 'cov: [0-9]*' | grep -o '[0-9]*' || true)
   ft=$(echo "$last" | grep -o 'ft: [0-9]*' | grep -o '[0-9]*' || true)
   crashes=$(find "fuzz-out/$target/crashes" -type f | wc -l)
-  printf '%-8s %12s %8s %8s %s\n' "$target" "$execs" "${cov:-?}" "${ft:-?}" "$crashes"
+  printf '%-18s %12s %8s %8s %s\n' "$target" "$execs" "${cov:-?}" "${ft:-?}" "$crashes"
 done
 exit $status

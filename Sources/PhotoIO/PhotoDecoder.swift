@@ -30,9 +30,11 @@ public enum PhotoDecoder {
   private static func decodeFile(_ path: String, options: DecodeOptions, rows: ((DecodedRows) -> Void)?)
     throws(PhotoError) -> Photo
   {
-    try checkReadable(path)
-    guard let file = fopen(path, "rb") else {
-      throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+    let descriptor = try openRegular(path)
+    guard let file = fdopen(descriptor, "rb") else {
+      let reason = String(cString: strerror(errno))
+      close(descriptor)
+      throw .unreadable(path: path, reason: reason)
     }
     defer { fclose(file) }
     var head = [UInt8](repeating: 0, count: 16)
@@ -61,28 +63,19 @@ public enum PhotoDecoder {
     return try DecodedImage.decode(bytes, format: format, path: name, options: full).rawImage()
   }
 
-  /// Throws unless `path` names an existing file that is not a directory.
-  static func checkReadable(_ path: String) throws(PhotoError) {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw .fileNotFound(path: path)
-    }
-    if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a directory") }
+  /// An open descriptor of the regular file at `path` (``RegularFile``): a FIFO, device or folder
+  /// is an error naming it, never a read that blocks.
+  static func openRegular(_ path: String) throws(PhotoError) -> Int32 {
+    do { return try RegularFile.open(path) } catch { throw photoError(error, path) }
   }
 
-  /// Reads a whole file, mapping file-system failures to ``PhotoError``.
+  /// Reads a whole regular file, mapping file-system failures to ``PhotoError``.
   public static func readFile(_ path: String) throws(PhotoError) -> [UInt8] {
-    try checkReadable(path)
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw .unreadable(path: path, reason: "permission denied")
-    }
-    defer { try? handle.close() }
-    do {
-      let data = try handle.readToEnd() ?? Data()
-      return [UInt8](data)
-    } catch {
-      throw .unreadable(path: path, reason: error.localizedDescription)
-    }
+    do { return try RegularFile.read(path) } catch { throw photoError(error, path) }
+  }
+
+  private static func photoError(_ failure: RegularFile.Failure, _ path: String) -> PhotoError {
+    failure == .notFound ? .fileNotFound(path: path) : .unreadable(path: path, reason: failure.reason)
   }
 
   static func identify(_ bytes: [UInt8], name: String) throws(PhotoError) -> PhotoFormat {

@@ -10,6 +10,8 @@ enum FuzzTarget: String, CaseIterable, Sendable {
   case icc
   case colour
   case palette
+  /// Structured palettes (``PaletteStructure``): limits, field types, extreme numbers.
+  case paletteStructure = "palette-structure"
   case recipe
   case roi
   case sidecar
@@ -35,6 +37,14 @@ enum FuzzTarget: String, CaseIterable, Sendable {
         _ = palette.pigments.count
       }
       _ = PaletteValidator.validate(jsonData: Data(data), coverage: false)
+    case .paletteStructure:
+      // Loading, validation and, for a small valid palette, one blend solve must survive any
+      // structure, within the fuzzer's per-input time limit (the limits bound the cost).
+      let data = Data(PaletteStructure.json(data).utf8)
+      if let palette = try? Palette(jsonData: data, file: "fuzz.json"), palette.pigments.count <= 16 {
+        _ = try? BlendSolver(palette: palette).solve(target: Lab(l: 40, a: 5, b: 10))
+      }
+      _ = PaletteValidator.validate(jsonData: data, coverage: false)
     case .roi:
       _ = try? RegionOfInterest.parse(String(decoding: data, as: UTF8.self))
     case .sidecar:

@@ -21,15 +21,16 @@ public struct BatchLedger: Sendable {
     unreadableLines = 0
   }
 
-  /// The ledger of the JSONL `text`.
+  /// The ledger of the JSONL `text`. Lines end at "\n" only: a photo name may hold any other
+  /// line break (U+2028, U+0085, a raw "\r" …), and the writer escapes those in JSON anyway.
   public init(text: String) {
     var done: [String: BatchLine] = [:]
     var failed: Set<String> = []
     var unreadable = 0
-    for raw in text.split(whereSeparator: \.isNewline) {
-      let line = String(raw)
+    for raw in text.utf8.split(separator: UInt8(ascii: "\n")) {
+      let line = String(decoding: raw, as: UTF8.self)
       guard !line.allSatisfy(\.isWhitespace) else { continue }
-      guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+      guard let object = try? JSONSerialization.jsonObject(with: Data(raw)) as? [String: Any],
         let photo = object["photo"] as? String
       else {
         unreadable += 1
@@ -48,17 +49,26 @@ public struct BatchLedger: Sendable {
     self.unreadableLines = unreadable
   }
 
-  /// The ledger of the output file at `path`; empty when the file does not exist.
+  /// The ledger of the output file at `path`; empty when the file does not exist. The output must
+  /// be a regular file (a FIFO would block the read).
   public init(contentsOf path: String) throws(BatchError) {
-    guard FileManager.default.fileExists(atPath: path) else {
+    let bytes: [UInt8]
+    do { bytes = try RegularFile.read(path) } catch .notFound {
       self.init()
       return
+    } catch {
+      throw .output(path: path, reason: "cannot read the earlier results (\(error.reason))")
     }
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+    self.init(text: String(decoding: bytes, as: UTF8.self))
+    // A file with content but not one batch line is something else (a photo, notes): the batch
+    // would replace it, so refuse.
+    if done.isEmpty, failed.isEmpty, bytes.contains(where: { !Self.whitespace.contains($0) }) {
       throw .output(
-        path: path, reason: "cannot read the earlier results (\(error.localizedDescription))")
+        path: path,
+        reason: "holds no batch results (JSON lines with \"photo\"), so it is not an earlier "
+          + "output; refusing to overwrite it (choose another output)")
     }
-    self.init(text: String(decoding: data, as: UTF8.self))
   }
+
+  private static let whitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
 }

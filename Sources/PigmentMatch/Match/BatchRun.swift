@@ -26,11 +26,20 @@ public struct BatchRun: Sendable {
   /// Seconds between checkpoint writes of the output while running.
   public var checkpointSeconds: Double = 5
 
-  /// Finds the photos in `folder` and reads the earlier results in `output`.
+  /// Saves the lines to the output; ``BatchOutputFile/write(_:to:)`` unless replaced (tests of a
+  /// failing save).
+  public var save: @Sendable ([BatchLine], String) throws(BatchError) -> Void = {
+    (lines, path) throws(BatchError) in try BatchOutputFile.write(lines, to: path)
+  }
+
+  /// Finds the photos in `folder` (never the output itself, when it lies inside) and reads the
+  /// earlier results in `output`. Hold a ``BatchOutputLock`` on `output` from before this until
+  /// ``run(_:progress:)`` returns.
   public init(folder: String, recursive: Bool = false, output: String, jobs: Int? = nil)
     throws(BatchError)
   {
-    let photos = try BatchPhotos.discover(in: folder, recursive: recursive)
+    let ownOutput = OutputTarget.canonical(output).map { Set([$0]) } ?? []
+    let photos = try BatchPhotos.discover(in: folder, recursive: recursive, excluding: ownOutput)
     self.init(
       photos: photos, ledger: try BatchLedger(contentsOf: output), output: output, jobs: jobs)
   }
@@ -47,7 +56,9 @@ public struct BatchRun: Sendable {
   public var pending: [String] { photos.filter { ledger.done[$0] == nil } }
 
   /// Runs `work` on every pending photo (concurrently, from several threads) and writes the output.
-  /// `progress(done, total)` is called after each photo, one call at a time.
+  /// `progress(done, total)` is called after each photo, one call at a time. When a save fails
+  /// (full disk), no further photo is started and the error is thrown as soon as the photos in
+  /// progress end; the output keeps what the last good save wrote.
   public func run(
     _ work: @Sendable (String) -> BatchLine, progress: @Sendable (Int, Int) -> Void = { _, _ in }
   ) throws(BatchError) -> BatchSummary {
@@ -62,19 +73,30 @@ public struct BatchRun: Sendable {
           state.finish(index, line, checkpointSeconds: checkpointSeconds) { done in
             progress(done, pending.count)
           } write: { lines throws(BatchError) in
-            try BatchOutputFile.write(lines, to: output)
+            try save(lines, output)
           }
         }
       }
     }
-    if let error = state.writeError { throw error }
-    try BatchOutputFile.write(state.lines(), to: output)
+    if let error = state.writeError { throw Self.stopped(error, state.finished, pending.count) }
+    do { try save(state.lines(), output) } catch {
+      throw Self.stopped(error, state.finished, pending.count)
+    }
     let results = state.results
     let failed = results.reduce(0) { $0 + (($1?.isError ?? false) ? 1 : 0) }
     return BatchSummary(
       photos: photos.count, processed: pending.count, skipped: photos.count - pending.count,
       failed: failed,
       seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+  }
+
+  /// A failed save, saying how far the batch got and that the output keeps its last good save.
+  static func stopped(_ error: BatchError, _ done: Int, _ total: Int) -> BatchError {
+    guard case .output(let path, let reason) = error else { return error }
+    return .output(
+      path: path,
+      reason: "\(reason); the batch stopped after \(done) of \(total) photos "
+        + "(the output keeps the results saved before; a re-run goes on from there)")
   }
 }
 
@@ -95,10 +117,10 @@ private final class BatchState: @unchecked Sendable {
     lastWrite = start
   }
 
-  /// The next pending index, or nil when all are taken.
+  /// The next pending index, or nil when all are taken or a save has failed.
   func next() -> Int? {
     lock.withLock {
-      guard cursor < results.count else { return nil }
+      guard cursor < results.count, writeError == nil else { return nil }
       defer { cursor += 1 }
       return cursor
     }
@@ -122,6 +144,9 @@ private final class BatchState: @unchecked Sendable {
       lastWrite = DispatchTime.now().uptimeNanoseconds
     }
   }
+
+  /// Photos finished so far.
+  var finished: Int { lock.withLock { done } }
 
   /// Kept and finished lines, sorted by photo path.
   func lines() -> [BatchLine] { lock.withLock { sortedLines() } }

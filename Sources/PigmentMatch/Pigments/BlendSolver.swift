@@ -14,6 +14,8 @@ import Foundation
 ///    (Levenberg 1944; Marquardt 1963; bounded by construction rather than by projection).
 /// 3. At most ``Options/maxPigments`` stock pigments: if the free solution uses more, every subset of
 ///    that size is scored from its linear start and the best few are refined.
+///    In a palette of more than 12 pigments, steps 1–3 work with 12 candidate pigments (chosen by the linear start and by each pigment alone),
+///    so a solve's cost does not grow with the palette beyond one linear start per pigment.
 /// 4. Fewer pigments are preferred when dropping one costs ≤ ``Options/fewerPigmentsTolerance``.
 /// With ``Objective/meanOverYears(_:)`` the same machinery minimises the mean ΔE00 over years
 /// 0…N of a ``FadeProjection`` instead of day one only (fade-aware solve, DESIGN.md "Fade").
@@ -104,9 +106,10 @@ public struct BlendSolver: Sendable {
     let n = model.palette.pigments.count
     guard n > 0 else { throw .emptyPalette }
     let problem = Problem(solver: self, target: target, objective: objective)
-    var best = problem.solve(allowed: Array(0...n))
+    let candidates = problem.candidatePool(size: options.maxPigments)
+    var best = problem.solve(allowed: candidates + [n])
     if best.pigments(n) > options.maxPigments {
-      best = problem.solveSubsets(size: options.maxPigments, free: best)
+      best = problem.solveSubsets(size: options.maxPigments, from: candidates, free: best)
     }
     best = problem.preferFewer(best)
     let blend = Blend(fractions: best.c, model: model, target: target)
@@ -186,9 +189,38 @@ public struct BlendSolver: Sendable {
       return best ?? evaluate(equalParts(allowed))
     }
 
-    /// Subset search when the free optimum uses too many pigments.
-    func solveSubsets(size: Int, free: Candidate) -> Candidate {
+    /// Most pigments a solve works with: C(12, 3) = 220 subsets. Solving over every pigment of a
+    /// large palette grows as n³–n⁴ (the Lawson–Hanson subproblems) and every subset as C(n, 3)
+    /// (400 pigments: 10.6 million subsets, minutes and gigabytes).
+    static let candidatePoolSize = 12
+
+    /// The pigments a solve works with: all of them up to ``candidatePoolSize`` (or `size`, if
+    /// larger); beyond, the pigments the linear starts over the whole palette use most and the
+    /// pigments that come closest to the target alone with water, taken in turn.
+    func candidatePool(size: Int) -> [Int] {
       let pigments = Array(0..<water)
+      let poolSize = max(Self.candidatePoolSize, size)
+      guard pigments.count > poolSize else { return pigments }
+      let linear = starts(allowed: pigments + [water])
+      let weight = pigments.map { j in linear.map { $0[j] }.max() ?? 0 }
+      let byWeight = pigments.sorted { weight[$0] > weight[$1] }
+      let alone = pigments.map { j in
+        starts(allowed: [j, water]).map { evaluate($0).deltaE }.min() ?? .infinity
+      }
+      let byAlone = pigments.sorted { alone[$0] < alone[$1] }
+      var pool: [Int] = []
+      var chosen = Set<Int>()
+      for (a, b) in zip(byWeight, byAlone) {
+        for j in [a, b] where pool.count < poolSize && chosen.insert(j).inserted {
+          pool.append(j)
+        }
+        if pool.count == poolSize { break }
+      }
+      return pool.sorted()
+    }
+
+    /// Subset search when the free optimum uses too many pigments.
+    func solveSubsets(size: Int, from pigments: [Int], free: Candidate) -> Candidate {
       var scored: [(subset: [Int], candidate: Candidate)] = []
       for subset in combinations(pigments, size) {
         let allowed = subset + [water]

@@ -1,4 +1,5 @@
 import Foundation
+import PhotoIO
 
 /// A vendor's SMP pigment line: stock pigments with Kubelka–Munk optics, plus the water diluent.
 ///
@@ -63,6 +64,9 @@ public struct Palette: Sendable, Equatable {
     if problems.contains(where: { $0.code == .malformedJSON }) {
       throw .malformedJSON(file: file)
     }
+    if let limit = problems.first(where: { $0.code == .overLimit }) {
+      throw .overLimit(file: file, message: String(limit.message.dropFirst(limit.path.count + 2)))
+    }
     // Prefer the specific problem (e.g. a NaN) over "not strict JSON".
     let errors = problems.filter { $0.severity == .error }
     let first = errors.first { $0.code != .notStrictJSON } ?? errors.first
@@ -81,12 +85,17 @@ public struct Palette: Sendable, Equatable {
 
 /// Reading palette files from disk: the one place this module touches the file system for palettes.
 enum PaletteFile {
+  /// The bytes of the regular file at `path`, at most ``PaletteLimits/maxFileBytes``.
   static func read(path: String) throws(PaletteError) -> Data {
-    guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(file: path) }
     do {
-      return try Data(contentsOf: URL(fileURLWithPath: path))
+      return Data(try RegularFile.read(path, limit: PaletteLimits.maxFileBytes))
+    } catch .notFound {
+      throw .fileNotFound(file: path)
+    } catch .tooLarge(let bytes, let limit) {
+      throw .overLimit(
+        file: path, message: "the palette is \(bytes) bytes, over the limit of \(limit) bytes")
     } catch {
-      throw .unreadable(file: path, reason: error.localizedDescription)
+      throw .unreadable(file: path, reason: error.reason)
     }
   }
 }

@@ -7,6 +7,8 @@ public enum PaletteError: Error, Sendable, Equatable, CustomStringConvertible {
   case unreadable(file: String, reason: String)
   /// The file is not JSON.
   case malformedJSON(file: String)
+  /// The file breaks one of the ``PaletteLimits`` (size, nesting, pigment count).
+  case overLimit(file: String, message: String)
   /// The JSON breaks the palette format at `path`; the first error-severity problem found.
   case invalid(file: String, path: String, message: String)
 
@@ -16,6 +18,7 @@ public enum PaletteError: Error, Sendable, Equatable, CustomStringConvertible {
     case .fileNotFound(let file): "\(file): no such palette file"
     case .unreadable(let file, let reason): "\(file): cannot read the palette (\(reason))"
     case .malformedJSON(let file): "\(file): not valid JSON"
+    case .overLimit(let file, let message): "\(file): \(message)"
     case .invalid(let file, let path, let message): "\(file): \(path): \(message)"
     }
   }

@@ -12,6 +12,8 @@ public struct PaletteProblem: Sendable, Equatable, Codable {
   public enum Code: String, Sendable, Codable, CaseIterable {
     /// The file is not JSON at all.
     case malformedJSON
+    /// The file breaks a ``PaletteLimits`` bound (size, nesting depth, pigment count).
+    case overLimit
     /// The file parses only as JSON5 (e.g. NaN, Infinity, comments): not strict JSON.
     case notStrictJSON
     /// A required field is missing or has the wrong JSON type.

@@ -19,6 +19,9 @@ struct PaletteReader {
     case .malformed:
       reader.error(nil, .malformedJSON, "$", "not valid JSON")
       return (nil, reader.problems)
+    case .overLimit(let message):
+      reader.error(nil, .overLimit, "$", message)
+      return (nil, reader.problems)
     case .json5(let value):
       reader.error(
         nil, .notStrictJSON, "$",
@@ -64,6 +67,10 @@ struct PaletteReader {
     switch object["pigments"] {
     case .none:
       error(nil, .schema, "$.pigments", "missing: a palette needs a pigments array")
+    case .array(let items)? where items.count > PaletteLimits.maxPigments:
+      error(
+        nil, .overLimit, "$.pigments",
+        "\(items.count) pigments, over the limit of \(PaletteLimits.maxPigments)")
     case .array(let items)?:
       if items.isEmpty { error(nil, .noPigments, "$.pigments", "the palette has no pigments") }
       var seen: [String: Int] = [:]
@@ -157,7 +164,9 @@ struct PaletteReader {
       error(pigment, .schema, path, "expected a Blue Wool rating 1–8, found \(value.typeName)")
       return nil
     }
-    guard number.isFinite, number == number.rounded(), let rating = Lightfastness(blueWool: Int(number))
+    // Compared as a Double first: Int(1e19) would trap.
+    guard number.isFinite, number == number.rounded(), (1...8).contains(number),
+      let rating = Lightfastness(blueWool: Int(number))
     else {
       error(pigment, .outOfRange, path, "Blue Wool rating must be a whole number 1–8, got \(number)")
       return nil

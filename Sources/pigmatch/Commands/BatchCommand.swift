@@ -22,12 +22,15 @@ struct BatchCommand: ParsableCommand {
       A photo without a sidecar uses the region options given here, or the automatic analysis when none are. The output is
       rewritten whole and atomically (temporary file in the same folder, fsync, rename), every few
       seconds and at the end, so it is never half-written. Exit status 0 even when photos failed.
+      Photo paths are the folder's canonical absolute path plus the name (byte for byte); a FIFO,
+      device or broken link with a photo name gets an error line. The output is locked while the
+      batch runs: a second batch on it is refused (exit 2). A failed save stops the batch (exit 2).
       """)
 
   @Argument(help: "A folder of PNG or JPEG photos.")
   var folder: String
 
-  @Option(help: "A palette JSON file.")
+  @Option(help: "A palette JSON file (at most 1 MiB, nesting 32, 100 pigments).")
   var palette: String
 
   @Option(
@@ -70,19 +73,24 @@ struct BatchCommand: ParsableCommand {
   func run() throws {
     let console = CLI.console
     let loaded = try PaletteCommand.load(palette)
-    let outputFolder = URL(fileURLWithPath: output).deletingLastPathComponent().path
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: outputFolder, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else {
-      throw CLIFailure.input(output, "its folder \(outputFolder) does not exist")
+    guard OutputTarget.canonical(output) != nil else {
+      throw CLIFailure.input(
+        output, "its folder \(BatchOutputFile.folder(of: output)) does not exist")
     }
     let batch: BatchRun
+    let lock: BatchOutputLock
     do {
+      try OutputTarget.check(output, inputs: [("palette", palette)])
+      // Held until the last save: a second batch on this output is refused, not interleaved.
+      lock = try BatchOutputLock(output: output)
+      BatchOutputFile.removeStaleTemporaries(of: output)
       batch = try BatchRun(folder: folder, recursive: recursive, output: output, jobs: jobs)
-    } catch {
+    } catch let error as OutputTarget.Refusal {
       throw CLIFailure.input(error.description)
+    } catch {
+      throw CLIFailure.input("\(error)")
     }
+    defer { withExtendedLifetime(lock) {} }
     let years = fade.years ?? 0
     let defaults = Defaults(
       options: region.isEmpty ? MeasurementOptions() : try region.measurementOptions(), fitzpatrick: region.fitzpatrick)

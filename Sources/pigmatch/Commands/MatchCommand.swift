@@ -11,7 +11,7 @@ struct MatchCommand: ParsableCommand {
   @Argument(help: "A PNG or JPEG photo.")
   var photo: String
 
-  @Option(help: "A palette JSON file.")
+  @Option(help: "A palette JSON file (at most 1 MiB, nesting 32, 100 pigments).")
   var palette: String
 
   @OptionGroup var region: RegionOptions

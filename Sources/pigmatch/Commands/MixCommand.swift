@@ -3,7 +3,7 @@ import PigmentMatch
 
 /// Shared `--palette` and `--skin-lab` options of `mix` and `blend`.
 struct PaletteOptions: ParsableArguments {
-  @Option(help: "A palette JSON file.")
+  @Option(help: "A palette JSON file (at most 1 MiB, nesting 32, 100 pigments).")
   var palette: String
 
   @Option(name: .customLong("skin-lab"), help: "The client's skin as L,a,b (CIELAB D65); default: a neutral dermis.")

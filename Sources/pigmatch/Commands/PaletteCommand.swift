@@ -17,7 +17,7 @@ struct PaletteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "List the pigments with their masstone dot colour (water included).")
 
-    @Argument(help: "A palette JSON file.")
+    @Argument(help: "A palette JSON file (at most 1 MiB, nesting 32, 100 pigments).")
     var file: String
 
     @OptionGroup var output: OutputOptions
@@ -82,7 +82,7 @@ struct PaletteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check a palette for vendors: format, values, shades and hair-tone coverage.")
 
-    @Argument(help: "A palette JSON file.")
+    @Argument(help: "A palette JSON file (at most 1 MiB, nesting 32, 100 pigments).")
     var file: String
 
     @OptionGroup var output: OutputOptions

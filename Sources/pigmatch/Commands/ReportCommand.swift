@@ -13,7 +13,7 @@ struct ReportCommand: ParsableCommand {
   @Argument(help: "A PNG or JPEG photo.")
   var photo: String
 
-  @Option(help: "A palette JSON file.")
+  @Option(help: "A palette JSON file (at most 1 MiB, nesting 32, 100 pigments).")
   var palette: String
 
   @Option(name: [.customShort("o"), .long], help: "The file to write (HTML, or PNG with --png).")
@@ -27,6 +27,10 @@ struct ReportCommand: ParsableCommand {
   @OptionGroup var fade: FadeOptions
 
   func run() throws {
+    // Before any work: the output must not be the photo, the palette, a link, a device or a FIFO.
+    do { try OutputTarget.check(output, inputs: [("photo", photo), ("palette", palette)]) } catch {
+      throw CLIFailure.input(error.description)
+    }
     let loaded = try PaletteCommand.load(palette)
     let options = ToneAnalysisOptions()
     let decoded: Photo
@@ -59,6 +63,9 @@ struct ReportCommand: ParsableCommand {
       }
     } catch {
       throw CLIFailure.input(output, error.description)
+    }
+    do { try OutputTarget.check(output, inputs: [("photo", photo), ("palette", palette)]) } catch {
+      throw CLIFailure.input(error.description)
     }
     try AtomicFile.write(bytes, to: output)
   }

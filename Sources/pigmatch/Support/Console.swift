@@ -34,14 +34,55 @@ final class Console: @unchecked Sendable {
   var standardOutput: String { lock.withLock { capturedOut } }
   var standardError: String { lock.withLock { capturedError } }
 
+  /// The first failed write to standard output or error (full disk, closed or broken pipe), as
+  /// `cannot write to standard output: reason`; later writes to that stream are dropped.
+  var writeFailure: String? { lock.withLock { failure } }
+  private var failure: String?
+  private var failedStreams: Set<Int32> = []
+
   private func write(_ text: String, error: Bool) {
     lock.withLock {
+      let stream = error ? STDERR_FILENO : STDOUT_FILENO
+      guard !failedStreams.contains(stream) else { return }
       if capturing {
         if error { capturedError += text } else { capturedOut += text }
-      } else {
-        (error ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+        return
+      }
+      guard let code = Self.writeAll(Array(text.utf8), to: stream) else { return }
+      failedStreams.insert(stream)
+      if failure == nil {
+        let reason = code == EBADF ? "it is closed" : String(cString: strerror(code)).lowercased()
+        failure = "cannot write to standard \(error ? "error" : "output"): \(reason)"
       }
     }
+  }
+
+  /// Writes all of `bytes` with `write(2)`, retrying partial writes and EINTR; the errno of a
+  /// failure (ENOSPC, EPIPE with SIGPIPE ignored, EBADF for a closed stream), else nil.
+  private static func writeAll(_ bytes: [UInt8], to stream: Int32) -> Int32? {
+    var offset = 0
+    while offset < bytes.count {
+      let count = bytes.withUnsafeBytes { Foundation.write(stream, $0.baseAddress! + offset, $0.count - offset) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      offset += count
+    }
+    return nil
+  }
+
+  /// Reports a write failure as the process's last word: one line on standard error (if that
+  /// still works), exit status 2.
+  func finishWithWriteFailure() -> Int32? {
+    guard let failure = writeFailure else { return nil }
+    let line = Array("pigmatch: \(failure)\n".utf8)
+    if capturing {
+      lock.withLock { capturedError += String(decoding: line, as: UTF8.self) }
+    } else if !lock.withLock({ failedStreams.contains(STDERR_FILENO) }) {
+      _ = Self.writeAll(line, to: STDERR_FILENO)
+    }
+    return 2
   }
 }
 

@@ -33,7 +33,11 @@ indirect enum JSONValue: Equatable {
       case "\n": out += "\\n"
       case "\r": out += "\\r"
       case "\t": out += "\\t"
-      case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+      // Control characters, and the line breaks U+0085, U+2028 and U+2029 so that a JSON line is
+      // one line for any reader (ECMA-262 §12.3 counts U+2028/U+2029 as line terminators).
+      case _ where scalar.value < 0x20 || scalar.value == 0x85 || scalar.value == 0x2028
+        || scalar.value == 0x2029:
+        out += String(format: "\\u%04x", scalar.value)
       default: out.unicodeScalars.append(scalar)
       }
     }
