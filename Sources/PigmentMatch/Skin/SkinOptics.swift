@@ -42,22 +42,14 @@ public struct SkinOptics: DotOptics {
     let neutral = NeutralDermisDotOptics()
     k1 = neutral.k1
     k2 = neutral.k2
-    let blood = HemoglobinExtinction.wholeBloodAbsorption(saturation: p.oxygenSaturation)
-    let epidermalMua = zip(
-      TissueOptics.epidermalAbsorption(melanosomeFraction: p.melanosomeFraction), blood
-    ).map { $0 + p.bloodFraction * $1 }
+    let tissue = SkinTissue(parameters: p)
     let epidermis = TissueOptics.kubelkaMunk(
-      absorption: epidermalMua, reducedScattering: TissueOptics.reducedScattering())
+      absorption: tissue.epidermis.absorption, reducedScattering: tissue.epidermis.reducedScattering)
     let dermis = TissueOptics.kubelkaMunk(
-      absorption: TissueOptics.dermalAbsorption(
-        bloodFraction: p.bloodFraction, saturation: p.oxygenSaturation),
-      reducedScattering: TissueOptics.reducedScattering(scale: p.dermalScatteringScale))
-    // Dermis between the papillary loops (top layer) and a sunk pigment layer: collagen
-    // scattering and baseline absorption, no blood (the vessels sit in the papillary loops and the
-    // deep plexus, not in between).
+      absorption: tissue.dermis.absorption, reducedScattering: tissue.dermis.reducedScattering)
     let bloodless = TissueOptics.kubelkaMunk(
-      absorption: TissueOptics.dermalAbsorption(bloodFraction: 0, saturation: p.oxygenSaturation),
-      reducedScattering: TissueOptics.reducedScattering(scale: p.dermalScatteringScale))
+      absorption: tissue.bloodlessDermis.absorption,
+      reducedScattering: tissue.bloodlessDermis.reducedScattering)
     dermisK = dermis.k
     dermisS = dermis.s
     dermisReflectance = (0..<Spectrum.count).map {
