@@ -15,6 +15,9 @@ public struct SkinParameters: Sendable, Equatable {
   /// Dermal reduced-scattering scale (1 = Jacques 2013's skin average), standing in for the
   /// collagen density a photo cannot see.
   public var dermalScatteringScale: Double
+  /// Scattering power b of µs′ = a·(λ/500 nm)^−b for every layer (Jacques 2013: skin average
+  /// 1.421): finer collagen fibrils scatter more toward the blue (larger b).
+  public var scatteringPower: Double
   /// Thickness of the epidermis plus upper papillary dermis above the pigment, **mm** (0.1 mm: the
   /// pooled histological epidermal thickness, 99.75 µm; Xu et al. 2017, J. Am. Acad. Dermatol.
   /// 77:1133; Meglinski & Matcher 2002 model it as 20 µm stratum corneum + 80 µm living epidermis).
@@ -41,8 +44,10 @@ public struct SkinParameters: Sendable, Equatable {
     oxygenSaturation: Double = Self.defaultOxygenSaturation, dermalScatteringScale: Double = 1,
     epidermisThickness: Double = Self.defaultEpidermisThickness,
     pigmentLayerThickness: Double = NeutralDermisDotOptics.defaultThickness, pigmentDepth: Double = 0,
-    pheomelaninFraction: Double = Self.defaultPheomelaninFraction
+    pheomelaninFraction: Double = Self.defaultPheomelaninFraction,
+    scatteringPower: Double = TissueOptics.scatteringB
   ) {
+    self.scatteringPower = scatteringPower.isFinite ? min(max(scatteringPower, 0), 4) : TissueOptics.scatteringB
     self.melanosomeFraction = Self.unit(melanosomeFraction)
     self.pheomelaninFraction = Self.unit(pheomelaninFraction)
     self.bloodFraction = Self.unit(bloodFraction)

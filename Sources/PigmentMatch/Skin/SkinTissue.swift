@@ -35,8 +35,9 @@ public struct SkinTissue: Sendable {
       melanosomeFraction: p.melanosomeFraction, pheomelanin: p.pheomelaninFraction)
     epidermis = Coefficients(
       absorption: (0..<blood.count).map { melanin[$0] + p.bloodFraction * blood[$0] },
-      reducedScattering: TissueOptics.reducedScattering())
-    let dermalScattering = TissueOptics.reducedScattering(scale: p.dermalScatteringScale)
+      reducedScattering: TissueOptics.reducedScattering(power: p.scatteringPower))
+    let dermalScattering = TissueOptics.reducedScattering(
+      scale: p.dermalScatteringScale, power: p.scatteringPower)
     dermis = Coefficients(
       absorption: TissueOptics.dermalAbsorption(
         bloodFraction: p.bloodFraction, saturation: p.oxygenSaturation),

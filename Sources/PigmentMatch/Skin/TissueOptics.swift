@@ -52,9 +52,11 @@ public enum TissueOptics {
   }
 
   /// Reduced scattering of skin µs′ = a·(λ/500 nm)^−b, a = 46.0 cm⁻¹, b = 1.421, **cm⁻¹**, times
-  /// `scale` (Jacques 2013, Phys. Med. Biol. 58:R37, table 2, average of the skin entries).
-  public static func reducedScattering(scale: Double = 1) -> [Double] {
-    scatteringSpectrum.map { scale * $0 }
+  /// `scale` (Jacques 2013, Phys. Med. Biol. 58:R37, table 2, average of the skin entries), with
+  /// another scattering power b when given.
+  public static func reducedScattering(scale: Double = 1, power: Double = scatteringB) -> [Double] {
+    if power == scatteringB { return scatteringSpectrum.map { scale * $0 } }
+    return wavelengths.map { scale * scatteringA * pow($0 / 500, -power) }
   }
 
   /// Jacques (2013) skin a, cm⁻¹.
@@ -62,13 +64,15 @@ public enum TissueOptics {
   /// Jacques (2013) skin scattering power b.
   public static let scatteringB = 1.421
 
-  /// Kubelka–Munk K = 2µa and S = max(0, (3/4)µs′ − (1/4)µa) (van Gemert & Star 1987), converted
-  /// from cm⁻¹ to **mm⁻¹**.
-  public static func kubelkaMunk(absorption mua: [Double], reducedScattering musp: [Double])
-    -> (k: [Double], s: [Double])
-  {
-    let k = mua.map { 2 * $0 / 10 }
-    let s = zip(mua, musp).map { max(0, 0.75 * $1 - 0.25 * $0) / 10 }
+  /// Kubelka–Munk K = κ·2µa and S = max(0, σ·(3/4)µs′ − (1/4)µa) (van Gemert & Star 1987 with
+  /// κ = σ = 1), converted from cm⁻¹ to **mm⁻¹**. κ and σ ≠ 1 are the Monte Carlo calibration of
+  /// ``KubelkaMunkCalibration``.
+  public static func kubelkaMunk(
+    absorption mua: [Double], reducedScattering musp: [Double], absorptionFactor kappa: Double = 1,
+    scatteringFactor sigma: Double = 1
+  ) -> (k: [Double], s: [Double]) {
+    let k = mua.map { kappa * 2 * $0 / 10 }
+    let s = zip(mua, musp).map { max(0, sigma * 0.75 * $1 - 0.25 * $0) / 10 }
     return (k, s)
   }
 }

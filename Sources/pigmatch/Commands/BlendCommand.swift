@@ -46,7 +46,10 @@ struct BlendCommand: ParsableCommand {
     let meanDeltaE00: Rounded?
   }
 
-  struct Report: Encodable { let blend: BlendJSON }
+  struct Report: Encodable {
+    let blend: BlendJSON
+    let skinModel: SkinModelJSON?
+  }
 
   /// The contract's blend object for `solution`; `meanDeltaE00` only for a fade-aware solve.
   static func json(_ solution: BlendSolver.Solution, meanDeltaE00: Double?) -> BlendJSON {
@@ -76,7 +79,9 @@ struct BlendCommand: ParsableCommand {
     do { solution = try solver.solve(target: target, years: years, conditions: fade.conditions) } catch { throw CLIFailure.input("--target-lab", error.description) }
     let mean = solver.meanDeltaE00(solution.blend.fractions, target: target, years: years, conditions: fade.conditions)
     if output.json {
-      try JSONOutput.print(Report(blend: Self.json(solution, meanDeltaE00: years > 0 ? mean : nil)))
+      try JSONOutput.print(Report(
+          blend: Self.json(solution, meanDeltaE00: years > 0 ? mean : nil),
+          skinModel: fit.map(SkinModelJSON.init)))
       return
     }
     Self.printTable(solution, target: target, years: years, meanDeltaE00: mean, skinFit: fit)
