@@ -31,7 +31,7 @@ struct PaletteOptions: ParsableArguments {
       "fit ΔE00 \(Table.format(fit.deltaE00, 2)) (melanosomes \(Table.format(p.melanosomeFraction * 100, 1)) %, "
         + "pheomelanin share \(Table.format(p.pheomelaninFraction * 100, 0)) %, "
         + "blood \(Table.format(p.bloodFraction * 100, 2)) % at \(Table.format(p.oxygenSaturation * 100, 0)) % O₂, "
-        + "dermal scattering ×\(Table.format(p.dermalScatteringScale, 2)), "
+        + "dermal scattering ×\(Table.format(p.dermalScatteringScale, 2)) (λ^−\(Table.format(p.scatteringPower, 2))), "
         + "epidermis \(Table.format(p.epidermisThickness * 1000, 0)) µm)"
         + (fit.parametersAtBounds.isEmpty ? "" : "; at a bound: " + fit.parametersAtBounds.joined(separator: ", "))
         + (fit.gamut.advice.map { "; " + $0 } ?? "")
