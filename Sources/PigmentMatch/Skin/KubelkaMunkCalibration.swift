@@ -5,11 +5,11 @@
 /// Why: the two-flux model assumes diffuse light everywhere. Under a collimated source the thin
 /// epidermis (µs′·d ≈ 0.5) back-scatters less than a diffuse-light layer of the same µs′ would,
 /// and the deep dermis returns light along shorter paths; the identity mapping (κ = σ = 1,
-/// van Gemert & Star 1987) leaves the healed dot 3–6 L* too light and the skin 2–4 ΔE00 off the
-/// Monte Carlo (`pigmatch-bench montecarlo`). The factors below were fitted by
-/// `pigmatch-bench montecarlo --fit` (least squares on ΔE00 over the six ITA-class skins × bare,
-/// undiluted, 1:4 and 1:20 carbon black × depth 0 and 0.1 mm, 4000 packets per wavelength) and
-/// are checked by `SkinMonteCarloTests`.
+/// van Gemert & Star 1987) leaves the healed carbon-black dot 4–8 ΔE00 (up to 9 L*) too light and
+/// the bare skin 1.5–3 ΔE00 off the Monte Carlo (`pigmatch-bench montecarlo`). The factors below were fitted by
+/// `pigmatch-bench montecarlo --fit` (Nelder–Mead, least squares on ΔE00 over the six ITA-class
+/// skins × bare, undiluted, 1:4 and 1:20 carbon black × depth 0, 0.1 and 0.25 mm, 5000 packets per
+/// wavelength) and are checked by `SkinMonteCarloTests`.
 public struct KubelkaMunkCalibration: Sendable, Equatable {
   /// κ of the epidermis (+ upper papillary dermis) above the pigment.
   public var epidermisAbsorption: Double
@@ -39,9 +39,11 @@ public struct KubelkaMunkCalibration: Sendable, Equatable {
     epidermisAbsorption: 1, epidermisScattering: 1, dermisAbsorption: 1, dermisScattering: 1,
     internalReflectance: NeutralDermisDotOptics.defaultK2)
 
-  /// The calibration fitted to MCML (see the type's documentation): 42 cases, mean ΔE00 to the
-  /// Monte Carlo 5.1 → 1.4, worst 8.3 → 3.6 (dark skin, where both models give low contrast).
+  /// The calibration fitted to MCML (see the type's documentation): over 60 cases (six ITA-class
+  /// skins × bare skin, undiluted, 1:4 and 1:20 carbon black × depth 0, 0.1 and 0.25 mm, 5000
+  /// packets per wavelength) mean ΔE00 to the Monte Carlo 4.5 → 1.4, worst 8.1 → 2.8 (dark skin,
+  /// where both models give low contrast; every case of the other five classes within 2.5).
   public static let monteCarlo = KubelkaMunkCalibration(
-    epidermisAbsorption: 0.704, epidermisScattering: 0.731, dermisAbsorption: 0.760,
-    dermisScattering: 0.639, internalReflectance: 0.623)
+    epidermisAbsorption: 0.754, epidermisScattering: 0.797, dermisAbsorption: 0.813,
+    dermisScattering: 0.759, internalReflectance: 0.623)
 }
