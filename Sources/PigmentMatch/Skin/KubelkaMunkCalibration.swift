@@ -6,8 +6,8 @@
 /// epidermis (µs′·d ≈ 0.5) back-scatters less than a diffuse-light layer of the same µs′ would,
 /// and the deep dermis returns light along shorter paths; the identity mapping (κ = σ = 1,
 /// van Gemert & Star 1987) leaves the healed carbon-black dot 4–8 ΔE00 (up to 9 L*) too light and
-/// the bare skin 1.5–3 ΔE00 off the Monte Carlo (`pigmatch-bench montecarlo`). The factors below were fitted by
-/// `pigmatch-bench montecarlo --fit` (Nelder–Mead, least squares on ΔE00 over the six ITA-class
+/// the bare skin 1.5–3 ΔE00 off the Monte Carlo (`pigmatch-bench montecarlo`). The factors below
+/// were fitted by `pigmatch-bench montecarlo --fit` (Nelder–Mead, least squares on ΔE00 over the six ITA-class
 /// skins × bare, undiluted, 1:4 and 1:20 carbon black × depth 0, 0.1 and 0.25 mm, 5000 packets per
 /// wavelength) and are checked by `SkinMonteCarloTests`.
 public struct KubelkaMunkCalibration: Sendable, Equatable {
