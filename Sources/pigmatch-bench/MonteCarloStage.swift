@@ -26,6 +26,9 @@ struct MonteCarloStage: ParsableCommand {
   @Flag(help: "Fit the Kubelka–Munk calibration to the Monte Carlo and print it.")
   var fit = false
 
+  @Flag(help: "Only run the MCML reference case (van de Hulst's slab, Wang et al. 1995 table 2).")
+  var validate = false
+
   struct Case {
     let name: String
     let parameters: SkinParameters
@@ -34,6 +37,20 @@ struct MonteCarloStage: ParsableCommand {
   }
 
   func run() throws {
+    if validate {
+      // µa = 10, µs = 90 cm⁻¹, g = 0.75, n = 1, d = 0.02 cm: Rd 0.09739, Tt 0.66096 (van de Hulst).
+      let slab = LayeredMedium(layers: [
+        TurbidLayer(thickness: 0.02, absorption: 10, scattering: 90, anisotropy: 0.75, refractiveIndex: 1)
+      ])
+      let start = DispatchTime.now().uptimeNanoseconds
+      let r = MonteCarloTransport.run(slab, photons: photons, seed: seed)
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      print(
+        String(
+          format: "MCML slab: Rd %.5f ± %.5f (van de Hulst 0.09739), Tt %.5f ± %.5f (0.66096); %d photons, %.2f s",
+          r.diffuseReflectance, r.diffuseReflectanceError, r.transmittance, r.transmittanceError, photons, seconds))
+      return
+    }
     let loaded = try Palette.load(path: palette)
     let count = loaded.pigments.count + 1
     let k = loaded.pigments.map(\.optics.k) + [PigmentOptics.water.k]
