@@ -19,6 +19,9 @@ struct SkinFitStage: ParsableCommand {
   @Option(help: "Forward model only: parameter sets Cm,pheo,B,S,scattering,epidermis mm;… → skin Lab.")
   var forward: String = ""
 
+  @Option(help: "For colours out of gamut: draw this many skins from inside every range (seeded) and report the nearest.")
+  var sample: Int = 0
+
   func run() throws {
     if !forward.isEmpty {
       for set in forward.split(separator: ";") {
@@ -45,6 +48,15 @@ struct SkinFitStage: ParsableCommand {
         }
       }
     }
+    var skins: [Lab] = []
+    if sample > 0 {
+      var rng = SplitMix64(seed: 42)
+      skins = (0..<sample).map { _ in
+        let t = SkinParameterRange.fitted.map { _ in rng.uniform(0.02...0.98) }
+        return SkinOptics(parameters: SkinParameterRange.parameters(t)).skinLab
+      }
+    }
+    var beyond = 0
     var times: [Double] = []
     var inGamut = 0
     var worstIn = 0.0
@@ -57,17 +69,24 @@ struct SkinFitStage: ParsableCommand {
         inGamut += 1
         worstIn = max(worstIn, fit.deltaE00)
       }
+      var nearest = ""
+      if !fit.inGamut, !skins.isEmpty {
+        let d = skins.map { DeltaE.ciede2000($0, lab) }.min() ?? .infinity
+        if d > SkinFit.gamutTolerance { beyond += 1 }
+        nearest = String(format: " | nearest in-range skin ΔE00 %.2f", d)
+      }
       print(
         String(
           format: "%5.1f %5.1f %5.1f | ΔE00 %.2f | Cm %.3f pheo %.2f B %.4f S %.2f scat %.2f epi %.3f pow %.2f | %@ %@",
           lab.l, lab.a, lab.b, fit.deltaE00, p.melanosomeFraction, p.pheomelaninFraction,
           p.bloodFraction, p.oxygenSaturation, p.dermalScatteringScale, p.epidermisThickness, p.scatteringPower,
-          fit.inGamut ? "skin" : "CAST", fit.parametersAtBounds.joined(separator: ",")))
+          fit.inGamut ? "skin" : "CAST", fit.parametersAtBounds.joined(separator: ",")) + nearest)
     }
     times.sort()
     print(
       String(
         format: "skinfit: %d colours, %d in gamut (worst ΔE00 %.2f); median %.2f ms per fit, max %.2f ms",
-        labs.count, inGamut, worstIn, times[times.count / 2], times.last ?? 0))
+        labs.count, inGamut, worstIn, times[times.count / 2], times.last ?? 0)
+        + (sample > 0 ? "; out of gamut with no sampled in-range skin within ΔE00 1.0: \(beyond)" : ""))
   }
 }

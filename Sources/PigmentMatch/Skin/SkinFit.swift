@@ -9,8 +9,9 @@ import Foundation
 /// epidermal thickness), each moved as t = 1/(1 + e^(−u)) along its range so it stays strictly
 /// inside; minimise ΔE00(model skin, measured)² plus a weak prior λ²·Σ(u − u_typical)² (λ =
 /// ``priorWeight``) that makes the solution unique; a coarse grid over melanin and blood, then
-/// Levenberg–Marquardt on the CIEDE2000 residual vector (Levenberg 1944; Marquardt 1963).
-/// A colour the model cannot reach within ΔE00 ``gamutTolerance`` with every parameter off its
+/// Levenberg–Marquardt on the CIEDE2000 residual vector (Levenberg 1944; Marquardt 1963); a fit
+/// that ends at a bound is retried with a barrier off the bounds, and kept if it still reaches
+/// the colour. A colour the model cannot reach within ΔE00 ``gamutTolerance`` with every parameter off its
 /// bounds is not fitted silently: ``gamut`` says it is likely a colour cast.
 public struct SkinFit: Sendable {
   /// Whether the measured colour is one skin can have under neutral light.
@@ -67,7 +68,8 @@ public struct SkinFit: Sendable {
       if let fixedSaturation { p.oxygenSaturation = fixedSaturation }
       return SkinOptics(parameters: p)
     }
-    let residual = { (u: [Double]) -> [Double] in
+    // `barrier` > 0 adds a penalty for leaving the inner part of each range (second pass).
+    let residualWith = { (barrier: Double, u: [Double]) -> [Double] in
       let r = CIEDE2000Residual.vector(skin, model(u).skinLab)
       var out = [r.x, r.y, r.z]
       for i in 0..<u.count {
@@ -75,8 +77,12 @@ public struct SkinFit: Sendable {
           i == 0 ? Self.melaninPriorWeight : (i == 5 ? Self.thicknessPriorWeight : Self.priorWeight)
         out.append(weight * (u[i] - typical[i]))
       }
+      if barrier > 0 {
+        for i in 0..<u.count { out.append(barrier * max(0, abs(u[i]) - Self.innerLimit)) }
+      }
       return out
     }
+    let residual = { (u: [Double]) -> [Double] in residualWith(0, u) }
     var starts: [(cost: Double, u: [Double])] = []
     for cm in [0.012, 0.025, 0.05, 0.1, 0.2, 0.35] {
       for b in [0.008, 0.03] {
@@ -93,19 +99,45 @@ public struct SkinFit: Sendable {
       let cost = Self.cost(residual(refined))
       if cost < best.cost { best = (cost, refined) }
     }
+    // A fit that ends at a bound may still have an in-range solution within the tolerance that
+    // the prior made slightly more costly: look for it with a barrier off the bounds.
+    if Self.atBounds(best.u, ranges: ranges, fixedSaturation: fixedSaturation) {
+      let barrier = { (u: [Double]) -> [Double] in residualWith(Self.barrierWeight, u) }
+      let refined = Self.levenbergMarquardt(best.u.map { min(max($0, -Self.innerLimit), Self.innerLimit) }, residual: barrier)
+      if DeltaE.ciede2000(model(refined).skinLab, skin) <= Self.gamutTolerance,
+        !Self.atBounds(refined, ranges: ranges, fixedSaturation: fixedSaturation)
+      {
+        best = (Self.cost(residual(refined)), refined)
+      }
+    }
     let optics = model(best.u)
     self.target = skin
     self.optics = optics
     self.modelLab = optics.skinLab
     self.deltaE00 = DeltaE.ciede2000(optics.skinLab, skin)
-    let positions = best.u.map(Self.logistic)
-    parametersAtBounds = zip(ranges, positions).compactMap { range, t in
-      (t < Self.boundMargin || t > 1 - Self.boundMargin)
+    parametersAtBounds = Self.boundNames(best.u, ranges: ranges, fixedSaturation: fixedSaturation)
+    gamut =
+      deltaE00 <= Self.gamutTolerance && parametersAtBounds.isEmpty ? .skin : .likelyColourCast
+  }
+
+  /// |u| beyond which the second pass's barrier acts: twice the bound margin from each end.
+  static let innerLimit = log((1 - 2 * boundMargin) / (2 * boundMargin))
+  /// Weight of that barrier (ΔE00 per unit of u beyond the limit).
+  static let barrierWeight = 2.0
+
+  /// Names of the parameters of `u` within ``boundMargin`` of an end of their range.
+  static func boundNames(_ u: [Double], ranges: [SkinParameterRange], fixedSaturation: Double?)
+    -> [String]
+  {
+    zip(ranges, u.map(logistic)).compactMap { range, t in
+      (t < boundMargin || t > 1 - boundMargin)
         && !(range.name == SkinParameterRange.oxygenSaturation.name && fixedSaturation != nil)
         ? range.name : nil
     }
-    gamut =
-      deltaE00 <= Self.gamutTolerance && parametersAtBounds.isEmpty ? .skin : .likelyColourCast
+  }
+
+  static func atBounds(_ u: [Double], ranges: [SkinParameterRange], fixedSaturation: Double?) -> Bool {
+    !boundNames(u, ranges: ranges, fixedSaturation: fixedSaturation).isEmpty
   }
 
   static func logistic(_ u: Double) -> Double { 1 / (1 + exp(-u)) }

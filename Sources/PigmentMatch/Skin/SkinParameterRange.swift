@@ -67,8 +67,9 @@ public struct SkinParameterRange: Sendable, Equatable {
     return min(max(t, 0), 1)
   }
 
-  /// The parameters' values from the fit's vector of positions (t per ``fitted`` range).
-  static func parameters(_ t: [Double]) -> SkinParameters {
+  /// The skin parameters at positions `t` along the ``fitted`` ranges (one value in 0…1 each;
+  /// the others at their defaults).
+  public static func parameters(_ t: [Double]) -> SkinParameters {
     SkinParameters(
       melanosomeFraction: melanosomeFraction.value(at: t[0]), bloodFraction: bloodFraction.value(at: t[2]),
       oxygenSaturation: oxygenSaturation.value(at: t[3]),
@@ -79,7 +80,7 @@ public struct SkinParameterRange: Sendable, Equatable {
   }
 
   /// The values of `p` in ``fitted`` order.
-  static func values(_ p: SkinParameters) -> [Double] {
+  public static func values(_ p: SkinParameters) -> [Double] {
     [
       p.melanosomeFraction, p.pheomelaninFraction, p.bloodFraction, p.oxygenSaturation,
       p.dermalScatteringScale, p.epidermisThickness, p.scatteringPower,
