@@ -144,3 +144,51 @@ struct FadeModelTests {
     for c in Self.conditionsGrid { print(c, try Self.touchUp(c)) }
   }
 }
+
+/// Fade on real skins: every intermediate-class skin of the test data (ITA° 28–41: the PMC chart's
+/// "Caucasian" and "Oriental" patches, Luo 2024; the Del Bino class centre; the ITA 35 sample),
+/// typical recipe (carbon black 1:4), moderate sun, non-smoker.
+@Suite("Fade on real skins")
+struct FadeOnRealSkinsTests {
+  static func skins() throws -> [SkinSample] {
+    try SkinSample.all().filter { ITA($0.lab).category == .intermediate }
+  }
+
+  static func touchUp(_ skin: Lab, recipe: String, _ conditions: FadeConditions) throws -> FadeTimeline {
+    let palette = try ShippedPalettes.load("carbon-greyscale.json")
+    let fit = try SkinFit(skin: skin)
+    let model = DotModel(palette: palette, optics: fit.optics)
+    let fractions = try Recipe.parse(recipe, palette: palette).fractions(in: palette)
+    return FadeModel(conditions: conditions).timeline(fractions, model: model, years: 20)
+  }
+
+  /// Practice: a touch-up every 3–6 years (FadeModel's calibration), never in year 1 from a fit
+  /// pinned at a bound.
+  @Test("the typical client needs a touch-up in 3–6 years", arguments: try skins())
+  func typical(sample: SkinSample) throws {
+    #expect(try SkinFit(skin: sample.lab).parametersAtBounds.isEmpty)
+    let timeline = try Self.touchUp(sample.lab, recipe: TypicalFadeCase.recipe, FadeConditions())
+    let years = try #require(timeline.touchUpYears)
+    #expect((3...6).contains(years), "\(sample.name): touch-up after \(years) years")
+    // One decimal, and months from the same time.
+    #expect(years == (years * 10).rounded() / 10)
+    let months = try #require(timeline.touchUpMonths)
+    #expect(abs(Double(months) - 12 * (timeline.touchUpTime ?? 0)) <= 0.5)
+  }
+
+  /// Sun and smoking shorten the time strictly, for the typical recipe and for carbon black 1:1.
+  @Test("sun and smoking shorten the touch-up time strictly",
+    arguments: [TypicalFadeCase.recipe, "cb-black=0.5,water=0.5"])
+  func sunAndSmoking(recipe: String) throws {
+    let skin = TypicalFadeCase.skin
+    let time = { (c: FadeConditions) throws -> Double in
+      try #require(try Self.touchUp(skin, recipe: recipe, c).touchUpTime)
+    }
+    let low = try time(FadeConditions(sun: .low))
+    let moderate = try time(FadeConditions(sun: .moderate))
+    let high = try time(FadeConditions(sun: .high))
+    let smoker = try time(FadeConditions(sun: .moderate, smoker: true))
+    #expect(high < moderate && moderate < low, "\(recipe): low \(low) moderate \(moderate) high \(high)")
+    #expect(smoker < moderate, "\(recipe): smoker \(smoker) non-smoker \(moderate)")
+  }
+}

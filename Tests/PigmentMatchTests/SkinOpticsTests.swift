@@ -62,9 +62,12 @@ struct SkinOpticsTests {
   func fitsEveryClass(sample: SkinSample) throws {
     let fit = try SkinFit(skin: sample.lab)
     #expect(fit.deltaE00 <= fitTolerance, "\(sample.name): ΔE00 \(fit.deltaE00)")
-    let p = fit.optics.parameters
-    #expect((0.002...0.6).contains(p.melanosomeFraction))
-    #expect((0.0005...0.3).contains(p.bloodFraction))
+    // Every parameter strictly inside its physiological range, none near an end.
+    #expect(fit.parametersAtBounds.isEmpty, "\(sample.name): at a bound \(fit.parametersAtBounds)")
+    #expect(fit.inGamut && fit.gamut.advice == nil)
+    for (range, value) in zip(SkinParameterRange.fitted, SkinParameterRange.values(fit.optics.parameters)) {
+      #expect(range.lower < value && value < range.upper, "\(sample.name): \(range.name) \(value)")
+    }
   }
 
   @Test("every ITA class is represented by the fitted samples")
@@ -117,8 +120,11 @@ struct SkinOpticsTests {
     let model = DotModel(palette: palette, optics: optics)
     for strength in [0.05, 0.2, 1.0] {
       let dot = model.lab([strength, 0, 0, 0, 1 - strength])
-      // "Well below": at least 5 b* units under the skin's (≈ 2 JNDs of a yellowness shift).
-      #expect(dot.b < optics.skinLab.b - 5, "strength \(strength): dot \(dot) skin \(optics.skinLab)")
+      // "Well below": at least 5 b* units under the skin's (≈ 2 JNDs of a yellowness shift) for
+      // 1:4 and undiluted; at least 3 for the faint 1:20 dot, where the MCML oracle itself gives
+      // only 4.8–5.8 (`pigmatch-bench montecarlo`, very light to intermediate skin).
+      let shift = strength < 0.1 ? 3.0 : 5.0
+      #expect(dot.b < optics.skinLab.b - shift, "strength \(strength): dot \(dot) skin \(optics.skinLab)")
     }
   }
 

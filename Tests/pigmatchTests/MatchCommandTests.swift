@@ -41,12 +41,14 @@ struct MatchCommandTests {
     #expect(["low", "moderate", "high"].contains(h["risk"] as? String ?? ""))
     #expect((h["basis"] as? String)?.contains("proxies") == true)
     let fade = try #require(json["fade"] as? [String: Any])
-    #expect(Set(fade.keys) == ["timeline", "touchUpYear", "touchUpBasis"])
+    // Issue 14 added the touch-up time in years (one decimal) and months.
+    #expect(Set(fade.keys) == ["timeline", "touchUpYear", "touchUpBasis", "touchUpYears", "touchUpMonths"])
     let timeline = try #require(fade["timeline"] as? [[String: Any]])
     #expect(timeline.count == 4)
     #expect(timeline.allSatisfy { Set($0.keys) == ["year", "dotLab", "deltaE00ToTarget"] })
     let skinModel = try #require(json["skinModel"] as? [String: Any])
     #expect((skinModel["fitDeltaE00"] as? Double ?? 9) <= 1.0)
+    #expect(Set(skinModel.keys).isSuperset(of: ["fitDeltaE00", "inGamut", "parametersAtBounds", "parameters"]))
   }
 
   @Test func table() {

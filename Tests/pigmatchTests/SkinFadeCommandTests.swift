@@ -13,7 +13,15 @@ struct SkinFadeCommandTests {
     #expect(run.status == 0 && run.stderr.isEmpty)
     #expect(run.stdout.hasPrefix("{\"timeline\":[{\"year\":0,\"dotLab\":["))
     let json = try run.json()
-    #expect(Set(json.keys) == ["timeline", "touchUpYear"])
+    // Issue 14 added the touch-up time (years, one decimal; months) and the fitted skin model.
+    #expect(Set(json.keys) == ["timeline", "touchUpYear", "touchUpYears", "touchUpMonths", "skinModel"])
+    let years = try #require(json["touchUpYears"] as? Double)
+    #expect((3...6).contains(years) && years == (years * 10).rounded() / 10)
+    let months = try #require(json["touchUpMonths"] as? Int)
+    #expect(abs(Double(months) / 12 - years) <= 0.05 + 1.0 / 24)
+    let skin = try #require(json["skinModel"] as? [String: Any])
+    #expect(skin["inGamut"] as? Bool == true && (skin["parametersAtBounds"] as? [String])?.isEmpty == true)
+    #expect((skin["fitDeltaE00"] as? Double ?? 9) <= 1)
     let timeline = try #require(json["timeline"] as? [[String: Any]])
     #expect(timeline.count == 9)
     #expect(timeline.allSatisfy { Set($0.keys) == ["year", "dotLab", "deltaE00ToStart"] })
@@ -26,7 +34,7 @@ struct SkinFadeCommandTests {
   @Test func fadeWithoutTouchUpPrintsNull() throws {
     let run = CLIRun(["fade", "--palette", Self.greys] + Self.typical + ["--years", "1", "--json"])
     #expect(run.status == 0)
-    #expect(run.stdout.hasSuffix("\"touchUpYear\":null}\n"))
+    #expect(run.stdout.contains("\"touchUpYear\":null,\"touchUpYears\":null,\"touchUpMonths\":null,"))
   }
 
   @Test func fadeHighSunAndSmokingComeEarlier() throws {
@@ -38,12 +46,16 @@ struct SkinFadeCommandTests {
     #expect(try year(["--sun", "low", "--smoker"]) < (try year(["--sun", "low"])))
   }
 
-  @Test func fadeTable() {
+  @Test func fadeTable() throws {
     let run = CLIRun(["fade", "--palette", Self.greys] + Self.typical + ["--years", "6"])
     #expect(run.status == 0)
-    #expect(run.stdout.contains("touch-up: year 4"))
+    // The typical case: a touch-up after 3–6 years (FadeModel's calibration), given in months too.
+    let line = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("touch-up: after ") })
+    let years = try #require(Double(line.dropFirst("touch-up: after ".count).prefix { $0 != " " }))
+    #expect((3...6).contains(years), "\(line)")
+    #expect(line.contains(" months), in year "))
     #expect(run.stdout.split(separator: "\n").count == 10)
-    #expect(run.stdout.contains("skin model  fit ΔE00 0.00"))
+    #expect(run.stdout.contains("skin model  fit ΔE00 0.0"))
   }
 
   static let badInputs: [([String], String)] = [

@@ -30,6 +30,13 @@ public struct FadeTimeline: Sendable {
   /// ``FadeModel/timeline(_:model:years:target:)``.
   public internal(set) var touchUpTime: Double?
 
+  /// The touch-up time in years to one decimal (practitioners book by the month: see
+  /// ``touchUpMonths``); nil when no touch-up falls within the timeline.
+  public var touchUpYears: Double? { touchUpTime.map { ($0 * 10).rounded() / 10 } }
+
+  /// The touch-up time in whole months (from ``touchUpTime``).
+  public var touchUpMonths: Int? { touchUpTime.map { Int(($0 * 12).rounded()) } }
+
   /// The timeline of `fractions` under `projection`, optionally against `target`.
   public init(projection: FadeProjection, fractions: [Double], target: Lab?) {
     let dots = projection.dotLabs(fractions)

@@ -1,15 +1,32 @@
 import Colorimetry
 import Foundation
 
-/// The skin model fitted to a measured skin colour, and how close it came.
+/// The skin model fitted to a measured skin colour, how close it came, and whether the colour is
+/// one skin can have under neutral light.
 ///
-/// Fit: minimise ΔE00(model skin, measured) over Cm, B and the dermal scattering scale (log
-/// parameters, box-bounded), plus a weak pull 0.05·ln(scale) toward Jacques' average scattering so
-/// the solution is unique; a coarse grid (5 × 3 × 3) then Levenberg–Marquardt on the CIEDE2000
-/// residual vector (Levenberg 1944; Marquardt 1963). Oxygen saturation is held at 0.75.
-/// Two parameters (Cm, B) cannot reach three coordinates: the third (scattering) is what makes
-/// every ITA class fit within ΔE00 1.0 (see `SkinOpticsTests`).
+/// Fit: six physiological parameters (``SkinParameterRange/fitted``: eumelanin + pheomelanin
+/// melanosome fraction, pheomelanin share, blood fraction and oxygenation, dermal scattering,
+/// epidermal thickness), each moved as t = 1/(1 + e^(−u)) along its range so it stays strictly
+/// inside; minimise ΔE00(model skin, measured)² plus a weak prior λ²·Σ(u − u_typical)² (λ =
+/// ``priorWeight``) that makes the solution unique; a coarse grid over melanin and blood, then
+/// Levenberg–Marquardt on the CIEDE2000 residual vector (Levenberg 1944; Marquardt 1963); a fit
+/// that ends at a bound is retried with a barrier off the bounds, and kept if it still reaches
+/// the colour. A colour the model cannot reach within ΔE00 ``gamutTolerance`` with every parameter off its
+/// bounds is not fitted silently: ``gamut`` says it is likely a colour cast.
 public struct SkinFit: Sendable {
+  /// Whether the measured colour is one skin can have under neutral light.
+  public enum Gamut: String, Sendable, Equatable, Codable {
+    /// Reached within ΔE00 1.0 with every parameter inside its range.
+    case skin
+    /// Not reachable by any skin of the model: likely a colour cast; calibrate the photo.
+    case likelyColourCast
+
+    /// What to tell the user.
+    public var advice: String? {
+      self == .skin ? nil : "likely a colour cast: calibrate the photo (grey card or white balance)"
+    }
+  }
+
   /// The measured skin colour.
   public let target: Lab
   /// The fitted model.
@@ -18,61 +35,127 @@ public struct SkinFit: Sendable {
   public let modelLab: Lab
   /// ΔE00(model skin, measured): the fit's residual.
   public let deltaE00: Double
+  /// Names of the parameters within 2 % of an end of their range (``SkinParameterRange/name``).
+  public let parametersAtBounds: [String]
+  /// Skin or likely colour cast.
+  public let gamut: Gamut
 
-  /// Bounds: Cm 0.2…60 %, B 0.05…30 %, scattering scale 0.1…10.
-  static let lower = [log(0.002), log(0.0005), log(0.1)]
-  static let upper = [log(0.6), log(0.3), log(10.0)]
-  /// Weight of the pull toward scale 1 (ΔE00 units per e-fold of scale).
-  static let scalePull = 0.05
+  /// Whether the colour is reachable as skin (``gamut`` is ``Gamut/skin``).
+  public var inGamut: Bool { gamut == .skin }
 
-  /// Fits the skin model to `skin` (CIELAB D65); throws when it is not a plausible skin colour.
-  public init(skin: Lab, oxygenSaturation: Double = SkinParameters.defaultOxygenSaturation)
-    throws(SkinError)
-  {
+  /// ΔE00 within which a fit counts as reaching the colour (the acceptance bound).
+  public static let gamutTolerance = 1.0
+  /// Fraction of a range at each end that counts as "at a bound".
+  public static let boundMargin = 0.02
+  /// Weight λ of the prior (ΔE00 per unit of u).
+  static let priorWeight = 0.05
+  /// Weight of the prior on the melanin, the parameter that spans the skin types (weaker than the
+  /// others', so dark skin is reached by melanin rather than by a thicker epidermis).
+  static let melaninPriorWeight = 0.02
+  /// Weight of the prior on the epidermal thickness (twice the others': the melanin, not the
+  /// thickness, should carry the skin type).
+  static let thicknessPriorWeight = 0.1
+
+  /// Fits the skin model to `skin` (CIELAB D65); throws when it is not a plausible skin colour at
+  /// all (``PlausibleSkin``). `oxygenSaturation`, when given, is held fixed instead of fitted.
+  public init(skin: Lab, oxygenSaturation: Double? = nil) throws(SkinError) {
     guard PlausibleSkin.contains(skin) else { throw .implausibleSkin(skin) }
-    let model = { (p: [Double]) -> SkinOptics in
-      SkinOptics(
-        parameters: SkinParameters(
-          melanosomeFraction: exp(p[0]), bloodFraction: exp(p[1]),
-          oxygenSaturation: oxygenSaturation, dermalScatteringScale: exp(p[2])))
+    let ranges = SkinParameterRange.fitted
+    let fixedSaturation = oxygenSaturation.map { min(max($0, 0), 1) }
+    let typical = ranges.map { Self.logit($0.position(of: $0.typical)) }
+    let model = { (u: [Double]) -> SkinOptics in
+      var p = SkinParameterRange.parameters(u.map(Self.logistic))
+      if let fixedSaturation { p.oxygenSaturation = fixedSaturation }
+      return SkinOptics(parameters: p)
     }
-    let residual = { (p: [Double]) -> [Double] in
-      let r = CIEDE2000Residual.vector(skin, model(p).skinLab)
-      return [r.x, r.y, r.z, Self.scalePull * p[2]]
+    // `barrier` > 0 adds a penalty for leaving the inner part of each range (second pass).
+    let residualWith = { (barrier: Double, u: [Double]) -> [Double] in
+      let r = CIEDE2000Residual.vector(skin, model(u).skinLab)
+      var out = [r.x, r.y, r.z]
+      for i in 0..<u.count {
+        let weight: Double =
+          i == 0 ? Self.melaninPriorWeight : (i == 5 ? Self.thicknessPriorWeight : Self.priorWeight)
+        out.append(weight * (u[i] - typical[i]))
+      }
+      if barrier > 0 {
+        for i in 0..<u.count { out.append(barrier * max(0, abs(u[i]) - Self.innerLimit)) }
+      }
+      return out
     }
-    var starts: [(cost: Double, p: [Double])] = []
-    for cm in [0.01, 0.03, 0.08, 0.15, 0.3] {
-      for b in [0.005, 0.02, 0.05] {
-        for scale in [0.5, 1, 2] {
-          let p = [log(cm), log(b), log(scale)]
-          starts.append((Self.cost(residual(p)), p))
-        }
+    let residual = { (u: [Double]) -> [Double] in residualWith(0, u) }
+    var starts: [(cost: Double, u: [Double])] = []
+    for cm in [0.012, 0.025, 0.05, 0.1, 0.2, 0.35] {
+      for b in [0.008, 0.03] {
+        var u = typical
+        u[0] = Self.logit(ranges[0].position(of: cm))
+        u[2] = Self.logit(ranges[2].position(of: b))
+        starts.append((Self.cost(residual(u)), u))
       }
     }
     starts.sort { $0.cost < $1.cost }
     var best = starts[0]
     for start in starts.prefix(3) {
-      let refined = Self.levenbergMarquardt(start.p, residual: residual)
+      let refined = Self.levenbergMarquardt(start.u, residual: residual)
       let cost = Self.cost(residual(refined))
       if cost < best.cost { best = (cost, refined) }
     }
-    let optics = model(best.p)
+    // A fit that ends at a bound may still have an in-range solution within the tolerance that
+    // the prior made slightly more costly: look for it with a barrier off the bounds.
+    if Self.atBounds(best.u, ranges: ranges, fixedSaturation: fixedSaturation) {
+      let barrier = { (u: [Double]) -> [Double] in residualWith(Self.barrierWeight, u) }
+      let refined = Self.levenbergMarquardt(best.u.map { min(max($0, -Self.innerLimit), Self.innerLimit) }, residual: barrier)
+      if DeltaE.ciede2000(model(refined).skinLab, skin) <= Self.gamutTolerance,
+        !Self.atBounds(refined, ranges: ranges, fixedSaturation: fixedSaturation)
+      {
+        best = (Self.cost(residual(refined)), refined)
+      }
+    }
+    let optics = model(best.u)
     self.target = skin
     self.optics = optics
     self.modelLab = optics.skinLab
     self.deltaE00 = DeltaE.ciede2000(optics.skinLab, skin)
+    parametersAtBounds = Self.boundNames(best.u, ranges: ranges, fixedSaturation: fixedSaturation)
+    gamut =
+      deltaE00 <= Self.gamutTolerance && parametersAtBounds.isEmpty ? .skin : .likelyColourCast
+  }
+
+  /// |u| beyond which the second pass's barrier acts: twice the bound margin from each end.
+  static let innerLimit = log((1 - 2 * boundMargin) / (2 * boundMargin))
+  /// Weight of that barrier (ΔE00 per unit of u beyond the limit).
+  static let barrierWeight = 2.0
+
+  /// Names of the parameters of `u` within ``boundMargin`` of an end of their range.
+  static func boundNames(_ u: [Double], ranges: [SkinParameterRange], fixedSaturation: Double?)
+    -> [String]
+  {
+    zip(ranges, u.map(logistic)).compactMap { range, t in
+      (t < boundMargin || t > 1 - boundMargin)
+        && !(range.name == SkinParameterRange.oxygenSaturation.name && fixedSaturation != nil)
+        ? range.name : nil
+    }
+  }
+
+  static func atBounds(_ u: [Double], ranges: [SkinParameterRange], fixedSaturation: Double?) -> Bool {
+    !boundNames(u, ranges: ranges, fixedSaturation: fixedSaturation).isEmpty
+  }
+
+  static func logistic(_ u: Double) -> Double { 1 / (1 + exp(-u)) }
+  static func logit(_ t: Double) -> Double {
+    let c = min(max(t, 1e-6), 1 - 1e-6)
+    return log(c / (1 - c))
   }
 
   static func cost(_ r: [Double]) -> Double { r.reduce(0) { $0 + $1 * $1 } }
 
-  /// Box-bounded Levenberg–Marquardt with a forward-difference Jacobian (3 parameters).
+  /// Levenberg–Marquardt with a forward-difference Jacobian.
   static func levenbergMarquardt(_ start: [Double], residual: ([Double]) -> [Double]) -> [Double] {
     var p = start
     var r = residual(p)
     var f = cost(r)
     var mu = 1e-3
     let h = 1e-5
-    for _ in 0..<60 {
+    for _ in 0..<40 {
       if f < 1e-12 { break }
       let n = p.count
       var jacobian = [[Double]](repeating: [], count: n)
@@ -93,8 +176,8 @@ public struct SkinFit: Sendable {
       for _ in 0..<12 {
         var damped = a
         for i in 0..<n { damped[i][i] += mu * max(a[i][i], 1e-9) }
-        guard let delta = solve3(damped, g) else { mu *= 10; continue }
-        let candidate = (0..<n).map { min(max(p[$0] + delta[$0], lower[$0]), upper[$0]) }
+        guard let delta = solveLinear(damped, g) else { mu *= 10; continue }
+        let candidate = (0..<n).map { min(max(p[$0] + delta[$0], -12), 12) }
         let rc = residual(candidate)
         let fc = cost(rc)
         if fc < f {
@@ -115,7 +198,7 @@ public struct SkinFit: Sendable {
   }
 
   /// Gaussian elimination with partial pivoting for a small dense system; nil when singular.
-  static func solve3(_ matrix: [[Double]], _ rhs: [Double]) -> [Double]? {
+  static func solveLinear(_ matrix: [[Double]], _ rhs: [Double]) -> [Double]? {
     var a = matrix
     var b = rhs
     let n = b.count

@@ -14,7 +14,8 @@ import Foundation
 ///   (two-constant mixing, Duncan 1940), so that water alone gives back the bare skin exactly.
 /// - Semi-infinite dermis: blood (Prahl 1999 haemoglobin) and baseline absorption, scattering
 ///   scaled by ``SkinParameters/dermalScatteringScale``; R∞ (Kubelka & Munk 1931).
-/// Layers are converted with K = 2µa, S = (3/4)µs′ − (1/4)µa (van Gemert & Star 1987), the
+/// Layers are converted with K = κ·2µa, S = σ·(3/4)µs′ − (1/4)µa (van Gemert & Star 1987, with
+/// κ, σ and K2 calibrated against Monte Carlo: ``KubelkaMunkCalibration``), the
 /// pigment layer is solved over the dermis by Kubelka's hyperbolic formula (Kubelka 1948), the
 /// upper layers are stacked by R₁₂ = R₁ + T₁²R₂/(1 − R₁R₂) (Kubelka 1954), and the surface by
 /// Saunderson (1942) with K1 = ((n − 1)/(n + 1))², n = 1.4, K2 = 0.5 (Allen 1980).
@@ -22,9 +23,11 @@ import Foundation
 public struct SkinOptics: DotOptics {
   /// The parameters this model was built from.
   public let parameters: SkinParameters
-  /// Dermis K, S, mm⁻¹ (31 values each).
-  let dermisK: [Double]
-  let dermisS: [Double]
+  /// The transport-to-Kubelka–Munk factors and surface K2 in use.
+  public let calibration: KubelkaMunkCalibration
+  /// Dermis µa and µs′, **mm⁻¹** (31 values each): the pigment layer adds the mixture to these.
+  let dermisMua: [Double]
+  let dermisMusp: [Double]
   /// Semi-infinite dermis R∞ (internal).
   let dermisReflectance: [Double]
   /// The layers above the pigment (epidermis, then any extra dermis), over a black background.
@@ -35,31 +38,29 @@ public struct SkinOptics: DotOptics {
   let k1: Double
   let k2: Double
 
-  /// The model for `parameters`.
-  public init(parameters: SkinParameters) {
+  /// The model for `parameters` with the Monte Carlo calibration (``KubelkaMunkCalibration``).
+  public init(
+    parameters: SkinParameters, calibration: KubelkaMunkCalibration = .monteCarlo
+  ) {
     self.parameters = parameters
+    self.calibration = calibration
     let p = parameters
-    let neutral = NeutralDermisDotOptics()
-    k1 = neutral.k1
-    k2 = neutral.k2
-    let blood = HemoglobinExtinction.wholeBloodAbsorption(saturation: p.oxygenSaturation)
-    let epidermalMua = zip(
-      TissueOptics.epidermalAbsorption(melanosomeFraction: p.melanosomeFraction), blood
-    ).map { $0 + p.bloodFraction * $1 }
+    let c = calibration
+    k1 = NeutralDermisDotOptics().k1
+    k2 = c.internalReflectance
+    let tissue = SkinTissue(parameters: p)
     let epidermis = TissueOptics.kubelkaMunk(
-      absorption: epidermalMua, reducedScattering: TissueOptics.reducedScattering())
+      absorption: tissue.epidermis.absorption, reducedScattering: tissue.epidermis.reducedScattering,
+      absorptionFactor: c.epidermisAbsorption, scatteringFactor: c.epidermisScattering)
     let dermis = TissueOptics.kubelkaMunk(
-      absorption: TissueOptics.dermalAbsorption(
-        bloodFraction: p.bloodFraction, saturation: p.oxygenSaturation),
-      reducedScattering: TissueOptics.reducedScattering(scale: p.dermalScatteringScale))
-    // Dermis between the papillary loops (top layer) and a sunk pigment layer: collagen
-    // scattering and baseline absorption, no blood (the vessels sit in the papillary loops and the
-    // deep plexus, not in between).
+      absorption: tissue.dermis.absorption, reducedScattering: tissue.dermis.reducedScattering,
+      absorptionFactor: c.dermisAbsorption, scatteringFactor: c.dermisScattering)
     let bloodless = TissueOptics.kubelkaMunk(
-      absorption: TissueOptics.dermalAbsorption(bloodFraction: 0, saturation: p.oxygenSaturation),
-      reducedScattering: TissueOptics.reducedScattering(scale: p.dermalScatteringScale))
-    dermisK = dermis.k
-    dermisS = dermis.s
+      absorption: tissue.bloodlessDermis.absorption,
+      reducedScattering: tissue.bloodlessDermis.reducedScattering,
+      absorptionFactor: c.dermisAbsorption, scatteringFactor: c.dermisScattering)
+    dermisMua = tissue.dermis.absorption.map { $0 / 10 }
+    dermisMusp = tissue.dermis.reducedScattering.map { $0 / 10 }
     dermisReflectance = (0..<Spectrum.count).map {
       KubelkaMunk.reflectanceInfinite(KubelkaMunk.Constants(k: dermis.k[$0], s: dermis.s[$0]))
     }
@@ -83,22 +84,29 @@ public struct SkinOptics: DotOptics {
   public func sunk(by depth: Double) -> SkinOptics {
     var p = parameters
     p.pigmentDepth += max(depth, 0)
-    return SkinOptics(parameters: p)
+    return SkinOptics(parameters: p, calibration: calibration)
   }
 
   /// The same skin with the melanosome fraction multiplied by `factor` (hyperpigmentation halo).
   public func withMelanin(times factor: Double) -> SkinOptics {
     var p = parameters
     p.melanosomeFraction = min(max(p.melanosomeFraction * factor, 0), 1)
-    return SkinOptics(parameters: p)
+    return SkinOptics(parameters: p, calibration: calibration)
   }
 
-  /// Measured dot reflectance: Saunderson(cover ⊕ layer(dermis + pigment, X) over R∞).
+  /// Measured dot reflectance: Saunderson(cover ⊕ layer(dermis + pigment, X) over R∞). The
+  /// pigment's K, S (mm⁻¹) are turned into µa = K/2 and µs′ = (S + K/4)/(3/4) (the inverse of
+  /// van Gemert & Star 1987), added to the dermis's, and converted back with the calibration: with
+  /// κ = σ = 1 this is the dermis's K, S plus the mixture's (two-constant mixing, Duncan 1940).
   public func dotReflectance(k: [Double], s: [Double]) -> [Double] {
     var result = [Double](repeating: 0, count: Spectrum.count)
+    let kappa = calibration.dermisAbsorption
+    let sigma = calibration.dermisScattering
     for l in 0..<Spectrum.count {
+      let mua = dermisMua[l] + k[l] / 2
+      let musp = dermisMusp[l] + (s[l] + k[l] / 4) / 0.75
       let pigment = KubelkaMunk.layer(
-        KubelkaMunk.Constants(k: dermisK[l] + k[l], s: dermisS[l] + s[l]),
+        KubelkaMunk.Constants(k: kappa * 2 * mua, s: max(0, sigma * 0.75 * musp - 0.25 * mua)),
         thickness: parameters.pigmentLayerThickness, background: dermisReflectance[l])
       result[l] = surface(cover[l], over: pigment.reflectance)
     }

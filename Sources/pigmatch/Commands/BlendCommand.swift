@@ -57,15 +57,17 @@ struct BlendCommand: ParsableCommand {
     let meanDeltaE00: Rounded?
   }
 
-  /// Schema version 2 (``MatchContract``); `reach` is null when the target is matched.
+  /// Schema version 2 (``MatchContract``); `reach` is null when the target is matched; `skinModel`
+  /// is the fitted skin when `--skin-lab` is given.
   struct Report: Encodable {
     let schemaVersion: Int
     let target: TargetJSON
     let blend: BlendJSON
     let contrast: ContrastJSON
     let reach: ReachJSON?
+    let skinModel: SkinModelJSON?
 
-    enum CodingKeys: String, CodingKey { case schemaVersion, target, blend, contrast, reach }
+    enum CodingKeys: String, CodingKey { case schemaVersion, target, blend, contrast, reach, skinModel }
     func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(schemaVersion, forKey: .schemaVersion)
@@ -73,6 +75,7 @@ struct BlendCommand: ParsableCommand {
       try container.encode(blend, forKey: .blend)
       try container.encode(contrast, forKey: .contrast)
       try container.encode(reach, forKey: .reach)  // null when within reach
+      try container.encodeIfPresent(skinModel, forKey: .skinModel)
     }
   }
 
@@ -119,7 +122,7 @@ struct BlendCommand: ParsableCommand {
           schemaVersion: MatchContract.schemaVersion, target: TargetJSON(target),
           blend: Self.json(solution, meanDeltaE00: years > 0 ? mean : nil),
           contrast: ContrastJSON(skin: skin, target: goal, dot: solution.blend.dotLab),
-          reach: reach.map(ReachJSON.init)))
+          reach: reach.map(ReachJSON.init), skinModel: fit.map(SkinModelJSON.init)))
       return
     }
     Self.printTable(solution, target: target, skin: skin, years: years, meanDeltaE00: mean, skinFit: fit, reach: reach)

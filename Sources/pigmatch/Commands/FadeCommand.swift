@@ -28,12 +28,16 @@ struct FadeCommand: ParsableCommand {
   struct Report: Encodable {
     let timeline: [Entry]
     let touchUpYear: Int?
+    let touchUp: TouchUpJSON
+    let skinModel: SkinModelJSON?
 
-    enum CodingKeys: String, CodingKey { case timeline, touchUpYear }
+    enum CodingKeys: String, CodingKey { case timeline, touchUpYear, skinModel }
     func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
       try container.encode(timeline, forKey: .timeline)
       try container.encode(touchUpYear, forKey: .touchUpYear)  // null when none
+      try touchUp.encode(to: encoder)
+      try container.encodeIfPresent(skinModel, forKey: .skinModel)
     }
   }
 
@@ -51,7 +55,8 @@ struct FadeCommand: ParsableCommand {
         Report(
           timeline: timeline.entries.map {
             Entry(year: $0.year, dotLab: LabJSON($0.dotLab), deltaE00ToStart: Rounded($0.deltaE00ToStart, places: 4))
-          }, touchUpYear: timeline.touchUpYear))
+          }, touchUpYear: timeline.touchUpYear, touchUp: TouchUpJSON(timeline),
+          skinModel: fit.map(SkinModelJSON.init)))
       return
     }
     CLI.console.print("year  healed dot                       stubble                          ΔE00 to start")
@@ -64,7 +69,10 @@ struct FadeCommand: ParsableCommand {
     }
     if let fit { CLI.console.print(Table.rows([PaletteOptions.skinRow(fit)])) }
     if let year = timeline.touchUpYear {
-      CLI.console.print("touch-up: year \(year) (drift past ΔE00 \(Table.format(FadeModel.matchThreshold, 1)))")
+      let when = timeline.touchUpYears.map {
+        "after \(Table.format($0, 1)) years (\(timeline.touchUpMonths ?? 0) months), in year \(year)"
+      } ?? "year \(year)"
+      CLI.console.print("touch-up: \(when) (drift past ΔE00 \(Table.format(FadeModel.matchThreshold, 1)))")
     } else {
       CLI.console.print("touch-up: not within \(timeline.entries.count - 1) years")
     }

@@ -20,13 +20,6 @@ struct MatchCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
-  struct SkinModelJSON: Encodable {
-    let fitDeltaE00: Rounded
-    let melanosomeFraction: Rounded
-    let bloodFraction: Rounded
-    let dermalScatteringScale: Rounded
-  }
-
   struct HealingJSON: Encodable {
     let week: Int
     let stubbleLab: LabJSON
@@ -74,6 +67,8 @@ struct MatchCommand: ParsableCommand {
     /// What the touch-up year was judged against: "target" (the follicle), or "start" (the healed
     /// dot's own drift) when the follicle is out of reach from day one.
     let touchUpBasis: String
+    /// The touch-up time in years, one decimal, and in months (null when none).
+    let touchUp: TouchUpJSON
 
     enum CodingKeys: String, CodingKey { case timeline, touchUpYear, touchUpBasis }
     func encode(to encoder: any Encoder) throws {
@@ -81,6 +76,7 @@ struct MatchCommand: ParsableCommand {
       try container.encode(timeline, forKey: .timeline)
       try container.encode(touchUpYear, forKey: .touchUpYear)  // null when none
       try container.encode(touchUpBasis, forKey: .touchUpBasis)
+      try touchUp.encode(to: encoder)
     }
   }
 
@@ -140,7 +136,6 @@ struct MatchCommand: ParsableCommand {
     -> Report
   {
     let mean = report.fade.meanDeltaE00ToTarget ?? .nan
-    let p = report.skinFit.optics.parameters
     let h = report.hyperpigmentation
     return Report(
       schemaVersion: MatchContract.schemaVersion,
@@ -165,12 +160,9 @@ struct MatchCommand: ParsableCommand {
             year: $0.year, dotLab: LabJSON($0.dotLab),
             deltaE00ToTarget: Rounded($0.deltaE00ToTarget ?? .nan, places: 4))
         }, touchUpYear: report.fade.touchUpYear,
-        touchUpBasis: report.fade.touchUpAgainstTarget ? "target" : "start"),
-      skinModel: SkinModelJSON(
-        fitDeltaE00: Rounded(report.skinFit.deltaE00, places: 4),
-        melanosomeFraction: Rounded(p.melanosomeFraction, places: 4),
-        bloodFraction: Rounded(p.bloodFraction, places: 5),
-        dermalScatteringScale: Rounded(p.dermalScatteringScale, places: 3)))
+        touchUpBasis: report.fade.touchUpAgainstTarget ? "target" : "start",
+        touchUp: TouchUpJSON(report.fade)),
+      skinModel: SkinModelJSON(report.skinFit))
   }
 
   private func printTable(_ measurement: PhotoMeasurement, _ report: MatchReport, years: Int, mean: Double) {

@@ -29,7 +29,12 @@ struct PaletteOptions: ParsableArguments {
     return (
       "skin model",
       "fit ΔE00 \(Table.format(fit.deltaE00, 2)) (melanosomes \(Table.format(p.melanosomeFraction * 100, 1)) %, "
-        + "blood \(Table.format(p.bloodFraction * 100, 2)) %, dermal scattering ×\(Table.format(p.dermalScatteringScale, 2)))"
+        + "pheomelanin share \(Table.format(p.pheomelaninFraction * 100, 0)) %, "
+        + "blood \(Table.format(p.bloodFraction * 100, 2)) % at \(Table.format(p.oxygenSaturation * 100, 0)) % O₂, "
+        + "dermal scattering ×\(Table.format(p.dermalScatteringScale, 2)) (λ^−\(Table.format(p.scatteringPower, 2))), "
+        + "epidermis \(Table.format(p.epidermisThickness * 1000, 0)) µm)"
+        + (fit.parametersAtBounds.isEmpty ? "" : "; at a bound: " + fit.parametersAtBounds.joined(separator: ", "))
+        + (fit.gamut.advice.map { "; " + $0 } ?? "")
     )
   }
 
@@ -57,6 +62,7 @@ struct MixCommand: ParsableCommand {
   struct Report: Encodable {
     let dotLab: LabJSON
     let stubbleLab: LabJSON
+    let skinModel: SkinModelJSON?
   }
 
   func run() throws {
@@ -70,7 +76,7 @@ struct MixCommand: ParsableCommand {
     let dot = model.lab(fractions)
     let stubble = model.stubbleLab(fractions)
     if output.json {
-      try JSONOutput.print(Report(dotLab: LabJSON(dot), stubbleLab: LabJSON(stubble)))
+      try JSONOutput.print(Report(dotLab: LabJSON(dot), stubbleLab: LabJSON(stubble), skinModel: fit.map(SkinModelJSON.init)))
       return
     }
     CLI.console.print(

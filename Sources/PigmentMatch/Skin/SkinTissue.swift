@@ -1,0 +1,48 @@
+/// The transport coefficients of the skin's layers at the 31 wavelengths, **cm⁻¹**: what both the
+/// fast model (``SkinOptics``, Kubelka–Munk) and the Monte Carlo oracle (``SkinMonteCarlo``) are
+/// built from, so the two describe the same tissue.
+///
+/// - Epidermis (+ upper papillary dermis): melanin absorption (eumelanin and pheomelanin,
+///   ``TissueOptics/epidermalAbsorption(melanosomeFraction:pheomelanin:)``) plus the papillary
+///   capillaries' blood at the dermal fraction B; Jacques' (2013) skin scattering.
+/// - Dermis: blood (Prahl 1999 haemoglobin at saturation S) and baseline absorption, scattering
+///   scaled by ``SkinParameters/dermalScatteringScale``.
+/// - Bloodless dermis (between the papillary loops and a sunk pigment layer): baseline absorption
+///   and the dermis's scattering (the vessels sit in the papillary loops and the deep plexus).
+public struct SkinTissue: Sendable {
+  /// One layer's absorption µa and reduced scattering µs′ per wavelength, cm⁻¹.
+  public struct Coefficients: Sendable {
+    /// µa, cm⁻¹ (31 values).
+    public let absorption: [Double]
+    /// µs′, cm⁻¹ (31 values).
+    public let reducedScattering: [Double]
+  }
+
+  /// The parameters.
+  public let parameters: SkinParameters
+  /// Epidermis (+ upper papillary dermis).
+  public let epidermis: Coefficients
+  /// Dermis with its blood.
+  public let dermis: Coefficients
+  /// Dermis without blood.
+  public let bloodlessDermis: Coefficients
+
+  /// The tissue for `parameters`.
+  public init(parameters p: SkinParameters) {
+    parameters = p
+    let blood = HemoglobinExtinction.wholeBloodAbsorption(saturation: p.oxygenSaturation)
+    let melanin = TissueOptics.epidermalAbsorption(
+      melanosomeFraction: p.melanosomeFraction, pheomelanin: p.pheomelaninFraction)
+    epidermis = Coefficients(
+      absorption: (0..<blood.count).map { melanin[$0] + p.bloodFraction * blood[$0] },
+      reducedScattering: TissueOptics.reducedScattering(power: p.scatteringPower))
+    let dermalScattering = TissueOptics.reducedScattering(
+      scale: p.dermalScatteringScale, power: p.scatteringPower)
+    dermis = Coefficients(
+      absorption: TissueOptics.dermalAbsorption(
+        bloodFraction: p.bloodFraction, saturation: p.oxygenSaturation),
+      reducedScattering: dermalScattering)
+    bloodlessDermis = Coefficients(
+      absorption: TissueOptics.baselineSpectrum, reducedScattering: dermalScattering)
+  }
+}

@@ -1,0 +1,186 @@
+import ArgumentParser
+import Colorimetry
+import Foundation
+import PigmentMatch
+
+/// `pigmatch-bench montecarlo`: the fast skin model (``SkinOptics``) against the MCML oracle
+/// (``SkinMonteCarlo``) on a grid of skin classes × carbon-black loads × depths, with ΔE00 per
+/// case, before (identity mapping) and after the calibration; `--fit` refits the calibration.
+struct MonteCarloStage: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "montecarlo",
+    abstract: "Fast skin/dot model vs MCML Monte Carlo: ΔE00 per skin × load × depth.")
+
+  @Option(help: "Photon packets per wavelength.")
+  var photons: Int = 5000
+
+  @Option(help: "Random seed.")
+  var seed: UInt64 = 1
+
+  @Option(help: "Palette JSON file; its first pigment is the load.")
+  var palette: String = "Palettes/carbon-greyscale.json"
+
+  @Option(help: "Extra depths of the pigment layer below the epidermis, mm (comma-separated).")
+  var depths: String = "0,0.1,0.25"
+
+  @Flag(help: "Fit the Kubelka–Munk calibration to the Monte Carlo and print it.")
+  var fit = false
+
+  @Flag(help: "Only run the MCML reference case (van de Hulst's slab, Wang et al. 1995 table 2).")
+  var validate = false
+
+  struct Case {
+    let name: String
+    let parameters: SkinParameters
+    let fractions: [Double]?
+    let reference: Lab
+  }
+
+  func run() throws {
+    if validate {
+      // µa = 10, µs = 90 cm⁻¹, g = 0.75, n = 1, d = 0.02 cm: Rd 0.09739, Tt 0.66096 (van de Hulst).
+      let slab = LayeredMedium(layers: [
+        TurbidLayer(thickness: 0.02, absorption: 10, scattering: 90, anisotropy: 0.75, refractiveIndex: 1)
+      ])
+      let start = DispatchTime.now().uptimeNanoseconds
+      let r = MonteCarloTransport.run(slab, photons: photons, seed: seed)
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      print(
+        String(
+          format: "MCML slab: Rd %.5f ± %.5f (van de Hulst 0.09739), Tt %.5f ± %.5f (0.66096); %d photons, %.2f s",
+          r.diffuseReflectance, r.diffuseReflectanceError, r.transmittance, r.transmittanceError, photons, seconds))
+      return
+    }
+    let loaded = try Palette.load(path: palette)
+    let count = loaded.pigments.count + 1
+    let k = loaded.pigments.map(\.optics.k) + [PigmentOptics.water.k]
+    let s = loaded.pigments.map(\.optics.s) + [PigmentOptics.water.s]
+    let loads: [(String, Double)] = [("undiluted", 1), ("1:4", 0.2), ("1:20", 1.0 / 21)]
+    let depthList = depths.split(separator: ",").compactMap { Double($0) }
+    let start = DispatchTime.now().uptimeNanoseconds
+    var cases: [Case] = []
+    for skin in SkinClassReference.all {
+      let fitted = try SkinFit(skin: skin.lab)
+      for depth in depthList {
+        var p = fitted.optics.parameters
+        p.pigmentDepth = depth
+        let oracle = SkinMonteCarlo(parameters: p)
+        var rows: [(String, [Double]?)] = depth == depthList.first ? [("bare skin", nil)] : []
+        for (name, strength) in loads {
+          var f = [Double](repeating: 0, count: count)
+          f[0] = strength
+          f[count - 1] = 1 - strength
+          rows.append((name, f))
+        }
+        for (name, fractions) in rows {
+          let mix = fractions.map { KubelkaMunk.mix(concentrations: $0, k: k, s: s) }
+          let spectrum = oracle.reflectance(
+            pigmentK: mix?.k, pigmentS: mix?.s, photons: photons, seed: seed)
+          cases.append(
+            Case(
+              name: "\(skin.category.rawValue) \(name) depth \(depth) mm", parameters: p,
+              fractions: fractions, reference: try Spectrum(spectrum.map(\.reflectance)).lab()))
+        }
+      }
+    }
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let fast = { (c: Case, calibration: KubelkaMunkCalibration) -> Lab in
+      let optics = SkinOptics(parameters: c.parameters, calibration: calibration)
+      guard let f = c.fractions else { return optics.skinLab }
+      return DotModel(palette: loaded, optics: optics).lab(f)
+    }
+    var calibrations: [(String, KubelkaMunkCalibration)] = [
+      ("identity", .identity), ("calibrated", .monteCarlo),
+    ]
+    if fit {
+      let fitted = Self.fitCalibration(cases: cases, fast: fast)
+      print(
+        String(
+          format: "fitted: epidermisAbsorption %.4f, epidermisScattering %.4f, dermisAbsorption %.4f, "
+            + "dermisScattering %.4f, internalReflectance %.4f", fitted.epidermisAbsorption,
+          fitted.epidermisScattering, fitted.dermisAbsorption, fitted.dermisScattering,
+          fitted.internalReflectance))
+      calibrations.append(("fitted", fitted))
+    }
+    print("case | MC L* a* b* | " + calibrations.map { "\($0.0) L* a* b* ΔE00" }.joined(separator: " | "))
+    var worst = [Double](repeating: 0, count: calibrations.count)
+    var sum = [Double](repeating: 0, count: calibrations.count)
+    for c in cases {
+      var line = c.name + " | " + Self.lab(c.reference)
+      for (index, calibration) in calibrations.enumerated() {
+        let lab = fast(c, calibration.1)
+        let e = DeltaE.ciede2000(lab, c.reference)
+        worst[index] = max(worst[index], e)
+        sum[index] += e
+        line += " | " + Self.lab(lab) + String(format: " %.2f", e)
+      }
+      print(line)
+    }
+    for (index, calibration) in calibrations.enumerated() {
+      print(
+        String(
+          format: "montecarlo %@: %d cases, %d photons/wavelength: mean ΔE00 %.2f, worst %.2f",
+          calibration.0, cases.count, photons, sum[index] / Double(max(cases.count, 1)), worst[index]))
+    }
+    print(String(format: "montecarlo: Monte Carlo time %.1f s", seconds))
+  }
+
+  /// Nelder–Mead (Nelder & Mead 1965) on the log factors and K2, minimising Σ ΔE00².
+  static func fitCalibration(cases: [Case], fast: (Case, KubelkaMunkCalibration) -> Lab)
+    -> KubelkaMunkCalibration
+  {
+    func make(_ x: [Double]) -> KubelkaMunkCalibration {
+      KubelkaMunkCalibration(
+        epidermisAbsorption: exp(x[0]), epidermisScattering: exp(x[1]), dermisAbsorption: exp(x[2]),
+        dermisScattering: exp(x[3]), internalReflectance: min(max(x[4], 0.2), 0.8))
+    }
+    func cost(_ x: [Double]) -> Double {
+      let c = make(x)
+      return cases.reduce(0) {
+        let e = DeltaE.ciede2000(fast($1, c), $1.reference)
+        return $0 + e * e
+      }
+    }
+    var simplex: [[Double]] = [[0, 0, 0, 0, 0.5]]
+    for i in 0..<5 {
+      var v = simplex[0]
+      v[i] += i == 4 ? 0.1 : 0.3
+      simplex.append(v)
+    }
+    var values = simplex.map(cost)
+    for _ in 0..<600 {
+      let order = values.indices.sorted { values[$0] < values[$1] }
+      simplex = order.map { simplex[$0] }
+      values = order.map { values[$0] }
+      let n = simplex.count - 1
+      var centroid = [Double](repeating: 0, count: n)
+      for v in simplex.dropLast() { for i in 0..<n { centroid[i] += v[i] / Double(n) } }
+      let worst = simplex[n]
+      let point = { (t: Double) in (0..<n).map { centroid[$0] + t * (worst[$0] - centroid[$0]) } }
+      let reflected = point(-1)
+      let fr = cost(reflected)
+      if fr < values[0] {
+        let expanded = point(-2)
+        let fe = cost(expanded)
+        (simplex[n], values[n]) = fe < fr ? (expanded, fe) : (reflected, fr)
+      } else if fr < values[n - 1] {
+        (simplex[n], values[n]) = (reflected, fr)
+      } else {
+        let contracted = point(0.5)
+        let fc = cost(contracted)
+        if fc < values[n] {
+          (simplex[n], values[n]) = (contracted, fc)
+        } else {
+          for j in 1...n {
+            simplex[j] = (0..<n).map { simplex[0][$0] + 0.5 * (simplex[j][$0] - simplex[0][$0]) }
+            values[j] = cost(simplex[j])
+          }
+        }
+      }
+    }
+    let best = values.indices.min { values[$0] < values[$1] } ?? 0
+    return make(simplex[best])
+  }
+
+  static func lab(_ lab: Lab) -> String { String(format: "%.1f %.1f %.1f", lab.l, lab.a, lab.b) }
+}
