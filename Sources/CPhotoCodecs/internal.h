@@ -19,6 +19,19 @@ static inline void pmc_set_message(char *buffer, size_t size, const char *format
 /// against the memory limit. Returns PMC_OK, or PMC_ERR_TOO_LARGE with message and limit_hit set.
 int32_t pmc_check_size(pmc_image *out, const pmc_options *options, uint64_t width, uint64_t height, uint64_t held);
 
+/// The largest power of two up to 64 that keeps the shorter side at least `min_short_side` (1 when
+/// `min_short_side` ≤ 0): the downscaled decode's box-filter factor.
+int pmc_reduction_factor(uint64_t width, uint64_t height, int32_t min_short_side);
+
+/// lcms2 parametric curve (type 4: Y = (aX + b)^γ for X ≥ d, Y = cX below) decoding an nclx
+/// transfer characteristic to linear light: params = γ, a, b, c, d. Returns 0 for an unsupported code.
+int pmc_nclx_transfer_curve(int32_t code, double params[5]);
+/// The nclx transfer code of the sRGB curve (IEC 61966-2-1).
+enum { PMC_NCLX_TRANSFER_SRGB = 13 };
+/// White and primaries (xy[8] = white x,y, red x,y, green x,y, blue x,y) of nclx colour primaries;
+/// returns 0 for an unsupported code.
+int pmc_nclx_chromaticities(int32_t code, double xy[8]);
+
 /// Reads up to `size` bytes from the start of `file` into `head` (*got receives how many) and
 /// rewinds it, for the signature check before a streaming decode. PMC_ERR_ARGUMENT, with the
 /// message in `out`, when the file cannot be rewound.

@@ -49,19 +49,10 @@ static void read_from_source(png_structp png, png_bytep out, size_t count) {
   ctx->pos += count;
 }
 
-/// The largest power of two up to 64 that keeps the shorter side at least `min_short_side`.
-static int reduction_factor(png_uint_32 width, png_uint_32 height, int32_t min_short_side) {
-  if (min_short_side <= 0) return 1;
-  png_uint_32 shorter = width < height ? width : height;
-  int factor = 1;
-  while (factor < 64 && shorter / (png_uint_32)(factor * 2) >= (png_uint_32)min_short_side) factor *= 2;
-  return factor;
-}
-
 /// Pixels a decode holds at once: the reduced size when rows stream through the box filter
 /// (non-interlaced with a minimum size), the whole image otherwise.
 static uint64_t held_pixels(uint64_t width, uint64_t height, int interlaced, const pmc_options *options) {
-  int factor = interlaced ? 1 : reduction_factor((png_uint_32)width, (png_uint_32)height, options->min_short_side);
+  int factor = interlaced ? 1 : pmc_reduction_factor(width, height, options->min_short_side);
   return (width / (uint64_t)factor) * (height / (uint64_t)factor);
 }
 
@@ -283,7 +274,7 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
   }
   out->sample_bits = sample_bits;
   out->channels = 4;
-  int factor = reduction_factor(width, height, options->min_short_side);
+  int factor = pmc_reduction_factor(width, height, options->min_short_side);
   out->reduce_factor = factor;  // Interlaced files are reduced by the caller after a full decode.
   if (factor > 1 && !out->interlaced) {
     reduce = reduce_begin(out, factor, row_bytes);

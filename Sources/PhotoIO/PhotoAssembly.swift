@@ -1,7 +1,8 @@
 internal import CPhotoCodecs
 
 /// Turns a C decode into a ``Photo``: colour management (ICC, then PNG sRGB, then gAMA/cHRM,
-/// then assumed sRGB, the precedence of PNG §11.3.3), alpha separation and PNG downscaling.
+/// then assumed sRGB, the precedence of PNG §11.3.3; for HEIF ICC, then nclx), alpha separation
+/// and the box-filter downscaling of whole decodes (interlaced PNG, HEIF, AVIF).
 struct PhotoAssembly {
   let decoded: DecodedImage
   let format: PhotoFormat
@@ -31,8 +32,9 @@ struct PhotoAssembly {
     let photo = Photo(
       width: decoded.width, height: decoded.height, pixels: storage, opacity: opacity, metadata: metadata,
       warnings: warnings)
-    // An interlaced PNG was decoded whole: reduce it now (C streams the others).
-    if format == .png && image.linear_float == 0 && metadata.downscale > 1 {
+    // An interlaced PNG or a HEIF/AVIF was decoded whole: reduce it now (C streams the other PNGs;
+    // JPEG scales in the DCT domain, so its reduce factor is already applied).
+    if format != .jpeg && image.linear_float == 0 && metadata.downscale > 1 {
       return BoxDownscale.reduce(photo, by: metadata.downscale)
     }
     return photo
@@ -57,9 +59,12 @@ struct PhotoAssembly {
     if source == Int(PMC_SOURCE_ICC), let linear = decoded.streamedLinear {  // Converted while streaming.
       return (.linear(linear), description)
     }
+    if source == Int(PMC_SOURCE_NCLX) || source == Int(PMC_SOURCE_NCLX_SRGB), !decoded.nclx.supported {
+      warnings.append("colour description not fully supported (\(decoded.nclx.description)); colours read as sRGB")
+    }
     switch source {
-    case Int(PMC_SOURCE_ICC), Int(PMC_SOURCE_GAMA):
-      switch decoded.linearSRGB(useICC: source == Int(PMC_SOURCE_ICC)) {
+    case Int(PMC_SOURCE_ICC), Int(PMC_SOURCE_GAMA), Int(PMC_SOURCE_NCLX):
+      switch decoded.linearSRGB(source: Int32(source)) {
       case .success(let linear): return (.linear(linear), description)
       case .failure(let failure):
         warnings.append("colour profile ignored (\(failure.reason)); colours read as sRGB")
@@ -78,6 +83,7 @@ struct PhotoAssembly {
       let text = decoded.iccProfile.flatMap { ICCProfile.describe($0)?.description } ?? ""
       return text.isEmpty ? "embedded ICC profile" : text
     case Int(PMC_SOURCE_SRGB_CHUNK): return "sRGB (PNG sRGB chunk)"
+    case Int(PMC_SOURCE_NCLX), Int(PMC_SOURCE_NCLX_SRGB): return decoded.nclx.description
     case Int(PMC_SOURCE_GAMA):
       return String(format: "gamma %.2f (PNG gAMA%@)", 1 / image.gama, image.has_chrm != 0 ? " + cHRM" : "")
     default: return "sRGB (assumed, untagged)"

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The photos of a batch folder: `*.jpg`, `*.jpeg`, `*.png` (any case), sorted by path.
+/// The photos of a batch folder: `*.jpg`, `*.jpeg`, `*.png`, `*.heic`, `*.heif`, `*.avif` (any case),
+/// sorted by path.
 ///
 /// Paths are the folder as given (without a trailing `/`) joined with the file's path inside it,
 /// so the same command line always names a photo the same way; that path is the photo's key in
@@ -9,7 +10,7 @@ import Foundation
 /// to folders are not followed (no cycles).
 public enum BatchPhotos {
   /// Extensions (lower case) a batch picks up.
-  public static let extensions: Set<String> = ["jpg", "jpeg", "png"]
+  public static let extensions: Set<String> = ["jpg", "jpeg", "png", "heic", "heif", "avif"]
 
   /// The photos in `folder`, sorted by path (Swift `String` order: by Unicode scalar values).
   public static func discover(in folder: String, recursive: Bool = false) throws(BatchError)

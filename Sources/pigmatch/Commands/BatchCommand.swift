@@ -11,7 +11,7 @@ import PigmentMatch
 struct BatchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "batch",
-    abstract: "Match every photo (*.jpg, *.jpeg, *.png) of a folder; one JSON line per photo.",
+    abstract: "Match every photo (*.jpg, *.jpeg, *.png, *.heic, *.heif, *.avif) of a folder; one JSON line per photo.",
     discussion: """
       Lines are sorted by photo path and each is the `match --json` object with "photo" first; a photo
       that fails is the line {"photo":…,"error":…} and the batch goes on. Re-running skips photos that
@@ -20,7 +20,7 @@ struct BatchCommand: ParsableCommand {
       seconds and at the end, so it is never half-written. Exit status 0 even when photos failed.
       """)
 
-  @Argument(help: "A folder of PNG or JPEG photos.")
+  @Argument(help: "A folder of PNG, JPEG, HEIC/HEIF or AVIF photos.")
   var folder: String
 
   @Option(help: "A palette JSON file.")

@@ -1,0 +1,257 @@
+// HEIF/HEIC/AVIF decoding through libheif. libheif reports errors as return values (it never
+// longjmps); this file keeps the same shape as the PNG and JPEG decoders: plain types out, a
+// PMC_* status and a message.
+#include <libheif/heif.h>
+#include <limits.h>
+#include <stdlib.h>
+#include "internal.h"
+
+/// libheif's own default largest image side (security_limits.h of libheif 1.15); never loosened here.
+enum { LIBHEIF_DEFAULT_MAX_SIDE = 32768 };
+
+/// A PMC_* status for a libheif error.
+static int32_t status_of(struct heif_error error) {
+  switch (error.code) {
+    case heif_error_Ok: return PMC_OK;
+    case heif_error_Invalid_input:
+      return error.subcode == heif_suberror_End_of_data ? PMC_ERR_TRUNCATED : PMC_ERR_CORRUPT;
+    case heif_error_Unsupported_filetype:
+    case heif_error_Unsupported_feature: return PMC_ERR_UNSUPPORTED;
+    case heif_error_Memory_allocation_error:
+      // A libheif security limit (too many items, boxes, extents …) is a hostile or broken file.
+      return error.subcode == heif_suberror_Security_limit_exceeded ? PMC_ERR_CORRUPT : PMC_ERR_NO_MEMORY;
+    default: return PMC_ERR_CORRUPT;
+  }
+}
+
+/// Records a libheif error in `out` and returns its status.
+static int32_t fail(pmc_image *out, struct heif_error error, const char *what) {
+  pmc_set_message(out->message, sizeof out->message, "%s: %s", what,
+                  error.message != NULL && error.message[0] != '\0' ? error.message : "unknown error");
+  return status_of(error);
+}
+
+// --- Reading from a FILE* (random access, as HEIF needs; never the whole file in memory) ---
+
+typedef struct file_reader {
+  FILE *file;
+  int64_t size;
+} file_reader;
+
+static int64_t reader_position(void *userdata) { return (int64_t)ftello(((file_reader *)userdata)->file); }
+
+static int reader_read(void *data, size_t size, void *userdata) {
+  return fread(data, 1, size, ((file_reader *)userdata)->file) == size ? 0 : -1;
+}
+
+static int reader_seek(int64_t position, void *userdata) {
+  file_reader *reader = (file_reader *)userdata;
+  if (position < 0 || position > reader->size) return -1;
+  return fseeko(reader->file, (off_t)position, SEEK_SET) == 0 ? 0 : -1;
+}
+
+static enum heif_reader_grow_status reader_wait(int64_t target_size, void *userdata) {
+  return target_size > ((file_reader *)userdata)->size ? heif_reader_grow_status_size_beyond_eof
+                                                       : heif_reader_grow_status_size_reached;
+}
+
+static const struct heif_reader kFileReader = {1, reader_position, reader_read, reader_seek, reader_wait};
+
+// --- Decoding ---
+
+/// Records nclx code points in `out` (nothing when `nclx` is NULL).
+static void keep_nclx(const struct heif_color_profile_nclx *nclx, pmc_image *out) {
+  if (nclx == NULL) return;
+  out->has_nclx = 1;
+  out->nclx_primaries = (int32_t)nclx->color_primaries;
+  out->nclx_transfer = (int32_t)nclx->transfer_characteristics;
+  out->nclx_matrix = (int32_t)nclx->matrix_coefficients;
+  out->nclx_full_range = nclx->full_range_flag;
+}
+
+/// Copies the colour description of `handle` into `out`: the ICC profile bytes (prof/rICC) and the
+/// nclx code points, when present.
+static int32_t read_colour(const struct heif_image_handle *handle, pmc_image *out) {
+  enum heif_color_profile_type type = heif_image_handle_get_color_profile_type(handle);
+  if (type == heif_color_profile_type_prof || type == heif_color_profile_type_rICC) {
+    size_t size = heif_image_handle_get_raw_color_profile_size(handle);
+    if (size > 0 && size <= UINT32_MAX) {
+      out->icc = (uint8_t *)malloc(size);
+      if (out->icc == NULL) return PMC_ERR_NO_MEMORY;
+      if (heif_image_handle_get_raw_color_profile(handle, out->icc).code == heif_error_Ok) {
+        out->icc_len = (uint32_t)size;
+      } else {
+        free(out->icc);
+        out->icc = NULL;
+        out->icc_malformed = 1;
+      }
+    }
+  }
+  struct heif_color_profile_nclx *nclx = NULL;
+  if (heif_image_handle_get_nclx_color_profile(handle, &nclx).code == heif_error_Ok) keep_nclx(nclx, out);
+  heif_nclx_color_profile_free(nclx);
+  return PMC_OK;
+}
+
+/// Copies the decoded interleaved plane into `out->pixels` without row padding; samples deeper
+/// than 8 bits are rescaled from 0…2ⁿ−1 to 0…65535 (native-endian uint16).
+static int32_t copy_pixels(const struct heif_image *image, int channels, int deep, pmc_image *out) {
+  int width = heif_image_get_width(image, heif_channel_interleaved);
+  int height = heif_image_get_height(image, heif_channel_interleaved);
+  int stride = 0;
+  const uint8_t *plane = heif_image_get_plane_readonly(image, heif_channel_interleaved, &stride);
+  if (plane == NULL || width <= 0 || height <= 0 || width != out->file_width || height != out->file_height) {
+    pmc_set_message(out->message, sizeof out->message, "the decoded image is %dx%d, the header says %dx%d", width,
+                    height, out->file_width, out->file_height);
+    return PMC_ERR_CORRUPT;
+  }
+  size_t row_samples = (size_t)width * (size_t)channels;
+  size_t bytes = deep ? 2 : 1;
+  if (stride < 0 || (size_t)stride < row_samples * bytes) {
+    pmc_set_message(out->message, sizeof out->message, "unexpected row layout");
+    return PMC_ERR_CORRUPT;
+  }
+  out->pixels_len = row_samples * bytes * (size_t)height;
+  out->pixels = (uint8_t *)malloc(out->pixels_len);
+  if (out->pixels == NULL) return PMC_ERR_NO_MEMORY;
+  if (!deep) {
+    for (int y = 0; y < height; y++) memcpy(out->pixels + (size_t)y * row_samples, plane + (size_t)y * (size_t)stride, row_samples);
+    return PMC_OK;
+  }
+  int range = heif_image_get_bits_per_pixel_range(image, heif_channel_interleaved);
+  if (range < 9 || range > 16) {
+    pmc_set_message(out->message, sizeof out->message, "unexpected sample depth %d", range);
+    return PMC_ERR_UNSUPPORTED;
+  }
+  uint32_t top = (1u << range) - 1;
+  uint16_t *dst = (uint16_t *)(void *)out->pixels;
+  for (int y = 0; y < height; y++) {
+    const uint8_t *row = plane + (size_t)y * (size_t)stride;
+    for (size_t i = 0; i < row_samples; i++) {
+      uint32_t v = (uint32_t)row[2 * i] | ((uint32_t)row[2 * i + 1] << 8);  // Little-endian layout asked for.
+      if (v > top) v = top;
+      dst[(size_t)y * row_samples + i] = (uint16_t)((v * 65535u + top / 2) / top);
+    }
+  }
+  return PMC_OK;
+}
+
+/// Decodes the primary image of an opened context into `out`.
+static int32_t decode_primary(struct heif_context *context, const pmc_options *options, pmc_image *out) {
+  struct heif_image_handle *handle = NULL;
+  struct heif_error error = heif_context_get_primary_image_handle(context, &handle);
+  if (error.code != heif_error_Ok) return fail(out, error, "no primary image");
+  int32_t status = PMC_OK;
+  struct heif_image *image = NULL;
+  struct heif_decoding_options *decoding = NULL;
+  // Size as displayed (after rotation and cropping) and as coded (ispe), both checked before decoding.
+  int width = heif_image_handle_get_width(handle), height = heif_image_handle_get_height(handle);
+  int coded_width = heif_image_handle_get_ispe_width(handle), coded_height = heif_image_handle_get_ispe_height(handle);
+  out->file_width = width;
+  out->file_height = height;
+  if (width <= 0 || height <= 0) {
+    pmc_set_message(out->message, sizeof out->message, "the image has no size (%dx%d)", width, height);
+    status = PMC_ERR_CORRUPT;
+    goto done;
+  }
+  uint64_t coded = (uint64_t)(coded_width > 0 ? coded_width : 0) * (uint64_t)(coded_height > 0 ? coded_height : 0);
+  if ((status = pmc_check_size(out, options, (uint64_t)width, (uint64_t)height, (uint64_t)width * (uint64_t)height)) != PMC_OK ||
+      (status = pmc_check_size(out, options, (uint64_t)coded_width, (uint64_t)coded_height, coded)) != PMC_OK) {
+    goto done;
+  }
+  int bits = heif_image_handle_get_luma_bits_per_pixel(handle);
+  out->file_bit_depth = bits > 0 ? bits : 8;
+  out->has_alpha = heif_image_handle_has_alpha_channel(handle) ? 1 : 0;
+  out->file_kind = out->has_alpha ? PMC_KIND_RGB_ALPHA : PMC_KIND_RGB;
+  // libheif applies the container's rotation (irot), mirror (imir) and crop (clap); the pixels come
+  // out upright, so any EXIF orientation is informative only and must not be applied again.
+  out->orientation = 1;
+  if ((status = read_colour(handle, out)) != PMC_OK) goto done;
+
+  int deep = bits > 8;
+  int channels = out->has_alpha ? 4 : 3;
+  enum heif_chroma chroma = deep ? (out->has_alpha ? heif_chroma_interleaved_RRGGBBAA_LE : heif_chroma_interleaved_RRGGBB_LE)
+                                 : (out->has_alpha ? heif_chroma_interleaved_RGBA : heif_chroma_interleaved_RGB);
+  decoding = heif_decoding_options_alloc();
+  if (decoding == NULL) {
+    status = PMC_ERR_NO_MEMORY;
+    goto done;
+  }
+  decoding->ignore_transformations = 0;
+  decoding->convert_hdr_to_8bit = 0;
+  error = heif_decode_image(handle, &image, heif_colorspace_RGB, chroma, decoding);
+  if (error.code != heif_error_Ok) {
+    status = fail(out, error, "cannot decode the image");
+    goto done;
+  }
+  if (!out->has_nclx && out->icc == NULL && heif_image_get_color_profile_type(image) == heif_color_profile_type_nclx) {
+    // No colr box: libheif 1.15 reports the nclx of the HEVC bitstream's VUI only on the decoded image.
+    struct heif_color_profile_nclx *nclx = NULL;
+    if (heif_image_get_nclx_color_profile(image, &nclx).code == heif_error_Ok) keep_nclx(nclx, out);
+    heif_nclx_color_profile_free(nclx);
+  }
+  out->channels = channels;
+  out->sample_bits = deep ? 16 : 8;
+  status = copy_pixels(image, channels, deep, out);
+  if (status == PMC_OK) {
+    out->width = out->file_width;
+    out->height = out->file_height;
+    out->reduce_factor = pmc_reduction_factor((uint64_t)width, (uint64_t)height, options->min_short_side);
+  }
+
+done:
+  heif_image_release(image);
+  heif_decoding_options_free(decoding);
+  heif_image_handle_release(handle);
+  return status;
+}
+
+/// A context with libheif's size limit no looser than its default nor than the caller's limits.
+static struct heif_context *new_context(const pmc_options *options) {
+  struct heif_context *context = heif_context_alloc();
+  if (context == NULL) return NULL;
+  uint64_t side = options->max_pixels < options->max_file_pixels ? options->max_pixels : options->max_file_pixels;
+  if (side > LIBHEIF_DEFAULT_MAX_SIDE) side = LIBHEIF_DEFAULT_MAX_SIDE;
+  heif_context_set_maximum_image_size_limit(context, (int)(side > 0 ? side : 1));
+  return context;
+}
+
+/// Decodes the primary image once the container was read (`read` is that step's result), frees
+/// the context, and on failure leaves only the sizes and the message in `out`.
+static int32_t decode_read(struct heif_context *context, struct heif_error read, const pmc_options *options,
+                           pmc_image *out) {
+  int32_t status = read.code == heif_error_Ok ? decode_primary(context, options, out) : fail(out, read, "cannot read the file");
+  heif_context_free(context);
+  if (status != PMC_OK) {
+    int32_t width = out->file_width, height = out->file_height;
+    pmc_image_free(out);
+    out->file_width = width;
+    out->file_height = height;
+  }
+  return status;
+}
+
+int32_t pmc_decode_heif(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out) {
+  if (out == NULL || options == NULL) return PMC_ERR_ARGUMENT;
+  memset(out, 0, sizeof *out);
+  if (data == NULL || len == 0) {
+    pmc_set_message(out->message, sizeof out->message, "no data");
+    return PMC_ERR_TRUNCATED;
+  }
+  struct heif_context *context = new_context(options);
+  if (context == NULL) return PMC_ERR_NO_MEMORY;
+  return decode_read(context, heif_context_read_from_memory_without_copy(context, data, len, NULL), options, out);
+}
+
+int32_t pmc_decode_heif_file(FILE *file, const pmc_options *options, pmc_image *out) {
+  if (out == NULL || options == NULL || file == NULL) return PMC_ERR_ARGUMENT;
+  memset(out, 0, sizeof *out);
+  file_reader reader = {file, 0};
+  if (fseeko(file, 0, SEEK_END) != 0 || (reader.size = (int64_t)ftello(file)) < 0 || fseeko(file, 0, SEEK_SET) != 0) {
+    pmc_set_message(out->message, sizeof out->message, "cannot seek in the file");
+    return PMC_ERR_ARGUMENT;
+  }
+  struct heif_context *context = new_context(options);
+  if (context == NULL) return PMC_ERR_NO_MEMORY;
+  return decode_read(context, heif_context_read_from_reader(context, &kFileReader, &reader, NULL), options, out);
+}
