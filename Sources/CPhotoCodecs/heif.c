@@ -93,46 +93,71 @@ static int32_t read_colour(const struct heif_image_handle *handle, pmc_image *ou
   return PMC_OK;
 }
 
-/// Copies the decoded interleaved plane into `out->pixels` without row padding; samples deeper
-/// than 8 bits are rescaled from 0…2ⁿ−1 to 0…65535 (native-endian uint16).
-static int32_t copy_pixels(const struct heif_image *image, int channels, int deep, pmc_image *out) {
+/// The decoded interleaved plane of `image`, checked against the header's size: its rows, stride
+/// and (deep samples) significant bits. NULL with a message in `out` when it does not fit.
+static const uint8_t *checked_plane(const struct heif_image *image, size_t row_bytes, int deep, int *stride, int *range,
+                                    pmc_image *out) {
   int width = heif_image_get_width(image, heif_channel_interleaved);
   int height = heif_image_get_height(image, heif_channel_interleaved);
-  int stride = 0;
-  const uint8_t *plane = heif_image_get_plane_readonly(image, heif_channel_interleaved, &stride);
-  if (plane == NULL || width <= 0 || height <= 0 || width != out->file_width || height != out->file_height) {
+  const uint8_t *plane = heif_image_get_plane_readonly(image, heif_channel_interleaved, stride);
+  if (plane == NULL || width != out->file_width || height != out->file_height) {
     pmc_set_message(out->message, sizeof out->message, "the decoded image is %dx%d, the header says %dx%d", width,
                     height, out->file_width, out->file_height);
-    return PMC_ERR_CORRUPT;
+    return NULL;
   }
-  size_t row_samples = (size_t)width * (size_t)channels;
-  size_t bytes = deep ? 2 : 1;
-  if (stride < 0 || (size_t)stride < row_samples * bytes) {
+  if (*stride < 0 || (size_t)*stride < row_bytes) {
     pmc_set_message(out->message, sizeof out->message, "unexpected row layout");
-    return PMC_ERR_CORRUPT;
+    return NULL;
   }
-  out->pixels_len = row_samples * bytes * (size_t)height;
-  out->pixels = (uint8_t *)malloc(out->pixels_len);
-  if (out->pixels == NULL) return PMC_ERR_NO_MEMORY;
+  *range = deep ? heif_image_get_bits_per_pixel_range(image, heif_channel_interleaved) : 8;
+  if (deep && (*range < 9 || *range > 16)) {
+    pmc_set_message(out->message, sizeof out->message, "unexpected sample depth %d", *range);
+    return NULL;
+  }
+  return plane;
+}
+
+/// One row of the plane into `dst`: 8-bit samples as they are, deeper ones (little-endian, as
+/// asked of libheif) rescaled from 0…2^range−1 to 0…65535, native-endian.
+static void convert_row(const uint8_t *row, size_t samples, int deep, int range, uint8_t *dst) {
   if (!deep) {
-    for (int y = 0; y < height; y++) memcpy(out->pixels + (size_t)y * row_samples, plane + (size_t)y * (size_t)stride, row_samples);
-    return PMC_OK;
-  }
-  int range = heif_image_get_bits_per_pixel_range(image, heif_channel_interleaved);
-  if (range < 9 || range > 16) {
-    pmc_set_message(out->message, sizeof out->message, "unexpected sample depth %d", range);
-    return PMC_ERR_UNSUPPORTED;
+    memcpy(dst, row, samples);
+    return;
   }
   uint32_t top = (1u << range) - 1;
-  uint16_t *dst = (uint16_t *)(void *)out->pixels;
-  for (int y = 0; y < height; y++) {
-    const uint8_t *row = plane + (size_t)y * (size_t)stride;
-    for (size_t i = 0; i < row_samples; i++) {
-      uint32_t v = (uint32_t)row[2 * i] | ((uint32_t)row[2 * i + 1] << 8);  // Little-endian layout asked for.
-      if (v > top) v = top;
-      dst[(size_t)y * row_samples + i] = (uint16_t)((v * 65535u + top / 2) / top);
-    }
+  uint16_t *out = (uint16_t *)(void *)dst;
+  for (size_t i = 0; i < samples; i++) {
+    uint32_t v = (uint32_t)row[2 * i] | ((uint32_t)row[2 * i + 1] << 8);
+    if (v > top) v = top;
+    out[i] = (uint16_t)((v * 65535u + top / 2) / top);
   }
+}
+
+/// Takes the decoded pixels into `out`: whole (8 or 16-bit samples, no row padding), or when
+/// `factor` > 1 box-filtered row by row into linear-light floats, never holding a full-size copy.
+static int32_t take_pixels(const struct heif_image *image, int channels, int deep, int factor, pmc_image *out) {
+  size_t samples = (size_t)out->file_width * (size_t)channels;
+  size_t row_bytes = samples * (deep ? 2 : 1);
+  int stride = 0, range = 8;
+  const uint8_t *plane = checked_plane(image, row_bytes, deep, &stride, &range, out);
+  if (plane == NULL) return PMC_ERR_CORRUPT;
+  size_t height = (size_t)out->file_height;
+  if (factor > 1) {
+    pmc_reduce *reduce = pmc_reduce_begin(out, factor, row_bytes);
+    if (reduce == NULL) return PMC_ERR_NO_MEMORY;
+    for (size_t y = 0; y < height; y++) {
+      convert_row(plane + y * (size_t)stride, samples, deep, range, reduce->row);
+      pmc_reduce_add_row(reduce, (uint32_t)y);
+    }
+    pmc_reduce_finish(reduce, out);
+    return PMC_OK;
+  }
+  out->pixels_len = row_bytes * height;
+  out->pixels = (uint8_t *)malloc(out->pixels_len ? out->pixels_len : 1);
+  if (out->pixels == NULL) return PMC_ERR_NO_MEMORY;
+  for (size_t y = 0; y < height; y++) convert_row(plane + y * (size_t)stride, samples, deep, range, out->pixels + y * row_bytes);
+  out->width = out->file_width;
+  out->height = out->file_height;
   return PMC_OK;
 }
 
@@ -192,12 +217,8 @@ static int32_t decode_primary(struct heif_context *context, const pmc_options *o
   }
   out->channels = channels;
   out->sample_bits = deep ? 16 : 8;
-  status = copy_pixels(image, channels, deep, out);
-  if (status == PMC_OK) {
-    out->width = out->file_width;
-    out->height = out->file_height;
-    out->reduce_factor = pmc_reduction_factor((uint64_t)width, (uint64_t)height, options->min_short_side);
-  }
+  out->reduce_factor = pmc_reduction_factor((uint64_t)width, (uint64_t)height, options->min_short_side);
+  status = take_pixels(image, channels, deep, out->reduce_factor, out);
 
 done:
   heif_image_release(image);

@@ -65,4 +65,29 @@ int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t
 void pmc_linearize_row(const pmc_linearizer *lin, const uint8_t *row, float *out, size_t width);
 void pmc_linearizer_free(pmc_linearizer *lin);
 
+/// Row-by-row box filtering in linear light (PNG and HEIF downscaled decodes): only one decoded
+/// row and one accumulator row live at once besides the output. Each output pixel is the mean of a
+/// factor × factor block weighted by opacity, so transparent pixels do not darken edges.
+typedef struct pmc_reduce {
+  pmc_linearizer lin;
+  int factor, sixteen, channels;
+  size_t in_width, out_width, out_height;
+  uint8_t *row;        ///< One decoded row (3 or 4 samples per pixel, 8 or 16 bits): fill it, then add it.
+  float *linear;       ///< That row in linear light (3 per pixel).
+  double *sum;         ///< Σ alpha·rgb per output pixel of the current output row.
+  double *weight;      ///< Σ alpha per output pixel.
+  float *pixels;       ///< Output, linear RGB.
+  float *alpha;        ///< Output opacity 0…1.
+} pmc_reduce;
+
+/// Sets up the reduction of `out` (file_width/height, channels, sample_bits and colour fields set)
+/// by `factor`; picks the colour source by precedence, falling back to sRGB (and saying so in
+/// out->profile_message) when the file's profile cannot be used. NULL when out of memory.
+pmc_reduce *pmc_reduce_begin(pmc_image *out, int factor, size_t row_bytes);
+/// Adds decoded row `y` (in r->row) to the current output row, emitting it after every `factor` rows.
+void pmc_reduce_add_row(pmc_reduce *r, uint32_t y);
+/// Hands the output buffers to `out` (linear_float set) and frees the rest.
+void pmc_reduce_finish(pmc_reduce *r, pmc_image *out);
+void pmc_reduce_free(pmc_reduce *r);
+
 #endif

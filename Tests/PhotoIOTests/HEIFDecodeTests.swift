@@ -156,6 +156,26 @@ struct HEIFDecodeTests {
     }
   }
 
+  /// The downscaled decode box-filters 4 × 4 blocks in linear light weighted by opacity: each block
+  /// lies inside one flat patch, so it keeps the patch's linear colour (sRGB curve, IEC 61966-2-1)
+  /// and its alpha; a fully transparent block has no colour to average.
+  @Test func downscaledDecodeKeepsPatchColoursAndAlpha() throws {
+    let photo = try PhotoDecoder.decode(
+      contentsOf: Self.path("rgba8-gbr-lossless.heic"), options: DecodeOptions(minimumShortSide: 12))
+    #expect(photo.width == 16 && photo.height == 12 && photo.metadata.downscale == 4)
+    for y in 0..<12 {
+      for x in 0..<16 {
+        let alpha = Self.alphas[x / 4]
+        #expect(abs(photo.alpha(at: y * 16 + x) - Float(alpha) / 255) < 1e-6)
+        guard alpha > 0 else { continue }
+        let (r, g, b) = photo.linearRGB(at: y * 16 + x)
+        for (got, code) in zip([r, g, b], Self.source(x * 4, y * 4)) {
+          #expect(abs(Double(got) - Self.srgbLinear(code)) < 1e-5)
+        }
+      }
+    }
+  }
+
   /// libheif applies the container's irot/imir; EXIF orientation (TIFF/EXIF 2.32 §4.6.4 tag 274)
   /// defines the expected mapping: 6 = the stored image turned 90° clockwise, so displayed
   /// (x′, y′) = stored (y′, H − 1 − x′); 5 = transposed, displayed (x′, y′) = stored (y′, x′).

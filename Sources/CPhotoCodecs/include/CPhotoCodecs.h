@@ -113,7 +113,9 @@ int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *optio
 int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
 /// HEIF/HEIC/AVIF through libheif: the primary image (grids assembled, rotation/mirror/crop applied),
 /// RGB or RGBA, 8-bit, or 16-bit for deeper files (rescaled to 0…65535). The size is checked from
-/// the header before decoding; reduce_factor is set for min_short_side but the caller reduces.
+/// the header before decoding (the whole image is decoded, so max_pixels bounds width × height even
+/// for a reduced decode). With min_short_side the decoded rows are box-filtered in linear light as
+/// for PNG (linear_float set), never copied whole.
 int32_t pmc_decode_heif(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
 /// Reads a JPEG's header (from memory, or from `file` when not NULL, which is then rewound) and
 /// reports the decode's output: width, height, channels (3 for RGB output, 0 when the output is
