@@ -227,13 +227,13 @@ done:
   return status;
 }
 
-/// A context with libheif's size limit no looser than its default nor than the caller's limits.
-static struct heif_context *new_context(const pmc_options *options) {
+/// A context with libheif's largest-side limit set (its only caller-settable security limit in
+/// 1.15) to libheif's own default: never looser. The caller's pixel limits are checked on the
+/// header's sizes in decode_primary, which reports them as PMC_ERR_TOO_LARGE with the sizes.
+static struct heif_context *new_context(void) {
   struct heif_context *context = heif_context_alloc();
   if (context == NULL) return NULL;
-  uint64_t side = options->max_pixels < options->max_file_pixels ? options->max_pixels : options->max_file_pixels;
-  if (side > LIBHEIF_DEFAULT_MAX_SIDE) side = LIBHEIF_DEFAULT_MAX_SIDE;
-  heif_context_set_maximum_image_size_limit(context, (int)(side > 0 ? side : 1));
+  heif_context_set_maximum_image_size_limit(context, LIBHEIF_DEFAULT_MAX_SIDE);
   return context;
 }
 
@@ -259,7 +259,7 @@ int32_t pmc_decode_heif(const uint8_t *data, size_t len, const pmc_options *opti
     pmc_set_message(out->message, sizeof out->message, "no data");
     return PMC_ERR_TRUNCATED;
   }
-  struct heif_context *context = new_context(options);
+  struct heif_context *context = new_context();
   if (context == NULL) return PMC_ERR_NO_MEMORY;
   return decode_read(context, heif_context_read_from_memory_without_copy(context, data, len, NULL), options, out);
 }
@@ -272,7 +272,7 @@ int32_t pmc_decode_heif_file(FILE *file, const pmc_options *options, pmc_image *
     pmc_set_message(out->message, sizeof out->message, "cannot seek in the file");
     return PMC_ERR_ARGUMENT;
   }
-  struct heif_context *context = new_context(options);
+  struct heif_context *context = new_context();
   if (context == NULL) return PMC_ERR_NO_MEMORY;
   return decode_read(context, heif_context_read_from_reader(context, &kFileReader, &reader, NULL), options, out);
 }

@@ -88,25 +88,33 @@ struct HEIFDecodeTests {
     #expect(try Self.maxError(name, margin: 4) <= 6)
   }
 
+  /// The 16-bit source sample (x, y, channel): code × 257 + 100, 65535 for code 255 (SOURCE.md).
+  static func deepSource(_ x: Int, _ y: Int, _ c: Int) -> Int {
+    let code = source(x, y)[c]
+    return code == 255 ? 65535 : code * 257 + 100
+  }
+
+  /// Largest |decoded − expected(x, y, channel)| over a 16-bit decode of `name`.
+  static func maxDeepError(_ name: String, expected: (Int, Int, Int) -> Int) throws -> Int {
+    let raw = try PhotoDecoder.decodeRaw(bytes: PhotoDecoder.readFile(path(name)), name: name)
+    guard case .sixteen(let samples) = raw.samples else {
+      Issue.record("expected 16-bit samples")
+      return .max
+    }
+    var worst = 0
+    for y in 0..<48 {
+      for x in 0..<64 {
+        for c in 0..<3 { worst = max(worst, abs(Int(samples[(y * 64 + x) * 3 + c]) - expected(x, y, c))) }
+      }
+    }
+    return worst
+  }
+
   /// 10 bits kept to the end: each sample is the encoder's v16 >> 6 (SOURCE.md), rescaled from
   /// 0…1023 to 0…65535 exactly as the decoder promises, with no 8-bit step on the way.
   @Test func tenBitSamplesKeepTheirPrecision() throws {
     let name = "rgb10-gbr-lossless.heic"
-    let raw = try PhotoDecoder.decodeRaw(bytes: PhotoDecoder.readFile(Self.path(name)), name: name)
-    guard case .sixteen(let samples) = raw.samples else {
-      Issue.record("expected 16-bit samples")
-      return
-    }
-    for y in 0..<48 {
-      for x in 0..<64 {
-        for c in 0..<3 {
-          let code = Self.source(x, y)[c]
-          let v16 = code == 255 ? 65535 : code * 257 + 100
-          let expected = ((v16 >> 6) * 65535 + 511) / 1023
-          #expect(Int(samples[(y * 64 + x) * 3 + c]) == expected)
-        }
-      }
-    }
+    #expect(try Self.maxDeepError(name) { ((Self.deepSource($0, $1, $2) >> 6) * 65535 + 511) / 1023 } == 0)
     let photo = try PhotoDecoder.decode(contentsOf: Self.path(name))
     #expect(photo.metadata.bitDepth == 10)
   }
@@ -114,23 +122,7 @@ struct HEIFDecodeTests {
   /// The heif-enc 10-bit file (Y′CbCr 4:4:4, BT.601): within 3 ten-bit codes of the source (2 for
   /// the Y′CbCr rounding as in 8 bits, 1 for the encoder's 16 → 10-bit step), 192 in 16-bit units.
   @Test func tenBitYCbCrIsWithinThreeCodes() throws {
-    let name = "rgb10-lossless444.heic"
-    let raw = try PhotoDecoder.decodeRaw(bytes: PhotoDecoder.readFile(Self.path(name)), name: name)
-    guard case .sixteen(let samples) = raw.samples else {
-      Issue.record("expected 16-bit samples")
-      return
-    }
-    var worst = 0
-    for y in 0..<48 {
-      for x in 0..<64 {
-        for c in 0..<3 {
-          let code = Self.source(x, y)[c]
-          let v16 = code == 255 ? 65535 : code * 257 + 100
-          worst = max(worst, abs(Int(samples[(y * 64 + x) * 3 + c]) - v16))
-        }
-      }
-    }
-    #expect(worst <= 192)
+    #expect(try Self.maxDeepError("rgb10-lossless444.heic", expected: Self.deepSource) <= 192)
   }
 
   @Test(arguments: ["rgba8-gbr-lossless.heic", "rgba8-lossless444.heic"])
@@ -334,6 +326,14 @@ struct HEIFDecodeTests {
     let name = Self.path("phone/iphone13pro-pug.heic")
     #expect(throws: PhotoError.tooLarge(path: name, width: 4032, height: 3024, limit: 1_000_000)) {
       try PhotoDecoder.decode(contentsOf: name, options: DecodeOptions(maxPixels: 1_000_000))
+    }
+    // A downscaled decode still decodes the whole image first, so the in-memory limit applies to it.
+    #expect(throws: PhotoError.tooLarge(path: name, width: 4032, height: 3024, limit: 1_000_000)) {
+      try PhotoDecoder.decode(contentsOf: name, options: DecodeOptions(maxPixels: 1_000_000, minimumShortSide: 300))
+    }
+    let small = Self.path("rgb8-q90.heic")
+    #expect(throws: PhotoError.tooLarge(path: small, width: 64, height: 48, limit: 100)) {
+      try PhotoDecoder.decode(contentsOf: small, options: DecodeOptions(maxFilePixels: 100))
     }
   }
 
