@@ -204,7 +204,15 @@ static int32_t decode_primary(struct heif_context *context, const pmc_options *o
   }
   decoding->ignore_transformations = 0;
   decoding->convert_hdr_to_8bit = 0;
+  // AV1 through libaom when libheif has it: dav1d writes its parse errors to stderr, libaom
+  // returns them. libheif refuses a decoder that does not handle the image's codec (HEVC …)
+  // before decoding anything; the default decoder then takes it.
+  decoding->decoder_id = "aom";
   error = heif_decode_image(handle, &image, heif_colorspace_RGB, chroma, decoding);
+  if (error.code == heif_error_Unsupported_feature || error.code == heif_error_Plugin_loading_error) {
+    decoding->decoder_id = NULL;
+    error = heif_decode_image(handle, &image, heif_colorspace_RGB, chroma, decoding);
+  }
   if (error.code != heif_error_Ok) {
     status = fail(out, error, "cannot decode the image");
     goto done;

@@ -294,10 +294,11 @@ struct HEIFDecodeTests {
     for (a, b) in zip(mean(full), mean(small)) { #expect(abs(a - b) < 1e-4) }
   }
 
-  /// An iPhone photo stored 4032 × 3024 with irot 270° (anticlockwise): upright it is portrait
-  /// and the hand-drawn arrow points up — its tip, the topmost ink, is about 8 % from the top and
-  /// centred (what a person sees in the upright image; SOURCE.md). Turned the wrong way the
-  /// topmost ink would be the stem's foot or a side.
+  /// An iPhone photo stored 4032 × 3024 with irot 270° (anticlockwise) and EXIF orientation 6
+  /// saying the same turn again: upright it is portrait and the hand-drawn arrow points up — its
+  /// tip, the topmost ink, is about 8 % from the top and centred (what a person sees in the
+  /// upright image; SOURCE.md). Turned twice (180°) or not at all, the topmost ink would be the
+  /// stem's foot or a side.
   @Test func iPhoneRotationIsAppliedOnce() throws {
     let photo = try PhotoDecoder.decode(
       contentsOf: Self.path("phone/iphone-arrow-rotated.heic"), options: DecodeOptions(minimumShortSide: 300))
@@ -356,6 +357,22 @@ struct HEIFDecodeTests {
     for i in stride(from: bytes.count / 2, to: bytes.count, by: 7) { damaged[i] ^= 0x5A }
     // Damaged HEVC data may decode to wrong pixels or fail, never crash.
     _ = try? PhotoDecoder.decode(bytes: damaged, name: "damaged.heic")
+  }
+
+  /// A valid container around broken AV1 data: a typed error from the decoder (libaom, which
+  /// returns its errors where dav1d would print them).
+  @Test func damagedAV1IsATypedError() throws {
+    let name = Self.path("damaged-av1-payload.avif")
+    do {
+      _ = try PhotoDecoder.decode(contentsOf: name)
+      Issue.record("damaged AV1 data decoded")
+    } catch {
+      guard case .corrupt(name, .avif, let detail) = error else {
+        Issue.record("unexpected error \(error)")
+        return
+      }
+      #expect(detail.contains("cannot decode the image"))
+    }
   }
 
   @Test func ftypBrandsNameTheFormat() {
