@@ -117,20 +117,43 @@ static const uint8_t *checked_plane(const struct heif_image *image, size_t row_b
   return plane;
 }
 
+/// Undoes premultiplied alpha in one converted RGBA row (libheif 1.15 hands premultiplied images
+/// over as stored): colour = stored × full / alpha, rounded and capped; fully transparent pixels
+/// keep colour 0.
+static void unpremultiply_row(uint8_t *dst, size_t pixels, int deep) {
+  uint32_t full = deep ? 65535u : 255u;
+  for (size_t x = 0; x < pixels; x++) {
+    uint32_t a = deep ? ((uint16_t *)(void *)dst)[4 * x + 3] : dst[4 * x + 3];
+    if (a == 0 || a == full) continue;
+    for (size_t c = 0; c < 3; c++) {
+      uint32_t v = deep ? ((uint16_t *)(void *)dst)[4 * x + c] : dst[4 * x + c];
+      uint32_t u = (v * full + a / 2) / a;
+      if (u > full) u = full;
+      if (deep) {
+        ((uint16_t *)(void *)dst)[4 * x + c] = (uint16_t)u;
+      } else {
+        dst[4 * x + c] = (uint8_t)u;
+      }
+    }
+  }
+}
+
 /// One row of the plane into `dst`: 8-bit samples as they are, deeper ones (little-endian, as
-/// asked of libheif) rescaled from 0…2^range−1 to 0…65535, native-endian.
-static void convert_row(const uint8_t *row, size_t samples, int deep, int range, uint8_t *dst) {
+/// asked of libheif) rescaled from 0…2^range−1 to 0…65535, native-endian; with `premultiplied`
+/// (RGBA rows) the colour is divided by alpha again.
+static void convert_row(const uint8_t *row, size_t samples, int deep, int range, int premultiplied, uint8_t *dst) {
   if (!deep) {
     memcpy(dst, row, samples);
-    return;
+  } else {
+    uint32_t top = (1u << range) - 1;
+    uint16_t *out = (uint16_t *)(void *)dst;
+    for (size_t i = 0; i < samples; i++) {
+      uint32_t v = (uint32_t)row[2 * i] | ((uint32_t)row[2 * i + 1] << 8);
+      if (v > top) v = top;
+      out[i] = (uint16_t)((v * 65535u + top / 2) / top);
+    }
   }
-  uint32_t top = (1u << range) - 1;
-  uint16_t *out = (uint16_t *)(void *)dst;
-  for (size_t i = 0; i < samples; i++) {
-    uint32_t v = (uint32_t)row[2 * i] | ((uint32_t)row[2 * i + 1] << 8);
-    if (v > top) v = top;
-    out[i] = (uint16_t)((v * 65535u + top / 2) / top);
-  }
+  if (premultiplied) unpremultiply_row(dst, samples / 4, deep);
 }
 
 /// Takes the decoded pixels into `out`: whole (8 or 16-bit samples, no row padding), or when
@@ -142,11 +165,12 @@ static int32_t take_pixels(const struct heif_image *image, int channels, int dee
   const uint8_t *plane = checked_plane(image, row_bytes, deep, &stride, &range, out);
   if (plane == NULL) return PMC_ERR_CORRUPT;
   size_t height = (size_t)out->file_height;
+  int premultiplied = channels == 4 && heif_image_is_premultiplied_alpha((struct heif_image *)(uintptr_t)image);
   if (factor > 1) {
     pmc_reduce *reduce = pmc_reduce_begin(out, factor, row_bytes);
     if (reduce == NULL) return PMC_ERR_NO_MEMORY;
     for (size_t y = 0; y < height; y++) {
-      convert_row(plane + y * (size_t)stride, samples, deep, range, reduce->row);
+      convert_row(plane + y * (size_t)stride, samples, deep, range, premultiplied, reduce->row);
       pmc_reduce_add_row(reduce, (uint32_t)y);
     }
     pmc_reduce_finish(reduce, out);
@@ -155,7 +179,7 @@ static int32_t take_pixels(const struct heif_image *image, int channels, int dee
   out->pixels_len = row_bytes * height;
   out->pixels = (uint8_t *)malloc(out->pixels_len ? out->pixels_len : 1);
   if (out->pixels == NULL) return PMC_ERR_NO_MEMORY;
-  for (size_t y = 0; y < height; y++) convert_row(plane + y * (size_t)stride, samples, deep, range, out->pixels + y * row_bytes);
+  for (size_t y = 0; y < height; y++) convert_row(plane + y * (size_t)stride, samples, deep, range, premultiplied, out->pixels + y * row_bytes);
   out->width = out->file_width;
   out->height = out->file_height;
   return PMC_OK;

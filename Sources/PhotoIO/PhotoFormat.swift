@@ -35,7 +35,10 @@ public enum PhotoFormat: String, Sendable, Codable, CaseIterable {
     }
     if let brands = ftypBrands(head) {
       if let format = heifFormat(brands) { return .decodable(format) }
-      return .other("ISO media (\(brands.first ?? "?"))")
+      // Name the major brand only when it is printable (a four-character code).
+      let major = brands.first ?? ""
+      let printable = major.utf8.allSatisfy { (0x20...0x7E).contains($0) }
+      return .other(printable ? "ISO media (\(major))" : "ISO media")
     }
     return .unknown
   }

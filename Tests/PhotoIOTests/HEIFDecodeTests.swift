@@ -148,6 +148,26 @@ struct HEIFDecodeTests {
     }
   }
 
+  /// A file flagged premultiplied (`prem` reference) stores colour × alpha; decoded, the colour is
+  /// divided by alpha again. Tolerance per patch column: the Y′CbCr rounding (2 codes, as above)
+  /// and the ½ code of premultiplying, both multiplied by 255 / alpha when divided back out.
+  @Test func premultipliedAlphaIsUndone() throws {
+    let name = "rgba8-premultiplied-lossless444.heic"
+    let raw = try PhotoDecoder.decodeRaw(bytes: PhotoDecoder.readFile(Self.path(name)), name: name)
+    let samples = Self.eightBit(raw)
+    for y in 0..<48 {
+      for x in 0..<48 {
+        let alpha = Self.alphas[x / 16]
+        let tolerance = Int((2.5 * 255 / Double(alpha)).rounded(.up))
+        #expect(Int(samples[(y * 64 + x) * 4 + 3]) == alpha)
+        for c in 0..<3 {
+          let error = abs(Int(samples[(y * 64 + x) * 4 + c]) - Self.source(x, y)[c])
+          #expect(error <= tolerance, "(\(x), \(y)) channel \(c): off by \(error)")
+        }
+      }
+    }
+  }
+
   /// The downscaled decode box-filters 4 × 4 blocks in linear light weighted by opacity: each block
   /// lies inside one flat patch, so it keeps the patch's linear colour (sRGB curve, IEC 61966-2-1)
   /// and its alpha; a fully transparent block has no colour to average.
@@ -391,5 +411,6 @@ struct HEIFDecodeTests {
     #expect(PhotoFormat.sniff(ftyp(["mif1", "avif"])) == .decodable(.avif))
     #expect(PhotoFormat.sniff(ftyp(["isom", "mp41"])) == .other("ISO media (isom)"))
     #expect(PhotoFormat.sniff(ftyp(["qt  "])) == .other("ISO media (qt  )"))
+    #expect(PhotoFormat.sniff(ftyp(["!\u{1}v)"])) == .other("ISO media"))
   }
 }

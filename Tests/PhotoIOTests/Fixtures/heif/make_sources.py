@@ -60,6 +60,12 @@ def rgba8(y):
     return bytes(v for x in range(WIDTH) for v in (*colour(x, y), ALPHAS[x // PATCH]))
 
 
+def rgba8_premultiplied(y):
+    """The RGBA source with its colour multiplied by alpha (rounded), as premultiplied files store it."""
+    return bytes(v for x in range(WIDTH) for a in [ALPHAS[x // PATCH]]
+                 for v in (*((c * a + 127) // 255 for c in colour(x, y)), a))
+
+
 def rgb16(y):
     return b"".join(struct.pack(">H", c * 257 + DEEP_OFFSET if c < 255 else 65535) for x in range(WIDTH) for c in colour(x, y))
 
@@ -72,5 +78,6 @@ if __name__ == "__main__":
     gbr_jpeg = sys.argv[1]  # ../shared/testdata/jpeg/icc-wide-gamut/rgb-to-gbr-test.jpg
     png("src-rgb8.png", 8, 2, rgb8)
     png("src-rgba8.png", 8, 6, rgba8)
+    png("src-rgba8-premultiplied.png", 8, 6, rgba8_premultiplied)
     png("src-rgb16.png", 16, 2, rgb16)
     png("src-rgb8-gbr-icc.png", 8, 2, rgb8, icc=icc_from_jpeg(gbr_jpeg))
