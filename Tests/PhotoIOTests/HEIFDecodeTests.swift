@@ -119,6 +119,25 @@ struct HEIFDecodeTests {
     #expect(photo.metadata.bitDepth == 10)
   }
 
+  /// Downscaled, the 10-bit file keeps each flat patch's linear colour: the sRGB curve of the
+  /// 10-bit code (IEC 61966-2-1), within 2e-5 — the rescale to 16 bits rounds to ½ of a 16-bit code
+  /// (7.6e-6 of full scale), which the curve's steepest slope (≈ 2.3, near white) makes ≤ 1.8e-5.
+  @Test func tenBitDownscaledKeepsPatchColours() throws {
+    let photo = try PhotoDecoder.decode(
+      contentsOf: Self.path("rgb10-gbr-lossless.heic"), options: DecodeOptions(minimumShortSide: 12))
+    #expect(photo.width == 16 && photo.height == 12)
+    for y in 0..<12 {
+      for x in 0..<16 {
+        let (r, g, b) = photo.linearRGB(at: y * 16 + x)
+        for (c, got) in [r, g, b].enumerated() {
+          let v = Double(Self.deepSource(x * 4, y * 4, c) >> 6) / 1023
+          let expected = v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4)
+          #expect(abs(Double(got) - expected) < 2e-5)
+        }
+      }
+    }
+  }
+
   /// The heif-enc 10-bit file (Y′CbCr 4:4:4, BT.601): within 3 ten-bit codes of the source (2 for
   /// the Y′CbCr rounding as in 8 bits, 1 for the encoder's 16 → 10-bit step), 192 in 16-bit units.
   @Test func tenBitYCbCrIsWithinThreeCodes() throws {
