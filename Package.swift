@@ -58,7 +58,7 @@ let package = Package(
     .testTarget(name: "PhotoIOTests", dependencies: ["PhotoIO", "CPhotoCodecs", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "PigmentMatchTests", dependencies: ["PigmentMatch", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "pigmatchTests", dependencies: ["pigmatch", "TestSupport"]),
-    .testTarget(name: "FuzzRegressionTests", dependencies: ["pigmatch-fuzz"], exclude: ["Inputs", "Known"]),
+    .testTarget(name: "FuzzRegressionTests", dependencies: ["pigmatch-fuzz"], exclude: ["Inputs"]),
   ],
   swiftLanguageModes: [.v6]
 )

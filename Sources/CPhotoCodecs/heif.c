@@ -8,6 +8,8 @@
 
 /// libheif's own default largest image side (security_limits.h of libheif 1.15); never loosened here.
 enum { LIBHEIF_DEFAULT_MAX_SIDE = 32768 };
+/// How far a grid's tiles may reach past the image's largest side (see decode_primary).
+enum { GRID_OVERHANG = 1024 };
 
 /// A PMC_* status for a libheif error.
 static int32_t status_of(struct heif_error error) {
@@ -208,6 +210,18 @@ static int32_t decode_primary(struct heif_context *context, const pmc_options *o
       (status = pmc_check_size(out, options, (uint64_t)coded_width, (uint64_t)coded_height, coded)) != PMC_OK) {
     goto done;
   }
+  {
+    // libheif 1.15 allocates a grid's canvas from the size in the grid item's data, which it does
+    // not compare with the header (a fuzzed 64 × 48 file claimed 27806 × 26176, 2.2 GB); it does
+    // check that size against this limit when decoding. Allow the header's largest side plus a
+    // tile's overhang (tiles are at most 512 px in practice; 1024 leaves room).
+    int side = width > height ? width : height;
+    if (coded_width > side) side = coded_width;
+    if (coded_height > side) side = coded_height;
+    heif_context_set_maximum_image_size_limit(context, side + GRID_OVERHANG < LIBHEIF_DEFAULT_MAX_SIDE
+                                                           ? side + GRID_OVERHANG
+                                                           : LIBHEIF_DEFAULT_MAX_SIDE);
+  }
   int bits = heif_image_handle_get_luma_bits_per_pixel(handle);
   out->file_bit_depth = bits > 0 ? bits : 8;
   out->has_alpha = heif_image_handle_has_alpha_channel(handle) ? 1 : 0;
@@ -261,7 +275,8 @@ done:
 
 /// A context with libheif's largest-side limit set (its only caller-settable security limit in
 /// 1.15) to libheif's own default: never looser. The caller's pixel limits are checked on the
-/// header's sizes in decode_primary, which reports them as PMC_ERR_TOO_LARGE with the sizes.
+/// header's sizes in decode_primary, which reports them as PMC_ERR_TOO_LARGE with the sizes, and
+/// then tightens this limit to the header's size before decoding.
 static struct heif_context *new_context(void) {
   struct heif_context *context = heif_context_alloc();
   if (context == NULL) return NULL;

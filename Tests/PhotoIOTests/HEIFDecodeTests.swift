@@ -414,6 +414,22 @@ struct HEIFDecodeTests {
     }
   }
 
+  /// Found by fuzzing: a 64 × 48 header over a grid item claiming 27806 × 26176, which libheif
+  /// 1.15 allocated (2.2 GB) before the decoder capped its size limit at the header's size.
+  @Test func gridCanvasLargerThanTheHeaderIsRefused() throws {
+    let name = TestPaths.inPackage("Tests/FuzzRegressionTests/Inputs/heif/oom-40fef9da4945c796b48003bd5f31f86489245f53")
+    do {
+      _ = try PhotoDecoder.decode(contentsOf: name)
+      Issue.record("the oversized grid decoded")
+    } catch {
+      guard case .corrupt(name, .heif, let detail) = error else {
+        Issue.record("unexpected error \(error)")
+        return
+      }
+      #expect(detail.contains("27806x26176"))
+    }
+  }
+
   @Test func ftypBrandsNameTheFormat() {
     func ftyp(_ brands: [String]) -> [UInt8] {
       let major: [UInt8] = Array(brands[0].utf8)
