@@ -26,10 +26,13 @@ let package = Package(
     .systemLibrary(
       name: "CLittleCMS", pkgConfig: "lcms2",
       providers: [.apt(["liblcms2-dev"]), .brew(["little-cms2"])]),
-    // The one C target that calls libpng, libjpeg-turbo and lcms2 and owns every setjmp.
+    .systemLibrary(
+      name: "CLibHeif", pkgConfig: "libheif",
+      providers: [.apt(["libheif-dev"]), .brew(["libheif"])]),
+    // The one C target that calls libpng, libjpeg-turbo, libheif and lcms2 and owns every setjmp.
     .target(
       name: "CPhotoCodecs",
-      dependencies: ["CLibPNG", "CLibJPEG", "CLittleCMS"]),
+      dependencies: ["CLibPNG", "CLibJPEG", "CLittleCMS", "CLibHeif"]),
     .target(name: "Colorimetry"),
     .target(name: "PhotoIO", dependencies: ["CPhotoCodecs"]),
     .target(name: "PigmentMatch", dependencies: ["Colorimetry", "PhotoIO"]),
@@ -52,7 +55,7 @@ let package = Package(
     // Shared test helpers (paths to the package and ../shared/testdata).
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "ColorimetryTests", dependencies: ["Colorimetry", "TestSupport"]),
-    .testTarget(name: "PhotoIOTests", dependencies: ["PhotoIO", "CPhotoCodecs", "TestSupport"]),
+    .testTarget(name: "PhotoIOTests", dependencies: ["PhotoIO", "CPhotoCodecs", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "PigmentMatchTests", dependencies: ["PigmentMatch", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "pigmatchTests", dependencies: ["pigmatch", "TestSupport"]),
     .testTarget(name: "FuzzRegressionTests", dependencies: ["pigmatch-fuzz"], exclude: ["Inputs"]),

@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-all=(png jpeg icc colour palette palette-structure recipe roi)
+all=(png jpeg heif icc colour palette palette-structure recipe roi)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 testdata=../shared/testdata
@@ -31,6 +31,7 @@ seed() {
   case $target in
     png) find "$testdata/pngsuite/png" Samples -name '*.png' -exec cp {} "$dir" \; 2>/dev/null || true ;;
     jpeg) find "$testdata/jpeg" Samples \( -name '*.jpg' -o -name '*.jpeg' \) -size -200k -exec cp --backup=numbered {} "$dir" \; 2>/dev/null || true ;;
+    heif) find Tests/PhotoIOTests/Fixtures/heif -maxdepth 1 \( -name '*.heic' -o -name '*.avif' \) -exec cp {} "$dir" \; ;;
     icc) cp "$testdata"/jpeg/libjpeg-turbo/*.icc "$dir" ;;
     colour) printf '#8d5524' >"$dir/hex"; printf '50,10,20' >"$dir/lab"; printf ' 62.5 , 14 , -3 ' >"$dir/spaces" ;;
     palette) cp Palettes/*.json Tests/PigmentMatchTests/Fixtures/broken-palettes/*.json "$dir" ;;

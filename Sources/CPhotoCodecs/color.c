@@ -1,4 +1,4 @@
-// Colour management through LittleCMS: embedded ICC profiles (or PNG gAMA/cHRM) to linear sRGB.
+// Colour management through LittleCMS: embedded ICC profiles (or PNG gAMA/cHRM, HEIF nclx) to linear sRGB.
 #include <lcms2.h>
 #include <math.h>
 #include <stdlib.h>
@@ -18,15 +18,30 @@ static cmsHPROFILE create_linear_srgb(cmsContext context) {
   return profile;
 }
 
-static cmsHPROFILE create_power_profile(cmsContext context, const double *xy, double gamma) {
+/// A matrix/shaper RGB profile with white and primaries xy[8] (white, red, green, blue x,y) and
+/// `curve` on every channel; takes ownership of `curve` (NULL gives NULL).
+static cmsHPROFILE create_profile_with_curve(cmsContext context, const double *xy, cmsToneCurve *curve) {
+  if (curve == NULL) return NULL;
   cmsCIExyY white = {xy[0], xy[1], 1.0};
   cmsCIExyYTRIPLE primaries = {{xy[2], xy[3], 1.0}, {xy[4], xy[5], 1.0}, {xy[6], xy[7], 1.0}};
-  cmsToneCurve *curve = cmsBuildGamma(context, gamma);
-  if (curve == NULL) return NULL;
   cmsToneCurve *curves[3] = {curve, curve, curve};
   cmsHPROFILE profile = cmsCreateRGBProfileTHR(context, &white, &primaries, curves);
   cmsFreeToneCurve(curve);
   return profile;
+}
+
+static cmsHPROFILE create_power_profile(cmsContext context, const double *xy, double gamma) {
+  return create_profile_with_curve(context, xy, cmsBuildGamma(context, gamma));
+}
+
+/// A matrix/shaper profile from a HEIF nclx description: its primaries and white (ITU-T H.273
+/// Table 2) and the inverse of its transfer characteristic (Table 3) as the tone curve.
+static cmsHPROFILE create_nclx_profile(cmsContext context, const pmc_image *image) {
+  double xy[8], params[5];
+  if (!pmc_nclx_chromaticities(image->nclx_primaries, xy) || !pmc_nclx_transfer_curve(image->nclx_transfer, params)) {
+    return NULL;
+  }
+  return create_profile_with_curve(context, xy, cmsBuildParametricToneCurve(context, 4, params));
 }
 
 static void ignore_lcms_errors(cmsContext context, cmsUInt32Number code, const char *text) {
@@ -91,6 +106,15 @@ static cmsUInt32Number input_format(const pmc_image *image, cmsColorSpaceSignatu
 int32_t pmc_color_source(const pmc_image *image) {
   if (image == NULL) return PMC_SOURCE_ASSUMED_SRGB;
   if (image->icc != NULL && image->icc_len > 0) return PMC_SOURCE_ICC;
+  if (image->has_nclx) {
+    // sRGB primaries (or unspecified) with the sRGB curve (or unspecified) need no conversion;
+    // neither can nclx this library does not convert (pmc_nclx_describe says so for a warning).
+    double xy[8], curve[5];
+    int usable = pmc_nclx_chromaticities(image->nclx_primaries, xy) && pmc_nclx_transfer_curve(image->nclx_transfer, curve);
+    int srgb_primaries = image->nclx_primaries == 1 || image->nclx_primaries == 2;
+    int srgb_curve = image->nclx_transfer == 13 || image->nclx_transfer == 2;
+    return usable && !(srgb_primaries && srgb_curve) ? PMC_SOURCE_NCLX : PMC_SOURCE_NCLX_SRGB;
+  }
   if (image->has_srgb_chunk) return PMC_SOURCE_SRGB_CHUNK;
   if (image->has_gama && image->gama > 0) return PMC_SOURCE_GAMA;
   return PMC_SOURCE_ASSUMED_SRGB;
@@ -137,7 +161,7 @@ int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t
   memset(lin, 0, sizeof *lin);
   lin->bytes = image->sample_bits == 16 ? 2 : 1;
   lin->channels = image->channels;
-  if (source != PMC_SOURCE_ICC && source != PMC_SOURCE_GAMA) {
+  if (source != PMC_SOURCE_ICC && source != PMC_SOURCE_GAMA && source != PMC_SOURCE_NCLX) {
     if (image->is_cmyk) {
       pmc_set_message(message, message_len, "CMYK pixels need a CMYK profile");
       return PMC_ERR_PROFILE;
@@ -155,6 +179,9 @@ int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t
   if (source == PMC_SOURCE_ICC) {
     if (image->icc != NULL) profile = cmsOpenProfileFromMemTHR(context, image->icc, image->icc_len);
     if (profile == NULL) pmc_set_message(message, message_len, "the embedded ICC profile is malformed");
+  } else if (source == PMC_SOURCE_NCLX) {
+    profile = create_nclx_profile(context, image);
+    if (profile == NULL) pmc_set_message(message, message_len, "the nclx colour description is not supported");
   } else {
     double srgb_xy[8] = {0.3127, 0.3290, 0.64, 0.33, 0.30, 0.60, 0.15, 0.06};
     const double *xy = image->has_chrm ? image->chrm : srgb_xy;
@@ -251,12 +278,16 @@ void pmc_linearizer_free(pmc_linearizer *lin) {
   memset(lin, 0, sizeof *lin);
 }
 
-int32_t pmc_to_linear_srgb(const pmc_image *image, int32_t use_icc, float *out, char *message,
+int32_t pmc_to_linear_srgb(const pmc_image *image, int32_t source, float *out, char *message,
                            size_t message_len) {
   if (image == NULL || out == NULL || image->pixels == NULL) return PMC_ERR_ARGUMENT;
-  if (use_icc ? image->icc == NULL : !(image->has_gama && image->gama > 0)) return PMC_ERR_ARGUMENT;
+  int usable = source == PMC_SOURCE_ICC    ? image->icc != NULL
+               : source == PMC_SOURCE_GAMA ? image->has_gama && image->gama > 0
+               : source == PMC_SOURCE_NCLX ? image->has_nclx
+                                           : 0;
+  if (!usable) return PMC_ERR_ARGUMENT;
   pmc_linearizer lin;
-  int32_t status = pmc_linearizer_init(&lin, image, use_icc ? PMC_SOURCE_ICC : PMC_SOURCE_GAMA, message, message_len);
+  int32_t status = pmc_linearizer_init(&lin, image, source, message, message_len);
   if (status != PMC_OK) return status;
   size_t width = (size_t)image->width, height = (size_t)image->height;
   size_t stride = width * (size_t)image->channels * (size_t)lin.bytes;
@@ -267,15 +298,9 @@ int32_t pmc_to_linear_srgb(const pmc_image *image, int32_t use_icc, float *out, 
 
 /// A matrix/shaper profile whose tone curve is the sRGB one (IEC 61966-2-1; lcms2 parametric type 4).
 static cmsHPROFILE create_srgb_curve_profile(cmsContext context, const double *xy) {
-  const cmsFloat64Number params[5] = {2.4, 1.0 / 1.055, 0.055 / 1.055, 1.0 / 12.92, 0.04045};
-  cmsCIExyY white = {xy[0], xy[1], 1.0};
-  cmsCIExyYTRIPLE primaries = {{xy[2], xy[3], 1.0}, {xy[4], xy[5], 1.0}, {xy[6], xy[7], 1.0}};
-  cmsToneCurve *curve = cmsBuildParametricToneCurve(context, 4, params);
-  if (curve == NULL) return NULL;
-  cmsToneCurve *curves[3] = {curve, curve, curve};
-  cmsHPROFILE profile = cmsCreateRGBProfileTHR(context, &white, &primaries, curves);
-  cmsFreeToneCurve(curve);
-  return profile;
+  double params[5];
+  (void)pmc_nclx_transfer_curve(PMC_NCLX_TRANSFER_SRGB, params);
+  return create_profile_with_curve(context, xy, cmsBuildParametricToneCurve(context, 4, params));
 }
 
 int32_t pmc_make_rgb_profile(const double *xy, double gamma, int32_t srgb_curve, const char *description,

@@ -38,3 +38,11 @@ int32_t pmc_peek_file(FILE *file, uint8_t *head, size_t size, size_t *got, pmc_i
   }
   return PMC_OK;
 }
+
+int pmc_reduction_factor(uint64_t width, uint64_t height, int32_t min_short_side) {
+  if (min_short_side <= 0) return 1;
+  uint64_t shorter = width < height ? width : height;
+  int factor = 1;
+  while (factor < 64 && shorter / (uint64_t)(factor * 2) >= (uint64_t)min_short_side) factor *= 2;
+  return factor;
+}

@@ -19,6 +19,19 @@ static inline void pmc_set_message(char *buffer, size_t size, const char *format
 /// against the memory limit. Returns PMC_OK, or PMC_ERR_TOO_LARGE with message and limit_hit set.
 int32_t pmc_check_size(pmc_image *out, const pmc_options *options, uint64_t width, uint64_t height, uint64_t held);
 
+/// The largest power of two up to 64 that keeps the shorter side at least `min_short_side` (1 when
+/// `min_short_side` ≤ 0): the downscaled decode's box-filter factor.
+int pmc_reduction_factor(uint64_t width, uint64_t height, int32_t min_short_side);
+
+/// lcms2 parametric curve (type 4: Y = (aX + b)^γ for X ≥ d, Y = cX below) decoding an nclx
+/// transfer characteristic to linear light: params = γ, a, b, c, d. Returns 0 for an unsupported code.
+int pmc_nclx_transfer_curve(int32_t code, double params[5]);
+/// The nclx transfer code of the sRGB curve (IEC 61966-2-1).
+enum { PMC_NCLX_TRANSFER_SRGB = 13 };
+/// White and primaries (xy[8] = white x,y, red x,y, green x,y, blue x,y) of nclx colour primaries;
+/// returns 0 for an unsupported code.
+int pmc_nclx_chromaticities(int32_t code, double xy[8]);
+
 /// Reads up to `size` bytes from the start of `file` into `head` (*got receives how many) and
 /// rewinds it, for the signature check before a streaming decode. PMC_ERR_ARGUMENT, with the
 /// message in `out`, when the file cannot be rewound.
@@ -51,5 +64,30 @@ int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t
 /// Linearizes `width` pixels of one row into `out` (3 floats per pixel).
 void pmc_linearize_row(const pmc_linearizer *lin, const uint8_t *row, float *out, size_t width);
 void pmc_linearizer_free(pmc_linearizer *lin);
+
+/// Row-by-row box filtering in linear light (PNG and HEIF downscaled decodes): only one decoded
+/// row and one accumulator row live at once besides the output. Each output pixel is the mean of a
+/// factor × factor block weighted by opacity, so transparent pixels do not darken edges.
+typedef struct pmc_reduce {
+  pmc_linearizer lin;
+  int factor, sixteen, channels;
+  size_t in_width, out_width, out_height;
+  uint8_t *row;        ///< One decoded row (3 or 4 samples per pixel, 8 or 16 bits): fill it, then add it.
+  float *linear;       ///< That row in linear light (3 per pixel).
+  double *sum;         ///< Σ alpha·rgb per output pixel of the current output row.
+  double *weight;      ///< Σ alpha per output pixel.
+  float *pixels;       ///< Output, linear RGB.
+  float *alpha;        ///< Output opacity 0…1.
+} pmc_reduce;
+
+/// Sets up the reduction of `out` (file_width/height, channels, sample_bits and colour fields set)
+/// by `factor`; picks the colour source by precedence, falling back to sRGB (and saying so in
+/// out->profile_message) when the file's profile cannot be used. NULL when out of memory.
+pmc_reduce *pmc_reduce_begin(pmc_image *out, int factor, size_t row_bytes);
+/// Adds decoded row `y` (in r->row) to the current output row, emitting it after every `factor` rows.
+void pmc_reduce_add_row(pmc_reduce *r, uint32_t y);
+/// Hands the output buffers to `out` (linear_float set) and frees the rest.
+void pmc_reduce_finish(pmc_reduce *r, pmc_image *out);
+void pmc_reduce_free(pmc_reduce *r);
 
 #endif

@@ -49,119 +49,11 @@ static void read_from_source(png_structp png, png_bytep out, size_t count) {
   ctx->pos += count;
 }
 
-/// The largest power of two up to 64 that keeps the shorter side at least `min_short_side`.
-static int reduction_factor(png_uint_32 width, png_uint_32 height, int32_t min_short_side) {
-  if (min_short_side <= 0) return 1;
-  png_uint_32 shorter = width < height ? width : height;
-  int factor = 1;
-  while (factor < 64 && shorter / (png_uint_32)(factor * 2) >= (png_uint_32)min_short_side) factor *= 2;
-  return factor;
-}
-
 /// Pixels a decode holds at once: the reduced size when rows stream through the box filter
 /// (non-interlaced with a minimum size), the whole image otherwise.
 static uint64_t held_pixels(uint64_t width, uint64_t height, int interlaced, const pmc_options *options) {
-  int factor = interlaced ? 1 : reduction_factor((png_uint_32)width, (png_uint_32)height, options->min_short_side);
+  int factor = interlaced ? 1 : pmc_reduction_factor(width, height, options->min_short_side);
   return (width / (uint64_t)factor) * (height / (uint64_t)factor);
-}
-
-/// Row-by-row box filtering in linear light: only one decoded row and one accumulator row live at once.
-typedef struct reduce_state {
-  pmc_linearizer lin;
-  int factor, sixteen;
-  size_t in_width, out_width, out_height;
-  png_bytep row;       ///< One decoded RGBA row.
-  float *linear;       ///< That row in linear light (3 per pixel).
-  double *sum;         ///< Σ alpha·rgb per output pixel of the current output row.
-  double *weight;      ///< Σ alpha per output pixel.
-  float *pixels;       ///< Output, linear RGB.
-  float *alpha;        ///< Output opacity 0…1.
-} reduce_state;
-
-static void reduce_free(reduce_state *r) {
-  if (r == NULL) return;
-  pmc_linearizer_free(&r->lin);
-  free(r->row);
-  free(r->linear);
-  free(r->sum);
-  free(r->weight);
-  free(r->pixels);
-  free(r->alpha);
-  free(r);
-}
-
-/// Sets up the reduction; picks the colour source by precedence, falling back to sRGB (and saying
-/// so in out->profile_message) when the file's profile cannot be used.
-static reduce_state *reduce_begin(pmc_image *out, int factor, size_t row_bytes) {
-  reduce_state *r = (reduce_state *)calloc(1, sizeof *r);
-  if (r == NULL) return NULL;
-  r->factor = factor;
-  r->sixteen = out->sample_bits == 16;
-  r->in_width = (size_t)out->file_width;
-  r->out_width = r->in_width / (size_t)factor;
-  r->out_height = (size_t)out->file_height / (size_t)factor;
-  out->width = (int32_t)r->out_width;
-  out->height = (int32_t)r->out_height;
-  int32_t source = pmc_color_source(out);
-  if (pmc_linearizer_init(&r->lin, out, source, out->profile_message, sizeof out->profile_message) != PMC_OK) {
-    out->profile_failed = 1;
-    if (pmc_linearizer_init(&r->lin, out, PMC_SOURCE_ASSUMED_SRGB, NULL, 0) != PMC_OK) {
-      reduce_free(r);
-      return NULL;
-    }
-  }
-  size_t out_count = r->out_width * r->out_height;
-  r->row = (png_bytep)malloc(row_bytes);
-  r->linear = (float *)malloc(sizeof(float) * 3 * (r->in_width ? r->in_width : 1));
-  r->sum = (double *)calloc(3 * (r->out_width ? r->out_width : 1), sizeof(double));
-  r->weight = (double *)calloc(r->out_width ? r->out_width : 1, sizeof(double));
-  r->pixels = (float *)calloc(3 * (out_count ? out_count : 1), sizeof(float));
-  r->alpha = (float *)calloc(out_count ? out_count : 1, sizeof(float));
-  if (!r->row || !r->linear || !r->sum || !r->weight || !r->pixels || !r->alpha) {
-    reduce_free(r);
-    return NULL;
-  }
-  return r;
-}
-
-/// Adds decoded row `y` to the current output row, emitting it after every `factor` rows.
-static void reduce_add_row(reduce_state *r, png_uint_32 y) {
-  size_t out_y = (size_t)y / (size_t)r->factor;
-  if (out_y >= r->out_height) return;  // Rows past the last whole block are dropped.
-  pmc_linearize_row(&r->lin, r->row, r->linear, r->in_width);
-  const uint16_t *row16 = (const uint16_t *)(const void *)r->row;
-  for (size_t x = 0; x < r->out_width * (size_t)r->factor; x++) {
-    double a = r->sixteen ? row16[4 * x + 3] / 65535.0 : r->row[4 * x + 3] / 255.0;
-    size_t o = x / (size_t)r->factor;
-    r->sum[3 * o] += a * r->linear[3 * x];
-    r->sum[3 * o + 1] += a * r->linear[3 * x + 1];
-    r->sum[3 * o + 2] += a * r->linear[3 * x + 2];
-    r->weight[o] += a;
-  }
-  if (((size_t)y + 1) % (size_t)r->factor != 0) return;
-  double area = (double)r->factor * (double)r->factor;
-  for (size_t o = 0; o < r->out_width; o++) {
-    size_t i = out_y * r->out_width + o;
-    double w = r->weight[o];
-    for (int c = 0; c < 3; c++) r->pixels[3 * i + (size_t)c] = w > 0 ? (float)(r->sum[3 * o + (size_t)c] / w) : 0.0f;
-    r->alpha[i] = (float)(w / area);
-  }
-  memset(r->sum, 0, sizeof(double) * 3 * r->out_width);
-  memset(r->weight, 0, sizeof(double) * r->out_width);
-}
-
-/// Hands the output buffers to `out` and frees the rest.
-static void reduce_finish(reduce_state *r, pmc_image *out) {
-  out->pixels = (uint8_t *)r->pixels;
-  out->pixels_len = sizeof(float) * 3 * r->out_width * r->out_height;
-  out->linear_float = 1;
-  out->channels = 3;
-  if (out->has_alpha) {
-    out->alpha = r->alpha;
-    r->alpha = NULL;
-  }
-  r->pixels = NULL;
-  reduce_free(r);
 }
 
 /// Decodes from `source` (memory or file); `data`/`len` are the file's first bytes (all of them for
@@ -191,7 +83,7 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
   // Volatile: modified between setjmp and a possible longjmp.
   png_bytep *volatile rows = NULL;
   uint8_t *volatile pixels = NULL;
-  reduce_state *volatile reduce = NULL;
+  pmc_reduce *volatile reduce = NULL;
   if (info == NULL) {
     png_destroy_read_struct(&png, NULL, NULL);
     return PMC_ERR_NO_MEMORY;
@@ -199,7 +91,7 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
   if (setjmp(png_jmpbuf(png))) {
     free(rows);
     free(pixels);
-    reduce_free(reduce);
+    pmc_reduce_free(reduce);
     free(out->icc);
     out->icc = NULL;
     out->icc_len = 0;
@@ -283,20 +175,20 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
   }
   out->sample_bits = sample_bits;
   out->channels = 4;
-  int factor = reduction_factor(width, height, options->min_short_side);
+  int factor = pmc_reduction_factor(width, height, options->min_short_side);
   out->reduce_factor = factor;  // Interlaced files are reduced by the caller after a full decode.
   if (factor > 1 && !out->interlaced) {
-    reduce = reduce_begin(out, factor, row_bytes);
+    reduce = pmc_reduce_begin(out, factor, row_bytes);
     if (reduce == NULL) {
       ctx.status = PMC_ERR_NO_MEMORY;
       png_error(png, "out of memory");
     }
     for (png_uint_32 y = 0; y < height; y++) {
       png_read_row(png, reduce->row, NULL);
-      reduce_add_row(reduce, y);
+      pmc_reduce_add_row(reduce, y);
     }
     png_read_end(png, NULL);
-    reduce_finish(reduce, out);
+    pmc_reduce_finish(reduce, out);
     reduce = NULL;
     png_destroy_read_struct(&png, &info, NULL);
     return PMC_OK;

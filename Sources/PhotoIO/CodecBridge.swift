@@ -16,6 +16,13 @@ final class DecodedImage {
     withUnsafeBytes(of: image.profile_message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
   }
 
+  /// The nclx description and whether this library converts all of it (HEIF only).
+  var nclx: (description: String, supported: Bool) {
+    var text = [CChar](repeating: 0, count: 160)
+    let supported = text.withUnsafeMutableBufferPointer { pmc_nclx_describe(&image, $0.baseAddress, $0.count) }
+    return (String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self), supported != 0)
+  }
+
   var message: String { withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) } }
   var width: Int { Int(image.width) }
   var height: Int { Int(image.height) }
@@ -79,6 +86,13 @@ final class DecodedImage {
       status = result
     } else if format == .jpeg {
       status = decodeJPEG(source, &cOptions, &decoded.image)
+    } else if format == .heif || format == .avif {
+      switch source {
+      case .bytes(let bytes):
+        status = bytes.withUnsafeBufferPointer { pmc_decode_heif($0.baseAddress, $0.count, &cOptions, &decoded.image) }
+      case .file(let file):
+        status = pmc_decode_heif_file(file, &cOptions, &decoded.image)
+      }
     } else {
       switch source {
       case .bytes(let bytes):
@@ -167,8 +181,9 @@ final class DecodedImage {
   /// Why a colour conversion was not possible.
   struct ConversionFailure: Error { let reason: String }
 
-  /// Pixels converted to linear sRGB through lcms2, from the ICC profile or from gAMA/cHRM.
-  func linearSRGB(useICC: Bool) -> Result<[Float], ConversionFailure> {
+  /// Pixels converted to linear sRGB through lcms2 from `source` (`PMC_SOURCE_ICC`, `_GAMA` for
+  /// PNG gAMA/cHRM, or `_NCLX` for a HEIF nclx description).
+  func linearSRGB(source: Int32) -> Result<[Float], ConversionFailure> {
     var out = [Float](repeating: 0, count: width * height * 3)
     var message = [CChar](repeating: 0, count: 256)
     // Pixels decoded into Swift storage are lent to C for the call.
@@ -178,7 +193,7 @@ final class DecodedImage {
       if image.pixels == nil { image.pixels = UnsafeMutablePointer(mutating: samples.baseAddress) }
       return out.withUnsafeMutableBufferPointer { buffer in
         message.withUnsafeMutableBufferPointer { text in
-          pmc_to_linear_srgb(&image, useICC ? 1 : 0, buffer.baseAddress, text.baseAddress, text.count)
+          pmc_to_linear_srgb(&image, source, buffer.baseAddress, text.baseAddress, text.count)
         }
       }
     }

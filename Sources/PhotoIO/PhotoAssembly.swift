@@ -1,7 +1,8 @@
 internal import CPhotoCodecs
 
 /// Turns a C decode into a ``Photo``: colour management (ICC, then PNG sRGB, then gAMA/cHRM,
-/// then assumed sRGB, the precedence of PNG §11.3.3), alpha separation and PNG downscaling.
+/// then assumed sRGB, the precedence of PNG §11.3.3; for HEIF ICC, then nclx), alpha separation
+/// and the box-filter downscaling of interlaced PNGs (decoded whole).
 struct PhotoAssembly {
   let decoded: DecodedImage
   let format: PhotoFormat
@@ -31,7 +32,7 @@ struct PhotoAssembly {
     let photo = Photo(
       width: decoded.width, height: decoded.height, pixels: storage, opacity: opacity, metadata: metadata,
       warnings: warnings)
-    // An interlaced PNG was decoded whole: reduce it now (C streams the others).
+    // An interlaced PNG was decoded whole: reduce it now (C reduces the others' rows as they come).
     if format == .png && image.linear_float == 0 && metadata.downscale > 1 {
       return BoxDownscale.reduce(photo, by: metadata.downscale)
     }
@@ -44,7 +45,10 @@ struct PhotoAssembly {
     let image = decoded.image
     let source = Int(pmc_color_source(&decoded.image))
     let description = sourceDescription(source)
-    if image.linear_float != 0 {  // Reduced PNG decode: already linear, managed in C.
+    if source == Int(PMC_SOURCE_NCLX) || source == Int(PMC_SOURCE_NCLX_SRGB), !decoded.nclx.supported {
+      warnings.append("colour description not fully supported (\(decoded.nclx.description)); colours read as sRGB")
+    }
+    if image.linear_float != 0 {  // Reduced PNG or HEIF decode: already linear, managed in C.
       let linear = Array(
         UnsafeBufferPointer(
           start: UnsafeRawPointer(image.pixels).assumingMemoryBound(to: Float.self), count: decoded.width * decoded.height * 3))
@@ -58,8 +62,8 @@ struct PhotoAssembly {
       return (.linear(linear), description)
     }
     switch source {
-    case Int(PMC_SOURCE_ICC), Int(PMC_SOURCE_GAMA):
-      switch decoded.linearSRGB(useICC: source == Int(PMC_SOURCE_ICC)) {
+    case Int(PMC_SOURCE_ICC), Int(PMC_SOURCE_GAMA), Int(PMC_SOURCE_NCLX):
+      switch decoded.linearSRGB(source: Int32(source)) {
       case .success(let linear): return (.linear(linear), description)
       case .failure(let failure):
         warnings.append("colour profile ignored (\(failure.reason)); colours read as sRGB")
@@ -78,6 +82,7 @@ struct PhotoAssembly {
       let text = decoded.iccProfile.flatMap { ICCProfile.describe($0)?.description } ?? ""
       return text.isEmpty ? "embedded ICC profile" : text
     case Int(PMC_SOURCE_SRGB_CHUNK): return "sRGB (PNG sRGB chunk)"
+    case Int(PMC_SOURCE_NCLX), Int(PMC_SOURCE_NCLX_SRGB): return decoded.nclx.description
     case Int(PMC_SOURCE_GAMA):
       return String(format: "gamma %.2f (PNG gAMA%@)", 1 / image.gama, image.has_chrm != 0 ? " + cHRM" : "")
     default: return "sRGB (assumed, untagged)"
@@ -125,7 +130,7 @@ struct PhotoAssembly {
 
   private func alpha() -> Opacity {
     let count = decoded.width * decoded.height
-    if let alpha = decoded.image.alpha {  // Reduced PNG decode: opacity 0…1 floats.
+    if let alpha = decoded.image.alpha {  // Reduced PNG or HEIF decode: opacity 0…1 floats.
       return .alpha8((0..<count).map { UInt8((min(max(alpha[$0], 0), 1) * 255).rounded()) })
     }
     guard decoded.channels == 4 else { return .opaque }

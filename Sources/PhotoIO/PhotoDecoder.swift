@@ -1,7 +1,7 @@
 import Foundation
 internal import CPhotoCodecs
 
-/// Reads consultation photos (PNG, JPEG) into ``Photo`` values. Never crashes or exits on a bad
+/// Reads consultation photos (PNG, JPEG, HEIF/HEIC, AVIF) into ``Photo`` values. Never crashes or exits on a bad
 /// file: every failure is a ``PhotoError`` naming the file.
 public enum PhotoDecoder {
   /// Decodes the photo at `path`, streaming the file through the decoder: memory holds the decoded
@@ -37,7 +37,7 @@ public enum PhotoDecoder {
       throw .unreadable(path: path, reason: reason)
     }
     defer { fclose(file) }
-    var head = [UInt8](repeating: 0, count: 16)
+    var head = [UInt8](repeating: 0, count: PhotoFormat.signatureLength)
     let count = fread(&head, 1, head.count, file)
     if count == 0 && ferror(file) != 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
     guard fseek(file, 0, SEEK_SET) == 0 else { throw .unreadable(path: path, reason: "cannot seek") }

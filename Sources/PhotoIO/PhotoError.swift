@@ -7,15 +7,16 @@ public enum PhotoError: Error, Sendable, Equatable, CustomStringConvertible {
   case unreadable(path: String, reason: String)
   /// The file has no bytes.
   case empty(path: String)
-  /// The bytes are an image format this library does not decode (GIF, BMP, WebP, TIFF, HEIC …).
+  /// The bytes are an image format this library does not decode (GIF, BMP, WebP, TIFF …).
   case unsupportedFormat(path: String, format: String)
-  /// The bytes are not a PNG or JPEG at all.
+  /// The bytes are not a PNG, JPEG, HEIF or AVIF image at all.
   case notAnImage(path: String)
   /// The data ends before the image does.
   case truncated(path: String, format: PhotoFormat, detail: String)
   /// The data is damaged: bad signature, CRC, Huffman code, marker or header field.
   case corrupt(path: String, format: PhotoFormat, detail: String)
-  /// A valid file using a feature this decoder does not support (e.g. a 12-bit JPEG).
+  /// A valid file using a feature this decoder does not support (e.g. a 12-bit JPEG, a HEIF codec
+  /// without a decoder).
   case unsupportedFeature(path: String, format: PhotoFormat, detail: String)
   /// The header claims more pixels than the configured limit; nothing was allocated.
   case tooLarge(path: String, width: Int, height: Int, limit: Int)
@@ -42,8 +43,8 @@ public enum PhotoError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unreadable(_, let reason): return "cannot read the file (\(reason))"
     case .empty: return "the file is empty"
     case .unsupportedFormat(_, let format):
-      return "\(format) images are not supported (use PNG or JPEG)"
-    case .notAnImage: return "not a PNG or JPEG image"
+      return "\(format) images are not supported (use PNG, JPEG, HEIC/HEIF or AVIF)"
+    case .notAnImage: return "not a PNG, JPEG, HEIF or AVIF image"
     case .truncated(_, let format, let detail):
       return "the file ends early (truncated \(format.name)): \(detail)"
     case .corrupt(_, let format, let detail): return "damaged \(format.name) data: \(detail)"

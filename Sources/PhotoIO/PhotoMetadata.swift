@@ -4,14 +4,15 @@ public struct PhotoMetadata: Sendable, Equatable, Codable {
   /// Size stored in the file (before any downscaled decode).
   public var width: Int
   public var height: Int
-  /// Bits per sample in the file (1, 2, 4, 8 or 16).
+  /// Bits per sample in the file (1, 2, 4, 8 or 16; HEIF/AVIF also 10 or 12).
   public var bitDepth: Int
   /// Channels in the file: 1 grey, 2 grey + alpha, 3 colour, 4 colour + alpha or CMYK.
   public var channels: Int
   /// How the file's colours are encoded: the ICC profile's description, "sRGB (PNG sRGB chunk)",
   /// "gamma 2.20 (PNG gAMA)", or "sRGB (assumed, untagged)".
   public var colorProfile: String
-  /// EXIF orientation 1…8 (1 when the file has none). Reported, not applied.
+  /// EXIF orientation 1…8 (1 when the file has none). Reported, not applied. HEIF/AVIF: always 1,
+  /// because the decoder already applied the container's rotation and mirror.
   public var orientation: Int
   /// Progressive JPEG or interlaced PNG.
   public var progressive: Bool

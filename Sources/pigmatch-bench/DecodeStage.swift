@@ -8,7 +8,7 @@ struct DecodeStage: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "decode", abstract: "Decode a 12 MP JPEG at full size and at 1/2, 1/4, 1/8.")
 
-  @Argument(help: "A JPEG or PNG; default: a generated 4000×3000 JPEG (q90, 4:2:0).")
+  @Argument(help: "A JPEG, PNG, HEIC/HEIF or AVIF; default: a generated 4000×3000 JPEG (q90, 4:2:0).")
   var photo: String?
 
   @Option(help: "Timed runs per configuration.")

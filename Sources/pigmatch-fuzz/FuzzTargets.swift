@@ -7,6 +7,7 @@ import PigmentMatch
 enum FuzzTarget: String, CaseIterable, Sendable {
   case png
   case jpeg
+  case heif
   case icc
   case colour
   case palette
@@ -23,6 +24,10 @@ enum FuzzTarget: String, CaseIterable, Sendable {
       Self.decode(data, prefix: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     case .jpeg:
       Self.decode(data, prefix: [0xFF, 0xD8])
+    case .heif:
+      // Seeds are whole HEIC/AVIF files; anything else gets a HEIC ftyp box in front so libheif
+      // parses the boxes that follow.
+      Self.decode(data, prefix: data.count >= 8 && Array(data[4..<8]) == Array("ftyp".utf8) ? [] : Self.heicFileType)
     case .icc:
       // The profile parser directly, then a real JPEG carrying it through decode + colour management.
       _ = ICCProfile.describe(data)
@@ -73,6 +78,9 @@ enum FuzzTarget: String, CaseIterable, Sendable {
     }
     return nil
   }()
+
+  /// An ISO BMFF `ftyp` box: major brand heic, compatible mif1 and heic (ISO/IEC 23008-12 Annex B).
+  static let heicFileType: [UInt8] = [0, 0, 0, 0x18] + Array("ftypheic".utf8) + [0, 0, 0, 0] + Array("mif1heic".utf8)
 
   /// A 4×4 RGB test image for the ICC target.
   static let tinyImage: [UInt8] = (0..<48).map { UInt8(truncatingIfNeeded: $0 &* 37) }

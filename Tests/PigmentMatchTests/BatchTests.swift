@@ -53,7 +53,7 @@ import Testing
   @Test func ledgerKeepsResultsRetriesErrorsAndTheLastLineWins() {
     let text = """
       {"photo":"a.jpg","analysis":{}}
-      {"photo":"b.jpg","error":"b.jpg: not a PNG or JPEG image"}
+      {"photo":"b.jpg","error":"b.jpg: not a PNG, JPEG, HEIF or AVIF image"}
       not json
       {"photo":"c.jpg","error":"first try failed"}
       {"photo":"c.jpg","analysis":{}}

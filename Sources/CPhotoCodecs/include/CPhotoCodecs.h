@@ -1,4 +1,4 @@
-// CPhotoCodecs: the one C target that calls libpng, libjpeg-turbo and LittleCMS.
+// CPhotoCodecs: the one C target that calls libpng, libjpeg-turbo, libheif and LittleCMS.
 //
 // Internal to PigmentMatch; no stable API. Every libpng/libjpeg call that can fail runs inside a
 // C function that armed its own setjmp, so a fatal library error becomes a status code and a
@@ -97,7 +97,9 @@ typedef struct pmc_image {
   int32_t has_srgb_chunk, has_gama, has_chrm;
   double gama;                      ///< PNG gAMA: the file's encoding exponent (e.g. 0.45455).
   double chrm[8];                   ///< PNG cHRM: white x,y, red x,y, green x,y, blue x,y.
-  int32_t orientation;              ///< EXIF orientation 1…8, 0 when absent.
+  int32_t orientation;              ///< EXIF orientation 1…8, 0 when absent (HEIF: 1, already applied).
+  /// HEIF nclx colour description (ITU-T H.273 code points), when has_nclx.
+  int32_t has_nclx, nclx_primaries, nclx_transfer, nclx_matrix, nclx_full_range;
   uint8_t *pixels;
   size_t pixels_len;
   int32_t pixels_borrowed;          ///< `pixels` is the caller's `into` buffer: pmc_image_free leaves it.
@@ -109,6 +111,12 @@ typedef struct pmc_image {
 
 int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
 int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
+/// HEIF/HEIC/AVIF through libheif: the primary image (grids assembled, rotation/mirror/crop applied),
+/// RGB or RGBA, 8-bit, or 16-bit for deeper files (rescaled to 0…65535). The size is checked from
+/// the header before decoding (the whole image is decoded, so max_pixels bounds width × height even
+/// for a reduced decode). With min_short_side the decoded rows are box-filtered in linear light as
+/// for PNG (linear_float set), never copied whole.
+int32_t pmc_decode_heif(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out);
 /// Reads a JPEG's header (from memory, or from `file` when not NULL, which is then rewound) and
 /// reports the decode's output: width, height, channels (3 for RGB output, 0 when the output is
 /// not plain 8-bit RGB, e.g. CMYK), whether a readable ICC profile is embedded, and the size stored
@@ -121,16 +129,24 @@ int32_t pmc_probe_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_op
 /// The same, streaming from an open file (never holding the whole file in memory).
 int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *out);
 int32_t pmc_decode_jpeg_file(FILE *file, const pmc_options *options, pmc_image *out);
+int32_t pmc_decode_heif_file(FILE *file, const pmc_options *options, pmc_image *out);
 void pmc_image_free(pmc_image *image);
 
-/// Where an image's colours are defined, by PNG §11.3.3's precedence (iCCP, then sRGB, then gAMA/cHRM).
+/// Where an image's colours are defined, by PNG §11.3.3's precedence (iCCP, then sRGB, then gAMA/cHRM);
+/// for HEIF the ICC profile, then the nclx description.
 enum {
   PMC_SOURCE_ASSUMED_SRGB = 0,  ///< Untagged: read as sRGB.
   PMC_SOURCE_ICC = 1,           ///< The embedded ICC profile.
   PMC_SOURCE_SRGB_CHUNK = 2,    ///< PNG sRGB chunk.
   PMC_SOURCE_GAMA = 3,          ///< PNG gAMA (and cHRM).
+  PMC_SOURCE_NCLX = 4,          ///< HEIF nclx primaries and transfer other than sRGB's, converted.
+  PMC_SOURCE_NCLX_SRGB = 5,     ///< HEIF nclx that is sRGB (or that cannot be used: read as sRGB).
 };
 int32_t pmc_color_source(const pmc_image *image);
+
+/// Describes the image's nclx code points ("Display P3 primaries, sRGB transfer") into `text`.
+/// Returns 1 when primaries, transfer and matrix are all ones this library converts, else 0.
+int32_t pmc_nclx_describe(const pmc_image *image, char *text, size_t text_len);
 
 /// Describes an ICC profile: its description text and colour space
 /// (1 grey, 3 RGB, 4 CMYK, 0 other). Returns PMC_ERR_PROFILE when it cannot be parsed.
@@ -139,9 +155,9 @@ int32_t pmc_icc_describe(const uint8_t *icc, uint32_t len, char *description, si
 
 /// Converts the image's pixels to linear-light RGB with sRGB primaries and a D65 white
 /// (interleaved float, 3 per pixel, unbounded: wide-gamut colours may fall outside 0…1).
-/// The source encoding is the embedded ICC profile when `use_icc` is nonzero, otherwise the PNG
-/// gAMA (and cHRM, if present). `out` holds width × height × 3 floats.
-int32_t pmc_to_linear_srgb(const pmc_image *image, int32_t use_icc, float *out, char *message,
+/// The source encoding is `source`: PMC_SOURCE_ICC (the embedded profile), PMC_SOURCE_GAMA (PNG
+/// gAMA and cHRM, if present) or PMC_SOURCE_NCLX. `out` holds width × height × 3 floats.
+int32_t pmc_to_linear_srgb(const pmc_image *image, int32_t source, float *out, char *message,
                            size_t message_len);
 
 /// Converts rows of 8-bit RGB samples described by an embedded ICC profile to linear-light sRGB

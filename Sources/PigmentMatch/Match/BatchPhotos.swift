@@ -1,6 +1,7 @@
 import Foundation
 
-/// The photos of a batch folder: `*.jpg`, `*.jpeg`, `*.png` (any case), sorted by path.
+/// The photos of a batch folder: `*.jpg`, `*.jpeg`, `*.png`, `*.heic`, `*.heif`, `*.avif` (any case),
+/// sorted by path.
 ///
 /// Paths are the folder's canonical absolute path (`realpath(3)`: the same folder spelled two
 /// ways, `p`, `./p/` or through a link, gives the same paths) joined with the file's path inside
@@ -14,7 +15,7 @@ import Foundation
 /// folders are not followed (no cycles).
 public enum BatchPhotos {
   /// Extensions (lower case) a batch picks up.
-  public static let extensions: Set<String> = ["jpg", "jpeg", "png"]
+  public static let extensions: Set<String> = ["jpg", "jpeg", "png", "heic", "heif", "avif"]
 
   /// The photos in `folder`, sorted by path (Swift `String` order: by Unicode scalar values).
   public static func discover(

@@ -11,7 +11,7 @@ import PigmentMatch
 struct BatchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "batch",
-    abstract: "Match every photo (*.jpg, *.jpeg, *.png) of a folder; one JSON line per photo.",
+    abstract: "Match every photo (*.jpg, *.jpeg, *.png, *.heic, *.heif, *.avif) of a folder; one JSON line per photo.",
     discussion: """
       Lines are sorted by photo path and each is the `match --json` object with "photo" first; a photo
       that fails is the line {"photo":…,"error":…} and the batch goes on. Re-running skips photos that
@@ -27,7 +27,7 @@ struct BatchCommand: ParsableCommand {
       batch runs: a second batch on it is refused (exit 2). A failed save stops the batch (exit 2).
       """)
 
-  @Argument(help: "A folder of PNG or JPEG photos.")
+  @Argument(help: "A folder of PNG, JPEG, HEIC/HEIF or AVIF photos.")
   var folder: String
 
   @Option(help: "A palette JSON file (at most 1 MiB, nesting 32, 100 pigments).")
