@@ -19,6 +19,11 @@ static inline void pmc_set_message(char *buffer, size_t size, const char *format
 /// against the memory limit. Returns PMC_OK, or PMC_ERR_TOO_LARGE with message and limit_hit set.
 int32_t pmc_check_size(pmc_image *out, const pmc_options *options, uint64_t width, uint64_t height, uint64_t held);
 
+/// When a downscaled decode was asked for (min_short_side > 0), checks its decoded size
+/// `out_width` × `out_height` against max_downscaled_pixels. PMC_ERR_TOO_LARGE as pmc_check_size.
+int32_t pmc_check_downscaled(pmc_image *out, const pmc_options *options, uint64_t width, uint64_t height,
+                             uint64_t out_width, uint64_t out_height);
+
 /// Reads up to `size` bytes from the start of `file` into `head` (*got receives how many) and
 /// rewinds it, for the signature check before a streaming decode. PMC_ERR_ARGUMENT, with the
 /// message in `out`, when the file cannot be rewound.

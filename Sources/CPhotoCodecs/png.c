@@ -8,45 +8,51 @@
 typedef struct png_context {
   const uint8_t *data;  ///< Memory source, or NULL when reading `file`.
   size_t len;
-  size_t pos;
+  size_t pos;           ///< Bytes read so far (memory or file).
   FILE *file;           ///< File source (streamed, never held whole).
   int ended_early;      ///< The read callback ran out of data.
   int status;           ///< Status to return when libpng longjmps.
-  char *message;
-  size_t message_len;
+  pmc_image *image;     ///< Where messages and warnings go.
 } png_context;
 
 static void on_png_error(png_structp png, png_const_charp text) {
   png_context *ctx = (png_context *)png_get_error_ptr(png);
+  pmc_image *out = ctx->image;
   if (ctx->status == PMC_OK) ctx->status = ctx->ended_early ? PMC_ERR_TRUNCATED : PMC_ERR_CORRUPT;
-  if (ctx->message[0] == '\0') pmc_set_message(ctx->message, ctx->message_len, "%s", text);
+  if (out->message[0] == '\0') pmc_set_message(out->message, sizeof out->message, "%s", text);
   png_longjmp(png, 1);
 }
 
+/// libpng recovers from what it warns about; nothing is printed. A rejected iCCP profile is noted
+/// (libpng drops it and the colours fall back to the next source), so the photo can say so.
 static void on_png_warning(png_structp png, png_const_charp text) {
-  (void)png;
-  (void)text;  // Benign by definition (libpng recovers); nothing is printed.
+  png_context *ctx = (png_context *)png_get_error_ptr(png);
+  if (ctx == NULL || ctx->image == NULL || strncmp(text, "iCCP", 4) != 0) return;
+  pmc_image *out = ctx->image;
+  if (out->icc_rejected) return;
+  const char *reason = text + 4;
+  while (*reason == ':' || *reason == ' ') reason++;
+  out->icc_rejected = 1;
+  pmc_set_message(out->icc_rejected_message, sizeof out->icc_rejected_message, "%s", reason);
 }
 
 static void read_from_source(png_structp png, png_bytep out, size_t count) {
   png_context *ctx = (png_context *)png_get_io_ptr(png);
+  size_t got = 0;
   if (ctx->file != NULL) {
-    if (fread(out, 1, count, ctx->file) != count) {
-      ctx->ended_early = 1;
-      ctx->status = PMC_ERR_TRUNCATED;
-      pmc_set_message(ctx->message, ctx->message_len, "the file ends early (truncated PNG)");
-      png_error(png, "truncated");
-    }
-    return;
+    got = fread(out, 1, count, ctx->file);
+  } else {
+    got = count <= ctx->len - ctx->pos ? count : ctx->len - ctx->pos;
+    memcpy(out, ctx->data + ctx->pos, got);
   }
-  if (count > ctx->len - ctx->pos) {
+  ctx->pos += got;
+  if (got != count) {
     ctx->ended_early = 1;
     ctx->status = PMC_ERR_TRUNCATED;
-    pmc_set_message(ctx->message, ctx->message_len, "the file ends early (truncated PNG)");
+    // The caller's error already says "the file ends early"; this says where.
+    pmc_set_message(ctx->image->message, sizeof ctx->image->message, "no data after byte %zu", ctx->pos);
     png_error(png, "truncated");
   }
-  memcpy(out, ctx->data + ctx->pos, count);
-  ctx->pos += count;
 }
 
 /// The largest power of two up to 64 that keeps the shorter side at least `min_short_side`.
@@ -59,20 +65,24 @@ static int reduction_factor(png_uint_32 width, png_uint_32 height, int32_t min_s
 }
 
 /// Pixels a decode holds at once: the reduced size when rows stream through the box filter
-/// (non-interlaced with a minimum size), the whole image otherwise.
-static uint64_t held_pixels(uint64_t width, uint64_t height, int interlaced, const pmc_options *options) {
-  int factor = interlaced ? 1 : reduction_factor((png_uint_32)width, (png_uint_32)height, options->min_short_side);
+/// (a minimum size was asked for), the whole image otherwise.
+static uint64_t held_pixels(uint64_t width, uint64_t height, const pmc_options *options) {
+  int factor = reduction_factor((png_uint_32)width, (png_uint_32)height, options->min_short_side);
   return (width / (uint64_t)factor) * (height / (uint64_t)factor);
 }
 
-/// Row-by-row box filtering in linear light: only one decoded row and one accumulator row live at once.
+/// Box filtering in linear light while rows stream. Rows of a non-interlaced file arrive in order,
+/// so one accumulator row is enough; an interlaced file's seven Adam7 passes revisit every part of
+/// the image, so it accumulates into the whole reduced image. Either way memory holds one decoded
+/// row, the reduced output and its accumulators, never the file's full size.
 typedef struct reduce_state {
   pmc_linearizer lin;
-  int factor, sixteen;
+  int factor, sixteen, interlaced;
   size_t in_width, out_width, out_height;
+  size_t sum_rows;     ///< Accumulator rows: 1, or out_height when interlaced.
   png_bytep row;       ///< One decoded RGBA row.
   float *linear;       ///< That row in linear light (3 per pixel).
-  double *sum;         ///< Σ alpha·rgb per output pixel of the current output row.
+  double *sum;         ///< Σ alpha·rgb per output pixel of the accumulated rows.
   double *weight;      ///< Σ alpha per output pixel.
   float *pixels;       ///< Output, linear RGB.
   float *alpha;        ///< Output opacity 0…1.
@@ -90,6 +100,13 @@ static void reduce_free(reduce_state *r) {
   free(r);
 }
 
+/// Bytes reduce_begin allocates for a file `in_width` wide reduced to `out_width` × `out_height`.
+static uint64_t reduce_bytes(uint64_t in_width, uint64_t out_width, uint64_t out_height, int interlaced,
+                             size_t row_bytes) {
+  uint64_t sum_rows = interlaced ? out_height : 1;
+  return row_bytes + 12 * in_width + 32 * out_width * sum_rows + 16 * out_width * out_height;
+}
+
 /// Sets up the reduction; picks the colour source by precedence, falling back to sRGB (and saying
 /// so in out->profile_message) when the file's profile cannot be used.
 static reduce_state *reduce_begin(pmc_image *out, int factor, size_t row_bytes) {
@@ -97,9 +114,11 @@ static reduce_state *reduce_begin(pmc_image *out, int factor, size_t row_bytes) 
   if (r == NULL) return NULL;
   r->factor = factor;
   r->sixteen = out->sample_bits == 16;
+  r->interlaced = out->interlaced;
   r->in_width = (size_t)out->file_width;
   r->out_width = r->in_width / (size_t)factor;
   r->out_height = (size_t)out->file_height / (size_t)factor;
+  r->sum_rows = r->interlaced ? r->out_height : 1;
   out->width = (int32_t)r->out_width;
   out->height = (int32_t)r->out_height;
   int32_t source = pmc_color_source(out);
@@ -111,10 +130,11 @@ static reduce_state *reduce_begin(pmc_image *out, int factor, size_t row_bytes) 
     }
   }
   size_t out_count = r->out_width * r->out_height;
+  size_t sums = r->out_width * r->sum_rows;
   r->row = (png_bytep)malloc(row_bytes);
   r->linear = (float *)malloc(sizeof(float) * 3 * (r->in_width ? r->in_width : 1));
-  r->sum = (double *)calloc(3 * (r->out_width ? r->out_width : 1), sizeof(double));
-  r->weight = (double *)calloc(r->out_width ? r->out_width : 1, sizeof(double));
+  r->sum = (double *)calloc(3 * (sums ? sums : 1), sizeof(double));
+  r->weight = (double *)calloc(sums ? sums : 1, sizeof(double));
   r->pixels = (float *)calloc(3 * (out_count ? out_count : 1), sizeof(float));
   r->alpha = (float *)calloc(out_count ? out_count : 1, sizeof(float));
   if (!r->row || !r->linear || !r->sum || !r->weight || !r->pixels || !r->alpha) {
@@ -124,30 +144,63 @@ static reduce_state *reduce_begin(pmc_image *out, int factor, size_t row_bytes) 
   return r;
 }
 
-/// Adds decoded row `y` to the current output row, emitting it after every `factor` rows.
-static void reduce_add_row(reduce_state *r, png_uint_32 y) {
-  size_t out_y = (size_t)y / (size_t)r->factor;
-  if (out_y >= r->out_height) return;  // Rows past the last whole block are dropped.
-  pmc_linearize_row(&r->lin, r->row, r->linear, r->in_width);
-  const uint16_t *row16 = (const uint16_t *)(const void *)r->row;
-  for (size_t x = 0; x < r->out_width * (size_t)r->factor; x++) {
-    double a = r->sixteen ? row16[4 * x + 3] / 65535.0 : r->row[4 * x + 3] / 255.0;
-    size_t o = x / (size_t)r->factor;
-    r->sum[3 * o] += a * r->linear[3 * x];
-    r->sum[3 * o + 1] += a * r->linear[3 * x + 1];
-    r->sum[3 * o + 2] += a * r->linear[3 * x + 2];
-    r->weight[o] += a;
-  }
-  if (((size_t)y + 1) % (size_t)r->factor != 0) return;
+/// Writes output row `out_y` from accumulator row `s` and clears the accumulator.
+static void reduce_emit(reduce_state *r, size_t out_y, size_t s) {
   double area = (double)r->factor * (double)r->factor;
+  double *sum = r->sum + 3 * s * r->out_width, *weight = r->weight + s * r->out_width;
   for (size_t o = 0; o < r->out_width; o++) {
     size_t i = out_y * r->out_width + o;
-    double w = r->weight[o];
-    for (int c = 0; c < 3; c++) r->pixels[3 * i + (size_t)c] = w > 0 ? (float)(r->sum[3 * o + (size_t)c] / w) : 0.0f;
+    double w = weight[o];
+    for (int c = 0; c < 3; c++) r->pixels[3 * i + (size_t)c] = w > 0 ? (float)(sum[3 * o + (size_t)c] / w) : 0.0f;
     r->alpha[i] = (float)(w / area);
   }
-  memset(r->sum, 0, sizeof(double) * 3 * r->out_width);
-  memset(r->weight, 0, sizeof(double) * r->out_width);
+  memset(sum, 0, sizeof(double) * 3 * r->out_width);
+  memset(weight, 0, sizeof(double) * r->out_width);
+}
+
+/// Adds the decoded row in r->row — `count` pixels of file row `y`, pixel k at column
+/// x0 + k·dx (Adam7 pass geometry; x0 = 0, dx = 1 for a whole row) — to its output row.
+static void reduce_add(reduce_state *r, size_t y, size_t count, size_t x0, size_t dx) {
+  size_t out_y = y / (size_t)r->factor;
+  if (out_y >= r->out_height) return;  // Rows past the last whole block are dropped.
+  pmc_linearize_row(&r->lin, r->row, r->linear, count);
+  size_t s = r->interlaced ? out_y : 0;
+  double *sum = r->sum + 3 * s * r->out_width, *weight = r->weight + s * r->out_width;
+  const uint16_t *row16 = (const uint16_t *)(const void *)r->row;
+  size_t limit = r->out_width * (size_t)r->factor;  // Columns past the last whole block are dropped.
+  for (size_t k = 0; k < count; k++) {
+    size_t x = x0 + k * dx;
+    if (x >= limit) break;
+    double a = r->sixteen ? row16[4 * k + 3] / 65535.0 : r->row[4 * k + 3] / 255.0;
+    size_t o = x / (size_t)r->factor;
+    sum[3 * o] += a * r->linear[3 * k];
+    sum[3 * o + 1] += a * r->linear[3 * k + 1];
+    sum[3 * o + 2] += a * r->linear[3 * k + 2];
+    weight[o] += a;
+  }
+  if (!r->interlaced && (y + 1) % (size_t)r->factor == 0) reduce_emit(r, out_y, 0);
+}
+
+/// Reads every row of the image through the box filter: in order, or pass by pass (Adam7, PNG
+/// §8.2; libpng hands each pass's pixels packed and skips empty passes, as here).
+static void reduce_read(png_structp png, reduce_state *r, png_uint_32 width, png_uint_32 height) {
+  if (!r->interlaced) {
+    for (png_uint_32 y = 0; y < height; y++) {
+      png_read_row(png, r->row, NULL);
+      reduce_add(r, y, width, 0, 1);
+    }
+    return;
+  }
+  for (int pass = 0; pass < 7; pass++) {
+    png_uint_32 cols = PNG_PASS_COLS(width, pass), rows = PNG_PASS_ROWS(height, pass);
+    if (cols == 0 || rows == 0) continue;
+    for (png_uint_32 j = 0; j < rows; j++) {
+      png_read_row(png, r->row, NULL);
+      reduce_add(r, PNG_ROW_FROM_PASS_ROW(j, pass), cols, PNG_COL_FROM_PASS_COL(0, pass),
+                 (size_t)1 << PNG_PASS_COL_SHIFT(pass));
+    }
+  }
+  for (size_t out_y = 0; out_y < r->out_height; out_y++) reduce_emit(r, out_y, out_y);
 }
 
 /// Hands the output buffers to `out` and frees the rest.
@@ -179,12 +232,13 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     uint64_t h = ((uint64_t)data[20] << 24) | ((uint64_t)data[21] << 16) | ((uint64_t)data[22] << 8) | data[23];
     out->file_width = (int32_t)(w > 0x7fffffff ? 0x7fffffff : w);
     out->file_height = (int32_t)(h > 0x7fffffff ? 0x7fffffff : h);
-    if (pmc_check_size(out, options, w, h, held_pixels(w, h, data[28] != 0, options)) != PMC_OK) return PMC_ERR_TOO_LARGE;
+    if (pmc_check_size(out, options, w, h, held_pixels(w, h, options)) != PMC_OK) return PMC_ERR_TOO_LARGE;
+    int f = reduction_factor((png_uint_32)w, (png_uint_32)h, options->min_short_side);
+    if (pmc_check_downscaled(out, options, w, h, w / (uint64_t)f, h / (uint64_t)f) != PMC_OK) return PMC_ERR_TOO_LARGE;
   }
   png_context ctx = *source;
   ctx.status = PMC_OK;
-  ctx.message = out->message;
-  ctx.message_len = sizeof out->message;
+  ctx.image = out;
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &ctx, on_png_error, on_png_warning);
   if (png == NULL) return PMC_ERR_NO_MEMORY;
   png_infop info = png_create_info_struct(png);
@@ -207,9 +261,18 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     return ctx.status == PMC_OK ? PMC_ERR_CORRUPT : ctx.status;
   }
   png_set_read_fn(png, &ctx, read_from_source);
-  // Our own limit is checked below; lift libpng's narrower defaults so that the check is ours.
+  // Width and height: our pixel limits were checked above from IHDR, before libpng allocates
+  // anything, so libpng's per-side limit is lifted to the format's own maximum (2^31 − 1, PNG §11.2.2).
   png_set_user_limits(png, 0x7fffffff, 0x7fffffff);
-  png_set_chunk_malloc_max(png, 64u << 20);
+  // Ancillary chunks: at most PMC_PNG_CHUNK_MAX_BYTES allocated per chunk (this bounds a
+  // decompressed iCCP profile: a longer one is dropped with a warning) and PMC_PNG_CHUNK_CACHE_MAX
+  // kept. Chunks the analysis never reads — text (tEXt, zTXt, iTXt: the decompression bomb) and
+  // the rest below — are skipped unread like unknown chunks: streamed past, never held or inflated.
+  png_set_chunk_malloc_max(png, PMC_PNG_CHUNK_MAX_BYTES);
+  png_set_chunk_cache_max(png, PMC_PNG_CHUNK_CACHE_MAX);
+  static const png_byte skipped[] = "tEXt\0zTXt\0iTXt\0sPLT\0hIST\0pCAL\0sCAL\0sTER\0tIME\0pHYs\0oFFs\0sBIT\0bKGD";
+  png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, NULL, 0);
+  png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, skipped, (int)(sizeof skipped / 5));
   png_read_info(png, info);
 
   png_uint_32 width = 0, height = 0;
@@ -240,6 +303,7 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     }
     memcpy(out->icc, icc_data, icc_len);
     out->icc_len = icc_len;
+    out->icc_rejected = 0;  // A warning about a profile libpng still kept: it is used.
   }
   int intent = 0;
   out->has_srgb_chunk = png_get_sRGB(png, info, &intent) != 0;
@@ -270,7 +334,11 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     uint16_t probe = 1;
     if (*(uint8_t *)&probe == 1) png_set_swap(png);  // PNG is big-endian; hand Swift native order.
   }
-  (void)png_set_interlace_handling(png);
+  // An interlaced file reduced while streaming reads its passes as they are stored; libpng
+  // deinterlaces only into a whole image.
+  int factor = reduction_factor(width, height, options->min_short_side);
+  out->reduce_factor = factor;
+  if (factor == 1) (void)png_set_interlace_handling(png);
   png_read_update_info(png, info);
 
   size_t row_bytes = png_get_rowbytes(png, info);
@@ -283,24 +351,22 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
   }
   out->sample_bits = sample_bits;
   out->channels = 4;
-  int factor = reduction_factor(width, height, options->min_short_side);
-  out->reduce_factor = factor;  // Interlaced files are reduced by the caller after a full decode.
-  if (factor > 1 && !out->interlaced) {
+  if (factor > 1) {
+    out->pixel_bytes = reduce_bytes(width, width / (png_uint_32)factor, height / (png_uint_32)factor,
+                                    out->interlaced, row_bytes);
     reduce = reduce_begin(out, factor, row_bytes);
     if (reduce == NULL) {
       ctx.status = PMC_ERR_NO_MEMORY;
       png_error(png, "out of memory");
     }
-    for (png_uint_32 y = 0; y < height; y++) {
-      png_read_row(png, reduce->row, NULL);
-      reduce_add_row(reduce, y);
-    }
+    reduce_read(png, reduce, width, height);
     png_read_end(png, NULL);
     reduce_finish(reduce, out);
     reduce = NULL;
     png_destroy_read_struct(&png, &info, NULL);
     return PMC_OK;
   }
+  out->pixel_bytes = (uint64_t)row_bytes * height + sizeof(png_bytep) * (uint64_t)height;
   pixels = (uint8_t *)malloc(row_bytes * height);
   rows = (png_bytep *)malloc(sizeof(png_bytep) * height);
   if (pixels == NULL || rows == NULL) {
@@ -323,7 +389,7 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
 int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out) {
   if (out == NULL || options == NULL) return PMC_ERR_ARGUMENT;
   memset(out, 0, sizeof *out);
-  png_context source = {data, len, 0, NULL, 0, PMC_OK, NULL, 0};
+  png_context source = {data, len, 0, NULL, 0, PMC_OK, NULL};
   return decode_png(&source, data, len, options, out);
 }
 
@@ -333,7 +399,7 @@ int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *o
   uint8_t head[32];
   size_t got = 0;
   if (pmc_peek_file(file, head, sizeof head, &got, out) != PMC_OK) return PMC_ERR_ARGUMENT;
-  png_context source = {NULL, 0, 0, file, 0, PMC_OK, NULL, 0};
+  png_context source = {NULL, 0, 0, file, 0, PMC_OK, NULL};
   return decode_png(&source, head, got, options, out);
 }
 

@@ -259,17 +259,23 @@ struct FileStreamingTests {
   }
 }
 
-/// Interlaced PNGs are decoded whole and then box-filtered: the same result as the full decode
-/// reduced by hand, with the factor reported in the metadata.
+/// Interlaced PNGs stream their seven Adam7 passes into the box filter (C): the same result as
+/// the full decode reduced afterwards by the Swift oracle, with the factor reported in the metadata.
 @Suite("Interlaced PNG reduction")
 struct InterlacedReductionTests {
-  @Test(arguments: ["basi0g08.png", "basi2c16.png", "basi3p04.png", "basi6a08.png"])
-  func interlacedFilesAreReducedAfterDecoding(_ name: String) throws {
+  @Test(arguments: ["basi0g08.png", "basi2c16.png", "basi3p04.png", "basi6a08.png", "basi4a16.png", "basi0g01.png"])
+  func interlacedFilesAreReducedWhileStreaming(_ name: String) throws {
     let bytes = try TestData.bytes("pngsuite/png/\(name)")
     let full = try PhotoDecoder.decode(bytes: bytes, name: name)
     let reduced = try PhotoDecoder.decode(bytes: bytes, name: name, options: DecodeOptions(minimumShortSide: 8))
     let expected = BoxDownscale.reduce(full, by: 4)
     #expect(reduced.width == 8 && reduced.height == 8 && reduced.metadata.downscale == 4)
-    #expect(reduced.pixels == expected.pixels && reduced.opacity == expected.opacity)
+    // The C side sums in double as the passes arrive, the oracle in float pixel by pixel (the
+    // exact equality this test asked while the reduction ran on a whole decode no longer holds).
+    for i in 0..<expected.pixelCount {
+      let a = reduced.linearRGB(at: i), b = expected.linearRGB(at: i)
+      #expect(abs(a.r - b.r) < 1e-4 && abs(a.g - b.g) < 1e-4 && abs(a.b - b.b) < 1e-4, "\(name) pixel \(i)")
+      #expect(abs(reduced.alpha(at: i) - expected.alpha(at: i)) <= 1.0 / 255)
+    }
   }
 }
