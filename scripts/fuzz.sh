@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-all=(png jpeg icc colour palette recipe roi)
+all=(png jpeg pngshape jpegscans icc colour palette recipe roi)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 testdata=../shared/testdata
@@ -32,6 +32,11 @@ seed() {
     png) find "$testdata/pngsuite/png" Samples -name '*.png' -exec cp {} "$dir" \; 2>/dev/null || true ;;
     jpeg) find "$testdata/jpeg" Samples \( -name '*.jpg' -o -name '*.jpeg' \) -size -200k -exec cp --backup=numbered {} "$dir" \; 2>/dev/null || true ;;
     icc) cp "$testdata"/jpeg/libjpeg-turbo/*.icc "$dir" ;;
+    # Structured targets (StructuredInputs): a few hand-picked parameter bytes; the fuzzer grows them.
+    pngshape) printf '\x01\x00\x01\x10\x00\x02\x10\x00\x02\x02\x00\x08ABCDEFGH\x01\x00' >"$dir/rgb-interlaced"
+              printf '\x00\x04\x00\xff\xff\x00\x01\x00\x01\x00' >"$dir/wide-grey16" ;;
+    jpegscans) printf '\x03\x01\xff\x00\x00\x0d\x00\x01\x7f' >"$dir/many-scans"
+               printf '\x01\x00\x03\x00\x00\x00\x01\x7f\x01\x3f\x00\x01\x7f' >"$dir/three-scans" ;;
     colour) printf '#8d5524' >"$dir/hex"; printf '50,10,20' >"$dir/lab"; printf ' 62.5 , 14 , -3 ' >"$dir/spaces" ;;
     palette) cp Palettes/*.json Tests/PigmentMatchTests/Fixtures/broken-palettes/*.json "$dir" ;;
     roi) printf '10,20,300,400' >"$dir/a"; printf ' 0 , 0 , 1 , 1 ' >"$dir/b"; printf '-1,5,1e9,nan' >"$dir/c" ;;

@@ -1,6 +1,7 @@
 import CPhotoCodecs
 import Foundation
 import Testing
+import TestSupport
 
 @testable import PhotoIO
 

@@ -1,27 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import PhotoIO
 
 /// Files built to be bad: every one is a typed error naming the file, never a crash.
 @Suite("Hostile files")
 struct HostileFileTests {
-  static func crc32(_ bytes: some Sequence<UInt8>) -> UInt32 {
-    // CRC-32 (ISO 3309 / ITU-T V.42), as PNG chunks use it.
-    var crc: UInt32 = 0xFFFF_FFFF
-    for byte in bytes {
-      crc ^= UInt32(byte)
-      for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-    }
-    return ~crc
-  }
+  static func bigEndian(_ v: UInt32) -> [UInt8] { HostileInputs.bigEndian(v) }
 
-  static func bigEndian(_ v: UInt32) -> [UInt8] { [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: v >> $0) } }
-
-  static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
-    let body = Array(type.utf8) + data
-    return bigEndian(UInt32(data.count)) + body + bigEndian(crc32(body))
-  }
+  static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] { HostileInputs.chunk(type, data) }
 
   /// A PNG whose IHDR claims `width` × `height` (8-bit RGB) with no image data behind it.
   static func pngHeader(width: UInt32, height: UInt32) -> [UInt8] {
