@@ -8,7 +8,7 @@ struct MatchCommand: ParsableCommand {
     commandName: "match",
     abstract: "From a consultation photo: the blend, its healed look, hyperpigmentation risk and fade.")
 
-  @Argument(help: "A PNG or JPEG photo.")
+  @Argument(help: ArgumentHelp(DecodeLimitsHelp.argument))
   var photo: String
 
   @Option(help: "A palette JSON file.")
