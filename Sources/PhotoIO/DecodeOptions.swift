@@ -37,8 +37,10 @@ public struct DecodeOptions: Sendable, Equatable {
   /// Largest number of pixels held in memory at once, checked from the header before any
   /// allocation: width × height for a full decode (and progressive JPEGs, which buffer every
   /// coefficient), the reduced size for a streaming downscaled decode (baseline JPEG, PNG interlaced
-  /// or not). Peak memory is then at most about 16 bytes × this many pixels (RGBA 16-bit samples
-  /// and their row table), plus a few rows of the file.
+  /// or not). The decoder's own memory is then at most 16 bytes a pixel for a full decode (RGBA
+  /// 16-bit samples and a row table), 16 for a non-interlaced downscaled decode and 48 for an
+  /// interlaced one (its accumulators span the reduced image), plus a row of the file; the photo
+  /// it returns is copied once more (3 or 6 bytes a pixel, 12 once linear).
   public var maxPixels: Int
   /// Largest width × height a file may claim at all, however it is decoded.
   public var maxFilePixels: Int
