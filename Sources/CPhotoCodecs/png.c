@@ -232,6 +232,11 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     uint64_t h = ((uint64_t)data[20] << 24) | ((uint64_t)data[21] << 16) | ((uint64_t)data[22] << 8) | data[23];
     out->file_width = (int32_t)(w > 0x7fffffff ? 0x7fffffff : w);
     out->file_height = (int32_t)(h > 0x7fffffff ? 0x7fffffff : h);
+    if (w > PMC_PNG_MAX_SIDE || h > PMC_PNG_MAX_SIDE) {
+      pmc_set_message(out->message, sizeof out->message, "%llux%llu pixels: a side is over the limit of %d pixels",
+                      (unsigned long long)w, (unsigned long long)h, PMC_PNG_MAX_SIDE);
+      return PMC_ERR_LIMIT;
+    }
     if (pmc_check_size(out, options, w, h, held_pixels(w, h, options)) != PMC_OK) return PMC_ERR_TOO_LARGE;
     int f = reduction_factor((png_uint_32)w, (png_uint_32)h, options->min_short_side);
     if (pmc_check_downscaled(out, options, w, h, w / (uint64_t)f, h / (uint64_t)f) != PMC_OK) return PMC_ERR_TOO_LARGE;
@@ -261,9 +266,9 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     return ctx.status == PMC_OK ? PMC_ERR_CORRUPT : ctx.status;
   }
   png_set_read_fn(png, &ctx, read_from_source);
-  // Width and height: our pixel limits were checked above from IHDR, before libpng allocates
-  // anything, so libpng's per-side limit is lifted to the format's own maximum (2^31 − 1, PNG §11.2.2).
-  png_set_user_limits(png, 0x7fffffff, 0x7fffffff);
+  // Width and height: checked above from IHDR (side, then pixel limits) before libpng allocates
+  // anything; libpng's own check stays at the same side limit.
+  png_set_user_limits(png, PMC_PNG_MAX_SIDE, PMC_PNG_MAX_SIDE);
   // Ancillary chunks: at most PMC_PNG_CHUNK_MAX_BYTES allocated per chunk (this bounds a
   // decompressed iCCP profile: a longer one is dropped with a warning) and PMC_PNG_CHUNK_CACHE_MAX
   // kept. Chunks the analysis never reads — text (tEXt, zTXt, iTXt: the decompression bomb) and

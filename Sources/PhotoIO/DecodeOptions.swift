@@ -15,7 +15,7 @@ public struct DecodeOptions: Sendable, Equatable {
   /// Default size limit of a downscaled decode: 16 MP. With ``minimumShortSide`` 640 (the
   /// analysis), any photo whose sides differ by less than 10 : 1 decodes to under 1280 × 12 800;
   /// what cannot be reduced that far (a shorter side already under the minimum and a very long
-  /// one, e.g. a 100 000 000 × 1 strip) is refused instead of decoded whole.
+  /// one, e.g. a 1 000 000 × 20 strip) is refused instead of decoded whole.
   public static let defaultMaxDownscaledPixels = 16_000_000
 
   /// Default limit on progressive JPEG scans: 500, the value libjpeg-turbo's documentation gives
@@ -30,6 +30,11 @@ public struct DecodeOptions: Sendable, Equatable {
   /// analysis never reads are skipped unread (never inflated or held), so they cost neither
   /// memory nor time.
   public static let maxPNGChunkBytes = Int(PMC_PNG_CHUNK_MAX_BYTES)
+
+  /// PNG: the longest side, 1 000 000 pixels (libpng's own default). libpng holds two rows of the
+  /// file whatever the height, so a 100 000 000 × 1 strip would cost more in rows than in pixels;
+  /// a longer side is ``PhotoError/limitExceeded(path:format:detail:)``. (JPEG's own maximum is 65 535.)
+  public static let maxPNGSide = Int(PMC_PNG_MAX_SIDE)
 
   /// PNG: the most ancillary chunks kept in memory (sPLT and the like).
   public static let maxPNGCachedChunks = Int(PMC_PNG_CHUNK_CACHE_MAX)

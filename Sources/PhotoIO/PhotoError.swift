@@ -19,8 +19,8 @@ public enum PhotoError: Error, Sendable, Equatable, CustomStringConvertible {
   case unsupportedFeature(path: String, format: PhotoFormat, detail: String)
   /// The header claims more pixels than the configured limit; nothing was allocated.
   case tooLarge(path: String, width: Int, height: Int, limit: Int)
-  /// The file goes past a decode limit other than the pixel limits (a JPEG with more scans than
-  /// ``DecodeOptions/maxScans``); `detail` names it.
+  /// The file goes past a decode limit other than the pixel counts (a JPEG with more scans than
+  /// ``DecodeOptions/maxScans``, a PNG side over ``DecodeOptions/maxPNGSide``); `detail` names it.
   case limitExceeded(path: String, format: PhotoFormat, detail: String)
   /// Memory ran out while decoding.
   case outOfMemory(path: String)

@@ -25,25 +25,34 @@ struct DecodeLimitTests {
     return (status, image.pixel_bytes)
   }
 
-  /// 100 000 000 × 1 (8- and 16-bit): its shorter side cannot be reduced, so a downscaled decode
-  /// would hold all 10⁸ pixels (the analysis measured 2.98 GB / 3.84 GB). Refused from IHDR.
+  /// 100 000 000 × 1 (8- and 16-bit): analyze measured 2.98 GB / 3.84 GB, inspect 1.49 / 2.95 GB
+  /// (libpng's two file rows alone are 6–12 bytes a pixel for a one-row image). Refused from IHDR
+  /// by the side limit, whatever the options, with nothing allocated; standing up too.
   @Test(arguments: [UInt8(8), 16])
   func thinStripIsRefusedBeforeAllocating(_ depth: UInt8) {
-    let bytes = HostileInputs.pngClaiming(width: 100_000_000, height: 1, bitDepth: depth)
+    for (width, height) in [(UInt32(100_000_000), UInt32(1)), (1, 100_000_000)] {
+      let bytes = HostileInputs.pngClaiming(width: width, height: height, bitDepth: depth)
+      for options in [DecodeOptions(), DecodeOptions(minimumShortSide: 640)] {
+        HostileFileTests.expectError(bytes, name: "strip.png", options: options) {
+          if case .limitExceeded(_, .png, let detail) = $0 { return detail.contains("over the limit of 1000000 pixels") }
+          return false
+        }
+      }
+      let c = Self.cDecodePNG(bytes, minimumShortSide: 640)
+      #expect(c.status == Int32(PMC_ERR_LIMIT) && c.pixelBytes == 0)
+    }
+  }
+
+  /// 1 000 000 × 20 is within every side and pixel limit of a full decode, but its shorter side
+  /// (20) cannot be reduced, so a downscaled decode would hold all 20 MP: refused by the
+  /// downscaled-size limit before allocation. A strip that fits still decodes.
+  @Test func unreducibleStripIsRefusedAndSmallStripDecodes() throws {
+    let bytes = HostileInputs.pngClaiming(width: 1_000_000, height: 20)
     HostileFileTests.expectError(bytes, name: "strip.png", options: DecodeOptions(minimumShortSide: 640)) {
-      $0 == .tooLarge(path: "strip.png", width: 100_000_000, height: 1, limit: DecodeOptions.defaultMaxDownscaledPixels)
+      $0 == .tooLarge(path: "strip.png", width: 1_000_000, height: 20, limit: DecodeOptions.defaultMaxDownscaledPixels)
     }
     let c = Self.cDecodePNG(bytes, minimumShortSide: 640)
     #expect(c.status == Int32(PMC_ERR_TOO_LARGE) && c.pixelBytes == 0)
-  }
-
-  /// The same strip standing up (1 × 100 000 000) is refused too, and a strip the limit allows
-  /// still decodes.
-  @Test func tallStripIsRefusedAndSmallStripDecodes() throws {
-    HostileFileTests.expectError(
-      HostileInputs.pngClaiming(width: 1, height: 100_000_000), name: "tall.png",
-      options: DecodeOptions(minimumShortSide: 640)
-    ) { $0 == .tooLarge(path: "tall.png", width: 1, height: 100_000_000, limit: DecodeOptions.defaultMaxDownscaledPixels) }
     let strip = HostileInputs.rgbPNG([UInt8](repeating: 200, count: 3 * 1000), width: 1000, height: 1)
     let photo = try PhotoDecoder.decode(bytes: strip, name: "strip.png", options: DecodeOptions(minimumShortSide: 640))
     #expect(photo.width == 1000 && photo.height == 1)

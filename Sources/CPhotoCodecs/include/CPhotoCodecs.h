@@ -35,6 +35,10 @@ enum {
   PMC_PNG_CHUNK_MAX_BYTES = 8000000,
   /// PNG: most ancillary chunks libpng may keep (sPLT, unknown; text is skipped unread).
   PMC_PNG_CHUNK_CACHE_MAX = 100,
+  /// PNG: longest side, in pixels (libpng's own default user limit, PNG_USER_WIDTH_MAX). libpng
+  /// holds two rows of the file whatever the height, so without it a 100 000 000 × 1 strip costs
+  /// more in rows than in pixels. JPEG's format limit is 65 535.
+  PMC_PNG_MAX_SIDE = 1000000,
 };
 
 /// What the file stores, before any expansion.

@@ -9,11 +9,12 @@ enum DecodeLimitsHelp {
   /// The root command's discussion.
   static let discussion = """
     Photos (PNG, JPEG) are decoded within limits checked from the file's header before memory is \
-    used: a file may claim at most \(grouped(DecodeOptions.defaultMaxFilePixels)) pixels; a full-size \
+    used: a file may claim at most \(grouped(DecodeOptions.defaultMaxFilePixels)) pixels (a PNG side at \
+    most \(grouped(DecodeOptions.maxPNGSide))); a full-size \
     decode (inspect, --mask) holds at most \(grouped(DecodeOptions.defaultMaxPixels)); analyze, match, \
     report and batch decode downscaled (shorter side at least 640 px) to at most \
     \(grouped(DecodeOptions.defaultMaxDownscaledPixels)) pixels, so a photo that cannot shrink that far \
-    (e.g. \(grouped(100_000_000))\u{00A0}×\u{00A0}1) is refused. Progressive JPEG: at most \(DecodeOptions.defaultMaxScans) scans. \
+    (e.g. \(grouped(1_000_000))\u{00A0}×\u{00A0}20) is refused. Progressive JPEG: at most \(DecodeOptions.defaultMaxScans) scans. \
     PNG: text chunks are skipped unread; an ICC profile over \(grouped(DecodeOptions.maxPNGChunkBytes)) \
     bytes, or one that cannot describe the pixels, is ignored with a warning. EXIF orientation is \
     applied: sizes and regions are those of the upright photo.
