@@ -51,7 +51,7 @@ let package = Package(
     .executableTarget(name: "pigmatch-samples", dependencies: ["PigmentMatch"]),
     .executableTarget(name: "pigmatch-example", dependencies: ["PigmentMatch"]),
     // Fuzz targets (scripts/fuzz.sh builds them with -sanitize=fuzzer); a replay runner otherwise.
-    .executableTarget(name: "pigmatch-fuzz", dependencies: ["PigmentMatch"]),
+    .executableTarget(name: "pigmatch-fuzz", dependencies: ["PigmentMatch", "TestSupport"]),
     // Shared test helpers (paths to the package and ../shared/testdata).
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "ColorimetryTests", dependencies: ["Colorimetry", "TestSupport"]),

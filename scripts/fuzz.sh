@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-all=(png jpeg heif icc colour palette palette-structure recipe roi)
+all=(png jpeg pngshape jpegscans heif icc colour palette palette-structure recipe roi)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 testdata=../shared/testdata
@@ -33,6 +33,11 @@ seed() {
     jpeg) find "$testdata/jpeg" Samples \( -name '*.jpg' -o -name '*.jpeg' \) -size -200k -exec cp --backup=numbered {} "$dir" \; 2>/dev/null || true ;;
     heif) find Tests/PhotoIOTests/Fixtures/heif -maxdepth 1 \( -name '*.heic' -o -name '*.avif' \) -exec cp {} "$dir" \; ;;
     icc) cp "$testdata"/jpeg/libjpeg-turbo/*.icc "$dir" ;;
+    # Structured targets (StructuredInputs): a few hand-picked parameter bytes; the fuzzer grows them.
+    pngshape) printf '\x01\x00\x01\x10\x00\x02\x10\x00\x02\x02\x00\x08ABCDEFGH\x01\x00' >"$dir/rgb-interlaced"
+              printf '\x00\x04\x00\xff\xff\x00\x01\x00\x01\x00' >"$dir/wide-grey16" ;;
+    jpegscans) printf '\x03\x01\xff\x00\x00\x0d\x00\x01\x7f' >"$dir/many-scans"
+               printf '\x01\x00\x03\x00\x00\x00\x01\x7f\x01\x3f\x00\x01\x7f' >"$dir/three-scans" ;;
     colour) printf '#8d5524' >"$dir/hex"; printf '50,10,20' >"$dir/lab"; printf ' 62.5 , 14 , -3 ' >"$dir/spaces" ;;
     palette) cp Palettes/*.json Tests/PigmentMatchTests/Fixtures/broken-palettes/*.json "$dir" ;;
     palette-structure) cp Tests/FuzzRegressionTests/Inputs/palette-structure/* "$dir" ;;

@@ -155,6 +155,52 @@ static int32_t build_tables(pmc_linearizer *lin) {
   return PMC_OK;
 }
 
+/// Largest |linear sRGB| any sample may map to. The widest real encodings stay far inside it
+/// (ProPhoto's and ACES AP0's primaries land within about −1.3…2.6 of linear sRGB); a profile that
+/// maps codes beyond it (degenerate or hand-made matrices: a mean L* of −2 472 078 was seen) does
+/// not describe a camera or a display, so it is refused and the pixels are read as sRGB.
+#define PMC_MAX_LINEAR 16.0f
+
+/// Whether the file's pixels carry colour (a grey ICC profile cannot describe them).
+static int is_colour_kind(int32_t kind) {
+  return kind == PMC_KIND_RGB || kind == PMC_KIND_RGB_ALPHA || kind == PMC_KIND_PALETTE;
+}
+
+/// Pushes a grid of codes (5 levels per colour channel, extra channels at full) through the
+/// transform and checks every result is finite and within ±PMC_MAX_LINEAR.
+static int transform_is_sane(cmsHTRANSFORM transform, const pmc_image *image, int bytes) {
+  enum { LEVELS = 5, MAX_PROBES = 625 };  // 5^4: CMYK is the widest colour layout.
+  int channels = image->is_cmyk ? 4 : image->channels;
+  int colour = image->is_cmyk ? 4 : 3;
+  if (channels < 1 || channels > 4) return 0;
+  int count = 1;
+  for (int c = 0; c < colour; c++) count *= LEVELS;
+  uint8_t in[MAX_PROBES * 4 * 2];
+  float result[MAX_PROBES * 3];
+  unsigned top = bytes == 2 ? 65535u : 255u;
+  for (int p = 0; p < count; p++) {
+    int digits = p;
+    for (int c = 0; c < channels; c++) {
+      unsigned value = top;
+      if (c < colour) {
+        value = (unsigned)(digits % LEVELS) * top / (LEVELS - 1);
+        digits /= LEVELS;
+      }
+      if (bytes == 2) {
+        uint16_t v16 = (uint16_t)value;
+        memcpy(in + 2 * ((size_t)p * (size_t)channels + (size_t)c), &v16, 2);
+      } else {
+        in[(size_t)p * (size_t)channels + (size_t)c] = (uint8_t)value;
+      }
+    }
+  }
+  cmsDoTransform(transform, in, result, (cmsUInt32Number)count);
+  for (int i = 0; i < 3 * count; i++) {
+    if (!isfinite(result[i]) || fabsf(result[i]) > PMC_MAX_LINEAR) return 0;
+  }
+  return 1;
+}
+
 int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t source, char *message,
                             size_t message_len) {
   if (lin == NULL || image == NULL) return PMC_ERR_ARGUMENT;
@@ -193,6 +239,13 @@ int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t
     cmsDeleteContext(context);
     return PMC_ERR_PROFILE;
   }
+  if (source == PMC_SOURCE_ICC && cmsGetColorSpace(profile) == cmsSigGrayData && is_colour_kind(image->file_kind)) {
+    // lcms2 would read the first channel as grey and the photo would silently turn grey.
+    pmc_set_message(message, message_len, "a grey ICC profile cannot describe colour pixels");
+    cmsCloseProfile(profile);
+    cmsDeleteContext(context);
+    return PMC_ERR_PROFILE;
+  }
   int ok = 0;
   cmsUInt32Number in_format = input_format(image, cmsGetColorSpace(profile), &ok);
   cmsHPROFILE target = ok ? create_linear_srgb(context) : NULL;
@@ -216,6 +269,12 @@ int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t
   }
   lin->transform = transform;
   lin->context = context;
+  if (!transform_is_sane(transform, image, lin->bytes)) {
+    pmc_set_message(message, message_len, "the colour profile maps pixels outside ±%.0f of linear sRGB",
+                    (double)PMC_MAX_LINEAR);
+    pmc_linearizer_free(lin);
+    return PMC_ERR_PROFILE;
+  }
   if (!image->is_cmyk && lin->bytes == 1 && lin->channels == 3 && matrix_shaper) {
     if (build_tables(lin) != PMC_OK) {
       pmc_linearizer_free(lin);
@@ -348,6 +407,7 @@ pmc_row_converter *pmc_row_converter_create(const uint8_t *icc, uint32_t icc_len
   memset(&image, 0, sizeof image);
   image.icc = (uint8_t *)(uintptr_t)icc;
   image.icc_len = icc_len;
+  image.file_kind = PMC_KIND_RGB;  // Rows of a colour JPEG.
   image.channels = 3;
   image.sample_bits = 8;
   pmc_row_converter *converter = (pmc_row_converter *)calloc(1, sizeof *converter);

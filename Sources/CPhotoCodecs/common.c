@@ -30,6 +30,18 @@ int32_t pmc_check_size(pmc_image *out, const pmc_options *options, uint64_t widt
   return PMC_ERR_TOO_LARGE;
 }
 
+int32_t pmc_check_downscaled(pmc_image *out, const pmc_options *options, uint64_t width, uint64_t height,
+                             uint64_t out_width, uint64_t out_height) {
+  uint64_t limit = options->max_downscaled_pixels;
+  if (options->min_short_side <= 0 || limit == 0 || out_width * out_height <= limit) return PMC_OK;
+  out->limit_hit = limit;
+  pmc_set_message(out->message, sizeof out->message,
+                  "%llux%llu pixels decodes to %llux%llu, over the limit of %llu pixels for a downscaled decode",
+                  (unsigned long long)width, (unsigned long long)height, (unsigned long long)out_width,
+                  (unsigned long long)out_height, (unsigned long long)limit);
+  return PMC_ERR_TOO_LARGE;
+}
+
 int32_t pmc_peek_file(FILE *file, uint8_t *head, size_t size, size_t *got, pmc_image *out) {
   *got = fread(head, 1, size, file);
   if (fseek(file, 0, SEEK_SET) != 0) {

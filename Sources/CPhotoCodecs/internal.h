@@ -32,6 +32,11 @@ enum { PMC_NCLX_TRANSFER_SRGB = 13 };
 /// returns 0 for an unsupported code.
 int pmc_nclx_chromaticities(int32_t code, double xy[8]);
 
+/// When a downscaled decode was asked for (min_short_side > 0), checks its decoded size
+/// `out_width` × `out_height` against max_downscaled_pixels. PMC_ERR_TOO_LARGE as pmc_check_size.
+int32_t pmc_check_downscaled(pmc_image *out, const pmc_options *options, uint64_t width, uint64_t height,
+                             uint64_t out_width, uint64_t out_height);
+
 /// Reads up to `size` bytes from the start of `file` into `head` (*got receives how many) and
 /// rewinds it, for the signature check before a streaming decode. PMC_ERR_ARGUMENT, with the
 /// message in `out`, when the file cannot be rewound.
@@ -65,16 +70,19 @@ int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t
 void pmc_linearize_row(const pmc_linearizer *lin, const uint8_t *row, float *out, size_t width);
 void pmc_linearizer_free(pmc_linearizer *lin);
 
-/// Row-by-row box filtering in linear light (PNG and HEIF downscaled decodes): only one decoded
-/// row and one accumulator row live at once besides the output. Each output pixel is the mean of a
-/// factor × factor block weighted by opacity, so transparent pixels do not darken edges.
+/// Row-by-row box filtering in linear light (PNG and HEIF downscaled decodes). Rows that arrive in
+/// order need one accumulator row; an interlaced PNG's seven Adam7 passes revisit every part of the
+/// image, so it accumulates into the whole reduced image. Either way memory holds one decoded row,
+/// the reduced output and its accumulators, never the file's full size. Each output pixel is the
+/// mean of a factor × factor block weighted by opacity, so transparent pixels do not darken edges.
 typedef struct pmc_reduce {
   pmc_linearizer lin;
-  int factor, sixteen, channels;
+  int factor, sixteen, channels, interlaced;
   size_t in_width, out_width, out_height;
+  size_t sum_rows;     ///< Accumulator rows: 1, or out_height when interlaced.
   uint8_t *row;        ///< One decoded row (3 or 4 samples per pixel, 8 or 16 bits): fill it, then add it.
   float *linear;       ///< That row in linear light (3 per pixel).
-  double *sum;         ///< Σ alpha·rgb per output pixel of the current output row.
+  double *sum;         ///< Σ alpha·rgb per output pixel of the accumulated rows.
   double *weight;      ///< Σ alpha per output pixel.
   float *pixels;       ///< Output, linear RGB.
   float *alpha;        ///< Output opacity 0…1.
@@ -84,8 +92,14 @@ typedef struct pmc_reduce {
 /// by `factor`; picks the colour source by precedence, falling back to sRGB (and saying so in
 /// out->profile_message) when the file's profile cannot be used. NULL when out of memory.
 pmc_reduce *pmc_reduce_begin(pmc_image *out, int factor, size_t row_bytes);
-/// Adds decoded row `y` (in r->row) to the current output row, emitting it after every `factor` rows.
+/// Bytes pmc_reduce_begin allocates for a file `in_width` wide reduced to `out_width` × `out_height`.
+uint64_t pmc_reduce_bytes(uint64_t in_width, uint64_t out_width, uint64_t out_height, int interlaced,
+                          size_t row_bytes);
+/// Adds decoded row `y` (in r->row, a whole row) to its output row, emitting it after every `factor` rows.
 void pmc_reduce_add_row(pmc_reduce *r, uint32_t y);
+/// Adds the decoded row in r->row — `count` pixels of file row `y`, pixel k at column x0 + k·dx
+/// (Adam7 pass geometry; x0 = 0, dx = 1 for a whole row) — to its output row.
+void pmc_reduce_add(pmc_reduce *r, size_t y, size_t count, size_t x0, size_t dx);
 /// Hands the output buffers to `out` (linear_float set) and frees the rest.
 void pmc_reduce_finish(pmc_reduce *r, pmc_image *out);
 void pmc_reduce_free(pmc_reduce *r);

@@ -74,6 +74,27 @@ static void install_guard(jpeg_guard *guard, char *message, size_t message_len, 
   guard->message_len = message_len;
 }
 
+/// libjpeg-turbo's documented defence against the progressive-scan CPU bomb (each scan walks every
+/// block of the image, so thousands of tiny scans cost minutes): a progress monitor that stops the
+/// decode once input_scan_number exceeds a limit, as djpeg -maxscans and TurboJPEG's
+/// TJPARAM_SCANLIMIT do.
+typedef struct scan_limit {
+  struct jpeg_progress_mgr base;
+  int max_scans;
+} scan_limit;
+
+static void on_jpeg_progress(j_common_ptr cinfo) {
+  if (!cinfo->is_decompressor) return;
+  scan_limit *limit = (scan_limit *)cinfo->progress;
+  int scan = ((j_decompress_ptr)cinfo)->input_scan_number;
+  if (limit->max_scans <= 0 || scan <= limit->max_scans) return;
+  jpeg_guard *guard = (jpeg_guard *)cinfo->err;
+  guard->status = PMC_ERR_LIMIT;
+  pmc_set_message(guard->message, guard->message_len, "more than %d scans (the limit on progressive JPEG scans)",
+                  limit->max_scans);
+  longjmp(guard->jump, 1);
+}
+
 /// The DCT scale denominator: options->scale_denom, or with min_short_side the largest of 1/2, 1/4,
 /// 1/8 that keeps the decoded shorter side at least that many pixels.
 /// A FILE source like libjpeg's jpeg_stdio_src, with a 128 KB buffer instead of 4 KB: libjpeg-turbo's
@@ -196,6 +217,11 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
   jpeg_create_decompress(&cinfo);
   // Bound libjpeg's own working memory (progressive coefficient buffers and the like).
   cinfo.mem->max_memory_to_use = 2048L * 1024L * 1024L;
+  scan_limit scans;
+  memset(&scans, 0, sizeof scans);
+  scans.base.progress_monitor = on_jpeg_progress;
+  scans.max_scans = options->max_scans;
+  cinfo.progress = &scans.base;
   if (file != NULL) {
     use_file_source(&cinfo, file);
   } else {
@@ -241,15 +267,23 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
   uint64_t held = jpeg_has_multiple_scans(&cinfo)
                       ? (uint64_t)cinfo.image_width * cinfo.image_height
                       : (uint64_t)cinfo.output_width * cinfo.output_height;
-  if (pmc_check_size(out, options, cinfo.image_width, cinfo.image_height, held) != PMC_OK) {
+  if (pmc_check_size(out, options, cinfo.image_width, cinfo.image_height, held) != PMC_OK ||
+      pmc_check_downscaled(out, options, cinfo.image_width, cinfo.image_height, cinfo.output_width,
+                           cinfo.output_height) != PMC_OK) {
     guard.status = PMC_ERR_TOO_LARGE;
     longjmp(guard.jump, 1);
   }
-  jpeg_start_decompress(&cinfo);
-
   size_t width = cinfo.output_width, height = cinfo.output_height;
   size_t components = (size_t)cinfo.output_components;
   size_t row_bytes = width * components;
+  out->pixel_bytes = (uint64_t)row_bytes * height;
+  if (jpeg_has_multiple_scans(&cinfo)) {  // The whole-image coefficient buffer (one JBLOCK = 128 bytes).
+    for (int c = 0; c < cinfo.num_components; c++) {
+      out->pixel_bytes += (uint64_t)cinfo.comp_info[c].width_in_blocks * cinfo.comp_info[c].height_in_blocks * 128;
+    }
+  }
+  jpeg_start_decompress(&cinfo);
+
   int borrowed = options->into != NULL && !cmyk && components == 3 && options->into_len == row_bytes * height;
   pixels = borrowed ? options->into : (uint8_t *)malloc(row_bytes * height);
   if (pixels == NULL) {
@@ -293,8 +327,9 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
 
 int32_t pmc_probe_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_options *options, int32_t *width,
                        int32_t *height, int32_t *channels, int32_t *has_icc, int32_t *file_width,
-                       int32_t *file_height, uint8_t **icc_out, uint32_t *icc_len_out) {
+                       int32_t *file_height, uint8_t **icc_out, uint32_t *icc_len_out, int32_t *orientation) {
   if (icc_out != NULL) *icc_out = NULL;
+  if (orientation != NULL) *orientation = 0;
   if (icc_len_out != NULL) *icc_len_out = 0;
   if (options == NULL || width == NULL || height == NULL || channels == NULL || has_icc == NULL) return PMC_ERR_ARGUMENT;
   if (file == NULL && (data == NULL || len < 3)) return PMC_ERR_CORRUPT;
@@ -314,8 +349,10 @@ int32_t pmc_probe_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_op
   } else {
     jpeg_mem_src(&cinfo, data, (unsigned long)len);
   }
+  jpeg_save_markers(&cinfo, JPEG_APP0 + 1, 0xFFFF);
   jpeg_save_markers(&cinfo, JPEG_APP0 + 2, 0xFFFF);
   jpeg_read_header(&cinfo, TRUE);
+  if (orientation != NULL) *orientation = orientation_from_markers(&cinfo);
   int cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
   int denom = choose_denominator(&cinfo, options);
   cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;

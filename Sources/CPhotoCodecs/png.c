@@ -8,52 +8,79 @@
 typedef struct png_context {
   const uint8_t *data;  ///< Memory source, or NULL when reading `file`.
   size_t len;
-  size_t pos;
+  size_t pos;           ///< Bytes read so far (memory or file).
   FILE *file;           ///< File source (streamed, never held whole).
   int ended_early;      ///< The read callback ran out of data.
   int status;           ///< Status to return when libpng longjmps.
-  char *message;
-  size_t message_len;
+  pmc_image *image;     ///< Where messages and warnings go.
 } png_context;
 
 static void on_png_error(png_structp png, png_const_charp text) {
   png_context *ctx = (png_context *)png_get_error_ptr(png);
+  pmc_image *out = ctx->image;
   if (ctx->status == PMC_OK) ctx->status = ctx->ended_early ? PMC_ERR_TRUNCATED : PMC_ERR_CORRUPT;
-  if (ctx->message[0] == '\0') pmc_set_message(ctx->message, ctx->message_len, "%s", text);
+  if (out->message[0] == '\0') pmc_set_message(out->message, sizeof out->message, "%s", text);
   png_longjmp(png, 1);
 }
 
+/// libpng recovers from what it warns about; nothing is printed. A rejected iCCP profile is noted
+/// (libpng drops it and the colours fall back to the next source), so the photo can say so.
 static void on_png_warning(png_structp png, png_const_charp text) {
-  (void)png;
-  (void)text;  // Benign by definition (libpng recovers); nothing is printed.
+  png_context *ctx = (png_context *)png_get_error_ptr(png);
+  if (ctx == NULL || ctx->image == NULL || strncmp(text, "iCCP", 4) != 0) return;
+  pmc_image *out = ctx->image;
+  if (out->icc_rejected) return;
+  const char *reason = text + 4;
+  while (*reason == ':' || *reason == ' ') reason++;
+  out->icc_rejected = 1;
+  pmc_set_message(out->icc_rejected_message, sizeof out->icc_rejected_message, "%s", reason);
 }
 
 static void read_from_source(png_structp png, png_bytep out, size_t count) {
   png_context *ctx = (png_context *)png_get_io_ptr(png);
+  size_t got = 0;
   if (ctx->file != NULL) {
-    if (fread(out, 1, count, ctx->file) != count) {
-      ctx->ended_early = 1;
-      ctx->status = PMC_ERR_TRUNCATED;
-      pmc_set_message(ctx->message, ctx->message_len, "the file ends early (truncated PNG)");
-      png_error(png, "truncated");
-    }
-    return;
+    got = fread(out, 1, count, ctx->file);
+  } else {
+    got = count <= ctx->len - ctx->pos ? count : ctx->len - ctx->pos;
+    memcpy(out, ctx->data + ctx->pos, got);
   }
-  if (count > ctx->len - ctx->pos) {
+  ctx->pos += got;
+  if (got != count) {
     ctx->ended_early = 1;
     ctx->status = PMC_ERR_TRUNCATED;
-    pmc_set_message(ctx->message, ctx->message_len, "the file ends early (truncated PNG)");
+    // The caller's error already says "the file ends early"; this says where.
+    pmc_set_message(ctx->image->message, sizeof ctx->image->message, "no data after byte %zu", ctx->pos);
     png_error(png, "truncated");
   }
-  memcpy(out, ctx->data + ctx->pos, count);
-  ctx->pos += count;
 }
 
 /// Pixels a decode holds at once: the reduced size when rows stream through the box filter
-/// (non-interlaced with a minimum size), the whole image otherwise.
-static uint64_t held_pixels(uint64_t width, uint64_t height, int interlaced, const pmc_options *options) {
-  int factor = interlaced ? 1 : pmc_reduction_factor(width, height, options->min_short_side);
+/// (a minimum size was asked for), the whole image otherwise.
+static uint64_t held_pixels(uint64_t width, uint64_t height, const pmc_options *options) {
+  int factor = pmc_reduction_factor(width, height, options->min_short_side);
   return (width / (uint64_t)factor) * (height / (uint64_t)factor);
+}
+
+/// Reads every row of the image through the box filter: in order, or pass by pass (Adam7, PNG
+/// §8.2; libpng hands each pass's pixels packed and skips empty passes, as here).
+static void reduce_read(png_structp png, pmc_reduce *r, png_uint_32 width, png_uint_32 height) {
+  if (!r->interlaced) {
+    for (png_uint_32 y = 0; y < height; y++) {
+      png_read_row(png, r->row, NULL);
+      pmc_reduce_add_row(r, y);
+    }
+    return;
+  }
+  for (int pass = 0; pass < 7; pass++) {
+    png_uint_32 cols = PNG_PASS_COLS(width, pass), rows = PNG_PASS_ROWS(height, pass);
+    if (cols == 0 || rows == 0) continue;
+    for (png_uint_32 j = 0; j < rows; j++) {
+      png_read_row(png, r->row, NULL);
+      pmc_reduce_add(r, PNG_ROW_FROM_PASS_ROW(j, pass), cols, PNG_COL_FROM_PASS_COL(0, pass),
+                     (size_t)1 << PNG_PASS_COL_SHIFT(pass));
+    }
+  }
 }
 
 /// Decodes from `source` (memory or file); `data`/`len` are the file's first bytes (all of them for
@@ -71,12 +98,18 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     uint64_t h = ((uint64_t)data[20] << 24) | ((uint64_t)data[21] << 16) | ((uint64_t)data[22] << 8) | data[23];
     out->file_width = (int32_t)(w > 0x7fffffff ? 0x7fffffff : w);
     out->file_height = (int32_t)(h > 0x7fffffff ? 0x7fffffff : h);
-    if (pmc_check_size(out, options, w, h, held_pixels(w, h, data[28] != 0, options)) != PMC_OK) return PMC_ERR_TOO_LARGE;
+    if (w > PMC_PNG_MAX_SIDE || h > PMC_PNG_MAX_SIDE) {
+      pmc_set_message(out->message, sizeof out->message, "%llux%llu pixels: a side is over the limit of %d pixels",
+                      (unsigned long long)w, (unsigned long long)h, PMC_PNG_MAX_SIDE);
+      return PMC_ERR_LIMIT;
+    }
+    if (pmc_check_size(out, options, w, h, held_pixels(w, h, options)) != PMC_OK) return PMC_ERR_TOO_LARGE;
+    int f = pmc_reduction_factor(w, h, options->min_short_side);
+    if (pmc_check_downscaled(out, options, w, h, w / (uint64_t)f, h / (uint64_t)f) != PMC_OK) return PMC_ERR_TOO_LARGE;
   }
   png_context ctx = *source;
   ctx.status = PMC_OK;
-  ctx.message = out->message;
-  ctx.message_len = sizeof out->message;
+  ctx.image = out;
   png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &ctx, on_png_error, on_png_warning);
   if (png == NULL) return PMC_ERR_NO_MEMORY;
   png_infop info = png_create_info_struct(png);
@@ -99,9 +132,18 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     return ctx.status == PMC_OK ? PMC_ERR_CORRUPT : ctx.status;
   }
   png_set_read_fn(png, &ctx, read_from_source);
-  // Our own limit is checked below; lift libpng's narrower defaults so that the check is ours.
-  png_set_user_limits(png, 0x7fffffff, 0x7fffffff);
-  png_set_chunk_malloc_max(png, 64u << 20);
+  // Width and height: checked above from IHDR (side, then pixel limits) before libpng allocates
+  // anything; libpng's own check stays at the same side limit.
+  png_set_user_limits(png, PMC_PNG_MAX_SIDE, PMC_PNG_MAX_SIDE);
+  // Ancillary chunks: at most PMC_PNG_CHUNK_MAX_BYTES allocated per chunk (this bounds a
+  // decompressed iCCP profile: a longer one is dropped with a warning) and PMC_PNG_CHUNK_CACHE_MAX
+  // kept. Chunks the analysis never reads — text (tEXt, zTXt, iTXt: the decompression bomb) and
+  // the rest below — are skipped unread like unknown chunks: streamed past, never held or inflated.
+  png_set_chunk_malloc_max(png, PMC_PNG_CHUNK_MAX_BYTES);
+  png_set_chunk_cache_max(png, PMC_PNG_CHUNK_CACHE_MAX);
+  static const png_byte skipped[] = "tEXt\0zTXt\0iTXt\0sPLT\0hIST\0pCAL\0sCAL\0sTER\0tIME\0pHYs\0oFFs\0sBIT\0bKGD";
+  png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, NULL, 0);
+  png_set_keep_unknown_chunks(png, PNG_HANDLE_CHUNK_NEVER, skipped, (int)(sizeof skipped / 5));
   png_read_info(png, info);
 
   png_uint_32 width = 0, height = 0;
@@ -132,6 +174,7 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     }
     memcpy(out->icc, icc_data, icc_len);
     out->icc_len = icc_len;
+    out->icc_rejected = 0;  // A warning about a profile libpng still kept: it is used.
   }
   int intent = 0;
   out->has_srgb_chunk = png_get_sRGB(png, info, &intent) != 0;
@@ -162,7 +205,11 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     uint16_t probe = 1;
     if (*(uint8_t *)&probe == 1) png_set_swap(png);  // PNG is big-endian; hand Swift native order.
   }
-  (void)png_set_interlace_handling(png);
+  // An interlaced file reduced while streaming reads its passes as they are stored; libpng
+  // deinterlaces only into a whole image.
+  int factor = pmc_reduction_factor(width, height, options->min_short_side);
+  out->reduce_factor = factor;
+  if (factor == 1) (void)png_set_interlace_handling(png);
   png_read_update_info(png, info);
 
   size_t row_bytes = png_get_rowbytes(png, info);
@@ -175,24 +222,22 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
   }
   out->sample_bits = sample_bits;
   out->channels = 4;
-  int factor = pmc_reduction_factor(width, height, options->min_short_side);
-  out->reduce_factor = factor;  // Interlaced files are reduced by the caller after a full decode.
-  if (factor > 1 && !out->interlaced) {
+  if (factor > 1) {
+    out->pixel_bytes = pmc_reduce_bytes(width, width / (png_uint_32)factor, height / (png_uint_32)factor,
+                                        out->interlaced, row_bytes);
     reduce = pmc_reduce_begin(out, factor, row_bytes);
     if (reduce == NULL) {
       ctx.status = PMC_ERR_NO_MEMORY;
       png_error(png, "out of memory");
     }
-    for (png_uint_32 y = 0; y < height; y++) {
-      png_read_row(png, reduce->row, NULL);
-      pmc_reduce_add_row(reduce, y);
-    }
+    reduce_read(png, reduce, width, height);
     png_read_end(png, NULL);
     pmc_reduce_finish(reduce, out);
     reduce = NULL;
     png_destroy_read_struct(&png, &info, NULL);
     return PMC_OK;
   }
+  out->pixel_bytes = (uint64_t)row_bytes * height + sizeof(png_bytep) * (uint64_t)height;
   pixels = (uint8_t *)malloc(row_bytes * height);
   rows = (png_bytep *)malloc(sizeof(png_bytep) * height);
   if (pixels == NULL || rows == NULL) {
@@ -215,7 +260,7 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
 int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *options, pmc_image *out) {
   if (out == NULL || options == NULL) return PMC_ERR_ARGUMENT;
   memset(out, 0, sizeof *out);
-  png_context source = {data, len, 0, NULL, 0, PMC_OK, NULL, 0};
+  png_context source = {data, len, 0, NULL, 0, PMC_OK, NULL};
   return decode_png(&source, data, len, options, out);
 }
 
@@ -225,7 +270,7 @@ int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *o
   uint8_t head[32];
   size_t got = 0;
   if (pmc_peek_file(file, head, sizeof head, &got, out) != PMC_OK) return PMC_ERR_ARGUMENT;
-  png_context source = {NULL, 0, 0, file, 0, PMC_OK, NULL, 0};
+  png_context source = {NULL, 0, 0, file, 0, PMC_OK, NULL};
   return decode_png(&source, head, got, options, out);
 }
 

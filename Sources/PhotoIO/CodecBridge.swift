@@ -58,6 +58,8 @@ final class DecodedImage {
     let decoded = DecodedImage()
     var cOptions = pmc_options(
       max_pixels: UInt64(max(options.maxPixels, 0)), max_file_pixels: UInt64(max(options.maxFilePixels, 0)),
+      max_downscaled_pixels: UInt64(max(options.maxDownscaledPixels, 0)),
+      max_scans: Int32(clamping: max(options.maxScans, 0)),
       scale_denom: 1,
       min_short_side: Int32(clamping: options.minimumShortSide ?? 0),
       accept_warnings: options.acceptCorruptData ? 1 : 0, into: nil, into_len: 0, progress: nil)
@@ -70,7 +72,7 @@ final class DecodedImage {
       decoded.directRGB = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
         cOptions.into = buffer.baseAddress
         cOptions.into_len = size
-        if let rows, let base = buffer.baseAddress {
+        if let rows, direct.streams, let base = buffer.baseAddress {
           (result, decoded.streamedLinear) = RowStreamingDecode.run(
             source: source, options: cOptions, image: decoded, pixels: base, size: direct, deliver: rows)
         } else {
@@ -117,8 +119,9 @@ final class DecodedImage {
   }
 
   /// A JPEG's decoded and stored size when its 8-bit RGB output can be decoded in place: not
-  /// CMYK, and without an ICC profile unless `streaming` (whose rows are converted as they come),
-  /// else nil.
+  /// CMYK, and without an ICC profile unless its rows stream (converted as they come), else nil.
+  /// Rows stream when `streaming` and the file needs no EXIF turn (orientation 1 or none): other
+  /// orientations reorder rows, so those photos are decoded whole and turned.
   private static func directSize(_ source: Source, _ options: inout pmc_options, streaming: Bool)
     -> RowStreamingDecode.Size?
   {
@@ -126,25 +129,34 @@ final class DecodedImage {
     var fileWidth: Int32 = 0, fileHeight: Int32 = 0
     var icc: UnsafeMutablePointer<UInt8>?
     var iccLength: UInt32 = 0
+    var orientation: Int32 = 0
     let status: Int32
     switch source {
     case .bytes(let bytes):
       status = bytes.withUnsafeBufferPointer {
         pmc_probe_jpeg(
           $0.baseAddress, $0.count, nil, &options, &width, &height, &channels, &hasICC, &fileWidth, &fileHeight, &icc,
-          &iccLength)
+          &iccLength, &orientation)
       }
     case .file(let file):
       status = pmc_probe_jpeg(
-        nil, 0, file, &options, &width, &height, &channels, &hasICC, &fileWidth, &fileHeight, &icc, &iccLength)
+        nil, 0, file, &options, &width, &height, &channels, &hasICC, &fileWidth, &fileHeight, &icc, &iccLength,
+        &orientation)
     }
     defer { pmc_free(icc) }
-    guard status == Int32(PMC_OK), channels == 3, hasICC == 0 || streaming, width > 0, height > 0 else { return nil }
-    // Leave oversized claims to the decoder's own limit check.
+    let streams = streaming && orientation <= 1
+    guard status == Int32(PMC_OK), channels == 3, hasICC == 0 || streams, width > 0, height > 0 else { return nil }
+    // Leave oversized claims to the decoder's own limit checks (nothing is allocated before them).
     guard UInt64(width) * UInt64(height) <= options.max_pixels else { return nil }
+    if options.min_short_side > 0, options.max_downscaled_pixels > 0,
+      UInt64(width) * UInt64(height) > options.max_downscaled_pixels
+    {
+      return nil
+    }
     let profile = icc.map { Array(UnsafeBufferPointer(start: $0, count: Int(iccLength))) }
     return RowStreamingDecode.Size(
-      width: Int(width), height: Int(height), fileWidth: Int(fileWidth), fileHeight: Int(fileHeight), icc: profile)
+      width: Int(width), height: Int(height), fileWidth: Int(fileWidth), fileHeight: Int(fileHeight), icc: profile,
+      streams: streams)
   }
 
   private static func error(
@@ -158,6 +170,7 @@ final class DecodedImage {
         path: path, width: Int(decoded.image.file_width), height: Int(decoded.image.file_height),
         limit: Int(clamping: decoded.image.limit_hit))
     case Int(PMC_ERR_NO_MEMORY): return .outOfMemory(path: path)
+    case Int(PMC_ERR_LIMIT): return .limitExceeded(path: path, format: format, detail: message)
     default: return .corrupt(path: path, format: format, detail: message.isEmpty ? "unreadable data" : message)
     }
   }

@@ -2,7 +2,7 @@ internal import CPhotoCodecs
 
 /// Turns a C decode into a ``Photo``: colour management (ICC, then PNG sRGB, then gAMA/cHRM,
 /// then assumed sRGB, the precedence of PNG §11.3.3; for HEIF ICC, then nclx), alpha separation
-/// and the box-filter downscaling of interlaced PNGs (decoded whole).
+/// and EXIF orientation (HEIF arrives upright: libheif applied its rotation and mirror).
 struct PhotoAssembly {
   let decoded: DecodedImage
   let format: PhotoFormat
@@ -19,24 +19,31 @@ struct PhotoAssembly {
       warnings.append("the embedded ICC profile is malformed and was ignored; colours read as sRGB")
     }
     let (storage, profile) = colourManaged(warnings: &warnings)
-    let opacity = image.has_alpha != 0 ? alpha() : .opaque
+    if image.icc_rejected != 0 {  // libpng dropped it (JPEG's malformed profiles warn above).
+      let reason = withUnsafeBytes(of: decoded.image.icc_rejected_message) {
+        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      warnings.append("the embedded ICC profile was rejected (\(reason)) and ignored; colours read as \(profile)")
+    }
     let kind = Int(image.file_kind)
     let fileChannels = [Int(PMC_KIND_GRAY): 1, Int(PMC_KIND_GRAY_ALPHA): 2, Int(PMC_KIND_RGB): 3,
       Int(PMC_KIND_RGB_ALPHA): 4, Int(PMC_KIND_CMYK): 4, Int(PMC_KIND_YCCK): 4][kind] ?? (image.has_alpha != 0 ? 4 : 3)
+    // EXIF orientation is applied: pixels and sizes are those of the picture a viewer shows.
+    let orientation = image.orientation == 0 ? 1 : Int(image.orientation)
+    let (pixels, opacity) = ExifOrientation.upright(
+      storage, image.has_alpha != 0 ? alpha() : .opaque, width: decoded.width, height: decoded.height,
+      orientation: orientation)
+    let swap = ExifOrientation.swapsSides(orientation)
     let metadata = PhotoMetadata(
-      format: format, width: Int(image.file_width), height: Int(image.file_height),
+      format: format, width: Int(swap ? image.file_height : image.file_width),
+      height: Int(swap ? image.file_width : image.file_height),
       bitDepth: Int(image.file_bit_depth), channels: fileChannels, colorProfile: profile,
-      orientation: image.orientation == 0 ? 1 : Int(image.orientation),
+      orientation: orientation,
       progressive: image.progressive != 0 || image.interlaced != 0, arithmeticCoded: image.arithmetic != 0,
       downscale: max(1, Int(image.reduce_factor)))
-    let photo = Photo(
-      width: decoded.width, height: decoded.height, pixels: storage, opacity: opacity, metadata: metadata,
-      warnings: warnings)
-    // An interlaced PNG was decoded whole: reduce it now (C reduces the others' rows as they come).
-    if format == .png && image.linear_float == 0 && metadata.downscale > 1 {
-      return BoxDownscale.reduce(photo, by: metadata.downscale)
-    }
-    return photo
+    return Photo(
+      width: swap ? decoded.height : decoded.width, height: swap ? decoded.width : decoded.height, pixels: pixels,
+      opacity: opacity, metadata: metadata, warnings: warnings)
   }
 
   /// The pixels as RGB in sRGB primaries, and a description of the source encoding. The source is

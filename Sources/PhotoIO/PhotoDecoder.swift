@@ -12,7 +12,7 @@ public enum PhotoDecoder {
 
   /// Decodes the photo at `path` like ``decode(contentsOf:options:)``, handing its rows to `rows`
   /// while it decodes: when the file is an 8-bit RGB JPEG (untagged, or with an RGB ICC profile,
-  /// not CMYK), the decoder runs on a second thread and `rows` is called on this thread for each
+  /// not CMYK) that needs no EXIF turn (orientation 1 or none), the decoder runs on a second thread and `rows` is called on this thread for each
   /// band of finished rows — every row exactly once, top to bottom, with the values the returned
   /// photo holds (8-bit sRGB, or linear light once the profile is applied), before this returns —
   /// so work on the first rows overlaps decoding the rest. For any other file `rows` is never

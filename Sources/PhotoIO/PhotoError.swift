@@ -20,6 +20,9 @@ public enum PhotoError: Error, Sendable, Equatable, CustomStringConvertible {
   case unsupportedFeature(path: String, format: PhotoFormat, detail: String)
   /// The header claims more pixels than the configured limit; nothing was allocated.
   case tooLarge(path: String, width: Int, height: Int, limit: Int)
+  /// The file goes past a decode limit other than the pixel counts (a JPEG with more scans than
+  /// ``DecodeOptions/maxScans``, a PNG side over ``DecodeOptions/maxPNGSide``); `detail` names it.
+  case limitExceeded(path: String, format: PhotoFormat, detail: String)
   /// Memory ran out while decoding.
   case outOfMemory(path: String)
   /// The photo could not be encoded (report output).
@@ -30,7 +33,7 @@ public enum PhotoError: Error, Sendable, Equatable, CustomStringConvertible {
     case .fileNotFound(let path), .unreadable(let path, _), .empty(let path),
       .unsupportedFormat(let path, _), .notAnImage(let path), .truncated(let path, _, _),
       .corrupt(let path, _, _), .unsupportedFeature(let path, _, _), .tooLarge(let path, _, _, _),
-      .outOfMemory(let path):
+      .limitExceeded(let path, _, _), .outOfMemory(let path):
       return path
     case .encodingFailed: return nil
     }
@@ -51,6 +54,7 @@ public enum PhotoError: Error, Sendable, Equatable, CustomStringConvertible {
     case .unsupportedFeature(_, let format, let detail): return "unsupported \(format.name): \(detail)"
     case .tooLarge(_, let width, let height, let limit):
       return "\(width)×\(height) pixels is over the limit of \(limit) pixels"
+    case .limitExceeded(_, let format, let detail): return "\(format.name) over a decode limit: \(detail)"
     case .outOfMemory: return "out of memory while decoding"
     case .encodingFailed(let detail): return "could not encode the image: \(detail)"
     }

@@ -1,7 +1,8 @@
 /// What a photo file says about itself.
 public struct PhotoMetadata: Sendable, Equatable, Codable {
   public var format: PhotoFormat
-  /// Size stored in the file (before any downscaled decode).
+  /// Full-resolution size of the upright picture (before any downscaled decode): the size stored
+  /// in the file, with width and height swapped when ``orientation`` is 5…8.
   public var width: Int
   public var height: Int
   /// Bits per sample in the file (1, 2, 4, 8 or 16; HEIF/AVIF also 10 or 12).
@@ -11,8 +12,9 @@ public struct PhotoMetadata: Sendable, Equatable, Codable {
   /// How the file's colours are encoded: the ICC profile's description, "sRGB (PNG sRGB chunk)",
   /// "gamma 2.20 (PNG gAMA)", or "sRGB (assumed, untagged)".
   public var colorProfile: String
-  /// EXIF orientation 1…8 (1 when the file has none). Reported, not applied. HEIF/AVIF: always 1,
-  /// because the decoder already applied the container's rotation and mirror.
+  /// The file's EXIF orientation 1…8 (1 when it has none), applied on decode: the photo's pixels
+  /// and sizes are upright, as a viewer shows them. HEIF/AVIF: always 1, because the decoder
+  /// already applied the container's rotation and mirror.
   public var orientation: Int
   /// Progressive JPEG or interlaced PNG.
   public var progressive: Bool

@@ -8,10 +8,12 @@ internal import CPhotoCodecs
 /// through a `pmc_progress` (mutex and condition variable); the caller reads only rows it was told
 /// about, so the two threads never touch the same bytes at once.
 enum RowStreamingDecode {
-  /// Decoded and stored size of the photo, and its embedded ICC profile.
+  /// Decoded and stored size of the photo, its embedded ICC profile, and whether its rows may be
+  /// handed out as they are decoded (no EXIF turn needed).
   struct Size {
     let width, height, fileWidth, fileHeight: Int
     let icc: [UInt8]?
+    let streams: Bool
   }
 
   /// What the decode thread owns until it finishes. Audited `@unchecked Sendable`: the caller

@@ -8,6 +8,10 @@ enum FuzzTarget: String, CaseIterable, Sendable {
   case png
   case jpeg
   case heif
+  /// PNGs of any shape and interlace with any ancillary chunks (StructuredInputs.png).
+  case pngshape
+  /// Progressive JPEGs with any scan script, across the scan limit (StructuredInputs.progressiveJPEG).
+  case jpegscans
   case icc
   case colour
   case palette
@@ -28,6 +32,10 @@ enum FuzzTarget: String, CaseIterable, Sendable {
       // Seeds are whole HEIC/AVIF files; anything else gets a HEIC ftyp box in front so libheif
       // parses the boxes that follow.
       Self.decode(data, prefix: data.count >= 8 && Array(data[4..<8]) == Array("ftyp".utf8) ? [] : Self.heicFileType)
+    case .pngshape:
+      Self.decodeInMemory(StructuredInputs.png(data))
+    case .jpegscans:
+      Self.decodeInMemory(StructuredInputs.progressiveJPEG(data))
     case .icc:
       // The profile parser directly, then a real JPEG carrying it through decode + colour management.
       _ = ICCProfile.describe(data)
@@ -88,6 +96,22 @@ enum FuzzTarget: String, CaseIterable, Sendable {
   /// A per-process scratch file for the file-streaming decode path.
   static let scratchPath = FileManager.default.temporaryDirectory
     .appendingPathComponent("pigmatch-fuzz-\(ProcessInfo.processInfo.processIdentifier).bin").path
+
+  /// Decodes a generated file from memory, strictly and leniently, full size and downscaled (the
+  /// analysis's options, with limits small enough for libFuzzer's memory ceiling), and touches
+  /// every pixel and the mean.
+  static func decodeInMemory(_ bytes: [UInt8]) {
+    let options = [
+      DecodeOptions(maxPixels: 4_000_000, maxDownscaledPixels: 1_000_000),
+      DecodeOptions(maxPixels: 4_000_000, maxDownscaledPixels: 1_000_000, minimumShortSide: 4, acceptCorruptData: true),
+    ]
+    for option in options {
+      if let photo = try? PhotoDecoder.decode(bytes: bytes, name: "fuzz", options: option) {
+        _ = photo.meanLab(threads: 1)
+        _ = photo.linearRGBSamples().reduce(0, +)
+      }
+    }
+  }
 
   /// Decodes `data` (given its signature so the fuzzer spends its time past the sniffing), in
   /// strict and lenient mode, full size and downscaled, from memory, streamed from a file (the

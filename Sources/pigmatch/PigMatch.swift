@@ -8,7 +8,8 @@ struct PigMatch: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pigmatch",
     abstract: "Match scalp-micropigmentation pigments to a client's skin and hair.",
-    discussion: """
+    discussion: DecodeLimitsHelp.discussion + """
+
       Limits: \(PaletteLimits.summary). Photos, masks and palettes must be regular files (not a FIFO \
       or device). Outputs never replace an input of the run, a symbolic link's target, a device or a \
       FIFO. A file whose name starts with '-' goes after '--'. Exit status: 0 done, 1 failed \

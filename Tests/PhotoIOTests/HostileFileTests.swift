@@ -1,27 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import PhotoIO
 
 /// Files built to be bad: every one is a typed error naming the file, never a crash.
 @Suite("Hostile files")
 struct HostileFileTests {
-  static func crc32(_ bytes: some Sequence<UInt8>) -> UInt32 {
-    // CRC-32 (ISO 3309 / ITU-T V.42), as PNG chunks use it.
-    var crc: UInt32 = 0xFFFF_FFFF
-    for byte in bytes {
-      crc ^= UInt32(byte)
-      for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-    }
-    return ~crc
-  }
+  static func bigEndian(_ v: UInt32) -> [UInt8] { HostileInputs.bigEndian(v) }
 
-  static func bigEndian(_ v: UInt32) -> [UInt8] { [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: v >> $0) } }
-
-  static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
-    let body = Array(type.utf8) + data
-    return bigEndian(UInt32(data.count)) + body + bigEndian(crc32(body))
-  }
+  static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] { HostileInputs.chunk(type, data) }
 
   /// A PNG whose IHDR claims `width` × `height` (8-bit RGB) with no image data behind it.
   static func pngHeader(width: UInt32, height: UInt32) -> [UInt8] {
@@ -259,17 +247,23 @@ struct FileStreamingTests {
   }
 }
 
-/// Interlaced PNGs are decoded whole and then box-filtered: the same result as the full decode
-/// reduced by hand, with the factor reported in the metadata.
+/// Interlaced PNGs stream their seven Adam7 passes into the box filter (C): the same result as
+/// the full decode reduced afterwards by the Swift oracle, with the factor reported in the metadata.
 @Suite("Interlaced PNG reduction")
 struct InterlacedReductionTests {
-  @Test(arguments: ["basi0g08.png", "basi2c16.png", "basi3p04.png", "basi6a08.png"])
-  func interlacedFilesAreReducedAfterDecoding(_ name: String) throws {
+  @Test(arguments: ["basi0g08.png", "basi2c16.png", "basi3p04.png", "basi6a08.png", "basi4a16.png", "basi0g01.png"])
+  func interlacedFilesAreReducedWhileStreaming(_ name: String) throws {
     let bytes = try TestData.bytes("pngsuite/png/\(name)")
     let full = try PhotoDecoder.decode(bytes: bytes, name: name)
     let reduced = try PhotoDecoder.decode(bytes: bytes, name: name, options: DecodeOptions(minimumShortSide: 8))
     let expected = BoxDownscale.reduce(full, by: 4)
     #expect(reduced.width == 8 && reduced.height == 8 && reduced.metadata.downscale == 4)
-    #expect(reduced.pixels == expected.pixels && reduced.opacity == expected.opacity)
+    // The C side sums in double as the passes arrive, the oracle in float pixel by pixel (the
+    // exact equality this test asked while the reduction ran on a whole decode no longer holds).
+    for i in 0..<expected.pixelCount {
+      let a = reduced.linearRGB(at: i), b = expected.linearRGB(at: i)
+      #expect(abs(a.r - b.r) < 1e-4 && abs(a.g - b.g) < 1e-4 && abs(a.b - b.b) < 1e-4, "\(name) pixel \(i)")
+      #expect(abs(reduced.alpha(at: i) - expected.alpha(at: i)) <= 1.0 / 255)
+    }
   }
 }

@@ -25,6 +25,20 @@ enum {
   PMC_ERR_NO_MEMORY = 5,    ///< An allocation failed.
   PMC_ERR_PROFILE = 6,      ///< The colour profile cannot be used for these pixels.
   PMC_ERR_ARGUMENT = 7,     ///< The caller passed an invalid argument.
+  PMC_ERR_LIMIT = 8,        ///< A decode limit other than the pixel limits (e.g. JPEG scans); see message.
+};
+
+/// Limits the decoders apply to every file (not options: no photo comes near them).
+enum {
+  /// PNG: most bytes libpng may allocate for one chunk, which bounds a decompressed iCCP profile
+  /// (libpng's own default, PNG_USER_CHUNK_MALLOC_MAX; camera and display profiles are under 1 MB).
+  PMC_PNG_CHUNK_MAX_BYTES = 8000000,
+  /// PNG: most ancillary chunks libpng may keep (sPLT, unknown; text is skipped unread).
+  PMC_PNG_CHUNK_CACHE_MAX = 100,
+  /// PNG: longest side, in pixels (libpng's own default user limit, PNG_USER_WIDTH_MAX). libpng
+  /// holds two rows of the file whatever the height, so without it a 100 000 000 × 1 strip costs
+  /// more in rows than in pixels. JPEG's format limit is 65 535.
+  PMC_PNG_MAX_SIDE = 1000000,
 };
 
 /// What the file stores, before any expansion.
@@ -49,12 +63,21 @@ typedef struct pmc_options {
   uint64_t max_pixels;
   /// Largest width × height a file may claim at all, however it is decoded.
   uint64_t max_file_pixels;
+  /// When min_short_side > 0: largest decoded (reduced) width × height. A file that cannot be reduced
+  /// enough (a shorter side already under min_short_side, e.g. 100 000 000 × 1) is refused
+  /// (PMC_ERR_TOO_LARGE) before any pixel allocation. 0 = no such limit.
+  uint64_t max_downscaled_pixels;
+  /// JPEG: most scans a progressive file may have (libjpeg-turbo's answer to the progressive-scan
+  /// CPU bomb: a progress monitor that stops at input_scan_number > limit, as djpeg -maxscans and
+  /// TurboJPEG's TJPARAM_SCANLIMIT). PMC_ERR_LIMIT when exceeded. 0 = no limit.
+  int32_t max_scans;
   /// JPEG only: decode at 1/scale_denom of full size in the DCT domain (1, 2, 4 or 8).
   int32_t scale_denom;
   /// When > 0, decode smaller but keep the shorter side at least this many pixels. JPEG: overrides
-  /// scale_denom with the largest of 1/2, 1/4, 1/8 that does. PNG (non-interlaced): the largest
-  /// power-of-two box filter up to 1/64, applied in linear light while reading rows, so memory stays
-  /// a few rows wide; the result is linear float (see pmc_image.linear_float).
+  /// scale_denom with the largest of 1/2, 1/4, 1/8 that does. PNG: the largest power-of-two box
+  /// filter up to 1/64, applied in linear light while reading rows (an interlaced file's seven
+  /// passes accumulate into the reduced image), so memory holds the reduced image and a row; the
+  /// result is linear float (see pmc_image.linear_float).
   int32_t min_short_side;
   /// JPEG only: when nonzero, corrupt-data warnings (premature end, bad Huffman code) are counted
   /// in `warnings` and decoding goes on; when zero the first one fails the decode.
@@ -89,8 +112,8 @@ typedef struct pmc_image {
   int32_t linear_float;
   float *alpha;
   /// File pixels per decoded pixel along each axis: the JPEG DCT scale denominator, or the PNG
-  /// box-filter factor (applied here when `linear_float` is set; an interlaced PNG is decoded
-  /// whole and the caller applies it).
+  /// box-filter factor (applied here while rows stream, interlaced or not, and then `linear_float`
+  /// is set).
   int32_t reduce_factor;
   int32_t profile_failed;           ///< The colour source could not be used; sRGB was assumed.
   char profile_message[128];        ///< Why, when profile_failed.
@@ -100,6 +123,12 @@ typedef struct pmc_image {
   int32_t orientation;              ///< EXIF orientation 1…8, 0 when absent (HEIF: 1, already applied).
   /// HEIF nclx colour description (ITU-T H.273 code points), when has_nclx.
   int32_t has_nclx, nclx_primaries, nclx_transfer, nclx_matrix, nclx_full_range;
+  /// PNG: an iCCP profile libpng rejected (and dropped); `icc_rejected_message` says why.
+  int32_t icc_rejected;
+  char icc_rejected_message[128];
+  /// Bytes the decoder allocated (or was about to allocate when it stopped) for pixels and
+  /// per-pixel working buffers: what the limits bound. Set even when the decode fails.
+  uint64_t pixel_bytes;
   uint8_t *pixels;
   size_t pixels_len;
   int32_t pixels_borrowed;          ///< `pixels` is the caller's `into` buffer: pmc_image_free leaves it.
@@ -122,9 +151,10 @@ int32_t pmc_decode_heif(const uint8_t *data, size_t len, const pmc_options *opti
 /// not plain 8-bit RGB, e.g. CMYK), whether a readable ICC profile is embedded, and the size stored
 /// in the file (file_width, file_height; may be NULL). When `icc` is not NULL and there is a
 /// profile, *icc receives a malloc'd copy (release it with pmc_free) and *icc_len its length.
+/// *orientation (when not NULL) receives the EXIF orientation 1…8, 0 when absent.
 int32_t pmc_probe_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_options *options, int32_t *width,
                        int32_t *height, int32_t *channels, int32_t *has_icc, int32_t *file_width,
-                       int32_t *file_height, uint8_t **icc, uint32_t *icc_len);
+                       int32_t *file_height, uint8_t **icc, uint32_t *icc_len, int32_t *orientation);
 
 /// The same, streaming from an open file (never holding the whole file in memory).
 int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *out);

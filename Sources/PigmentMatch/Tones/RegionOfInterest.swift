@@ -1,5 +1,5 @@
-/// A rectangle of a photo to analyse, in full-resolution pixel coordinates (origin top left,
-/// as stored in the file; EXIF orientation is not applied).
+/// A rectangle of a photo to analyse, in full-resolution pixel coordinates of the upright photo
+/// (origin top left, as a viewer shows it: the decoder applies the EXIF orientation).
 public struct RegionOfInterest: Sendable, Hashable {
   /// Left and top edge, ≥ 0.
   public let x, y: Int

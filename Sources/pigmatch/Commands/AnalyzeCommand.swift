@@ -7,7 +7,7 @@ struct AnalyzeCommand: ParsableCommand {
     commandName: "analyze",
     abstract: "Measure the skin tone, hair tone and skin type (ITA°) of a consultation photo.")
 
-  @Argument(help: "A PNG, JPEG, HEIC/HEIF or AVIF photo.")
+  @Argument(help: ArgumentHelp(DecodeLimitsHelp.argument))
   var photo: String
 
   @OptionGroup var region: RegionOptions

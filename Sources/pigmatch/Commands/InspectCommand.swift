@@ -6,7 +6,7 @@ struct InspectCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "inspect", abstract: "Describe a photo: format, size, colour profile and mean CIELAB.")
 
-  @Argument(help: "A PNG, JPEG, HEIC/HEIF or AVIF photo.")
+  @Argument(help: ArgumentHelp(DecodeLimitsHelp.argument))
   var photo: String
 
   @Flag(name: .long, help: "Accept corrupt JPEG data (decode what is there and warn).")

@@ -8,7 +8,7 @@ struct MatchCommand: ParsableCommand {
     commandName: "match",
     abstract: "From a consultation photo: the blend, its healed look, hyperpigmentation risk and fade.")
 
-  @Argument(help: "A PNG, JPEG, HEIC/HEIF or AVIF photo.")
+  @Argument(help: ArgumentHelp(DecodeLimitsHelp.argument))
   var photo: String
 
   @Option(help: "A palette JSON file (at most 1 MiB, nesting 32, 100 pigments).")

@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
     commandName: "report",
     abstract: "Write the match as a self-contained HTML page (or a PNG swatch sheet with --png).")
 
-  @Argument(help: "A PNG, JPEG, HEIC/HEIF or AVIF photo.")
+  @Argument(help: ArgumentHelp(DecodeLimitsHelp.argument))
   var photo: String
 
   @Option(help: "A palette JSON file (at most 1 MiB, nesting 32, 100 pigments).")

@@ -1,5 +1,8 @@
-/// Integer-factor box filtering in linear light (PNG's downscaled decode): each output pixel is
-/// the mean of a factor × factor block, weighted by opacity so transparent pixels do not darken edges.
+import PhotoIO
+
+/// Test oracle for PNG's downscaled decode (which the C decoder does while rows stream): each
+/// output pixel is the mean of a factor × factor block of a full decode, in linear light, weighted
+/// by opacity so transparent pixels do not darken edges. Written separately, in Swift, in float.
 enum BoxDownscale {
   static func reduce(_ photo: Photo, by factor: Int) -> Photo {
     let width = photo.width / factor
