@@ -71,6 +71,11 @@ public struct ToneAnalysis: Sendable {
   public static let lowContrastThreshold = 8.0
   /// Percentile of the hair cluster along the skin→hair line above which pixels count as hair core.
   public static let hairCorePercentile = 0.45
+  /// Highest confidence an analysis whose skin is uncertain (``ToneWarning/skinUncertain(reason:)``) gets.
+  public static let uncertainSkinConfidence = 0.45
+  /// Above this share of the skin region lit differently from the measured part
+  /// (``SkinRegion/toneReach``), the skin tone depends on which light is taken: a warning.
+  public static let unevenLightShare = 0.4
   /// Most pixels the statistics of steps 4–6 are estimated from (``TonePixels/Collector``).
   static let estimationBudget = 50_000
 
@@ -122,7 +127,7 @@ public struct ToneAnalysis: Sendable {
 
   /// Steps 3–7 on the usable pixels of `photo`.
   init(photo: Photo, name: String, options: ToneAnalysisOptions, sampling: TonePixels) throws(ToneAnalysisError) {
-    let pixels = sampling.pixels
+    var pixels = sampling.pixels
     if pixels.areaCount < Self.minimumPixels {
       throw .tooFewPixels(path: name, count: pixels.areaCount, minimum: Self.minimumPixels)
     }
@@ -133,11 +138,28 @@ public struct ToneAnalysis: Sendable {
       throw .tooFewPixels(path: name, count: pixels.count, minimum: Self.minimumPixels)
     }
 
+    // 3a. Leave out what is not the person (walls, backdrops, clothes), and find the skin on the
+    // scene's fine clusters.
+    let scene = SceneFilter(pixels: pixels, seed: options.seed)
+    var fineSkin: SkinTone?
+    var unevenShare = 0.0
+    if let seed = scene.seed {
+      let kept = scene.excludesAny ? pixels.keeping(labels: scene.labels, keep: scene.keep) : pixels
+      if kept.count >= Self.minimumPixels {
+        pixels = kept
+        let stay = scene.centres.indices.filter { scene.keep[$0] }
+        let region = SkinRegion.skin(
+          pixels: pixels, centres: stay.map { scene.centres[$0] }, seed: stay.firstIndex(of: seed) ?? 0)
+        fineSkin = region.tone
+        unevenShare = region.unevenShare
+      }
+    }
+
     // 3. Cluster every pixel through the colour histogram, then assign every pixel.
     let binned = pixels.histogram
-    let clustering = KMeans.clusterChoosingK(
-      binned.points, weights: binned.weights, scatter: binned.scatter, range: 2...6, seed: options.seed)
-    let centres = clustering.centres
+    let centres = KMeans.clusterChoosingK(
+      binned.points, weights: binned.weights, scatter: binned.scatter, range: 2...6, seed: options.seed
+    ).centres
     let assigned = pixels.assign(to: centres)
     let assignment = assigned.labels
     let grid = assigned.grid
@@ -145,13 +167,18 @@ public struct ToneAnalysis: Sendable {
     let subset = pixels.estimation
 
     // 4. Roles.
-    guard var roles = Self.roles(centres: centres, shares: shares) else { throw .noSkinPixels(path: name) }
+    guard var roles = Self.roles(centres: centres, shares: shares, near: fineSkin?.lab) else {
+      throw .noSkinPixels(path: name)
+    }
+    Self.chooseHair(
+      &roles, centres: centres, shares: shares, pixels: pixels, grid: grid, assignment: assignment, subset: subset,
+      skin: fineSkin?.lab)
     Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, grid: grid, assignment: assignment, subset: subset)
 
     // 5–6. Skin and hair tones.
     let (skin, hair) = Self.tones(
       pixels: pixels, assignment: assignment, grid: grid, subset: subset, roles: roles, centres: centres,
-      shares: shares)
+      shares: shares, skin: fineSkin)
     let skinLab = skin.lab
 
     // Warnings and confidence.
@@ -165,12 +192,25 @@ public struct ToneAnalysis: Sendable {
     if lch.h < 20 || lch.h > 85 || lch.c > 45 { warnings.append(.colourCast(hueDegrees: lch.h, chroma: lch.c)) }
     if let hair, hair.contrast < Self.lowContrastThreshold { warnings.append(.lowContrast(deltaE00: hair.contrast)) }
     if hair == nil { warnings.append(.hairNotFound) }
+    let skinDoubt: String?
+    if !scene.skinFound {
+      skinDoubt = "no skin-coloured region away from the photo's border"
+    } else if !SkinLocus.contains(skinLab) {
+      skinDoubt = "the skin found is not of a skin colour"
+    } else if unevenShare > Self.unevenLightShare {
+      skinDoubt = String(
+        format: "uneven light: %.0f %% of the skin is lit differently from the part measured", unevenShare * 100)
+    } else {
+      skinDoubt = nil
+    }
+    if let skinDoubt { warnings.append(.skinUncertain(reason: skinDoubt)) }
 
     var confidence = min(1, (Double(pixels.count) / 20_000).squareRoot())
     confidence *= min(1, skin.share / 0.3)
     confidence *= 1 / (1 + max(0, skin.spread - 4) / 6)
     confidence *= hair.map { min(1, $0.contrast / 15) } ?? 0.6
     confidence *= pow(0.85, Double(warnings.count))
+    if skinDoubt != nil { confidence = min(confidence, Self.uncertainSkinConfidence) }
 
     self.photo = PhotoSummary(
       width: sampling.fullWidth, height: sampling.fullHeight, format: photo.metadata.format,
@@ -189,15 +229,20 @@ public struct ToneAnalysis: Sendable {
   /// Steps 5 and 6: the skin tone and the hair tone.
   static func tones(
     pixels: TonePixels.Buffer, assignment: [UInt8], grid: [UInt8], subset: TonePixels.EstimationSet,
-    roles: [ToneRole], centres: [Lab], shares: [Double]
+    roles: [ToneRole], centres: [Lab], shares: [Double], skin given: SkinTone? = nil
   ) -> (skin: SkinTone, hair: HairTone?) {
-    // 5. Skin tone from clean skin pixels.
-    let isSkin = roles.map { $0 == .skin }
-    let skinShare = zip(shares, isSkin).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
-    let clean = pixels.cleanIndices(grid: grid, assignment: assignment, subset: subset, accept: isSkin)
-    let skinLab = Self.skinEstimate(pixels: pixels, indices: clean)
-    let skin = SkinTone(
-      lab: skinLab, share: skinShare, spread: Self.spread(pixels: pixels, indices: clean, around: skinLab))
+    // 5. Skin tone from clean skin pixels (unless the scene's skin region gave it).
+    let skin: SkinTone
+    if let given {
+      skin = given
+    } else {
+      let isSkin = roles.map { $0 == .skin }
+      let skinShare = zip(shares, isSkin).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
+      let clean = pixels.cleanIndices(grid: grid, assignment: assignment, subset: subset, accept: isSkin)
+      let lab = Self.skinEstimate(pixels: pixels, indices: clean)
+      skin = SkinTone(lab: lab, share: skinShare, spread: Self.spread(pixels: pixels, indices: clean, around: lab))
+    }
+    let skinLab = skin.lab
 
     // 6. Hair tone by unmixing along the skin→hair line.
     var hair: HairTone?
@@ -239,18 +284,42 @@ public struct ToneAnalysis: Sendable {
   }
 
   /// The role rule of step 4; nil when no cluster is skin-like.
-  static func roles(centres: [Lab], shares: [Double]) -> [ToneRole]? {
+  static func roles(centres: [Lab], shares: [Double], near skin: Lab? = nil) -> [ToneRole]? {
     let skinLike = centres.indices.filter { isSkinLike(centres[$0]) }
-    guard let main = skinLike.max(by: { shares[$0] < shares[$1] }) else { return nil }
+    let inLocus = skinLike.filter { SkinLocus.contains(centres[$0]) && shares[$0] >= 0.02 }
+    let pool = inLocus.isEmpty ? skinLike : inLocus
+    let chosen =
+      skin.map { s in
+        pool.min { DeltaE.ciede2000(centres[$0], s) < DeltaE.ciede2000(centres[$1], s) }
+      } ?? pool.max(by: { shares[$0] < shares[$1] })
+    guard let main = chosen else { return nil }
     var roles = [ToneRole](repeating: .other, count: centres.count)
     for i in skinLike where DeltaE.ciede2000(centres[i], centres[main]) < 7 { roles[i] = .skin }
-    let hairCandidates = centres.indices.filter { roles[$0] != .skin && shares[$0] >= 0.02 }
-    if let hair = hairCandidates.max(by: {
-      DeltaE.ciede2000(centres[$0], centres[main]) < DeltaE.ciede2000(centres[$1], centres[main])
-    }) {
-      roles[hair] = .hair
-    }
     return roles
+  }
+
+  /// Step 4, hair: among the non-skin clusters in the ``HairGamut`` holding ≥ 2 % of the pixels,
+  /// farthest (ΔE00) from the main skin cluster first, the first that ``HairEvidence`` shows to be
+  /// hair on the head; none when no candidate is (a bald or clean-shaven scalp).
+  static func chooseHair(
+    _ roles: inout [ToneRole], centres: [Lab], shares: [Double], pixels: TonePixels.Buffer, grid: [UInt8],
+    assignment: [UInt8], subset: TonePixels.EstimationSet, skin: Lab? = nil
+  ) {
+    guard let main = roles.indices.filter({ roles[$0] == .skin }).max(by: { shares[$0] < shares[$1] }) else { return }
+    let candidates = centres.indices.filter {
+      roles[$0] != .skin && shares[$0] >= 0.02 && HairGamut.contains(centres[$0])
+    }.sorted { DeltaE.ciede2000(centres[$0], centres[main]) > DeltaE.ciede2000(centres[$1], centres[main]) }
+    guard !candidates.isEmpty else { return }
+    let lightness = pixels.lightnessGrid()
+    for candidate in candidates {
+      let evidence = HairEvidence.measure(
+        hair: candidate, roles: roles, pixels: pixels, grid: grid, assignment: assignment, subset: subset,
+        clusters: centres.count, lightness: lightness)
+      if HairEvidence.isHair(centres[candidate], share: shares[candidate], measures: evidence, skin: skin ?? centres[main]) {
+        roles[candidate] = .hair
+        return
+      }
+    }
   }
 
   /// Step 4, second part: an *other* cluster with the skin's hue (within 12°), within ΔE00 16 of a
@@ -261,11 +330,13 @@ public struct ToneAnalysis: Sendable {
     _ roles: inout [ToneRole], centres: [Lab], pixels: TonePixels.Buffer, grid: [UInt8], assignment: [UInt8],
     subset: TonePixels.EstimationSet
   ) {
-    guard let hair = roles.firstIndex(of: .hair) else { return }
     let skinIndices = roles.indices.filter { roles[$0] == .skin }
     guard !skinIndices.isEmpty else { return }
-    let touch = pixels.touchFractions(
-      grid: grid, assignment: assignment, subset: subset, clusters: centres.count, target: hair)
+    // With no hair nothing is a stubble mixture.
+    let touch =
+      roles.firstIndex(of: .hair).map {
+        pixels.touchFractions(grid: grid, assignment: assignment, subset: subset, clusters: centres.count, target: $0)
+      } ?? [Double](repeating: 0, count: centres.count)
     for j in centres.indices where roles[j] == .other && isSkinLike(centres[j]) && touch[j] < 0.25 {
       let hue = centres[j].lch.h
       if skinIndices.contains(where: {

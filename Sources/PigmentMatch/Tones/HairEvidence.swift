@@ -1,0 +1,116 @@
+/// Step 4, last part: whether the cluster chosen as hair is hair on the head, and not the shaded
+/// edge of a bald scalp, a dark backdrop corner, eyebrows or a collar.
+///
+/// Hair shows itself in one of two ways:
+/// - *interspersed with the skin* (stubble, thin strands over a scalp): many of its pixels
+///   (≥ ``interspersed``) have a skin 8-neighbour;
+/// - *a head of hair*: a real share of the pixels (≥ ``minimumShare``), lying largely
+///   (≥ ``minimumAbove``) above the upper quarter of the skin (the hair sits on the head, clothes and
+///   eyebrows lower).
+/// In both cases its colour is in the natural ``HairGamut`` and it is *textured*: strands, coils
+/// and stubble dots make the lightness change from pixel to pixel (``texture(of:in:lightness:width:)``
+/// ≥ ``minimumTexture`` × the skin's), where a shaded scalp edge, a blurred backdrop or a suit is
+/// smooth. A candidate of the skin's own colour family (in the ``SkinLocus``, hue within
+/// ``shadeHue`` of the skin's: the same skin in shade) must be textured ``shadeTexture`` × the skin.
+enum HairEvidence {
+  static let interspersed = 0.3
+  static let minimumShare = 0.05
+  static let minimumTexture = 1.2
+  static let minimumAbove = 0.25
+  static let shadeHue = 12.0
+  static let shadeTexture = 2.0
+
+  /// The measures of one hair candidate.
+  struct Measures {
+    /// Fraction of its pixels with a skin 8-neighbour.
+    var touching: Double
+    /// Fraction of its pixels above the skin's upper quartile row.
+    var above: Double
+    /// Mean local lightness step of its pixels over that of the skin's (``texture(of:in:lightness:width:)``).
+    var texture: Double
+  }
+
+  /// Mean over `members` of |ΔL*| to the right neighbour plus |ΔL*| to the one below (where
+  /// usable): fine structure such as strands and coils scores high, a smooth wall, backdrop or
+  /// evenly lit skin low. `lightness` is the decoded grid's L* (NaN where unusable).
+  static func texture(of members: [Int], in pixels: TonePixels.Buffer, lightness: [Float], width w: Int) -> Double {
+    guard !members.isEmpty, w > 0 else { return 0 }
+    let h = lightness.count / w
+    var sum = 0.0
+    var count = 0
+    for i in members {
+      let p = Int(pixels.position[i])
+      let (x, y) = (p % w, p / w)
+      let here = lightness[p]
+      var step: Float = 0
+      var seen = false
+      if x + 1 < w, !lightness[p + 1].isNaN {
+        step += abs(lightness[p + 1] - here)
+        seen = true
+      }
+      if y + 1 < h, !lightness[p + w].isNaN {
+        step += abs(lightness[p + w] - here)
+        seen = true
+      }
+      if seen {
+        sum += Double(step)
+        count += 1
+      }
+    }
+    return count > 0 ? sum / Double(count) : 0
+  }
+
+  /// ``texture(of:in:lightness:width:)`` of every cluster (over the estimation subset).
+  static func textures(
+    pixels: TonePixels.Buffer, assignment: [UInt8], subset: TonePixels.EstimationSet, clusters k: Int,
+    lightness: [Float]
+  ) -> [Double] {
+    var members = [[Int]](repeating: [], count: k)
+    for index in subset.indices {
+      let c = Int(assignment[Int(index)])
+      if c < k { members[c].append(Int(index)) }
+    }
+    return members.map { texture(of: $0, in: pixels, lightness: lightness, width: pixels.gridWidth) }
+  }
+
+  /// The measures of cluster `hair` (over the estimation subset).
+  static func measure(
+    hair: Int, roles: [ToneRole], pixels: TonePixels.Buffer, grid: [UInt8], assignment: [UInt8],
+    subset: TonePixels.EstimationSet, clusters: Int, lightness: [Float]
+  ) -> Measures {
+    let skin = roles.indices.filter { roles[$0] == .skin }
+    let touching = pixels.touchFractions(
+      grid: grid, assignment: assignment, subset: subset, clusters: clusters, targets: skin)[hair]
+    let w = max(pixels.gridWidth, 1)
+    var skinMembers: [Int] = []
+    var hairMembers: [Int] = []
+    for index in subset.indices {
+      let i = Int(index)
+      let c = Int(assignment[i])
+      if c == hair {
+        hairMembers.append(i)
+      } else if c < roles.count, roles[c] == .skin {
+        skinMembers.append(i)
+      }
+    }
+    let top = Statistics.quantile(skinMembers.map { Double(Int(pixels.position[$0]) / w) }, 0.25)
+    let above =
+      hairMembers.isEmpty
+      ? 0 : Double(hairMembers.filter { Double(Int(pixels.position[$0]) / w) < top }.count) / Double(hairMembers.count)
+    let skinTexture = texture(of: skinMembers, in: pixels, lightness: lightness, width: w)
+    let hairTexture = texture(of: hairMembers, in: pixels, lightness: lightness, width: w)
+    return Measures(
+      touching: touching, above: above, texture: hairTexture / max(skinTexture, 0.25))
+  }
+
+  /// Whether a candidate of colour `lab` and share `share` with `measures` is hair, next to skin `skin`.
+  static func isHair(_ lab: Lab, share: Double, measures m: Measures, skin: Lab) -> Bool {
+    guard HairGamut.contains(lab) else { return false }
+    var hueGap = abs(lab.lch.h - skin.lch.h)
+    if hueGap > 180 { hueGap = 360 - hueGap }
+    let shade = SkinLocus.contains(lab) && hueGap <= shadeHue
+    guard m.texture >= (shade ? shadeTexture : minimumTexture) else { return false }
+    if m.touching >= interspersed { return true }
+    return share >= minimumShare && m.above >= minimumAbove
+  }
+}
