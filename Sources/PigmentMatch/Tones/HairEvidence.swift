@@ -11,7 +11,8 @@
 /// and stubble dots make the lightness change from pixel to pixel (``texture(of:in:lightness:width:)``
 /// ≥ ``minimumTexture`` × the skin's), where a shaded scalp edge, a blurred backdrop or a suit is
 /// smooth. A candidate of the skin's own colour family (in the ``SkinLocus``, hue within
-/// ``shadeHue`` of the skin's: the same skin in shade) must be textured ``shadeTexture`` × the skin.
+/// ``shadeHue`` of the skin's and less than ``shadeDepth`` darker or lighter: possibly the same skin
+/// in shade) must be textured ``shadeTexture`` × the skin.
 enum HairEvidence {
   static let interspersed = 0.3
   static let minimumShare = 0.05
@@ -19,6 +20,9 @@ enum HairEvidence {
   static let minimumAbove = 0.25
   static let shadeHue = 12.0
   static let shadeTexture = 2.0
+  /// Lightness gap below which a skin-hued candidate may be the skin in shade; a face's shaded side
+  /// is seldom more than ~25 L* below its lit side, dark hair is 40–60 below light skin.
+  static let shadeDepth = 30.0
 
   /// The measures of one hair candidate.
   struct Measures {
@@ -108,7 +112,7 @@ enum HairEvidence {
     guard HairGamut.contains(lab) else { return false }
     var hueGap = abs(lab.lch.h - skin.lch.h)
     if hueGap > 180 { hueGap = 360 - hueGap }
-    let shade = SkinLocus.contains(lab) && hueGap <= shadeHue
+    let shade = SkinLocus.contains(lab) && hueGap <= shadeHue && abs(skin.l - lab.l) < shadeDepth
     guard m.texture >= (shade ? shadeTexture : minimumTexture) else { return false }
     if m.touching >= interspersed { return true }
     return share >= minimumShare && m.above >= minimumAbove

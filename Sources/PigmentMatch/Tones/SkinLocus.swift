@@ -7,11 +7,11 @@ import Foundation
 /// J. Invest. Dermatol. 99:468–473, L*/hue-angle/chroma of forearm skin; Xiao et al. 2017, Skin Res.
 /// Technol. 23:21–29, four ethnic groups, four body sites) puts skin at hue angles h_ab of roughly
 /// 45°–65° and chroma C*ab of roughly 10–35; the ethnic distributions overlap and differ mainly in
-/// L* and b*. The bounds below add a margin for photographic white balance: h_ab 35°–72°,
-/// C*ab 8–42, L* ≥ 15. Greys (walls, suits: C* < 8), yellows (curtains, blond hair: h > 72°)
+/// L* and b*. The bounds below add a margin for photographic white balance: h_ab 35°–75°,
+/// C*ab 8–42, L* ≥ 15. Greys (walls, suits: C* < 8), yellows (curtains, golden blond hair: h > 75°)
 /// and saturated reds (curtains, flags: h < 35° or C* > 42) fall outside.
 enum SkinLocus {
-  static let hue: ClosedRange<Double> = 35...72
+  static let hue: ClosedRange<Double> = 35...75
   static let chroma: ClosedRange<Double> = 8...42
   static let minimumL = 15.0
 

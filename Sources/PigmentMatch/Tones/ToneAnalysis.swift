@@ -75,7 +75,7 @@ public struct ToneAnalysis: Sendable {
   public static let uncertainSkinConfidence = 0.45
   /// Above this share of the skin region lit differently from the measured part
   /// (``SkinRegion/toneReach``), the skin tone depends on which light is taken: a warning.
-  public static let unevenLightShare = 0.4
+  public static let unevenLightShare = 0.3
   /// Most pixels the statistics of steps 4–6 are estimated from (``TonePixels/Collector``).
   static let estimationBudget = 50_000
 
