@@ -1,3 +1,5 @@
+import Foundation
+
 extension TonePixels.Buffer {
   /// The pixels whose `labels` entry is marked in `keep`, as a buffer of their own: planes,
   /// positions, colour histogram and estimation subset (those of its pixels that stay) are
@@ -37,13 +39,26 @@ extension TonePixels.Buffer {
 }
 
 extension TonePixels.Buffer {
-  /// L* on the decoded grid (row-major, `gridWidth` × `gridHeight`), NaN where no usable pixel is.
+  /// The lightness of each usable pixel on the decoded grid (row-major, `gridWidth` × `gridHeight`,
+  /// NaN where no usable pixel is), as the sRGB-encoded luminance Y^(1/2.4) × 100 (IEC 61966-2-1's
+  /// transfer above its linear toe) rather than L*: sensor and JPEG noise is about even in encoded
+  /// code values, while L* stretches dark codes (≈ 2.5× more L* per code at L* 10 than at L* 80),
+  /// so in L* a near-black backdrop's noise looks like texture.
   func lightnessGrid() -> [Float] {
     var grid = [Float](repeating: .nan, count: gridWidth * gridHeight)
+    let table = Self.encodedLightness
     for i in 0..<count {
       let p = Int(position[i])
-      if p < grid.count { grid[p] = l[i] }
+      let step = Int(min(max(l[i], 0), 100) * 10)
+      if p < grid.count { grid[p] = table[step] }
     }
     return grid
+  }
+
+  /// Y^(1/2.4) × 100 at L* = 0, 0.1, … 100, with Y from L* by CIE 15:2004 eq. 8.1 inverted.
+  static let encodedLightness: [Float] = (0...1000).map { step in
+    let l = Double(step) / 10
+    let y = l > 8 ? Foundation.pow((l + 16) / 116, 3) : l / 903.3
+    return Float(Foundation.pow(y, 1 / 2.4) * 100)
   }
 }
