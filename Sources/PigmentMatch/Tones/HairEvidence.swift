@@ -18,6 +18,7 @@ enum HairEvidence {
   static let minimumShare = 0.05
   static let minimumTexture = 1.2
   static let minimumAbove = 0.25
+  static let skinRowQuantile = 0.25
   static let shadeHue = 12.0
   static let shadeTexture = 2.0
   /// Lightness gap below which a skin-hued candidate may be the skin in shade; a face's shaded side
@@ -97,7 +98,7 @@ enum HairEvidence {
         skinMembers.append(i)
       }
     }
-    let top = Statistics.quantile(skinMembers.map { Double(Int(pixels.position[$0]) / w) }, 0.25)
+    let top = Statistics.quantile(skinMembers.map { Double(Int(pixels.position[$0]) / w) }, HairEvidence.skinRowQuantile)
     let above =
       hairMembers.isEmpty
       ? 0 : Double(hairMembers.filter { Double(Int(pixels.position[$0]) / w) < top }.count) / Double(hairMembers.count)
