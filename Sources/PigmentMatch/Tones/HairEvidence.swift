@@ -12,7 +12,8 @@
 /// ≥ ``minimumTexture`` × the skin's), where a shaded scalp edge, a blurred backdrop or a suit is
 /// smooth. A candidate of the skin's own colour family (in the ``SkinLocus``, hue within
 /// ``shadeHue`` of the skin's and less than ``shadeDepth`` darker or lighter: possibly the same skin
-/// in shade) must be textured ``shadeTexture`` × the skin.
+/// in shade) must be textured ``shadeTexture`` × the skin, unless it is scattered through the skin
+/// (≥ ``scatteredStubble`` of its pixels touch skin), as stubble is and shade is not.
 enum HairEvidence {
   static let interspersed = 0.3
   static let minimumShare = 0.05
@@ -24,6 +25,7 @@ enum HairEvidence {
   /// Lightness gap below which a skin-hued candidate may be the skin in shade; a face's shaded side
   /// is seldom more than ~25 L* below its lit side, dark hair is 40–60 below light skin.
   static let shadeDepth = 30.0
+  static let scatteredStubble = 0.5
 
   /// The measures of one hair candidate.
   struct Measures {
@@ -114,7 +116,10 @@ enum HairEvidence {
     var hueGap = abs(lab.lch.h - skin.lch.h)
     if hueGap > 180 { hueGap = 360 - hueGap }
     let shade = SkinLocus.contains(lab) && hueGap <= shadeHue && abs(skin.l - lab.l) < shadeDepth
-    guard m.texture >= (shade ? shadeTexture : minimumTexture) else { return false }
+    // Shade is one smooth region beside the lit skin; stubble of the skin's hue is scattered
+    // through it (most of its pixels touch skin), so only unscattered shade-like colour needs more texture.
+    let scattered = m.touching >= scatteredStubble
+    guard m.texture >= (shade && !scattered ? shadeTexture : minimumTexture) else { return false }
     if m.touching >= interspersed { return true }
     return share >= minimumShare && m.above >= minimumAbove
   }
