@@ -35,8 +35,17 @@ struct SceneFilter {
   /// The fine clusters and, per cluster, whether its pixels stay in the analysis.
   let centres: [Lab]
   let keep: [Bool]
-  /// Each usable pixel's fine cluster.
+  /// Each usable pixel's fine cluster (``clusterCount`` for a colour no person has).
   let labels: [UInt8]
+  /// The padded label grid of ``labels`` (``TonePixels/Buffer/assign(to:)``).
+  let grid: [UInt8]
+  /// Texture of each fine cluster (``HairEvidence/texture(of:in:lightness:width:)``); empty
+  /// without a skin seed.
+  let textures: [Double]
+  /// Pixels per fine cluster (the last entry: colours no person has).
+  let counts: [Int]
+  /// The usable pixels' lightness grid (``TonePixels/Buffer/lightnessGrid()``).
+  let lightness: [Float]
   /// The skin seed's index in ``centres``, nil when none was found.
   let seed: Int?
   /// Whether a skin seed was found.
@@ -83,11 +92,13 @@ struct SceneFilter {
     }.max { Self.seedScore(centres[$0], share: shares[$0]) < Self.seedScore(centres[$1], share: shares[$1]) }
     var keep = [Bool](repeating: true, count: k + 1)
     keep[k] = false
+    let lightness = pixels.lightnessGrid()
+    var texture: [Double] = []
     if let s = seedIndex {
       let touch = pixels.touchFractions(
         grid: assigned.grid, assignment: labels, subset: subset, clusters: k, target: s)
-      let texture = HairEvidence.textures(
-        pixels: pixels, assignment: labels, subset: subset, clusters: k, lightness: pixels.lightnessGrid())
+      texture = HairEvidence.textures(
+        pixels: pixels, assignment: labels, subset: subset, clusters: k, lightness: lightness)
       let smoothLimit = Self.smooth * max(texture[s], 0.25)
       // Mean row of the skin: the seed and the skin-like clusters that stay.
       var rowSum = 0.0
@@ -111,6 +122,10 @@ struct SceneFilter {
     self.centres = centres
     self.keep = keep
     self.labels = labels
+    self.grid = assigned.grid
+    self.counts = counts
+    self.textures = texture
+    self.lightness = lightness
     self.seed = seedIndex
     self.excludedShare =
       zip(keep.prefix(k), shares).reduce(0) { $0 + ($1.0 ? 0 : $1.1) } + Double(outsideCount) / Double(max(pixels.count, 1))

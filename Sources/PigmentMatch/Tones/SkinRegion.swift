@@ -39,28 +39,24 @@ enum SkinRegion {
   /// deep shade (which belongs to the region but is the same skin under less light).
   static let toneReach = 10.0
 
-  /// The skin tone from the scene's fine clusters `centres` (kept pixels only) grown from `seed`:
+  /// The skin tone from the scene's fine clusters `centres` grown from `seed`, given each pixel's
+  /// cluster (`labels`, its padded `grid`, pixels per cluster `counts`) and each cluster's texture:
   /// ``ToneAnalysis/skinEstimate(pixels:indices:)`` of the clean pixels of the joined clusters
   /// within ``toneReach`` of the seed; share = the whole region's. `unevenShare` is the part of the
   /// region farther than that from the seed: the skin under other light, which the tone leaves out.
-  static func skin(pixels: TonePixels.Buffer, centres: [Lab], seed: Int) -> (tone: SkinTone, unevenShare: Double) {
-    let assigned = pixels.assign(to: centres)
-    let subset = pixels.estimation
-    let textures = HairEvidence.textures(
-      pixels: pixels, assignment: assigned.labels, subset: subset, clusters: centres.count,
-      lightness: pixels.lightnessGrid())
+  static func skin(
+    pixels: TonePixels.Buffer, centres: [Lab], seed: Int, labels: [UInt8], grid: [UInt8], counts: [Int],
+    textures: [Double]
+  ) -> (tone: SkinTone, unevenShare: Double) {
     let region = roles(centres: centres, seed: seed, texture: textures)
     let tone = centres.indices.map {
       region[$0] == .skin && DeltaE.ciede2000(centres[$0], centres[seed]) <= toneReach
     }
-    let clean = pixels.cleanIndices(grid: assigned.grid, assignment: assigned.labels, subset: subset, accept: tone)
+    let clean = pixels.cleanIndices(grid: grid, assignment: labels, subset: pixels.estimation, accept: tone)
     let lab = ToneAnalysis.skinEstimate(pixels: pixels, indices: clean)
-    let share = centres.indices.reduce(0.0) {
-      $0 + (region[$1] == .skin ? Double(assigned.counts[$1]) / Double(max(pixels.count, 1)) : 0)
-    }
-    let toneShare = centres.indices.reduce(0.0) {
-      $0 + (tone[$1] ? Double(assigned.counts[$1]) / Double(max(pixels.count, 1)) : 0)
-    }
+    let total = Double(max(pixels.count, 1))
+    let share = centres.indices.reduce(0.0) { $0 + (region[$1] == .skin ? Double(counts[$1]) / total : 0) }
+    let toneShare = centres.indices.reduce(0.0) { $0 + (tone[$1] ? Double(counts[$1]) / total : 0) }
     return (
       SkinTone(lab: lab, share: share, spread: ToneAnalysis.spread(pixels: pixels, indices: clean, around: lab)),
       share > 0 ? 1 - toneShare / share : 0

@@ -9,20 +9,28 @@ import Foundation
 /// 2. **Rejection.** Deep shadow (L* < 4) and clipped highlights (L* > 96) are dropped, and so is
 ///    anything that is neither skin nor hair by colour: green (a* < −6), blue/violet (b* < −6) or
 ///    too saturated (C*ab > 65). Skin and hair of every type sit in the warm/neutral quadrant.
-/// 3. **Clustering.** k-means++ (Arthur & Vassilvitskii 2007) on every usable pixel, through a
-///    2 ΔE colour histogram (each occupied bin a point at its pixels' mean, weighted by their
-///    count: ``ColourHistogram``), k from 2…6 by the elbow rule of
+/// 3. **Scene** (`SceneFilter`). Colours no person has (neither in the `SkinLocus` nor the
+///    `HairGamut`) are left out; the rest are clustered finely (k = 10) and, from colour and place,
+///    walls, backdrops and curtains framing the subject (clusters crowding the photo's border) and
+///    clothes (smooth clusters well below the skin) are left out too. The skin is grown from the most
+///    skin-like, lit cluster through clusters of the same hue and similar colour that are not
+///    textured (`SkinRegion`): its tone (step 5) comes from the part within ΔE00 10 of the seed.
+/// 4. **Clustering and roles.** k-means++ (Arthur & Vassilvitskii 2007) on the pixels that stay,
+///    through a 2 ΔE colour histogram (``ColourHistogram``), k from 2…6 by the elbow rule of
 ///    ``KMeans/clusterChoosingK(_:weights:scatter:range:seed:elbow:)``; every pixel is then
-///    assigned to its nearest centre.
-/// 4. **Roles.** *skin* = the skin-like cluster (hue 15–100°, C* ≥ 4, L* ≥ 15) with the largest
-///    share, plus skin-like clusters within ΔE00 7 of it (the same skin under other light);
-///    *hair* = among the other clusters holding ≥ 2 % of the pixels, the one farthest (ΔE00) from
-///    the skin; then an *other* cluster of the skin's hue within ΔE00 16 whose pixels seldom touch
-///    hair pixels joins the skin (a face's shaded side; stubble mixtures line every hair dot);
+///    assigned to its nearest centre. *skin* = the cluster nearest the scene's skin tone plus
+///    skin-like clusters within ΔE00 7 of it; *hair* = among the other clusters in the hair gamut
+///    holding ≥ 2 % of the pixels, farthest from the skin first, the first that `HairEvidence`
+///    shows to be hair (scattered through the skin as stubble, or textured above the skin as a head
+///    of hair) — none on a bald or clean-shaven scalp; then an *other* cluster of the skin's hue
+///    within ΔE00 16 whose pixels seldom touch hair pixels joins the skin (a face's shaded side);
 ///    the rest stay *other* (skin–hair mixtures at stubble edges, highlights, leftovers).
 /// 5. **Skin tone.** Per-channel median of *clean* skin pixels — skin pixels whose 8 neighbours are
 ///    all skin, so the anti-aliased rims of stubble dots do not darken it — after dropping specular
-///    pixels brighter than the median by more than max(6, 4 robust σ) of L*.
+///    pixels brighter than the median by more than max(6, 4 robust σ) of L*. When the scene found a
+///    skin region (step 3) the pixels are its lit part; when it found none, or the skin is not of a
+///    skin colour, or much of the skin is lit differently from the part measured, a
+///    ``ToneWarning/skinUncertain(reason:)`` caps the confidence at ``uncertainSkinConfidence``.
 /// 6. **Hair tone (unmixing).** Stubble pixels are area mixtures of hair and skin, so the hair
 ///    cluster's centre lies between the two. Lightness: each hair-cluster pixel is placed on the
 ///    skin→centre line (t = 0 at the skin, 1 at the centre) and the hair's L* is the median of the
@@ -33,7 +41,7 @@ import Foundation
 ///    only if it moves the chroma away from the skin's by at most 25.
 /// 7. **Skin type.** ITA° (Chardon 1991), class (Del Bino 2006), Fitzpatrick by convention, Monk swatch.
 ///
-/// The statistics of steps 4–6 (touching fractions, medians, quantiles, the unmixing fit) are
+/// The statistics of steps 3–6 (touching fractions, medians, quantiles, the unmixing fit) are
 /// estimated on every usable pixel of a region up to 50 000 pixels, and on a deterministic
 /// pseudo-random subset of about that many in larger ones; neighbourhoods and the unmixing blur
 /// always see every pixel. Cluster shares count every pixel.
@@ -74,7 +82,7 @@ public struct ToneAnalysis: Sendable {
   /// Highest confidence an analysis whose skin is uncertain (``ToneWarning/skinUncertain(reason:)``) gets.
   public static let uncertainSkinConfidence = 0.45
   /// Above this share of the skin region lit differently from the measured part
-  /// (``SkinRegion/toneReach``), the skin tone depends on which light is taken: a warning.
+  /// (`SkinRegion.toneReach`), the skin tone depends on which light is taken: a warning.
   public static let unevenLightShare = 0.3
   /// Most pixels the statistics of steps 4–6 are estimated from (``TonePixels/Collector``).
   static let estimationBudget = 50_000
@@ -144,12 +152,19 @@ public struct ToneAnalysis: Sendable {
     var fineSkin: SkinTone?
     var unevenShare = 0.0
     if let seed = scene.seed {
-      let kept = scene.excludesAny ? pixels.keeping(labels: scene.labels, keep: scene.keep) : pixels
-      if kept.count >= Self.minimumPixels {
-        pixels = kept
+      // Nothing left out: the scene's own labels serve (no copy).
+      let selection =
+        scene.excludesAny
+        ? pixels.keeping(labels: scene.labels, keep: scene.keep)
+        : TonePixels.Buffer.Selection(
+          pixels: pixels, labels: scene.labels, grid: scene.grid, counts: Array(scene.counts.dropLast()))
+      if selection.pixels.count >= Self.minimumPixels {
+        pixels = selection.pixels
         let stay = scene.centres.indices.filter { scene.keep[$0] }
         let region = SkinRegion.skin(
-          pixels: pixels, centres: stay.map { scene.centres[$0] }, seed: stay.firstIndex(of: seed) ?? 0)
+          pixels: pixels, centres: stay.map { scene.centres[$0] }, seed: stay.firstIndex(of: seed) ?? 0,
+          labels: selection.labels, grid: selection.grid, counts: selection.counts,
+          textures: stay.map { scene.textures[$0] })
         fineSkin = region.tone
         unevenShare = region.unevenShare
       }
@@ -172,7 +187,7 @@ public struct ToneAnalysis: Sendable {
     }
     Self.chooseHair(
       &roles, centres: centres, shares: shares, pixels: pixels, grid: grid, assignment: assignment, subset: subset,
-      skin: fineSkin?.lab)
+      skin: fineSkin?.lab, lightness: scene.lightness)
     Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, grid: grid, assignment: assignment, subset: subset)
 
     // 5–6. Skin and hair tones.
@@ -298,19 +313,19 @@ public struct ToneAnalysis: Sendable {
     return roles
   }
 
-  /// Step 4, hair: among the non-skin clusters in the ``HairGamut`` holding ≥ 2 % of the pixels,
-  /// farthest (ΔE00) from the main skin cluster first, the first that ``HairEvidence`` shows to be
+  /// Step 4, hair: among the non-skin clusters in the `HairGamut` holding ≥ 2 % of the pixels,
+  /// farthest (ΔE00) from the main skin cluster first, the first that `HairEvidence` shows to be
   /// hair on the head; none when no candidate is (a bald or clean-shaven scalp).
   static func chooseHair(
     _ roles: inout [ToneRole], centres: [Lab], shares: [Double], pixels: TonePixels.Buffer, grid: [UInt8],
-    assignment: [UInt8], subset: TonePixels.EstimationSet, skin: Lab? = nil
+    assignment: [UInt8], subset: TonePixels.EstimationSet, skin: Lab? = nil, lightness given: [Float]? = nil
   ) {
     guard let main = roles.indices.filter({ roles[$0] == .skin }).max(by: { shares[$0] < shares[$1] }) else { return }
     let candidates = centres.indices.filter {
       roles[$0] != .skin && shares[$0] >= 0.02 && HairGamut.contains(centres[$0])
     }.sorted { DeltaE.ciede2000(centres[$0], centres[main]) > DeltaE.ciede2000(centres[$1], centres[main]) }
     guard !candidates.isEmpty else { return }
-    let lightness = pixels.lightnessGrid()
+    let lightness = given ?? pixels.lightnessGrid()
     for candidate in candidates {
       let evidence = HairEvidence.measure(
         hair: candidate, roles: roles, pixels: pixels, grid: grid, assignment: assignment, subset: subset,
