@@ -6,7 +6,7 @@
 ///   (≥ ``interspersed``) have a skin 8-neighbour;
 /// - *a head of hair*: a real share of the pixels (≥ ``minimumShare``), lying largely
 ///   (≥ ``minimumAbove``) above the upper quarter of the skin (the hair sits on the head, clothes and
-///   eyebrows lower).
+///   eyebrows lower), and not crowding the photo's border as a backdrop does.
 /// In both cases its colour is in the natural ``HairGamut`` and it is *textured*: strands, coils
 /// and stubble dots make the lightness change from pixel to pixel (``texture(of:in:lightness:width:)``
 /// ≥ ``minimumTexture`` × the skin's), where a shaded scalp edge, a blurred backdrop or a suit is
@@ -33,6 +33,9 @@ enum HairEvidence {
     var touching: Double
     /// Fraction of its pixels above the skin's upper quartile row.
     var above: Double
+    /// Its border ratio (``SceneFilter/Layout``): above ``SceneFilter/borderRatio`` it crowds the
+    /// photo's edge as a backdrop does.
+    var border: Double = 0
     /// Mean local lightness step of its pixels over that of the skin's (``texture(of:in:lightness:width:)``).
     var texture: Double
   }
@@ -121,6 +124,6 @@ enum HairEvidence {
     let scattered = m.touching >= scatteredStubble
     guard m.texture >= (shade && !scattered ? shadeTexture : minimumTexture) else { return false }
     if m.touching >= interspersed { return true }
-    return share >= minimumShare && m.above >= minimumAbove
+    return share >= minimumShare && m.above >= minimumAbove && m.border <= SceneFilter.borderRatio
   }
 }

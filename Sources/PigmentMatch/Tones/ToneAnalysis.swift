@@ -326,10 +326,12 @@ public struct ToneAnalysis: Sendable {
     }.sorted { DeltaE.ciede2000(centres[$0], centres[main]) > DeltaE.ciede2000(centres[$1], centres[main]) }
     guard !candidates.isEmpty else { return }
     let lightness = given ?? pixels.lightnessGrid()
+    let layout = SceneFilter.Layout(pixels: pixels, labels: assignment, subset: subset, clusters: centres.count)
     for candidate in candidates {
-      let evidence = HairEvidence.measure(
+      var evidence = HairEvidence.measure(
         hair: candidate, roles: roles, pixels: pixels, grid: grid, assignment: assignment, subset: subset,
         clusters: centres.count, lightness: lightness)
+      evidence.border = layout.borderRatio[candidate]
       if HairEvidence.isHair(centres[candidate], share: shares[candidate], measures: evidence, skin: skin ?? centres[main]) {
         roles[candidate] = .hair
         return
