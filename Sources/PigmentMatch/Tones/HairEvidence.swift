@@ -6,7 +6,8 @@
 ///   (≥ ``interspersed``) have a skin 8-neighbour;
 /// - *a head of hair*: a real share of the pixels (≥ ``minimumShare``), lying largely
 ///   (≥ ``minimumAbove``) above the upper quarter of the skin (the hair sits on the head, clothes and
-///   eyebrows lower), and not crowding the photo's border as a backdrop does.
+///   eyebrows lower), not crowding the photo's border as a backdrop does, and textured inside
+///   (``Measures/innerTexture``), not only along its outline.
 /// In both cases its colour is in the natural ``HairGamut`` and it is *textured*: strands, coils
 /// and stubble dots make the lightness change from pixel to pixel (``texture(of:in:lightness:width:)``
 /// ≥ ``minimumTexture`` × the skin's), where a shaded scalp edge, a blurred backdrop or a suit is
@@ -17,7 +18,10 @@
 enum HairEvidence {
   static let interspersed = 0.3
   static let minimumShare = 0.05
-  static let minimumTexture = 1.2
+  static let minimumTexture = 1.1
+  /// Inner texture a head of hair needs (× the skin's): strands and coils; a dark backdrop's
+  /// noise stays near the skin's.
+  static let headTexture = 1.4
   static let minimumAbove = 0.25
   static let skinRowQuantile = 0.25
   static let shadeHue = 12.0
@@ -38,6 +42,37 @@ enum HairEvidence {
     var border: Double = 0
     /// Mean local lightness step of its pixels over that of the skin's (``texture(of:in:lightness:width:)``).
     var texture: Double
+    /// The same, counting only steps to neighbours of its own cluster (the skin's: to skin): the
+    /// texture inside a region, which a smooth backdrop's sharp outline does not raise.
+    var innerTexture: Double = 0
+  }
+
+  /// Mean over `members` of the lightness steps to the right and lower neighbours that are in a
+  /// cluster marked in `within` (by the padded label `grid`, ``TonePixels/Buffer/assign(to:)``).
+  static func innerTexture(
+    of members: [Int], in pixels: TonePixels.Buffer, assignment: [UInt8], grid: [UInt8], within: [Bool],
+    lightness: [Float]
+  ) -> Double {
+    let w = pixels.gridWidth
+    let pw = w + 2
+    guard w > 0 else { return 0 }
+    var sum = 0.0
+    var count = 0
+    for i in members {
+      let p = Int(pixels.position[i])
+      let (x, y) = (p % w, p / w)
+      let q = (y + 1) * pw + x + 1
+      let here = lightness[p]
+      for (neighbour, cell) in [(p + 1, q + 1), (p + w, q + pw)] where cell < grid.count {
+        let label = Int(grid[cell])
+        guard label < within.count, within[label], neighbour < lightness.count, !lightness[neighbour].isNaN else {
+          continue
+        }
+        sum += Double(abs(lightness[neighbour] - here))
+        count += 1
+      }
+    }
+    return count > 0 ? sum / Double(count) : 0
   }
 
   /// Mean over `members` of |ΔL*| to the right neighbour plus |ΔL*| to the one below (where
@@ -109,8 +144,15 @@ enum HairEvidence {
       ? 0 : Double(hairMembers.filter { Double(Int(pixels.position[$0]) / w) < top }.count) / Double(hairMembers.count)
     let skinTexture = texture(of: skinMembers, in: pixels, lightness: lightness, width: w)
     let hairTexture = texture(of: hairMembers, in: pixels, lightness: lightness, width: w)
+    let isSkin = (0..<256).map { $0 < roles.count && roles[$0] == .skin }
+    let isHair = (0..<256).map { $0 == hair }
+    let skinInner = innerTexture(
+      of: skinMembers, in: pixels, assignment: assignment, grid: grid, within: isSkin, lightness: lightness)
+    let hairInner = innerTexture(
+      of: hairMembers, in: pixels, assignment: assignment, grid: grid, within: isHair, lightness: lightness)
     return Measures(
-      touching: touching, above: above, texture: hairTexture / max(skinTexture, 0.25))
+      touching: touching, above: above, texture: hairTexture / max(skinTexture, 0.25),
+      innerTexture: hairInner / max(skinInner, 0.1))
   }
 
   /// Whether a candidate of colour `lab` and share `share` with `measures` is hair, next to skin `skin`.
@@ -125,5 +167,6 @@ enum HairEvidence {
     guard m.texture >= (shade && !scattered ? shadeTexture : minimumTexture) else { return false }
     if m.touching >= interspersed { return true }
     return share >= minimumShare && m.above >= minimumAbove && m.border <= SceneFilter.borderRatio
+      && m.innerTexture >= headTexture
   }
 }
