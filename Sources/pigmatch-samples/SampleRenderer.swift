@@ -105,6 +105,7 @@ struct SampleRenderer {
         case .topLeft:
           let d = (u * u + v * v).squareRoot()
           signed = (edge(atan2(v, u) / 1.57) * 1.9 - d) * Double(height)
+        case .bottom: signed = (v - (1 - edge(u))) * Double(height)
         }
         out[y * width + x] = Float(min(max(signed / 2 + 0.5, 0), 1))
       }
@@ -204,6 +205,8 @@ struct SampleRenderer {
           (x, y, angle) = (Double(width) * (1 - rng.uniform(0...band)), rng.uniform(0...Double(height)), Double.pi)
         case .right:
           (x, y, angle) = (Double(width) * rng.uniform(0...band), rng.uniform(0...Double(height)), 0)
+        case .bottom:
+          (x, y, angle) = (rng.uniform(0...Double(width)), Double(height) * rng.uniform(0...band), Double.pi / 2)
         }
         angle += rng.uniform(-0.5...0.5)
         let radius = rng.uniform(0.7...1.3)
@@ -214,6 +217,19 @@ struct SampleRenderer {
           stamp(&alpha, from: (x, y), to: next, radius: radius)
           (x, y) = next
         }
+      }
+    }
+    // Thin strands across the whole scalp (a thinning crown): long gentle curves.
+    for _ in 0..<spec.crownStrands {
+      var (x, y) = (rng.uniform(0...Double(width)), rng.uniform(0...Double(height)))
+      var angle = rng.uniform(0...(2 * .pi))
+      let radius = rng.uniform(spec.strandRadius)
+      for _ in 0..<Int(rng.uniform(6...12.99)) {
+        angle += 0.15 * rng.gaussian()
+        let step = rng.uniform(10...18)
+        let next = (x + step * cos(angle), y + step * sin(angle))
+        stamp(&alpha, from: (x, y), to: next, radius: radius)
+        (x, y) = next
       }
     }
     for i in alpha.indices { alpha[i] *= 1 - background[i] }

@@ -16,15 +16,16 @@ struct SampleSpec: Sendable {
     var colorProfile: String { self == .jpegDisplayP3 ? "Display P3 (embedded ICC)" : "sRGB (untagged)" }
   }
 
-  /// Where the non-skin background (cape, wall) sits.
-  enum BackgroundSide: String, Sendable { case top, left, right, topLeft = "top-left" }
+  /// Where the non-skin background (cape, wall, clothes) sits.
+  enum BackgroundSide: String, Sendable { case top, left, right, topLeft = "top-left", bottom }
 
   let name: String
   let skin: Lab
   let hair: Lab
   /// A words-only hair description ("black", "grey") for the README and truth file.
   let hairDescription: String
-  /// Background colour, sRGB 8-bit (never skin-like: blue, green, teal, purple, navy).
+  /// Background colour, sRGB 8-bit (in the committed set never skin-like: blue, green, teal,
+  /// purple, navy; the hard set has skin-coloured walls, near-black backdrops and dark clothes).
   let background: SRGB8
   let backgroundSide: BackgroundSide
   let encoding: Encoding
@@ -40,6 +41,15 @@ struct SampleSpec: Sendable {
   let noise: Double
   /// Peak-to-peak strength of the side light and vignette (0.2 ≈ ±10 %).
   let lighting: Double
+  /// Long thin strands laid across the whole scalp (a thinning crown), each of `strandRadius`.
+  var crownStrands = 0
+  /// Radius range of the crown strands in pixels (below 0.5 no pixel is pure hair).
+  var strandRadius: ClosedRange<Double> = 0.35...0.6
+  /// A words-only description of the case (hard set), for the truth file.
+  var hardCase: String?
+
+  /// Whether any hair is drawn (a bald or clean-shaven scalp has none: its truth hair is null).
+  var hasHair: Bool { stubbleCoverage > 0 || fringe || crownStrands > 0 }
 }
 
 extension SampleSpec {
@@ -106,5 +116,54 @@ extension SampleSpec {
       name: "14-very-light-grey", skin: lab(78, 5, 14), hair: lab(58, 0.5, 2), hairDescription: "mid grey",
       background: rgb(40, 70, 140), backgroundSide: .topLeft, encoding: .jpeg, dotRadius: 0.9...2.0,
       stubbleCoverage: 0.15, fringe: true, highlights: true, noise: 2.0, lighting: 0.2),
+  ]
+}
+
+extension SampleSpec {
+  /// The hard cases of issue 13 (automatic roles on real-looking failure modes), each with its
+  /// truth: bald with shine, hair lighter than the skin (blond, white), hair filling the frame, a
+  /// skin-coloured wall, dark clothes, dense sub-pixel stubble, thin strands over a bald crown.
+  /// Written by `pigmatch-samples FOLDER SEED --hard` at 480 × 360.
+  static let hard: [SampleSpec] = [
+    SampleSpec(
+      name: "h1-bald-shine", skin: lab(70, 14, 20), hair: lab(20, 2, 3), hairDescription: "none (bald)",
+      background: rgb(28, 26, 30), backgroundSide: .topLeft, encoding: .jpeg, dotRadius: 1.0...2.0,
+      stubbleCoverage: 0, fringe: false, highlights: true, noise: 2.0, lighting: 0.3,
+      hardCase: "bald scalp with specular shine before a near-black backdrop"),
+    SampleSpec(
+      name: "h2-blond-on-brown", skin: lab(50, 13, 19), hair: lab(66, 5, 24), hairDescription: "golden blond",
+      background: rgb(40, 70, 140), backgroundSide: .top, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.18, fringe: true, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "hair lighter than the skin (blond on brown skin)"),
+    SampleSpec(
+      name: "h3-white-on-dark", skin: lab(35, 11, 15), hair: lab(80, 0, 2), hairDescription: "white",
+      background: rgb(60, 110, 80), backgroundSide: .right, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.2, fringe: true, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "hair lighter than the skin (white on dark skin)"),
+    SampleSpec(
+      name: "h4-hair-fills-frame", skin: lab(68, 11, 16), hair: lab(22, 4, 6), hairDescription: "dark brown",
+      background: rgb(78, 86, 100), backgroundSide: .top, encoding: .jpeg, dotRadius: 1.2...2.4,
+      stubbleCoverage: 0.6, fringe: true, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "hair covering most of the scalp"),
+    SampleSpec(
+      name: "h5-skin-coloured-wall", skin: lab(64, 12, 18), hair: lab(14, 1, 1), hairDescription: "black",
+      background: rgb(214, 186, 150), backgroundSide: .left, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.14, fringe: false, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "a beige (skin-coloured) wall along one side"),
+    SampleSpec(
+      name: "h6-dark-clothes", skin: lab(58, 12, 18), hair: lab(16, 1, 2), hairDescription: "black",
+      background: rgb(46, 46, 50), backgroundSide: .bottom, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.14, fringe: false, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "dark charcoal clothes along the bottom, near the hair's colour"),
+    SampleSpec(
+      name: "h7-subpixel-stubble", skin: lab(64, 11, 17), hair: lab(15, 1, 1.5), hairDescription: "black",
+      background: rgb(40, 70, 140), backgroundSide: .top, encoding: .jpeg, dotRadius: 0.35...0.6,
+      stubbleCoverage: 0.35, fringe: false, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "dense sub-pixel stubble: no pixel is pure hair"),
+    SampleSpec(
+      name: "h8-strands-over-crown", skin: lab(70, 10, 16), hair: lab(25, 3, 5), hairDescription: "dark brown",
+      background: rgb(90, 70, 120), backgroundSide: .top, encoding: .jpeg, dotRadius: 1.0...2.0,
+      stubbleCoverage: 0, fringe: false, highlights: true, noise: 2.0, lighting: 0.2, crownStrands: 160,
+      hardCase: "thin strands (0.35–0.6 px radius) over a shiny bald crown"),
   ]
 }

@@ -1,23 +1,26 @@
 import Foundation
 import PigmentMatch
 
-/// `swift run pigmatch-samples [FOLDER [SEED]]`: writes the synthetic consultation photos and their
-/// `NAME.truth.json` files (default folder `Samples`). Deterministic: the same seed gives the same
-/// bytes. The truth is the generator's input colours, never an analysis of the output.
+/// `swift run pigmatch-samples [FOLDER [SEED]] [--hard]`: writes the synthetic consultation photos
+/// and their `NAME.truth.json` files (default folder `Samples`); with `--hard`, the hard cases of
+/// ``SampleSpec/hard`` at 480 × 360 instead. Deterministic: the same seed gives the same bytes. The
+/// truth is the generator's input colours, never an analysis of the output.
 @main
 struct SamplesGenerator {
   /// Base seed; sample *i* (from 0) uses `baseSeed + i`.
   static let baseSeed: UInt64 = 20_261_121
 
   static func main() {
-    let arguments = Array(CommandLine.arguments.dropFirst())
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    let hard = arguments.contains("--hard")
+    arguments.removeAll { $0 == "--hard" }
     let folder = arguments.first ?? "Samples"
     // An optional second argument replaces the base seed (hold-out sets for checking overfitting).
     let base = arguments.count > 1 ? UInt64(arguments[1]) ?? baseSeed : baseSeed
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      let renderer = SampleRenderer(width: 800, height: 600)
-      for (index, spec) in SampleSpec.all.enumerated() {
+      let renderer = hard ? SampleRenderer(width: 480, height: 360) : SampleRenderer(width: 800, height: 600)
+      for (index, spec) in (hard ? SampleSpec.hard : SampleSpec.all).enumerated() {
         let seed = base + UInt64(index)
         let rendering = renderer.render(spec, seed: seed)
         let bytes = try encode(rendering.codes, spec: spec, width: renderer.width, height: renderer.height)
@@ -64,11 +67,17 @@ struct SamplesGenerator {
     func lab(_ l: Lab) -> String { "[\(n(l.l)), \(n(l.a)), \(n(l.b))]" }
     let ita = ITA(spec.skin)
     var features = [
-      "shaved scalp with anti-aliased stubble dots and short strokes",
+      spec.stubbleCoverage > 0
+        ? "shaved scalp with anti-aliased stubble dots and short strokes" : "no stubble",
       "non-skin background (\(spec.background.hex), \(spec.backgroundSide.rawValue))",
       "uneven lighting (side light, vignette, mottling)", "sensor noise (sigma \(n(spec.noise, 1)) codes per channel)",
     ]
     if spec.fringe { features.append("fringe of longer hair") }
+    if spec.crownStrands > 0 {
+      features.append(
+        "\(spec.crownStrands) thin strands over the scalp (radius \(n(spec.strandRadius.lowerBound, 2))–\(n(spec.strandRadius.upperBound, 2)) px)")
+    }
+    if let hardCase = spec.hardCase { features.insert("hard case: \(hardCase)", at: 0) }
     if spec.highlights { features.append("specular highlights") }
     switch spec.encoding {
     case .jpeg: features.append("JPEG q90, sRGB")
@@ -77,6 +86,15 @@ struct SamplesGenerator {
       features.append("JPEG q90, pixel values encoded in Display P3, embedded Display P3 ICC profile")
     }
     let featureList = features.map { "    \"\($0)\"" }.joined(separator: ",\n")
+    let hairJSON =
+      spec.hasHair
+      ? """
+        {
+            "lab": \(lab(spec.hair)),
+            "hex": "\(SRGB8(clamping: spec.hair).hex)",
+            "description": "\(spec.hairDescription)"
+          }
+        """ : "null"
     return """
       {
         "name": "\(spec.name)",
@@ -93,11 +111,7 @@ struct SamplesGenerator {
           "ita": \(n(ita.degrees, 2)),
           "itaCategory": "\(ita.category.rawValue)"
         },
-        "hair": {
-          "lab": \(lab(spec.hair)),
-          "hex": "\(SRGB8(clamping: spec.hair).hex)",
-          "description": "\(spec.hairDescription)"
-        },
+        "hair": \(hairJSON),
         "background": {"hex": "\(spec.background.hex)", "side": "\(spec.backgroundSide.rawValue)", "share": \(n(rendering.backgroundShare, 3))},
         "stubble": {"dotRadiusPx": [\(n(spec.dotRadius.lowerBound, 2)), \(n(spec.dotRadius.upperBound, 2))], "meanCoverageOnScalp": \(n(rendering.hairCoverage, 3))},
         "lighting": {"minGain": \(n(rendering.lighting.min, 3)), "medianGain": 1.0, "maxGain": \(n(rendering.lighting.max, 3))},

@@ -60,7 +60,7 @@ import Testing
     let (status, out, _) = Self.run(["analyze", path, "--json"])
     #expect(status == 0)
     #expect(out.contains("\"hair\":null"))
-    #expect(out.contains("hair not found"))
+    #expect(out.contains("no hair visible: mark the hair with --hair-roi"))
   }
 
   @Test func readableOutputNotesTheConvention() {

@@ -73,3 +73,17 @@ struct MatchCommandTests {
     #expect(run.stderr.contains(message), "\(run.stderr)")
   }
 }
+
+@Suite("pigmatch match without hair")
+struct MatchWithoutHairTests {
+  /// A generated bald scalp (issue 13 hard case): no hair, so no target; `match` says what to do.
+  @Test func baldScalpSaysHowToGiveTheTarget() {
+    let bald = Paths.inPackage("Tests/PigmentMatchTests/Fixtures/hard-samples/h1-bald-shine.jpg")
+    let run = CLIRun(["match", bald, "--palette", MatchCommandTests.palette])
+    #expect(run.status != 0)
+    #expect(run.stdout.isEmpty)
+    #expect(run.stderr.contains("--hair-roi"))
+    #expect(run.stderr.contains("--target-lab"))
+    #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+  }
+}

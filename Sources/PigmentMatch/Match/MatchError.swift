@@ -12,7 +12,7 @@ public enum MatchError: Error, Sendable, Equatable, CustomStringConvertible {
     switch self {
     case .skin(let error): "skin: \(error.description)"
     case .blend(let error): "blend: \(error.description)"
-    case .noHair: "no hair was found in the photo, so there is no colour to match (try --roi around the stubble)"
+    case .noHair: "no hair visible in the photo, so there is no target colour: mark the hair with --hair-roi, or give the target colour (pigmatch blend --target-lab L,a,b)"
     }
   }
 }

@@ -9,20 +9,28 @@ import Foundation
 /// 2. **Rejection.** Deep shadow (L* < 4) and clipped highlights (L* > 96) are dropped, and so is
 ///    anything that is neither skin nor hair by colour: green (a* < −6), blue/violet (b* < −6) or
 ///    too saturated (C*ab > 65). Skin and hair of every type sit in the warm/neutral quadrant.
-/// 3. **Clustering.** k-means++ (Arthur & Vassilvitskii 2007) on every usable pixel, through a
-///    2 ΔE colour histogram (each occupied bin a point at its pixels' mean, weighted by their
-///    count: ``ColourHistogram``), k from 2…6 by the elbow rule of
+/// 3. **Scene** (`SceneFilter`). Colours no person has (neither in the `SkinLocus` nor the
+///    `HairGamut`) are left out; the rest are clustered finely (k = 10) and, from colour and place,
+///    walls, backdrops and curtains framing the subject (clusters crowding the photo's border) and
+///    clothes (smooth clusters well below the skin) are left out too. The skin is grown from the most
+///    skin-like, lit cluster through clusters of the same hue and similar colour that are not
+///    textured (`SkinRegion`): its tone (step 5) comes from the part within ΔE00 10 of the seed.
+/// 4. **Clustering and roles.** k-means++ (Arthur & Vassilvitskii 2007) on the pixels that stay,
+///    through a 2 ΔE colour histogram (``ColourHistogram``), k from 2…6 by the elbow rule of
 ///    ``KMeans/clusterChoosingK(_:weights:scatter:range:seed:elbow:)``; every pixel is then
-///    assigned to its nearest centre.
-/// 4. **Roles.** *skin* = the skin-like cluster (hue 15–100°, C* ≥ 4, L* ≥ 15) with the largest
-///    share, plus skin-like clusters within ΔE00 7 of it (the same skin under other light);
-///    *hair* = among the other clusters holding ≥ 2 % of the pixels, the one farthest (ΔE00) from
-///    the skin; then an *other* cluster of the skin's hue within ΔE00 16 whose pixels seldom touch
-///    hair pixels joins the skin (a face's shaded side; stubble mixtures line every hair dot);
+///    assigned to its nearest centre. *skin* = the cluster nearest the scene's skin tone plus
+///    skin-like clusters within ΔE00 7 of it; *hair* = among the other clusters in the hair gamut
+///    holding ≥ 2 % of the pixels, farthest from the skin first, the first that `HairEvidence`
+///    shows to be hair (scattered through the skin as stubble, or textured above the skin as a head
+///    of hair) — none on a bald or clean-shaven scalp; then an *other* cluster of the skin's hue
+///    within ΔE00 16 whose pixels seldom touch hair pixels joins the skin (a face's shaded side);
 ///    the rest stay *other* (skin–hair mixtures at stubble edges, highlights, leftovers).
 /// 5. **Skin tone.** Per-channel median of *clean* skin pixels — skin pixels whose 8 neighbours are
 ///    all skin, so the anti-aliased rims of stubble dots do not darken it — after dropping specular
-///    pixels brighter than the median by more than max(6, 4 robust σ) of L*.
+///    pixels brighter than the median by more than max(6, 4 robust σ) of L*. When the scene found a
+///    skin region (step 3) the pixels are its lit part; when it found none, or the skin is not of a
+///    skin colour, or much of the skin is lit differently from the part measured, a
+///    ``ToneWarning/skinUncertain(reason:)`` caps the confidence at ``uncertainSkinConfidence``.
 /// 6. **Hair tone (unmixing).** Stubble pixels are area mixtures of hair and skin, so the hair
 ///    cluster's centre lies between the two. Lightness: each hair-cluster pixel is placed on the
 ///    skin→centre line (t = 0 at the skin, 1 at the centre) and the hair's L* is the median of the
@@ -33,7 +41,7 @@ import Foundation
 ///    only if it moves the chroma away from the skin's by at most 25.
 /// 7. **Skin type.** ITA° (Chardon 1991), class (Del Bino 2006), Fitzpatrick by convention, Monk swatch.
 ///
-/// The statistics of steps 4–6 (touching fractions, medians, quantiles, the unmixing fit) are
+/// The statistics of steps 3–6 (touching fractions, medians, quantiles, the unmixing fit) are
 /// estimated on every usable pixel of a region up to 50 000 pixels, and on a deterministic
 /// pseudo-random subset of about that many in larger ones; neighbourhoods and the unmixing blur
 /// always see every pixel. Cluster shares count every pixel.
@@ -71,6 +79,11 @@ public struct ToneAnalysis: Sendable {
   public static let lowContrastThreshold = 8.0
   /// Percentile of the hair cluster along the skin→hair line above which pixels count as hair core.
   public static let hairCorePercentile = 0.45
+  /// Highest confidence an analysis whose skin is uncertain (``ToneWarning/skinUncertain(reason:)``) gets.
+  public static let uncertainSkinConfidence = 0.45
+  /// Above this share of the skin region lit differently from the measured part
+  /// (`SkinRegion.toneReach`), the skin tone depends on which light is taken: a warning.
+  public static let unevenLightShare = 0.3
   /// Most pixels the statistics of steps 4–6 are estimated from (``TonePixels/Collector``).
   static let estimationBudget = 50_000
 
@@ -122,7 +135,7 @@ public struct ToneAnalysis: Sendable {
 
   /// Steps 3–7 on the usable pixels of `photo`.
   init(photo: Photo, name: String, options: ToneAnalysisOptions, sampling: TonePixels) throws(ToneAnalysisError) {
-    let pixels = sampling.pixels
+    var pixels = sampling.pixels
     if pixels.areaCount < Self.minimumPixels {
       throw .tooFewPixels(path: name, count: pixels.areaCount, minimum: Self.minimumPixels)
     }
@@ -133,11 +146,35 @@ public struct ToneAnalysis: Sendable {
       throw .tooFewPixels(path: name, count: pixels.count, minimum: Self.minimumPixels)
     }
 
+    // 3a. Leave out what is not the person (walls, backdrops, clothes), and find the skin on the
+    // scene's fine clusters.
+    let scene = SceneFilter(pixels: pixels, seed: options.seed)
+    var fineSkin: SkinTone?
+    var unevenShare = 0.0
+    if let seed = scene.seed {
+      // Nothing left out: the scene's own labels serve (no copy).
+      let selection =
+        scene.excludesAny
+        ? pixels.keeping(labels: scene.labels, keep: scene.keep)
+        : TonePixels.Buffer.Selection(
+          pixels: pixels, labels: scene.labels, grid: scene.grid, counts: Array(scene.counts.dropLast()))
+      if selection.pixels.count >= Self.minimumPixels {
+        pixels = selection.pixels
+        let stay = scene.centres.indices.filter { scene.keep[$0] }
+        let region = SkinRegion.skin(
+          pixels: pixels, centres: stay.map { scene.centres[$0] }, seed: stay.firstIndex(of: seed) ?? 0,
+          labels: selection.labels, grid: selection.grid, counts: selection.counts,
+          textures: stay.map { scene.textures[$0] })
+        fineSkin = region.tone
+        unevenShare = region.unevenShare
+      }
+    }
+
     // 3. Cluster every pixel through the colour histogram, then assign every pixel.
     let binned = pixels.histogram
-    let clustering = KMeans.clusterChoosingK(
-      binned.points, weights: binned.weights, scatter: binned.scatter, range: 2...6, seed: options.seed)
-    let centres = clustering.centres
+    let centres = KMeans.clusterChoosingK(
+      binned.points, weights: binned.weights, scatter: binned.scatter, range: 2...6, seed: options.seed
+    ).centres
     let assigned = pixels.assign(to: centres)
     let assignment = assigned.labels
     let grid = assigned.grid
@@ -145,13 +182,18 @@ public struct ToneAnalysis: Sendable {
     let subset = pixels.estimation
 
     // 4. Roles.
-    guard var roles = Self.roles(centres: centres, shares: shares) else { throw .noSkinPixels(path: name) }
+    guard var roles = Self.roles(centres: centres, shares: shares, near: fineSkin?.lab) else {
+      throw .noSkinPixels(path: name)
+    }
+    Self.chooseHair(
+      &roles, centres: centres, shares: shares, pixels: pixels, grid: grid, assignment: assignment, subset: subset,
+      skin: fineSkin?.lab, lightness: scene.lightness)
     Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, grid: grid, assignment: assignment, subset: subset)
 
     // 5–6. Skin and hair tones.
     let (skin, hair) = Self.tones(
       pixels: pixels, assignment: assignment, grid: grid, subset: subset, roles: roles, centres: centres,
-      shares: shares)
+      shares: shares, skin: fineSkin)
     let skinLab = skin.lab
 
     // Warnings and confidence.
@@ -165,12 +207,25 @@ public struct ToneAnalysis: Sendable {
     if lch.h < 20 || lch.h > 85 || lch.c > 45 { warnings.append(.colourCast(hueDegrees: lch.h, chroma: lch.c)) }
     if let hair, hair.contrast < Self.lowContrastThreshold { warnings.append(.lowContrast(deltaE00: hair.contrast)) }
     if hair == nil { warnings.append(.hairNotFound) }
+    let skinDoubt: String?
+    if !scene.skinFound {
+      skinDoubt = "no skin-coloured region away from the photo's border"
+    } else if !SkinLocus.contains(skinLab) {
+      skinDoubt = "the skin found is not of a skin colour"
+    } else if unevenShare > Self.unevenLightShare {
+      skinDoubt = String(
+        format: "uneven light: %.0f %% of the skin is lit differently from the part measured", unevenShare * 100)
+    } else {
+      skinDoubt = nil
+    }
+    if let skinDoubt { warnings.append(.skinUncertain(reason: skinDoubt)) }
 
     var confidence = min(1, (Double(pixels.count) / 20_000).squareRoot())
     confidence *= min(1, skin.share / 0.3)
     confidence *= 1 / (1 + max(0, skin.spread - 4) / 6)
     confidence *= hair.map { min(1, $0.contrast / 15) } ?? 0.6
     confidence *= pow(0.85, Double(warnings.count))
+    if skinDoubt != nil { confidence = min(confidence, Self.uncertainSkinConfidence) }
 
     self.photo = PhotoSummary(
       width: sampling.fullWidth, height: sampling.fullHeight, format: photo.metadata.format,
@@ -189,15 +244,20 @@ public struct ToneAnalysis: Sendable {
   /// Steps 5 and 6: the skin tone and the hair tone.
   static func tones(
     pixels: TonePixels.Buffer, assignment: [UInt8], grid: [UInt8], subset: TonePixels.EstimationSet,
-    roles: [ToneRole], centres: [Lab], shares: [Double]
+    roles: [ToneRole], centres: [Lab], shares: [Double], skin given: SkinTone? = nil
   ) -> (skin: SkinTone, hair: HairTone?) {
-    // 5. Skin tone from clean skin pixels.
-    let isSkin = roles.map { $0 == .skin }
-    let skinShare = zip(shares, isSkin).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
-    let clean = pixels.cleanIndices(grid: grid, assignment: assignment, subset: subset, accept: isSkin)
-    let skinLab = Self.skinEstimate(pixels: pixels, indices: clean)
-    let skin = SkinTone(
-      lab: skinLab, share: skinShare, spread: Self.spread(pixels: pixels, indices: clean, around: skinLab))
+    // 5. Skin tone from clean skin pixels (unless the scene's skin region gave it).
+    let skin: SkinTone
+    if let given {
+      skin = given
+    } else {
+      let isSkin = roles.map { $0 == .skin }
+      let skinShare = zip(shares, isSkin).reduce(0) { $0 + ($1.1 ? $1.0 : 0) }
+      let clean = pixels.cleanIndices(grid: grid, assignment: assignment, subset: subset, accept: isSkin)
+      let lab = Self.skinEstimate(pixels: pixels, indices: clean)
+      skin = SkinTone(lab: lab, share: skinShare, spread: Self.spread(pixels: pixels, indices: clean, around: lab))
+    }
+    let skinLab = skin.lab
 
     // 6. Hair tone by unmixing along the skin→hair line.
     var hair: HairTone?
@@ -239,18 +299,44 @@ public struct ToneAnalysis: Sendable {
   }
 
   /// The role rule of step 4; nil when no cluster is skin-like.
-  static func roles(centres: [Lab], shares: [Double]) -> [ToneRole]? {
+  static func roles(centres: [Lab], shares: [Double], near skin: Lab? = nil) -> [ToneRole]? {
     let skinLike = centres.indices.filter { isSkinLike(centres[$0]) }
-    guard let main = skinLike.max(by: { shares[$0] < shares[$1] }) else { return nil }
+    let inLocus = skinLike.filter { SkinLocus.contains(centres[$0]) && shares[$0] >= 0.02 }
+    let pool = inLocus.isEmpty ? skinLike : inLocus
+    let chosen =
+      skin.map { s in
+        pool.min { DeltaE.ciede2000(centres[$0], s) < DeltaE.ciede2000(centres[$1], s) }
+      } ?? pool.max(by: { shares[$0] < shares[$1] })
+    guard let main = chosen else { return nil }
     var roles = [ToneRole](repeating: .other, count: centres.count)
     for i in skinLike where DeltaE.ciede2000(centres[i], centres[main]) < 7 { roles[i] = .skin }
-    let hairCandidates = centres.indices.filter { roles[$0] != .skin && shares[$0] >= 0.02 }
-    if let hair = hairCandidates.max(by: {
-      DeltaE.ciede2000(centres[$0], centres[main]) < DeltaE.ciede2000(centres[$1], centres[main])
-    }) {
-      roles[hair] = .hair
-    }
     return roles
+  }
+
+  /// Step 4, hair: among the non-skin clusters in the `HairGamut` holding ≥ 2 % of the pixels,
+  /// farthest (ΔE00) from the main skin cluster first, the first that `HairEvidence` shows to be
+  /// hair on the head; none when no candidate is (a bald or clean-shaven scalp).
+  static func chooseHair(
+    _ roles: inout [ToneRole], centres: [Lab], shares: [Double], pixels: TonePixels.Buffer, grid: [UInt8],
+    assignment: [UInt8], subset: TonePixels.EstimationSet, skin: Lab? = nil, lightness given: [Float]? = nil
+  ) {
+    guard let main = roles.indices.filter({ roles[$0] == .skin }).max(by: { shares[$0] < shares[$1] }) else { return }
+    let candidates = centres.indices.filter {
+      roles[$0] != .skin && shares[$0] >= 0.02 && HairGamut.contains(centres[$0])
+    }.sorted { DeltaE.ciede2000(centres[$0], centres[main]) > DeltaE.ciede2000(centres[$1], centres[main]) }
+    guard !candidates.isEmpty else { return }
+    let lightness = given ?? pixels.lightnessGrid()
+    let layout = SceneFilter.Layout(pixels: pixels, labels: assignment, subset: subset, clusters: centres.count)
+    for candidate in candidates {
+      var evidence = HairEvidence.measure(
+        hair: candidate, roles: roles, pixels: pixels, grid: grid, assignment: assignment, subset: subset,
+        clusters: centres.count, lightness: lightness)
+      evidence.border = layout.borderRatio[candidate]
+      if HairEvidence.isHair(centres[candidate], share: shares[candidate], measures: evidence, skin: skin ?? centres[main]) {
+        roles[candidate] = .hair
+        return
+      }
+    }
   }
 
   /// Step 4, second part: an *other* cluster with the skin's hue (within 12°), within ΔE00 16 of a
@@ -261,11 +347,13 @@ public struct ToneAnalysis: Sendable {
     _ roles: inout [ToneRole], centres: [Lab], pixels: TonePixels.Buffer, grid: [UInt8], assignment: [UInt8],
     subset: TonePixels.EstimationSet
   ) {
-    guard let hair = roles.firstIndex(of: .hair) else { return }
     let skinIndices = roles.indices.filter { roles[$0] == .skin }
     guard !skinIndices.isEmpty else { return }
-    let touch = pixels.touchFractions(
-      grid: grid, assignment: assignment, subset: subset, clusters: centres.count, target: hair)
+    // With no hair nothing is a stubble mixture.
+    let touch =
+      roles.firstIndex(of: .hair).map {
+        pixels.touchFractions(grid: grid, assignment: assignment, subset: subset, clusters: centres.count, target: $0)
+      } ?? [Double](repeating: 0, count: centres.count)
     for j in centres.indices where roles[j] == .other && isSkinLike(centres[j]) && touch[j] < 0.25 {
       let hue = centres[j].lch.h
       if skinIndices.contains(where: {

@@ -148,10 +148,17 @@ struct TonePixels {
     func touchFractions(grid: [UInt8], assignment: [UInt8], subset: EstimationSet, clusters: Int, target: Int)
       -> [Double]
     {
+      touchFractions(grid: grid, assignment: assignment, subset: subset, clusters: clusters, targets: [target])
+    }
+
+    /// For each cluster, the fraction of its pixels (of `subset`) with an 8-neighbour in any of `targets`.
+    func touchFractions(grid: [UInt8], assignment: [UInt8], subset: EstimationSet, clusters: Int, targets: [Int])
+      -> [Double]
+    {
       let pw = gridWidth + 2
-      // 1 for every label but the target: a pixel touches it unless all its neighbours are 1.
+      // 1 for every label but the targets: a pixel touches one unless all its neighbours are 1.
       var elsewhere = [UInt8](repeating: 1, count: 256)
-      if (0..<254).contains(target) { elsewhere[target] = 0 }
+      for target in targets where (0..<254).contains(target) { elsewhere[target] = 0 }
       var touching = [Int](repeating: 0, count: 256)
       var totals = [Int](repeating: 0, count: 256)
       grid.withUnsafeBufferPointer { g in

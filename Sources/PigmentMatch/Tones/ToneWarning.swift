@@ -12,8 +12,12 @@ public enum ToneWarning: Sendable, Equatable, CustomStringConvertible {
   case underExposed(fraction: Double)
   /// Few pixels were analysed: the estimates are noisy.
   case fewPixels(count: Int)
-  /// No hair cluster was found; the hair tone is missing.
+  /// No hair was found (a bald or clean-shaven scalp, or hair the analysis could not tell from
+  /// the rest); the hair tone is missing.
   case hairNotFound
+  /// What was taken as skin may not be the person's skin (a wall, backdrop, curtain or clothes of
+  /// a skin-like colour, or no skin-coloured region at all): the skin tone is a guess.
+  case skinUncertain(reason: String)
   /// A decoder warning passed through (tolerated corrupt data, ignored profile).
   case photo(String)
   /// The measurement's confidence is below ``PhotoMeasurement/lowConfidenceThreshold``: the tones
@@ -33,7 +37,10 @@ public enum ToneWarning: Sendable, Equatable, CustomStringConvertible {
     case .underExposed(let f):
       return String(format: "under-exposed: %.0f %% of pixels are crushed black", f * 100)
     case .fewPixels(let n): return "only \(n) pixels analysed: estimates are noisy (use a larger region)"
-    case .hairNotFound: return "hair not found: no cluster darker or greyer than the skin with enough pixels"
+    case .hairNotFound:
+      return "no hair visible: mark the hair with --hair-roi, or give the target colour (pigmatch blend --target-lab L,a,b)"
+    case .skinUncertain(let reason):
+      return "skin uncertain (\(reason)): mark the skin with --skin-roi, or check the skin tone by eye"
     case .photo(let text): return text
     case .lowConfidence(let c):
       return String(

@@ -1,0 +1,102 @@
+import Foundation
+
+extension TonePixels.Buffer {
+  /// Pixels kept by ``keeping(labels:keep:)``, with their clusters renumbered among the kept ones.
+  struct Selection {
+    let pixels: TonePixels.Buffer
+    /// Each kept pixel's cluster, numbered among the kept clusters (in order).
+    let labels: [UInt8]
+    /// The padded label grid of the kept pixels (as ``assign(to:)`` writes it).
+    let grid: [UInt8]
+    /// Kept pixels per kept cluster.
+    let counts: [Int]
+  }
+
+  /// The pixels whose `labels` entry is marked in `keep`, as a buffer of their own: planes,
+  /// positions, colour histogram and estimation subset (those of its pixels that stay) are
+  /// rebuilt; the area, dark and bright counts (what the region held before rejection) are kept.
+  func keeping(labels: [UInt8], keep: [Bool]) -> Selection {
+    var out = TonePixels.Buffer(gridWidth: gridWidth, gridHeight: gridHeight)
+    out.areaCount = areaCount
+    out.darkCount = darkCount
+    out.brightCount = brightCount
+    // New number of each kept cluster (−1: left out).
+    var renumber = [Int](repeating: -1, count: 256)
+    var kept = 0
+    for (c, k) in keep.enumerated() where c < 256 && k {
+      renumber[c] = kept
+      kept += 1
+    }
+    let pw = gridWidth + 2
+    let ph = gridHeight + 2
+    var grid = [UInt8](repeating: TonePixels.LabelGrid.unusable, count: pw * ph)
+    for x in 0..<pw {
+      grid[x] = TonePixels.LabelGrid.outside
+      grid[(ph - 1) * pw + x] = TonePixels.LabelGrid.outside
+    }
+    for y in 0..<ph {
+      grid[y * pw] = TonePixels.LabelGrid.outside
+      grid[y * pw + pw - 1] = TonePixels.LabelGrid.outside
+    }
+    // New index of each kept pixel (−1 for a pixel left out).
+    var newIndex = [Int32](repeating: -1, count: count)
+    var newLabels: [UInt8] = []
+    var counts = [Int](repeating: 0, count: kept)
+    for p in [\TonePixels.Buffer.l, \.a, \.b] { out[keyPath: p].reserveCapacity(count) }
+    out.position.reserveCapacity(count)
+    newLabels.reserveCapacity(count)
+    var histogram = ColourHistogram()
+    histogram.withBins { bins in
+      for i in 0..<count {
+        let c = renumber[Int(labels[i])]
+        guard c >= 0 else { continue }
+        newIndex[i] = Int32(out.l.count)
+        out.l.append(l[i])
+        out.a.append(a[i])
+        out.b.append(b[i])
+        out.position.append(position[i])
+        newLabels.append(UInt8(c))
+        counts[c] += 1
+        let p = Int(position[i])
+        grid[(p / max(gridWidth, 1) + 1) * pw + p % max(gridWidth, 1) + 1] = UInt8(c)
+        ColourHistogram.add(bins, l: l[i], a: a[i], b: b[i])
+      }
+    }
+    out.histogram = histogram.points()
+    var indices: [Int32] = []
+    var padded: [Int32] = []
+    indices.reserveCapacity(estimation.count)
+    padded.reserveCapacity(estimation.count)
+    for (n, index) in estimation.indices.enumerated() where newIndex[Int(index)] >= 0 {
+      indices.append(newIndex[Int(index)])
+      padded.append(estimation.padded[n])
+    }
+    out.estimation = TonePixels.EstimationSet(indices: indices, padded: padded)
+    return Selection(pixels: out, labels: newLabels, grid: grid, counts: counts)
+  }
+}
+
+extension TonePixels.Buffer {
+  /// The lightness of each usable pixel on the decoded grid (row-major, `gridWidth` × `gridHeight`,
+  /// NaN where no usable pixel is), as the sRGB-encoded luminance Y^(1/2.4) × 100 (IEC 61966-2-1's
+  /// transfer above its linear toe) rather than L*: sensor and JPEG noise is about even in encoded
+  /// code values, while L* stretches dark codes (≈ 2.5× more L* per code at L* 10 than at L* 80),
+  /// so in L* a near-black backdrop's noise looks like texture.
+  func lightnessGrid() -> [Float] {
+    var grid = [Float](repeating: .nan, count: gridWidth * gridHeight)
+    let table = Self.encodedLightness
+    for i in 0..<count {
+      let p = Int(position[i])
+      let step = Int(min(max(l[i], 0), 100) * 10)
+      if p < grid.count { grid[p] = table[step] }
+    }
+    return grid
+  }
+
+  /// Y^(1/2.4) × 100 at L* = 0, 0.1, … 100, with Y from L* by CIE 15:2004 eq. 8.1 inverted.
+  static let encodedLightness: [Float] = (0...1000).map { step in
+    let l = Double(step) / 10
+    let y = l > 8 ? Foundation.pow((l + 16) / 116, 3) : l / 903.3
+    return Float(Foundation.pow(y, 1 / 2.4) * 100)
+  }
+}

@@ -1,0 +1,172 @@
+/// Step 4, last part: whether the cluster chosen as hair is hair on the head, and not the shaded
+/// edge of a bald scalp, a dark backdrop corner, eyebrows or a collar.
+///
+/// Hair shows itself in one of two ways:
+/// - *interspersed with the skin* (stubble, thin strands over a scalp): many of its pixels
+///   (≥ ``interspersed``) have a skin 8-neighbour;
+/// - *a head of hair*: a real share of the pixels (≥ ``minimumShare``), lying largely
+///   (≥ ``minimumAbove``) above the upper quarter of the skin (the hair sits on the head, clothes and
+///   eyebrows lower), not crowding the photo's border as a backdrop does, and textured inside
+///   (``Measures/innerTexture``), not only along its outline.
+/// In both cases its colour is in the natural ``HairGamut`` and it is *textured*: strands, coils
+/// and stubble dots make the lightness change from pixel to pixel (``texture(of:in:lightness:width:)``
+/// ≥ ``minimumTexture`` × the skin's), where a shaded scalp edge, a blurred backdrop or a suit is
+/// smooth. A candidate of the skin's own colour family (in the ``SkinLocus``, hue within
+/// ``shadeHue`` of the skin's and less than ``shadeDepth`` darker or lighter: possibly the same skin
+/// in shade) must be textured ``shadeTexture`` × the skin, unless it is scattered through the skin
+/// (≥ ``scatteredStubble`` of its pixels touch skin), as stubble is and shade is not.
+enum HairEvidence {
+  static let interspersed = 0.3
+  static let minimumShare = 0.05
+  static let minimumTexture = 1.1
+  /// Inner texture a head of hair needs (× the skin's): strands and coils; a dark backdrop's
+  /// noise stays near the skin's.
+  static let headTexture = 1.4
+  static let minimumAbove = 0.25
+  static let skinRowQuantile = 0.25
+  static let shadeHue = 12.0
+  static let shadeTexture = 2.0
+  /// Lightness gap below which a skin-hued candidate may be the skin in shade; a face's shaded side
+  /// is seldom more than ~25 L* below its lit side, dark hair is 40–60 below light skin.
+  static let shadeDepth = 30.0
+  static let scatteredStubble = 0.5
+
+  /// The measures of one hair candidate.
+  struct Measures {
+    /// Fraction of its pixels with a skin 8-neighbour.
+    var touching: Double
+    /// Fraction of its pixels above the skin's upper quartile row.
+    var above: Double
+    /// Its border ratio (``SceneFilter/Layout``): above ``SceneFilter/borderRatio`` it crowds the
+    /// photo's edge as a backdrop does.
+    var border: Double = 0
+    /// Mean local lightness step of its pixels over that of the skin's (``texture(of:in:lightness:width:)``).
+    var texture: Double
+    /// The same, counting only steps to neighbours of its own cluster (the skin's: to skin): the
+    /// texture inside a region, which a smooth backdrop's sharp outline does not raise.
+    var innerTexture: Double = 0
+  }
+
+  /// Mean over `members` of the lightness steps to the right and lower neighbours that are in a
+  /// cluster marked in `within` (by the padded label `grid`, ``TonePixels/Buffer/assign(to:)``).
+  static func innerTexture(
+    of members: [Int], in pixels: TonePixels.Buffer, assignment: [UInt8], grid: [UInt8], within: [Bool],
+    lightness: [Float]
+  ) -> Double {
+    let w = pixels.gridWidth
+    let pw = w + 2
+    guard w > 0 else { return 0 }
+    var sum = 0.0
+    var count = 0
+    for i in members {
+      let p = Int(pixels.position[i])
+      let (x, y) = (p % w, p / w)
+      let q = (y + 1) * pw + x + 1
+      let here = lightness[p]
+      for (neighbour, cell) in [(p + 1, q + 1), (p + w, q + pw)] where cell < grid.count {
+        let label = Int(grid[cell])
+        guard label < within.count, within[label], neighbour < lightness.count, !lightness[neighbour].isNaN else {
+          continue
+        }
+        sum += Double(abs(lightness[neighbour] - here))
+        count += 1
+      }
+    }
+    return count > 0 ? sum / Double(count) : 0
+  }
+
+  /// Mean over `members` of |ΔL*| to the right neighbour plus |ΔL*| to the one below (where
+  /// usable): fine structure such as strands and coils scores high, a smooth wall, backdrop or
+  /// evenly lit skin low. `lightness` is the decoded grid's L* (NaN where unusable).
+  static func texture(of members: [Int], in pixels: TonePixels.Buffer, lightness: [Float], width w: Int) -> Double {
+    guard !members.isEmpty, w > 0 else { return 0 }
+    let h = lightness.count / w
+    var sum = 0.0
+    var count = 0
+    for i in members {
+      let p = Int(pixels.position[i])
+      let (x, y) = (p % w, p / w)
+      let here = lightness[p]
+      var step: Float = 0
+      var seen = false
+      if x + 1 < w, !lightness[p + 1].isNaN {
+        step += abs(lightness[p + 1] - here)
+        seen = true
+      }
+      if y + 1 < h, !lightness[p + w].isNaN {
+        step += abs(lightness[p + w] - here)
+        seen = true
+      }
+      if seen {
+        sum += Double(step)
+        count += 1
+      }
+    }
+    return count > 0 ? sum / Double(count) : 0
+  }
+
+  /// ``texture(of:in:lightness:width:)`` of every cluster (over the estimation subset).
+  static func textures(
+    pixels: TonePixels.Buffer, assignment: [UInt8], subset: TonePixels.EstimationSet, clusters k: Int,
+    lightness: [Float]
+  ) -> [Double] {
+    var members = [[Int]](repeating: [], count: k)
+    for index in subset.indices {
+      let c = Int(assignment[Int(index)])
+      if c < k { members[c].append(Int(index)) }
+    }
+    return members.map { texture(of: $0, in: pixels, lightness: lightness, width: pixels.gridWidth) }
+  }
+
+  /// The measures of cluster `hair` (over the estimation subset).
+  static func measure(
+    hair: Int, roles: [ToneRole], pixels: TonePixels.Buffer, grid: [UInt8], assignment: [UInt8],
+    subset: TonePixels.EstimationSet, clusters: Int, lightness: [Float]
+  ) -> Measures {
+    let skin = roles.indices.filter { roles[$0] == .skin }
+    let touching = pixels.touchFractions(
+      grid: grid, assignment: assignment, subset: subset, clusters: clusters, targets: skin)[hair]
+    let w = max(pixels.gridWidth, 1)
+    var skinMembers: [Int] = []
+    var hairMembers: [Int] = []
+    for index in subset.indices {
+      let i = Int(index)
+      let c = Int(assignment[i])
+      if c == hair {
+        hairMembers.append(i)
+      } else if c < roles.count, roles[c] == .skin {
+        skinMembers.append(i)
+      }
+    }
+    let top = Statistics.quantile(skinMembers.map { Double(Int(pixels.position[$0]) / w) }, HairEvidence.skinRowQuantile)
+    let above =
+      hairMembers.isEmpty
+      ? 0 : Double(hairMembers.filter { Double(Int(pixels.position[$0]) / w) < top }.count) / Double(hairMembers.count)
+    let skinTexture = texture(of: skinMembers, in: pixels, lightness: lightness, width: w)
+    let hairTexture = texture(of: hairMembers, in: pixels, lightness: lightness, width: w)
+    let isSkin = (0..<256).map { $0 < roles.count && roles[$0] == .skin }
+    let isHair = (0..<256).map { $0 == hair }
+    let skinInner = innerTexture(
+      of: skinMembers, in: pixels, assignment: assignment, grid: grid, within: isSkin, lightness: lightness)
+    let hairInner = innerTexture(
+      of: hairMembers, in: pixels, assignment: assignment, grid: grid, within: isHair, lightness: lightness)
+    return Measures(
+      touching: touching, above: above, texture: hairTexture / max(skinTexture, 0.25),
+      innerTexture: hairInner / max(skinInner, 0.1))
+  }
+
+  /// Whether a candidate of colour `lab` and share `share` with `measures` is hair, next to skin `skin`.
+  static func isHair(_ lab: Lab, share: Double, measures m: Measures, skin: Lab) -> Bool {
+    guard HairGamut.contains(lab) else { return false }
+    var hueGap = abs(lab.lch.h - skin.lch.h)
+    if hueGap > 180 { hueGap = 360 - hueGap }
+    let shade = SkinLocus.contains(lab) && hueGap <= shadeHue && abs(skin.l - lab.l) < shadeDepth
+    // Shade is one smooth region beside the lit skin; stubble of the skin's hue is scattered
+    // through it (most of its pixels touch skin), so only unscattered shade-like colour needs more texture.
+    let scattered = m.touching >= scatteredStubble
+    guard m.texture >= (shade && !scattered ? shadeTexture : minimumTexture) else { return false }
+    if m.touching >= interspersed { return true }
+    return share >= minimumShare && m.above >= minimumAbove && m.border <= SceneFilter.borderRatio
+      && m.innerTexture >= headTexture
+  }
+}
