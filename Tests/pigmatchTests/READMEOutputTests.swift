@@ -52,7 +52,8 @@ struct READMEOutputTests {
       let arguments = words.dropFirst().map { $0.contains("/") ? Paths.inPackage($0) : $0 }
       let run = CLIRun(Array(arguments))
       #expect(run.status == 0, "\(command): \(run.stderr)")
-      return lines(run.stdout)
+      // The README shows paths relative to the package root, as its commands are run from there.
+      return lines(run.stdout.replacingOccurrences(of: Paths.packageRoot.path + "/", with: ""))
     }
     #expect(command == "swift run -q pigmatch-example", "README shows a command this test cannot run: \(command)")
     let binary = try #require(LibraryExampleTests.exampleBinary(), "pigmatch-example is not built next to the tests")
