@@ -58,6 +58,17 @@ import Testing
     }
   }
 
+  /// As ``scene(skin:hair:cast:)``, but the hair is shaved stubble: single-pixel shafts on a 3-pixel
+  /// grid through the skin of the bottom left, as the automatic roles expect hair on a scalp (a
+  /// flat block of one colour is a wall or a garment to them, not hair).
+  static func stubbleScene(skin: Lab, hair: Lab, cast: Cast) -> Photo {
+    let card = LinearRGB(GreyCard.standardLab)
+    return render(width: 120, height: 80) { x, y in
+      let shaft = x % 3 == 1 && y % 3 == 1
+      return cast.apply(y < 40 || (x < 60 && !shaft) ? LinearRGB(skin) : x < 60 ? LinearRGB(hair) : card)
+    }
+  }
+
   @Test func standardCardIsEighteenPercentGrey() {
     // 116 · 0.18^(1/3) − 16 = 116 · 0.564622 − 16 = 49.496 (hand computation).
     #expect(abs(GreyCard.standardLab.l - 49.496) < 0.001)
@@ -95,7 +106,7 @@ import Testing
   @Test("A grey card before automatic roles: the card is hidden from them", arguments: casts)
   func greyCardWithAutomaticRoles(_ cast: Cast) throws {
     let (skin, hair) = Self.clients[0]
-    let photo = Self.scene(skin: skin, hair: hair, cast: cast)
+    let photo = Self.stubbleScene(skin: skin, hair: hair, cast: cast)
     let options = MeasurementOptions(
       calibration: .greyCard(try RegionOfInterest(x: 60, y: 40, width: 60, height: 40), reference: GreyCard.standardLab)
     )
