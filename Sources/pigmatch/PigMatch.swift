@@ -8,6 +8,7 @@ struct PigMatch: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "pigmatch",
     abstract: "Match scalp-micropigmentation pigments to a client's skin and hair.",
+    version: ToolVersion.description,
     subcommands: [
       InspectCommand.self, ColorCommand.self, AnalyzeCommand.self, PaletteCommand.self, MixCommand.self,
       BlendCommand.self, FadeCommand.self, MatchCommand.self, ReportCommand.self, BatchCommand.self,

@@ -84,3 +84,15 @@ struct RecipeAndValidateCommandTests {
     #expect(run.stdout.contains("$: not valid JSON at line 3, column 18: expected a value, found ','"), "\(run.stdout)")
   }
 }
+
+@Suite("pigmatch --version")
+struct VersionCommandTests {
+  /// The version line names the tool version and the schemaVersion that `blend --json` writes.
+  @Test func versionNamesToolAndSchema() throws {
+    let run = CLIRun(["--version"])
+    #expect(run.status == 0)
+    #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "pigmatch 0.15.0 (JSON schemaVersion 2)")
+    let blend = try CLIRun(["blend", "--palette", RecipeAndValidateCommandTests.greys, "--target-lab", "50,0,0", "--json"]).json()
+    #expect(blend["schemaVersion"] as? Int == 2)
+  }
+}
