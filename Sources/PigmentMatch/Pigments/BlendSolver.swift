@@ -221,16 +221,20 @@ public struct BlendSolver: Sendable {
       return best ?? free
     }
 
-    /// The match with the fewest stock pigments (then the smallest objective): solves every subset
-    /// of 1, 2, … pigments below `match`'s count and returns the best within `threshold` of the
-    /// smallest size that has one; `match` itself when none does.
+    /// The match with the fewest stock pigments (then the smallest objective): refines every subset
+    /// of 1, 2, … pigments below `match`'s count from its best start and returns the best within
+    /// `threshold` of the smallest size that has one; `match` itself when none does.
     func fewestPigments(matching match: Candidate, within threshold: Double) -> Candidate {
       let count = match.pigments(water)
       guard count > 1 else { return match }
       for size in 1..<count {
         var best: Candidate?
         for subset in combinations(Array(0..<water), size) {
-          let candidate = solve(allowed: subset + [water])
+          let allowed = subset + [water]
+          guard let start = starts(allowed: allowed).map(evaluate).min(by: { $0.deltaE < $1.deltaE }) else {
+            continue
+          }
+          let candidate = refine(start.c, allowed: allowed, iterations: solver.options.maxIterations)
           guard candidate.deltaE <= threshold, candidate.pigments(water) <= size else { continue }
           if best.map({ candidate.deltaE < $0.deltaE }) ?? true { best = candidate }
         }

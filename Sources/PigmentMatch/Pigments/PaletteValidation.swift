@@ -16,7 +16,7 @@ public struct PaletteValidation: Sendable, Equatable, Codable {
   public struct Unreached: Sendable, Equatable, Codable {
     /// The hair tone's name (``HairReference/name``).
     public let hair: String
-    /// The skin class (``ITACategory`` raw value).
+    /// The skin class (`ITACategory` raw value).
     public let skin: String
     /// ΔE00 of the closest blend (above the threshold); nil when no blend could be solved.
     public let deltaE00: Double?

@@ -41,7 +41,8 @@ public enum RecipeError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A practitioner-readable message.
   public var description: String {
     switch self {
-    case .empty: "the recipe is empty (expected e.g. cb-black=1:4, cb-black=20%,water=rest or cb-black=3drops,water=12drops)"
+    case .empty:
+      "the recipe is empty (expected e.g. cb-black=1:4, cb-black=20%,water=rest or cb-black=3drops,water=12drops)"
     case .malformedTerm(let term): "\"\(term)\" is not of the form id=amount (or \"N drops id\")"
     case .badNumber(let id, let text): "the amount for \(id), \"\(text)\", is not a number"
     case .badDrops(let id, let text): "the drops for \(id), \"\(text)\", are not a whole number"
@@ -56,8 +57,10 @@ public enum RecipeError: Error, Sendable, Equatable, CustomStringConvertible {
     case .sumNotOne(let sum):
       "the fractions sum to \(sum), not 1 (tolerance \(Recipe.sumTolerance))"
     case .mixedUnits(let first, let other):
-      "\"\(other)\" does not use the unit of \"\(first)\": give shares (fractions, %, rest) or parts (drops, or dilutions P:W), not both"
-    case .undilutedNotAlone(let term): "\"\(term)\": undiluted means that pigment alone, with nothing else in the recipe"
+      "\"\(other)\" does not use the unit of \"\(first)\": give shares (fractions, %, rest) "
+        + "or parts (drops, or dilutions P:W), not both"
+    case .undilutedNotAlone(let term):
+      "\"\(term)\": undiluted means that pigment alone, with nothing else in the recipe"
     case .waterInDilution(let term): "\"\(term)\": a dilution P:W already states the water"
     case .restTwice(let term): "\"\(term)\": only one term can be the rest"
     case .nothingLeftForRest(let term, let given):
