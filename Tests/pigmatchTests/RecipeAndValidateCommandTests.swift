@@ -96,3 +96,22 @@ struct VersionCommandTests {
     #expect(blend["schemaVersion"] as? Int == 2)
   }
 }
+
+@Suite("pigmatch match --volume")
+struct MatchVolumeTests {
+  /// The cup holds the blend's ingredients and fills the chosen volume.
+  @Test func matchStatesTheCup() throws {
+    let photo = Paths.inPackage("Samples/14-very-light-grey.jpg")
+    let palette = Paths.inPackage("Palettes/iron-oxide-tones.json")
+    let json = try CLIRun(["match", photo, "--palette", palette, "--volume", "10ml", "--json"]).json()
+    let blend = try #require(json["blend"] as? [String: Any])
+    let cup = try #require(blend["cup"] as? [String: Any])
+    #expect(cup["volumeML"] as? Double == 10)
+    let ml = try #require(cup["components"] as? [[String: Any]])
+    #expect(abs(ml.compactMap { $0["ml"] as? Double }.reduce(0, +) - 10) < 1e-9)
+    let ids = try #require(blend["components"] as? [[String: Any]]).map { $0["pigment"] as? String }
+    #expect(Set(ml.map { $0["pigment"] as? String }).isSubset(of: Set(ids)))
+    let text = CLIRun(["match", photo, "--palette", palette, "--volume", "10ml"])
+    #expect(text.stdout.contains("for a 10.0 ml cup: "), "\(text.stdout)")
+  }
+}
