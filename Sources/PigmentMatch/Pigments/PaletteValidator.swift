@@ -73,7 +73,8 @@ public enum PaletteValidator {
   }
 
   /// Share of hair tone × skin class targets the palette matches within ``coverageThreshold``, and
-  /// the ones it does not with their closest ΔE00.
+  /// the ones it does not with their closest ΔE00. Each target is the hair's follicle seen through
+  /// that skin class (``FollicleTarget``), the colour a healed dot is matched to.
   public static func coverage(_ palette: Palette) -> PaletteValidation.Coverage {
     var targets = 0
     var matched = 0
@@ -84,7 +85,9 @@ public enum PaletteValidator {
       let solver = BlendSolver(palette: palette, optics: optics)
       for hair in HairReference.coverageTargets {
         targets += 1
-        let deltaE00 = (try? solver.solve(target: hair.lab))?.blend.deltaE00
+        // Like with like: the dot is matched to the hair's follicle seen through this skin.
+        let follicle = FollicleTarget(hair: hair.lab, optics: optics).lab
+        let deltaE00 = (try? solver.solve(target: follicle))?.blend.deltaE00
         if let deltaE00, deltaE00 <= coverageThreshold {
           matched += 1
         } else {
