@@ -32,7 +32,10 @@ struct FewestPigmentsTests {
 
   @Test(
     "a target one diluted pigment matches gets one pigment and water",
-    arguments: [("iron-oxide-tones.json", "io-dark-brown", 4.0), ("iron-oxide-tones.json", "io-black", 8.0), ("carbon-greyscale.json", "cb-mid-grey", 2.0)])
+    arguments: [
+      ("iron-oxide-tones.json", "io-dark-brown", 4.0), ("iron-oxide-tones.json", "io-black", 8.0),
+      ("carbon-greyscale.json", "cb-mid-grey", 2.0),
+    ])
   func onePigment(file: String, pigment id: String, water: Double) throws {
     let palette = try ShippedPalettes.load(file)
     let optics = try SkinFit(skin: Self.skin).optics

@@ -39,7 +39,9 @@ struct JSONSyntaxErrorTests {
     #expect(error.line == 2 && error.column == 2 && error.offset == 3)
   }
 
-  @Test("valid JSON has no error", arguments: [#"{"a": [1, -2.5e3, 0, 1E+2, true, false, null, "\u00e9\n", {}, []]}"#, " 3 ", #""x""#])
+  @Test(
+    "valid JSON has no error",
+    arguments: [#"{"a": [1, -2.5e3, 0, 1E+2, true, false, null, "\u00e9\n", {}, []]}"#, " 3 ", #""x""#])
   func valid(text: String) {
     #expect(JSONSyntaxError.locate(in: Data(text.utf8)) == nil)
   }

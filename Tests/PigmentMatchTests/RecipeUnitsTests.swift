@@ -33,7 +33,10 @@ struct RecipeUnitsTests {
       ("cb-black=1 drop,water=4 drops", ["cb-black": 0.2, "water": 0.8]),
       // The tool's own drop line, with and without its label.
       ("3 drops cb-black + 12 drops water", ["cb-black": 0.2, "water": 0.8]),
-      ("recipe: 1 drop cb-black + 1 drop cb-mid-grey + 8 drops water", ["cb-black": 0.1, "cb-mid-grey": 0.1, "water": 0.8]),
+      (
+        "recipe: 1 drop cb-black + 1 drop cb-mid-grey + 8 drops water",
+        ["cb-black": 0.1, "cb-mid-grey": 0.1, "water": 0.8]
+      ),
       ("cb-black=undiluted", ["cb-black": 1]),
       ("cb-black undiluted", ["cb-black": 1]),
       ("cb-black=2:0", ["cb-black": 1]),
@@ -67,7 +70,11 @@ struct RecipeUnitsTests {
       ("cb-black=0drops,water=0drops", RecipeError.nothingToMix),
       ("cb-black=lots", RecipeError.badNumber(pigment: "cb-black", text: "lots")),
       ("3 drops cb-black + lots of water", RecipeError.malformedTerm("lots of water")),
-      ("io-black=1:4", RecipeError.unknownPigment("io-black", known: ["cb-black", "cb-dark-grey", "cb-mid-grey", "cb-light-grey", "water"])),
+      (
+        "io-black=1:4",
+        RecipeError.unknownPigment(
+          "io-black", known: ["cb-black", "cb-dark-grey", "cb-mid-grey", "cb-light-grey", "water"])
+      ),
       ("cb-black=1drop,cb-black=2drops", RecipeError.duplicate("cb-black")),
       ("   ", RecipeError.empty),
     ] as [(String, RecipeError)])
@@ -78,7 +85,8 @@ struct RecipeUnitsTests {
 
   @Test("the messages quote the term at fault")
   func messagesQuoteTheTerm() {
-    #expect(RecipeError.mixedUnits(first: "cb-black=20%", other: "water=3drops").description.contains("\"water=3drops\""))
+    #expect(
+      RecipeError.mixedUnits(first: "cb-black=20%", other: "water=3drops").description.contains("\"water=3drops\""))
     #expect(RecipeError.badDilution(pigment: "cb-black", text: "0:4").description.contains("\"0:4\""))
   }
 
@@ -104,7 +112,10 @@ struct RecipeUnitsTests {
       ("cb-black=2:9", "1 ml Carbon Black (full strength) in 4.5 ml water (1:4.5)"),
       ("cb-black=1:18", "1 ml Carbon Black (full strength) in 18 ml water (1:18)"),
       ("cb-black=undiluted", "Carbon Black (full strength), undiluted"),
-      ("cb-black=3drops,cb-mid-grey=1drop,water=12drops", "1 ml of Carbon Black (full strength) 75 % + Mid Grey 25 % in 3 ml water (1:3)"),
+      (
+        "cb-black=3drops,cb-mid-grey=1drop,water=12drops",
+        "1 ml of Carbon Black (full strength) 75 % + Mid Grey 25 % in 3 ml water (1:3)"
+      ),
       ("water=1", "water only"),
     ])
   func asMixed(text: String, expected: String) throws {
@@ -118,13 +129,16 @@ struct RecipeUnitsTests {
   func undilutedDrops() throws {
     let palette = try Self.greys()
     let model = DotModel(palette: palette, optics: NeutralDermisDotOptics())
-    let blend = Blend(recipe: try Recipe.parse("cb-black=1", palette: palette), model: model, target: Lab(l: 30, a: 0, b: 0))
+    let blend = Blend(
+      recipe: try Recipe.parse("cb-black=1", palette: palette), model: model, target: Lab(l: 30, a: 0, b: 0))
     #expect(DropRecipe.rounding(blend, model: model).text == "cb-black undiluted")
   }
 
   @Test(
     "a cup in ml: full, in 0.1 ml steps, each within half a step of the exact share",
-    arguments: [("cb-black=1:4", 5.0), ("cb-black=1:3", 5.0), ("cb-black=1:3,cb-mid-grey=1:5", 2.0), ("cb-black=1:7", 12.3)])
+    arguments: [
+      ("cb-black=1:4", 5.0), ("cb-black=1:3", 5.0), ("cb-black=1:3,cb-mid-grey=1:5", 2.0), ("cb-black=1:7", 12.3),
+    ])
   func cup(text: String, volume: Double) throws {
     let palette = try Self.greys()
     let model = DotModel(palette: palette, optics: try SkinFit(skin: Lab(l: 61, a: 11, b: 16)).optics)
@@ -147,7 +161,8 @@ struct RecipeUnitsTests {
   func cupExact() throws {
     let palette = try Self.greys()
     let model = DotModel(palette: palette, optics: NeutralDermisDotOptics())
-    let blend = Blend(recipe: try Recipe.parse("cb-black=1:4", palette: palette), model: model, target: Lab(l: 50, a: 0, b: 0))
+    let blend = Blend(
+      recipe: try Recipe.parse("cb-black=1:4", palette: palette), model: model, target: Lab(l: 50, a: 0, b: 0))
     let cup = try #require(CupRecipe(blend, model: model, volume: 5))
     #expect(cup.text == "1.0 ml cb-black + 4.0 ml water")
     #expect(cup.roundingDeltaE00 < 1e-9)

@@ -11,7 +11,9 @@ struct RecipeAndValidateCommandTests {
   static let wrongLength = Paths.inPackage("Tests/PigmentMatchTests/Fixtures/broken-palettes/wrong-length.json")
 
   /// The same mix written five ways gives the same healed dot as the fractions.
-  @Test(arguments: ["cb-black=1:4", "cb-black=20%,water=rest", "cb-black=3drops,water=12drops", "3 drops cb-black + 12 drops water"])
+  @Test(arguments: [
+    "cb-black=1:4", "cb-black=20%,water=rest", "cb-black=3drops,water=12drops", "3 drops cb-black + 12 drops water",
+  ])
   func mixReadsPractitionerUnits(recipe: String) throws {
     let reference = CLIRun(["mix", "--palette", Self.greys, "--recipe", "cb-black=0.2,water=0.8", "--json"])
     let run = CLIRun(["mix", "--palette", Self.greys, "--recipe", recipe, "--json"])
@@ -20,9 +22,17 @@ struct RecipeAndValidateCommandTests {
   }
 
   @Test(arguments: [
-    (["mix", "--palette", greys, "--recipe", "cb-black=20%,water=3drops"], "pigmatch: --recipe: \"water=3drops\" does not use the unit of \"cb-black=20%\""),
-    (["fade", "--palette", greys, "--recipe", "cb-black=1:x"], "pigmatch: --recipe: the dilution for cb-black, \"1:x\""),
-    (["blend", "--palette", greys, "--target-lab", "50,0,0", "--volume", "5 litres"], "pigmatch: --volume: \"5 litres\" is not a cup volume"),
+    (
+      ["mix", "--palette", greys, "--recipe", "cb-black=20%,water=3drops"],
+      "pigmatch: --recipe: \"water=3drops\" does not use the unit of \"cb-black=20%\""
+    ),
+    (
+      ["fade", "--palette", greys, "--recipe", "cb-black=1:x"], "pigmatch: --recipe: the dilution for cb-black, \"1:x\""
+    ),
+    (
+      ["blend", "--palette", greys, "--target-lab", "50,0,0", "--volume", "5 litres"],
+      "pigmatch: --volume: \"5 litres\" is not a cup volume"
+    ),
   ])
   func badRecipeNamesTheTerm(arguments: [String], expected: String) {
     let run = CLIRun(arguments)
@@ -39,8 +49,11 @@ struct RecipeAndValidateCommandTests {
     let run = CLIRun(["blend", "--palette", Self.greys, "--target-lab", target, "--volume", "5ml"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("dilution: 1 ml Carbon Black (full strength) in 4 ml water (1:4)"), "\(run.stdout)")
-    #expect(run.stdout.contains("for a 5.0 ml cup: 1.0 ml cb-black + 4.0 ml water (rounding costs ΔE00 0.00)"), "\(run.stdout)")
-    let json = try CLIRun(["blend", "--palette", Self.greys, "--target-lab", target, "--volume", "5ml", "--json"]).json()
+    #expect(
+      run.stdout.contains("for a 5.0 ml cup: 1.0 ml cb-black + 4.0 ml water (rounding costs ΔE00 0.00)"),
+      "\(run.stdout)")
+    let json = try CLIRun(["blend", "--palette", Self.greys, "--target-lab", target, "--volume", "5ml", "--json"])
+      .json()
     let blend = try #require(json["blend"] as? [String: Any])
     #expect(blend["mix"] as? String == "1 ml Carbon Black (full strength) in 4 ml water (1:4)")
     let cup = try #require(blend["cup"] as? [String: Any])
@@ -92,7 +105,9 @@ struct VersionCommandTests {
     let run = CLIRun(["--version"])
     #expect(run.status == 0)
     #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "pigmatch 0.15.0 (JSON schemaVersion 2)")
-    let blend = try CLIRun(["blend", "--palette", RecipeAndValidateCommandTests.greys, "--target-lab", "50,0,0", "--json"]).json()
+    let blend = try CLIRun([
+      "blend", "--palette", RecipeAndValidateCommandTests.greys, "--target-lab", "50,0,0", "--json",
+    ]).json()
     #expect(blend["schemaVersion"] as? Int == 2)
   }
 }
