@@ -17,17 +17,21 @@ struct BlendStage: ParsableCommand {
   @Option(help: "Random seed for the targets.")
   var seed: UInt64 = 1
 
+  @Flag(help: "Always take the closest blend (matchThreshold 0), not the fewest pigments among matches.")
+  var closest = false
+
   func run() throws {
     let files =
       palette.isEmpty
       ? ["Palettes/carbon-greyscale.json", "Palettes/iron-oxide-tones.json"] : palette
     for file in files {
       let loaded = try Palette.load(path: file)
-      let solver = BlendSolver(palette: loaded)
+      let solver = BlendSolver(palette: loaded, options: .init(matchThreshold: closest ? 0 : FadeModel.matchThreshold))
       var rng = SplitMix64(seed: seed)
       var times: [Double] = []
       var worst = 0.0
       var sum = 0.0
+      var pigments = 0
       times.reserveCapacity(targets)
       for _ in 0..<targets {
         // Hair-like targets: L* 15–65, a* −2…10, b* −2…20 (natural hair, dark to light).
@@ -39,6 +43,7 @@ struct BlendStage: ParsableCommand {
         times.append(Double(elapsed) / 1e6)
         worst = max(worst, solution.blend.deltaE00)
         sum += solution.blend.deltaE00
+        pigments += solution.blend.pigmentCount
       }
       times.sort()
       let median = times[times.count / 2]
@@ -46,7 +51,8 @@ struct BlendStage: ParsableCommand {
       print(
         "blend \(file): \(targets) targets, \(loaded.pigments.count) pigments + water: "
           + String(format: "median %.3f ms, p95 %.3f ms, max %.3f ms; ", median, p95, times.last ?? 0)
-          + String(format: "mean residual ΔE00 %.2f, worst %.2f", sum / Double(targets), worst))
+          + String(format: "mean residual ΔE00 %.2f, worst %.2f; ", sum / Double(targets), worst)
+          + String(format: "mean pigments %.2f", Double(pigments) / Double(targets)))
     }
   }
 }

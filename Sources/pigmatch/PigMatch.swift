@@ -15,6 +15,7 @@ struct PigMatch: ParsableCommand {
       FIFO. A file whose name starts with '-' goes after '--'. Exit status: 0 done, 1 failed \
       validation, 2 bad input, usage or a failed write.
       """,
+    version: ToolVersion.description,
     subcommands: [
       InspectCommand.self, ColorCommand.self, AnalyzeCommand.self, PaletteCommand.self, MixCommand.self,
       BlendCommand.self, FadeCommand.self, MatchCommand.self, ReportCommand.self, BatchCommand.self,

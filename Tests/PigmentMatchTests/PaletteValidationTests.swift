@@ -180,7 +180,10 @@ func validationJSONKeys() throws {
   let problems = try #require(object["problems"] as? [[String: Any]])
   #expect(problems.allSatisfy { Set($0.keys) == ["severity", "pigment", "code", "message"] })
   let coverage = try #require(object["coverage"] as? [String: Any])
-  #expect(Set(coverage.keys) == ["targets", "matched", "thresholdDeltaE00"])
+  // Issue 15: coverage also lists the hair × skin targets out of reach with their ΔE00.
+  #expect(Set(coverage.keys) == ["targets", "matched", "thresholdDeltaE00", "unreached"])
+  let unreached = try #require(coverage["unreached"] as? [[String: Any]])
+  #expect(unreached.allSatisfy { Set($0.keys) == ["hair", "skin", "deltaE00"] })
 }
 
 @Test("coverage targets are documented: eight hair tones, six skin classes in their ITA bands")

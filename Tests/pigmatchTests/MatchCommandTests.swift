@@ -31,7 +31,7 @@ struct MatchCommandTests {
     let hairFit = try #require(target["hairFit"] as? [String: Any])
     #expect(Set(hairFit.keys) == ["eumelanin", "pheomelanin", "pigmentedShare", "modelLab", "deltaE00"])
     let blend = try #require(json["blend"] as? [String: Any])
-    #expect(Set(blend.keys) == ["components", "recipe", "dilution", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00", "meanDeltaE00"])
+    #expect(Set(blend.keys) == ["components", "recipe", "dilution", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00", "meanDeltaE00", "mix"])
     let contrast = try #require(json["contrast"] as? [String: Any])
     #expect(Set(contrast.keys) == ["skinLab", "target", "dot"])
     let deltaE = try #require(blend["deltaE00"] as? Double)

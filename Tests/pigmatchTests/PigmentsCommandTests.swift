@@ -76,7 +76,7 @@ struct PigmentsCommandTests {
     #expect(target["kind"] as? String == "direct" && target["lab"] as? [Double] == [35, 3, 6])
     #expect(target["hairLab"] is NSNull)
     let blend = try #require(json["blend"] as? [String: Any])
-    #expect(Set(blend.keys) == ["components", "recipe", "dilution", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00"])
+    #expect(Set(blend.keys) == ["components", "recipe", "dilution", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00", "mix"])
     let components = try #require(blend["components"] as? [[String: Any]])
     let fractions = components.compactMap { $0["fraction"] as? Double }
     #expect(abs(fractions.reduce(0, +) - 1) < 1e-6)

@@ -93,9 +93,9 @@ struct SkinFadeCommandTests {
     let run = CLIRun(["blend", "--palette", Self.greys, "--target-lab", "48,1,3", "--skin-lab", "61,11,16", "--years", "5", "--json"])
     #expect(run.status == 0)
     let blend = try #require(try run.json()["blend"] as? [String: Any])
-    #expect(Set(blend.keys) == ["components", "recipe", "dilution", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00", "meanDeltaE00"])
+    #expect(Set(blend.keys) == ["components", "recipe", "dilution", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00", "meanDeltaE00", "mix"])
     let plain = CLIRun(["blend", "--palette", Self.greys, "--target-lab", "48,1,3", "--skin-lab", "61,11,16", "--json"])
     let plainBlend = try #require(try plain.json()["blend"] as? [String: Any])
-    #expect(Set(plainBlend.keys) == ["components", "recipe", "dilution", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00"])
+    #expect(Set(plainBlend.keys) == ["components", "recipe", "dilution", "dotLab", "deltaE00", "recipeDeltaE00", "roundingDeltaE00", "mix"])
   }
 }

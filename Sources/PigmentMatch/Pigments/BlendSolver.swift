@@ -16,7 +16,9 @@ import Foundation
 ///    that size is scored from its linear start and the best few are refined.
 ///    In a palette of more than 12 pigments, steps 1–3 work with 12 candidate pigments (chosen by the linear start and by each pigment alone),
 ///    so a solve's cost does not grow with the palette beyond one linear start per pigment.
-/// 4. Fewer pigments are preferred when dropping one costs ≤ ``Options/fewerPigmentsTolerance``.
+/// 4. Among blends within ``Options/matchThreshold`` (a match), the fewest stock pigments win, then
+///    the smallest ΔE00: every subset of fewer pigments is solved, smallest first. Out of reach,
+///    fewer pigments are preferred when dropping one costs ≤ ``Options/fewerPigmentsTolerance``.
 /// With ``Objective/meanOverYears(_:)`` the same machinery minimises the mean ΔE00 over years
 /// 0…N of a ``FadeProjection`` instead of day one only (fade-aware solve, DESIGN.md "Fade").
 /// The residual is reported as it is: a dot cannot reach colours darker than the skin surface
@@ -33,12 +35,17 @@ public struct BlendSolver: Sendable {
     /// ΔE00 a blend may lose by dropping a pigment and still be preferred (0.05: far below the
     /// ≈1 ΔE00 just-noticeable difference).
     public var fewerPigmentsTolerance: Double
+    /// ΔE00 (or mean ΔE00 for a fade-aware solve) within which blends count as matches and the one
+    /// with the fewest stock pigments is chosen (default ``FadeModel/matchThreshold``, 1.8: fewer
+    /// pigments round to drops better and are easier to mix again; 0 always takes the closest).
+    public var matchThreshold: Double
 
-    /// Defaults: 3 pigments, 40 iterations, 24 drops, 0.05 ΔE00.
+    /// Defaults: 3 pigments, 40 iterations, 24 drops, 0.05 ΔE00, matches within 1.8 ΔE00.
     public init(
       maxPigments: Int = 3, maxIterations: Int = 40, maxDrops: Int = DropRecipe.defaultMaxDrops,
-      fewerPigmentsTolerance: Double = 0.05
+      fewerPigmentsTolerance: Double = 0.05, matchThreshold: Double = FadeModel.matchThreshold
     ) {
+      self.matchThreshold = matchThreshold.isFinite ? max(0, matchThreshold) : 0
       self.maxPigments = max(1, maxPigments)
       self.maxIterations = max(1, maxIterations)
       self.maxDrops = max(1, maxDrops)
@@ -111,7 +118,11 @@ public struct BlendSolver: Sendable {
     if best.pigments(n) > options.maxPigments {
       best = problem.solveSubsets(size: options.maxPigments, from: candidates, free: best)
     }
-    best = problem.preferFewer(best)
+    if best.deltaE <= options.matchThreshold {
+      best = problem.fewestPigments(matching: best, within: options.matchThreshold, from: candidates)
+    } else {
+      best = problem.preferFewer(best)
+    }
     let blend = Blend(fractions: best.c, model: model, target: target)
     return Solution(
       blend: blend, drops: DropRecipe.rounding(blend, model: model, maxDrops: options.maxDrops))
@@ -240,6 +251,29 @@ public struct BlendSolver: Sendable {
         if best.map({ candidate.deltaE < $0.deltaE }) ?? true { best = candidate }
       }
       return best ?? free
+    }
+
+    /// The match with the fewest stock pigments (then the smallest objective): refines every subset
+    /// of 1, 2, … of the `pigments` (the candidate pool, so a large palette costs no more) below
+    /// `match`'s count from its best start and returns the best within `threshold` of the smallest
+    /// size that has one; `match` itself when none does.
+    func fewestPigments(matching match: Candidate, within threshold: Double, from pigments: [Int]) -> Candidate {
+      let count = match.pigments(water)
+      guard count > 1 else { return match }
+      for size in 1..<count {
+        var best: Candidate?
+        for subset in combinations(pigments, size) {
+          let allowed = subset + [water]
+          guard let start = starts(allowed: allowed).map(evaluate).min(by: { $0.deltaE < $1.deltaE }) else {
+            continue
+          }
+          let candidate = refine(start.c, allowed: allowed, iterations: solver.options.maxIterations)
+          guard candidate.deltaE <= threshold, candidate.pigments(water) <= size else { continue }
+          if best.map({ candidate.deltaE < $0.deltaE }) ?? true { best = candidate }
+        }
+        if let best { return best }
+      }
+      return match
     }
 
     /// Drops the weakest pigment while that costs at most the tolerance.

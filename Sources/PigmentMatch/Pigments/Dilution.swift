@@ -41,10 +41,26 @@ public struct Dilution: Sendable, Equatable, CustomStringConvertible {
   /// Share of pigment in the mix, 1/(1 + N).
   public var pigmentFraction: Double { 1 / (1 + waterPerPigment) }
 
+  /// Below this many ml water per ml the mix counts as undiluted (0.05: one drop of water in 20).
+  public static let undilutedBelow = 0.05
+
+  /// True when the water is negligible (``undilutedBelow``).
+  public var isUndiluted: Bool { waterPerPigment < Self.undilutedBelow }
+
+  /// N, the ml water per ml pigment as practitioners write it: one decimal below 10 without a
+  /// trailing ".0" ("4", "4.2"), whole ml from 10 up ("18").
+  public var waterText: String {
+    let text = String(format: waterPerPigment >= 10 ? "%.0f" : "%.1f", waterPerPigment)
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+  }
+
+  /// The ratio pigment : water, "1:4" (``waterText``).
+  public var ratioText: String { "1:" + waterText }
+
   /// "undiluted", or "1 ml pigment in N ml water" with N to one decimal (to whole ml from 10 up).
   public var description: String {
     let n = waterPerPigment
-    if n < 0.05 { return "undiluted" }
+    if isUndiluted { return "undiluted" }
     let text = String(format: n >= 10 ? "%.0f" : "%.1f", n)
     return "1 ml pigment in \(text) ml water"
   }

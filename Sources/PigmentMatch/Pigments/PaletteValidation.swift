@@ -8,6 +8,28 @@ public struct PaletteValidation: Sendable, Equatable, Codable {
     public let matched: Int
     /// The match threshold, ΔE00.
     public let thresholdDeltaE00: Double
+    /// The targets not matched, with the closest blend's ΔE00, in skin-class then hair order.
+    public let unreached: [Unreached]
+  }
+
+  /// A hair tone the palette cannot match on one skin class.
+  public struct Unreached: Sendable, Equatable, Codable {
+    /// The hair tone's name (``HairReference/name``).
+    public let hair: String
+    /// The skin class (`ITACategory` raw value).
+    public let skin: String
+    /// ΔE00 of the closest blend (above the threshold); nil when no blend could be solved.
+    public let deltaE00: Double?
+
+    enum CodingKeys: String, CodingKey { case hair, skin, deltaE00 }
+
+    /// Encodes all three keys, `deltaE00` as null when no blend was solved.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(hair, forKey: .hair)
+      try container.encode(skin, forKey: .skin)
+      try container.encode(deltaE00, forKey: .deltaE00)
+    }
   }
 
   /// True when no problem is an error.

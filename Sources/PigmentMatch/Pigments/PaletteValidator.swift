@@ -21,7 +21,8 @@ public enum PaletteValidator {
   /// Validates palette JSON, with coverage over ``HairReference/coverageTargets`` ×
   /// ``SkinClassReference/all`` unless `includeCoverage` is false (coverage solves 48 blends).
   public static func validate(jsonData data: Data, coverage includeCoverage: Bool = true) -> PaletteValidation {
-    let (palette, readProblems) = PaletteReader.read(JSONValue.parse(data))
+    let (palette, parsedProblems) = PaletteReader.read(JSONValue.parse(data))
+    let readProblems = PaletteProblem.locatingSyntaxError(parsedProblems, in: data)
     guard let palette else { return PaletteValidation(problems: readProblems, coverage: nil) }
     let problems = readProblems + shadeProblems(palette)
     let hasError = problems.contains { $0.severity == .error }
@@ -71,24 +72,30 @@ public enum PaletteValidator {
     return problems
   }
 
-  /// Share of hair tone × skin class targets the palette matches within ``coverageThreshold``.
+  /// Share of hair tone × skin class targets the palette matches within ``coverageThreshold``, and
+  /// the ones it does not with their closest ΔE00. Each target is the hair's follicle seen through
+  /// that skin class (``FollicleTarget``), the colour a healed dot is matched to.
   public static func coverage(_ palette: Palette) -> PaletteValidation.Coverage {
     var targets = 0
     var matched = 0
+    var unreached: [PaletteValidation.Unreached] = []
     for skin in SkinClassReference.all {
       // The layered skin model fitted to the class's skin colour (DESIGN.md "Seen through skin").
       guard let optics = try? SkinFit(skin: skin.lab).optics else { continue }
       let solver = BlendSolver(palette: palette, optics: optics)
       for hair in HairReference.coverageTargets {
         targets += 1
-        if let solution = try? solver.solve(target: hair.lab),
-          solution.blend.deltaE00 <= coverageThreshold
-        {
+        // Like with like: the dot is matched to the hair's follicle seen through this skin.
+        let follicle = FollicleTarget(hair: hair.lab, optics: optics).lab
+        let deltaE00 = (try? solver.solve(target: follicle))?.blend.deltaE00
+        if let deltaE00, deltaE00 <= coverageThreshold {
           matched += 1
+        } else {
+          unreached.append(.init(hair: hair.name, skin: skin.category.rawValue, deltaE00: deltaE00))
         }
       }
     }
     return PaletteValidation.Coverage(
-      targets: targets, matched: matched, thresholdDeltaE00: coverageThreshold)
+      targets: targets, matched: matched, thresholdDeltaE00: coverageThreshold, unreached: unreached)
   }
 }

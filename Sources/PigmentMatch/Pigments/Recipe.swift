@@ -37,28 +37,6 @@ public struct Recipe: Sendable, Equatable {
     self.components = components
   }
 
-  /// Parses `id=fraction,id=fraction,…` (spaces around terms allowed), e.g.
-  /// `cb-black=0.25,water=0.75`, and validates it like ``init(_:palette:)``.
-  public static func parse(_ text: String, palette: Palette) throws(RecipeError) -> Recipe {
-    let terms = text.split(separator: ",", omittingEmptySubsequences: false)
-      .map { $0.trimmingCharacters(in: .whitespaces) }
-    guard !(terms.count == 1 && terms[0].isEmpty) else { throw .empty }
-    var pairs: [(pigment: String, fraction: Double)] = []
-    for term in terms {
-      let parts = term.split(separator: "=", omittingEmptySubsequences: false)
-      guard parts.count == 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty else {
-        throw .malformedTerm(term)
-      }
-      let id = parts[0].trimmingCharacters(in: .whitespaces)
-      let number = parts[1].trimmingCharacters(in: .whitespaces)
-      guard let value = Double(number), value.isFinite else {
-        throw .badNumber(pigment: id, text: number)
-      }
-      pairs.append((id, value))
-    }
-    return try Recipe(pairs, palette: palette)
-  }
-
   /// Fractions in the palette's component order: its pigments, then water (zeros for absent ones).
   public func fractions(in palette: Palette) -> [Double] {
     var result = [Double](repeating: 0, count: palette.pigments.count + 1)

@@ -23,6 +23,8 @@ struct BlendCommand: ParsableCommand {
 
   @OptionGroup var fade: FadeOptions
 
+  @OptionGroup var cup: CupOptions
+
   @OptionGroup var output: OutputOptions
 
   func validate() throws {
@@ -45,7 +47,8 @@ struct BlendCommand: ParsableCommand {
 
   /// DESIGN.md's blend object; `dilution` (1 ml pigment in N ml water), `recipeDeltaE00` (the
   /// rounded recipe's ΔE00), `roundingDeltaE00` (what rounding to drops costs) and, for a
-  /// fade-aware solve, `meanDeltaE00` are additions.
+  /// fade-aware solve, `meanDeltaE00` are additions; so are `mix` (the blend as mixed: "undiluted",
+  /// "1 ml Carbon Black in 4 ml water (1:4)") and, with `--volume`, `cup` (ml for that cup).
   struct BlendJSON: Encodable {
     let components: [Component]
     let recipe: [Drops]
@@ -55,6 +58,8 @@ struct BlendCommand: ParsableCommand {
     let recipeDeltaE00: Rounded
     let roundingDeltaE00: Rounded
     let meanDeltaE00: Rounded?
+    let mix: String
+    let cup: CupJSON?
   }
 
   /// Schema version 2 (``MatchContract``); `reach` is null when the target is matched; `skinModel`
@@ -80,7 +85,7 @@ struct BlendCommand: ParsableCommand {
   }
 
   /// The contract's blend object for `solution`; `meanDeltaE00` only for a fade-aware solve.
-  static func json(_ solution: BlendSolver.Solution, meanDeltaE00: Double?) -> BlendJSON {
+  static func json(_ solution: BlendSolver.Solution, meanDeltaE00: Double?, cup: CupRecipe? = nil) -> BlendJSON {
     let blend = solution.blend
     let names = Dictionary(uniqueKeysWithValues: blend.components.map { ($0.pigment, $0.name) })
     let components = blend.roundedFractions(places: 6).map {
@@ -92,7 +97,7 @@ struct BlendCommand: ParsableCommand {
       dotLab: LabJSON(blend.dotLab), deltaE00: Rounded(blend.deltaE00, places: 4),
       recipeDeltaE00: Rounded(solution.drops.deltaE00, places: 4),
       roundingDeltaE00: Rounded(solution.drops.roundingDeltaE00, places: 4),
-      meanDeltaE00: meanDeltaE00.map { Rounded($0, places: 4) })
+      meanDeltaE00: meanDeltaE00.map { Rounded($0, places: 4) }, mix: blend.asMixed, cup: cup.map(CupJSON.init))
   }
 
   func run() throws {
@@ -116,32 +121,37 @@ struct BlendCommand: ParsableCommand {
       solution.blend.deltaE00 > FadeModel.matchThreshold
       ? PaletteReach(model: solver.model, target: goal, closest: solution.blend.dotLab) : nil
     let skin = solver.model.skinLab
+    let cup = try self.cup.cup(solution.blend, model: solver.model)
     if output.json {
       try JSONOutput.print(
         Report(
           schemaVersion: MatchContract.schemaVersion, target: TargetJSON(target),
-          blend: Self.json(solution, meanDeltaE00: years > 0 ? mean : nil),
+          blend: Self.json(solution, meanDeltaE00: years > 0 ? mean : nil, cup: cup),
           contrast: ContrastJSON(skin: skin, target: goal, dot: solution.blend.dotLab),
           reach: reach.map(ReachJSON.init), skinModel: fit.map(SkinModelJSON.init)))
       return
     }
-    Self.printTable(solution, target: target, skin: skin, years: years, meanDeltaE00: mean, skinFit: fit, reach: reach)
+    Self.printTable(
+      solution, target: target, skin: skin, years: years, meanDeltaE00: mean, skinFit: fit, reach: reach, cup: cup)
   }
 
   /// The readable blend: fractions, drops and dilution, hair/target vs healed dot and their
   /// contrast with the skin, residual, fit of the skin model, and the reach when out of reach.
   static func printTable(
     _ solution: BlendSolver.Solution, target: MatchTarget, skin: Lab, years: Int, meanDeltaE00 mean: Double,
-    skinFit fit: SkinFit?, reach: PaletteReach?
+    skinFit fit: SkinFit?, reach: PaletteReach?, cup: CupRecipe? = nil
   ) {
     let blend = solution.blend
     CLI.console.print(
       Table.rows(
         blend.roundedFractions(places: 6).map { ($0.pigment, Table.format($0.fraction * 100, 1) + " %") }))
     CLI.console.print(
-      "recipe: " + solution.drops.entries.map { "\($0.drops) drop\($0.drops == 1 ? "" : "s") \($0.pigment)" }
-        .joined(separator: " + ") + " (rounding costs ΔE00 \(Table.format(solution.drops.roundingDeltaE00, 2)))")
-    if let dilution = Dilution(fractions: blend.fractions) { CLI.console.print("dilution: \(dilution)") }
+      "recipe: " + solution.drops.text + " (rounding costs ΔE00 \(Table.format(solution.drops.roundingDeltaE00, 2)))")
+    CLI.console.print("dilution: " + blend.asMixed)
+    if let cup {
+      CLI.console.print(
+        "for a \(Table.format(cup.volume, 1)) ml cup: \(cup.text) (rounding costs ΔE00 \(Table.format(cup.roundingDeltaE00, 2)))")
+    }
     CLI.console.print(
       Table.rows(
         TargetTable.rows(target: target, dot: blend.dotLab, deltaE00: blend.deltaE00, skin: skin)

@@ -9,7 +9,7 @@ struct FadeCommand: ParsableCommand {
 
   @OptionGroup var palette: PaletteOptions
 
-  @Option(help: "Fractions by volume, e.g. cb-black=0.25,water=0.75 (sum 1 within 1e-6).")
+  @Option(help: ArgumentHelp(MixCommand.recipeHelp))
   var recipe: String
 
   @OptionGroup var fade: FadeOptions

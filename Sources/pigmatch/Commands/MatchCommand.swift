@@ -18,6 +18,8 @@ struct MatchCommand: ParsableCommand {
 
   @OptionGroup var fade: FadeOptions
 
+  @OptionGroup var cup: CupOptions
+
   @OptionGroup var output: OutputOptions
 
   struct HealingJSON: Encodable {
@@ -123,17 +125,21 @@ struct MatchCommand: ParsableCommand {
     do { report = try pipeline.run(measurement: measurement, fitzpatrick: region.fitzpatrick) } catch {
       throw CLIFailure.input(photo, error.description)
     }
+    let cup = try self.cup.cup(
+      report.solution.blend, model: DotModel(palette: loaded, optics: report.skinFit.optics))
     if output.json {
-      try JSONOutput.print(Self.json(measurement, report, years: years, stated: region.fitzpatrick))
+      try JSONOutput.print(Self.json(measurement, report, years: years, stated: region.fitzpatrick, cup: cup))
       return
     }
     let mean = report.fade.meanDeltaE00ToTarget ?? .nan
-    printTable(measurement, report, years: years, mean: mean)
+    printTable(measurement, report, years: years, mean: mean, cup: cup)
   }
 
   /// The `--json` object of a match (also one line of `batch`).
-  static func json(_ measurement: PhotoMeasurement, _ report: MatchReport, years: Int, stated: FitzpatrickConvention?)
-    -> Report
+  static func json(
+    _ measurement: PhotoMeasurement, _ report: MatchReport, years: Int, stated: FitzpatrickConvention?,
+    cup: CupRecipe? = nil
+  ) -> Report
   {
     let mean = report.fade.meanDeltaE00ToTarget ?? .nan
     let h = report.hyperpigmentation
@@ -141,7 +147,7 @@ struct MatchCommand: ParsableCommand {
       schemaVersion: MatchContract.schemaVersion,
       analysis: AnalyzeCommand.report(measurement, stated: stated), target: TargetJSON(report.matchTarget),
       warnings: measurement.analysis.warnings.map(\.description),
-      blend: BlendCommand.json(report.solution, meanDeltaE00: years > 0 ? mean : nil),
+      blend: BlendCommand.json(report.solution, meanDeltaE00: years > 0 ? mean : nil, cup: cup),
       contrast: ContrastJSON(skin: report.skinLab, target: report.target, dot: report.solution.blend.dotLab),
       reach: report.reach.map(ReachJSON.init),
       hyperpigmentation: HyperpigmentationJSON(
@@ -165,7 +171,9 @@ struct MatchCommand: ParsableCommand {
       skinModel: SkinModelJSON(report.skinFit))
   }
 
-  private func printTable(_ measurement: PhotoMeasurement, _ report: MatchReport, years: Int, mean: Double) {
+  private func printTable(
+    _ measurement: PhotoMeasurement, _ report: MatchReport, years: Int, mean: Double, cup: CupRecipe?
+  ) {
     let console = CLI.console
     let analysis = measurement.analysis
     let skin = analysis.skin
@@ -183,7 +191,7 @@ struct MatchCommand: ParsableCommand {
     console.print("\nblend (the healed dot against the hair's follicle seen through this skin)")
     BlendCommand.printTable(
       report.solution, target: report.matchTarget, skin: report.skinLab, years: years, meanDeltaE00: mean,
-      skinFit: report.skinFit, reach: report.reach)
+      skinFit: report.skinFit, reach: report.reach, cup: cup)
     let h = report.hyperpigmentation
     console.print("\nhyperpigmentation")
     console.print(

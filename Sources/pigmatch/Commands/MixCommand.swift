@@ -54,10 +54,16 @@ struct MixCommand: ParsableCommand {
 
   @OptionGroup var palette: PaletteOptions
 
-  @Option(help: "Fractions by volume, e.g. cb-black=0.25,water=0.75 (sum 1 within 1e-6).")
+  @Option(help: ArgumentHelp(MixCommand.recipeHelp))
   var recipe: String
 
   @OptionGroup var output: OutputOptions
+
+  /// The `--recipe` help of `mix` and `fade`: the forms ``Recipe/parse(_:palette:)`` reads.
+  static let recipeHelp =
+    "The recipe: cb-black=1:4 (1 ml pigment in 4 ml water), cb-black=20%,water=rest, "
+    + "cb-black=3drops,water=12drops, '3 drops cb-black + 12 drops water', cb-black=undiluted, "
+    + "or fractions cb-black=0.25,water=0.75."
 
   struct Report: Encodable {
     let dotLab: LabJSON

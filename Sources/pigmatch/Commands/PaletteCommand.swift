@@ -77,36 +77,87 @@ struct PaletteCommand: ParsableCommand {
     }
   }
 
-  /// `pigmatch palette validate FILE` → `{"valid","problems":[…],"coverage":{…}}`; exit 1 on errors.
+  /// `pigmatch palette validate FILE…` → for one file `{"valid","problems":[…],"coverage":{…}}`, for
+  /// several `{"valid","files":[{"file","valid","problems","coverage"}]}`; exit 1 if any has errors.
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Check a palette for vendors: format, values, shades and hair-tone coverage.")
+      abstract: "Check palettes for vendors: format, values, shades and hair-tone coverage.")
 
-    @Argument(help: "A palette JSON file (at most 1 MiB, nesting 32, 100 pigments).")
-    var file: String
+    @Argument(help: "One or more palette JSON files (each at most 1 MiB, nesting 32, 100 pigments).")
+    var files: [String]
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    /// One file's result in a several-file report.
+    struct FileReport: Encodable {
+      let file: String
       let result: PaletteValidation
-      do { result = try PaletteValidator.validate(path: file) } catch {
-        throw CLIFailure.input(error.description)
+
+      enum CodingKeys: String, CodingKey { case file, valid, problems, coverage }
+      func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(result.valid, forKey: .valid)
+        try container.encode(result.problems, forKey: .problems)
+        try container.encode(result.coverage, forKey: .coverage)
       }
+    }
+
+    struct Report: Encodable {
+      let valid: Bool
+      let files: [FileReport]
+    }
+
+    func validate() throws {
+      guard !files.isEmpty else { throw ValidationError("give at least one palette file") }
+    }
+
+    func run() throws {
+      var reports: [FileReport] = []
+      for file in files {
+        do { reports.append(FileReport(file: file, result: try PaletteValidator.validate(path: file))) } catch {
+          throw CLIFailure.input(error.description)
+        }
+      }
+      let valid = reports.allSatisfy(\.result.valid)
       if output.json {
-        try JSONOutput.print(result)
-      } else {
-        CLI.console.print("\(file): \(result.valid ? "valid" : "NOT valid")")
-        for problem in result.problems {
-          CLI.console.print(
-            "  \(problem.severity.rawValue)  \(problem.pigment ?? "-")  \(problem.code.rawValue)  \(problem.message)")
+        if reports.count == 1, let only = reports.first {
+          try JSONOutput.print(only.result)
+        } else {
+          try JSONOutput.print(Report(valid: valid, files: reports))
         }
-        if let coverage = result.coverage {
+      } else {
+        for report in reports { Self.printText(report) }
+        if reports.count > 1 {
+          let failed = reports.filter { !$0.result.valid }.map(\.file)
           CLI.console.print(
-            "coverage: \(coverage.matched) of \(coverage.targets) hair tone × skin class targets within ΔE00 "
-              + Table.format(coverage.thresholdDeltaE00, 1))
+            failed.isEmpty
+              ? "all \(reports.count) palettes valid"
+              : "\(failed.count) of \(reports.count) palettes NOT valid: \(failed.joined(separator: ", "))")
         }
       }
-      if !result.valid { throw ExitCode(1) }
+      if !valid { throw ExitCode(1) }
+    }
+
+    /// One file: valid or not, its problems, its coverage and the targets out of reach.
+    static func printText(_ report: FileReport) {
+      let result = report.result
+      CLI.console.print("\(report.file): \(result.valid ? "valid" : "NOT valid")")
+      for problem in result.problems {
+        CLI.console.print(
+          "  \(problem.severity.rawValue)  \(problem.pigment ?? "-")  \(problem.code.rawValue)  \(problem.message)")
+      }
+      guard let coverage = result.coverage else { return }
+      CLI.console.print(
+        "coverage: \(coverage.matched) of \(coverage.targets) hair tone × skin class targets within ΔE00 "
+          + Table.format(coverage.thresholdDeltaE00, 1))
+      if !coverage.unreached.isEmpty {
+        CLI.console.print("out of reach (hair on skin class: closest ΔE00)")
+        for miss in coverage.unreached {
+          CLI.console.print(
+            "  \(miss.hair) on \(miss.skin): " + (miss.deltaE00.map { Table.format($0, 2) } ?? "no blend"))
+        }
+      }
     }
   }
 }

@@ -1,10 +1,8 @@
 import PigmentMatch
 
-/// Version of the `blend` and `match` JSON objects. 2: the target is an object with its kind
-/// (`"follicle"` or `"direct"`), the hair's own colour and melanin fit; the blend carries its
-/// dilution; `contrast` and `reach` were added.
+/// Version of the `blend` and `match` JSON objects: the library's ``ToolVersion/schemaVersion``.
 enum MatchContract {
-  static let schemaVersion = 2
+  static let schemaVersion = ToolVersion.schemaVersion
 }
 
 /// `target`: what the dot is matched against.
