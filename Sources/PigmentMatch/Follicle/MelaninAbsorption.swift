@@ -7,7 +7,7 @@ import Foundation
 /// Donner & Jensen (2006), "A spectral BSSRDF for shading human skin" (EGSR 2006, eqs. 9–10),
 /// which follow the monotonic absorption of Sarna & Swartz's melanin spectra; the eumelanin form is
 /// the same law as Jacques' (1998) melanosome absorption used for the epidermis
-/// (``TissueOptics/epidermalAbsorption(melanosomeFraction:)``: 6.6·10¹¹·λ^−3.33 cm⁻¹). Their ratio
+/// (``TissueOptics/epidermalAbsorption(melanosomeFraction:pheomelanin:)``: 6.6·10¹¹·λ^−3.33 cm⁻¹). Their ratio
 /// between 450 and 650 nm (3.4 and 5.7) agrees with the RGB absorption of d'Eon et al. (2011,
 /// "An energy-conserving hair reflectance model", EGSR: σa,eu = (0.419, 0.697, 1.37),
 /// σa,pheo = (0.187, 0.4, 1.05)), which gives 3.3 and 5.6.

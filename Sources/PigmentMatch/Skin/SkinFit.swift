@@ -8,7 +8,7 @@ import Foundation
 /// melanosome fraction, pheomelanin share, blood fraction and oxygenation, dermal scattering,
 /// epidermal thickness), each moved as t = 1/(1 + e^(−u)) along its range so it stays strictly
 /// inside; minimise ΔE00(model skin, measured)² plus a weak prior λ²·Σ(u − u_typical)² (λ =
-/// ``priorWeight``) that makes the solution unique; a coarse grid over melanin and blood, then
+/// `priorWeight`) that makes the solution unique; a coarse grid over melanin and blood, then
 /// Levenberg–Marquardt on the CIEDE2000 residual vector (Levenberg 1944; Marquardt 1963); a fit
 /// that ends at a bound is retried with a barrier off the bounds, and kept if it still reaches
 /// the colour. A colour the model cannot reach within ΔE00 ``gamutTolerance`` with every parameter off its

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Layers (DESIGN.md "Seen through skin"):
 /// - Top, thickness ``SkinParameters/epidermisThickness`` (100 µm): melanin absorption
-///   (``TissueOptics/epidermalAbsorption(melanosomeFraction:)``, Jacques 1998) plus the papillary
+///   (``TissueOptics/epidermalAbsorption(melanosomeFraction:pheomelanin:)``, Jacques 1998) plus the papillary
 ///   capillaries' blood at the dermal fraction B, and Jacques' (2013) skin scattering.
 /// - Optional extra dermis of ``SkinParameters/pigmentDepth`` (sinking pigment, ``FadeModel``),
 ///   bloodless (scattering and baseline absorption only).
