@@ -46,7 +46,8 @@ struct OpacityPlaneTests {
     let expected = stride(from: 0, to: reference.count, by: 4).map {
       reference[$0 + 3] > 0 && (reference[$0] > 0 || reference[$0 + 1] > 0 || reference[$0 + 2] > 0)
     }
-    #expect(plane.marked == expected, "\(name): first difference at \(plane.marked.indices.first { plane.marked[$0] != expected[$0] } ?? -1)")
+    let first = plane.marked.indices.first { plane.marked[$0] != expected[$0] } ?? -1
+    #expect(plane.marked == expected, "\(name): first difference at \(first)")
     #expect(plane.decoderBytes <= plane.width * plane.height + 8 * plane.width)
   }
 
@@ -121,7 +122,8 @@ struct OpacityPlaneTests {
     let path = try Self.temporaryFile(
       HostileInputs.pngClaiming(width: 20_000, height: 10_000, interlace: 1), name: "huge.png")
     defer { try? FileManager.default.removeItem(atPath: path) }
-    #expect(throws: PhotoError.tooLarge(path: path, width: 20_000, height: 10_000, limit: DecodeOptions.defaultMaxPixels)) {
+    let refusal = PhotoError.tooLarge(path: path, width: 20_000, height: 10_000, limit: DecodeOptions.defaultMaxPixels)
+    #expect(throws: refusal) {
       try PhotoDecoder.decodeOpacity(contentsOf: path)
     }
   }
