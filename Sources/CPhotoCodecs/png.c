@@ -83,10 +83,51 @@ static void reduce_read(png_structp png, pmc_reduce *r, png_uint_32 width, png_u
   }
 }
 
+/// Whether an RGBA pixel (8 or 16-bit samples, as expanded below) is included in an opacity plane:
+/// not fully transparent and not black (pmc_decode_png_opacity_file).
+static uint8_t opacity_flag(const uint8_t *row, size_t i, int sample_bits) {
+  if (sample_bits == 16) {
+    const uint8_t *p = row + 8 * i;
+    return (p[6] | p[7]) != 0 && (p[0] | p[1] | p[2] | p[3] | p[4] | p[5]) != 0;
+  }
+  const uint8_t *p = row + 4 * i;
+  return p[3] != 0 && (p[0] | p[1] | p[2]) != 0;
+}
+
+/// Reads every row into `plane` (one byte a pixel, 1 = included): in order, or pass by pass
+/// (Adam7, PNG §8.2; each pass's pixels land at their own positions), holding one row at a time.
+static void opacity_read(png_structp png, png_bytep row, uint8_t *plane, png_uint_32 width, png_uint_32 height,
+                         int interlaced, int sample_bits) {
+  if (!interlaced) {
+    for (png_uint_32 y = 0; y < height; y++) {
+      png_read_row(png, row, NULL);
+      uint8_t *line = plane + (size_t)y * width;
+      for (png_uint_32 x = 0; x < width; x++) line[x] = opacity_flag(row, x, sample_bits);
+    }
+    return;
+  }
+  for (int pass = 0; pass < 7; pass++) {
+    png_uint_32 cols = PNG_PASS_COLS(width, pass), rows = PNG_PASS_ROWS(height, pass);
+    if (cols == 0 || rows == 0) continue;
+    for (png_uint_32 j = 0; j < rows; j++) {
+      png_read_row(png, row, NULL);
+      uint8_t *line = plane + (size_t)PNG_ROW_FROM_PASS_ROW(j, pass) * width;
+      for (png_uint_32 i = 0; i < cols; i++) line[PNG_COL_FROM_PASS_COL(i, pass)] = opacity_flag(row, i, sample_bits);
+    }
+  }
+}
+
+/// Where an opacity decode (pmc_decode_png_opacity_file) writes: NULL for a plain decode.
+typedef struct opacity_target {
+  int wanted;      ///< Decode into an opacity plane instead of pixels.
+  uint8_t *plane;  ///< The caller's width × height bytes, or NULL to read only the header.
+  size_t plane_len;
+} opacity_target;
+
 /// Decodes from `source` (memory or file); `data`/`len` are the file's first bytes (all of them for
 /// memory), used for the signature and the early IHDR size check.
 static int32_t decode_png(const png_context *source, const uint8_t *data, size_t len, const pmc_options *options,
-                          pmc_image *out) {
+                          const opacity_target *opacity, pmc_image *out) {
   if (data == NULL || len < 8 || png_sig_cmp(data, 0, 8) != 0) {
     pmc_set_message(out->message, sizeof out->message, "not a PNG file (bad signature)");
     return PMC_ERR_CORRUPT;
@@ -103,9 +144,15 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
                       (unsigned long long)w, (unsigned long long)h, PMC_PNG_MAX_SIDE);
       return PMC_ERR_LIMIT;
     }
-    if (pmc_check_size(out, options, w, h, held_pixels(w, h, options)) != PMC_OK) return PMC_ERR_TOO_LARGE;
-    int f = pmc_reduction_factor(w, h, options->min_short_side);
+    // An opacity plane holds every pixel (one byte each): never reduced.
+    uint64_t held = opacity->wanted ? w * h : held_pixels(w, h, options);
+    if (pmc_check_size(out, options, w, h, held) != PMC_OK) return PMC_ERR_TOO_LARGE;
+    int f = opacity->wanted ? 1 : pmc_reduction_factor(w, h, options->min_short_side);
     if (pmc_check_downscaled(out, options, w, h, w / (uint64_t)f, h / (uint64_t)f) != PMC_OK) return PMC_ERR_TOO_LARGE;
+    if (opacity->wanted && opacity->plane == NULL) return PMC_OK;  // Header only: the caller sizes the plane.
+  } else if (opacity->wanted && opacity->plane == NULL) {
+    pmc_set_message(out->message, sizeof out->message, "the first chunk is not IHDR");
+    return PMC_ERR_CORRUPT;
   }
   png_context ctx = *source;
   ctx.status = PMC_OK;
@@ -207,9 +254,9 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
   }
   // An interlaced file reduced while streaming reads its passes as they are stored; libpng
   // deinterlaces only into a whole image.
-  int factor = pmc_reduction_factor(width, height, options->min_short_side);
+  int factor = opacity->wanted ? 1 : pmc_reduction_factor(width, height, options->min_short_side);
   out->reduce_factor = factor;
-  if (factor == 1) (void)png_set_interlace_handling(png);
+  if (factor == 1 && !opacity->wanted) (void)png_set_interlace_handling(png);
   png_read_update_info(png, info);
 
   size_t row_bytes = png_get_rowbytes(png, info);
@@ -222,6 +269,29 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
   }
   out->sample_bits = sample_bits;
   out->channels = 4;
+  if (opacity->wanted) {
+    if (opacity->plane_len != (size_t)width * height) {
+      pmc_set_message(out->message, sizeof out->message, "opacity plane of %zu bytes for %ux%u pixels",
+                      opacity->plane_len, (unsigned)width, (unsigned)height);
+      ctx.status = PMC_ERR_ARGUMENT;
+      png_error(png, "plane");
+    }
+    out->pixel_bytes = (uint64_t)width * height + row_bytes;
+    pixels = (uint8_t *)malloc(row_bytes);
+    if (pixels == NULL) {
+      ctx.status = PMC_ERR_NO_MEMORY;
+      png_error(png, "out of memory");
+    }
+    opacity_read(png, pixels, opacity->plane, width, height, out->interlaced, sample_bits);
+    png_read_end(png, NULL);
+    free(pixels);
+    out->width = (int32_t)width;
+    out->height = (int32_t)height;
+    out->channels = 1;
+    out->sample_bits = 8;
+    png_destroy_read_struct(&png, &info, NULL);
+    return PMC_OK;
+  }
   if (factor > 1) {
     out->pixel_bytes = pmc_reduce_bytes(width, width / (png_uint_32)factor, height / (png_uint_32)factor,
                                         out->interlaced, row_bytes);
@@ -261,7 +331,8 @@ int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *optio
   if (out == NULL || options == NULL) return PMC_ERR_ARGUMENT;
   memset(out, 0, sizeof *out);
   png_context source = {data, len, 0, NULL, 0, PMC_OK, NULL};
-  return decode_png(&source, data, len, options, out);
+  const opacity_target none = {0, NULL, 0};
+  return decode_png(&source, data, len, options, &none, out);
 }
 
 int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *out) {
@@ -271,7 +342,22 @@ int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *o
   size_t got = 0;
   if (pmc_peek_file(file, head, sizeof head, &got, out) != PMC_OK) return PMC_ERR_ARGUMENT;
   png_context source = {NULL, 0, 0, file, 0, PMC_OK, NULL};
-  return decode_png(&source, head, got, options, out);
+  const opacity_target none = {0, NULL, 0};
+  return decode_png(&source, head, got, options, &none, out);
+}
+
+int32_t pmc_decode_png_opacity_file(FILE *file, const pmc_options *options, uint8_t *plane, size_t plane_len,
+                                    pmc_image *out) {
+  if (out == NULL || options == NULL || file == NULL) return PMC_ERR_ARGUMENT;
+  memset(out, 0, sizeof *out);
+  uint8_t head[32];
+  size_t got = 0;
+  if (pmc_peek_file(file, head, sizeof head, &got, out) != PMC_OK) return PMC_ERR_ARGUMENT;
+  pmc_options whole = *options;
+  whole.min_short_side = 0;
+  png_context source = {NULL, 0, 0, file, 0, PMC_OK, NULL};
+  const opacity_target target = {1, plane, plane_len};
+  return decode_png(&source, head, got, &whole, &target, out);
 }
 
 /// Growable output buffer for png_set_write_fn.

@@ -104,7 +104,7 @@ final class DecodedImage {
       }
     }
     if status != Int32(PMC_OK) {
-      throw error(status: status, message: decoded.message, format: format, path: path, decoded: decoded, options: options)
+      throw error(status: status, message: decoded.message, format: format, path: path, decoded: decoded)
     }
     return decoded
   }
@@ -159,8 +159,13 @@ final class DecodedImage {
       streams: streams)
   }
 
+  /// The error for a failed PNG opacity decode (``PhotoDecoder/decodeOpacity(contentsOf:options:)``).
+  static func error(status: Int32, path: String, decoded: DecodedImage) -> PhotoError {
+    error(status: status, message: decoded.message, format: .png, path: path, decoded: decoded)
+  }
+
   private static func error(
-    status: Int32, message: String, format: PhotoFormat, path: String, decoded: DecodedImage, options: DecodeOptions
+    status: Int32, message: String, format: PhotoFormat, path: String, decoded: DecodedImage
   ) -> PhotoError {
     switch Int(status) {
     case Int(PMC_ERR_TRUNCATED): return .truncated(path: path, format: format, detail: message)

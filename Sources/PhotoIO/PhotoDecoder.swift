@@ -30,20 +30,30 @@ public enum PhotoDecoder {
   private static func decodeFile(_ path: String, options: DecodeOptions, rows: ((DecodedRows) -> Void)?)
     throws(PhotoError) -> Photo
   {
+    let (file, format) = try openIdentified(path)
+    defer { fclose(file) }
+    let decoded = try DecodedImage.decode(.file(file), format: format, path: path, options: options, rows: rows)
+    return try PhotoAssembly(decoded: decoded, format: format, name: path, options: options).photo()
+  }
+
+  /// The regular file at `path` opened for reading (rewound; the caller closes it) and its format.
+  static func openIdentified(_ path: String) throws(PhotoError) -> (UnsafeMutablePointer<FILE>, PhotoFormat) {
     let descriptor = try openRegular(path)
     guard let file = fdopen(descriptor, "rb") else {
       let reason = String(cString: strerror(errno))
       close(descriptor)
       throw .unreadable(path: path, reason: reason)
     }
-    defer { fclose(file) }
-    var head = [UInt8](repeating: 0, count: PhotoFormat.signatureLength)
-    let count = fread(&head, 1, head.count, file)
-    if count == 0 && ferror(file) != 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-    guard fseek(file, 0, SEEK_SET) == 0 else { throw .unreadable(path: path, reason: "cannot seek") }
-    let format = try identify(Array(head.prefix(count)), name: path)
-    let decoded = try DecodedImage.decode(.file(file), format: format, path: path, options: options, rows: rows)
-    return try PhotoAssembly(decoded: decoded, format: format, name: path, options: options).photo()
+    do throws(PhotoError) {
+      var head = [UInt8](repeating: 0, count: PhotoFormat.signatureLength)
+      let count = fread(&head, 1, head.count, file)
+      if count == 0 && ferror(file) != 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+      guard fseek(file, 0, SEEK_SET) == 0 else { throw .unreadable(path: path, reason: "cannot seek") }
+      return (file, try identify(Array(head.prefix(count)), name: path))
+    } catch {
+      fclose(file)
+      throw error
+    }
   }
 
   /// Decodes `bytes`; `name` is used in error messages.

@@ -162,6 +162,16 @@ int32_t pmc_decode_jpeg_file(FILE *file, const pmc_options *options, pmc_image *
 int32_t pmc_decode_heif_file(FILE *file, const pmc_options *options, pmc_image *out);
 void pmc_image_free(pmc_image *image);
 
+/// Decodes a PNG (streamed from `file`) into an opacity plane instead of pixels: one byte a pixel,
+/// 1 where the pixel is not fully transparent and not black (any R, G or B sample non-zero, as
+/// stored), 0 elsewhere; rows are read one at a time (an interlaced file pass by pass), so memory
+/// holds the plane and one row. With `plane` NULL only the header is read and checked against the
+/// limits (max_file_pixels, and max_pixels for width × height): file_width and file_height give the
+/// size to allocate; then rewind and call again with `plane_len` = width × height bytes. On success
+/// width and height are set, `pixels` stays NULL and orientation holds the EXIF orientation.
+int32_t pmc_decode_png_opacity_file(FILE *file, const pmc_options *options, uint8_t *plane, size_t plane_len,
+                                    pmc_image *out);
+
 /// Where an image's colours are defined, by PNG §11.3.3's precedence (iCCP, then sRGB, then gAMA/cHRM);
 /// for HEIF the ICC profile, then the nclx description.
 enum {

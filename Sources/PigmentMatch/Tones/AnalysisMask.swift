@@ -15,17 +15,14 @@ public struct AnalysisMask: Sendable, Equatable {
   }
 
   /// Reads a mask image: a pixel is included when any of its channels is non-zero and it is not
-  /// fully transparent. Throws ``ToneAnalysisError/maskUnreadable(_:)`` when it cannot be decoded.
+  /// fully transparent (``PhotoDecoder/decodeOpacity(contentsOf:options:)``: a PNG streams row by
+  /// row into one byte a pixel). Throws ``ToneAnalysisError/maskUnreadable(_:)`` when it cannot be
+  /// decoded.
   public static func load(contentsOf path: String) throws(ToneAnalysisError) -> AnalysisMask {
-    let image: Photo
-    do { image = try PhotoDecoder.decode(contentsOf: path) } catch { throw .maskUnreadable(error) }
-    var flags = [Bool](repeating: false, count: image.pixelCount)
-    for i in 0..<image.pixelCount where image.alpha(at: i) > 0 {
-      let (r, g, b) = image.linearRGB(at: i)
-      flags[i] = r > 1e-6 || g > 1e-6 || b > 1e-6
-    }
-    guard let mask = AnalysisMask(width: image.width, height: image.height, include: flags) else {
-      throw .maskUnreadable(.corrupt(path: path, format: image.metadata.format, detail: "empty image"))
+    let plane: OpacityPlane
+    do { plane = try PhotoDecoder.decodeOpacity(contentsOf: path) } catch { throw .maskUnreadable(error) }
+    guard let mask = AnalysisMask(width: plane.width, height: plane.height, include: plane.marked) else {
+      throw .maskUnreadable(.corrupt(path: path, format: .png, detail: "empty image"))
     }
     return mask
   }
