@@ -15,7 +15,7 @@ public struct AnalysisMask: Sendable, Equatable {
   }
 
   /// Reads a mask image: a pixel is included when any of its channels is non-zero and it is not
-  /// fully transparent (``PhotoDecoder/decodeOpacity(contentsOf:options:)``: a PNG streams row by
+  /// fully transparent (`PhotoDecoder.decodeOpacity(contentsOf:options:)` in PhotoIO: a PNG streams row by
   /// row into one byte a pixel). Throws ``ToneAnalysisError/maskUnreadable(_:)`` when it cannot be
   /// decoded.
   public static func load(contentsOf path: String) throws(ToneAnalysisError) -> AnalysisMask {
