@@ -293,6 +293,15 @@ int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t
   return PMC_OK;
 }
 
+int32_t pmc_linearizer_init_for_image(pmc_linearizer *lin, pmc_image *image) {
+  int32_t source = pmc_color_source(image);
+  if (pmc_linearizer_init(lin, image, source, image->profile_message, sizeof image->profile_message) == PMC_OK) {
+    return PMC_OK;
+  }
+  image->profile_failed = 1;
+  return pmc_linearizer_init(lin, image, PMC_SOURCE_ASSUMED_SRGB, NULL, 0) == PMC_OK ? PMC_OK : PMC_ERR_NO_MEMORY;
+}
+
 void pmc_linearize_row(const pmc_linearizer *lin, const uint8_t *row, float *out, size_t width) {
   if (lin->tables != NULL) {
     const float *tr = lin->tables, *tg = lin->tables + 3 * 256, *tb = lin->tables + 6 * 256;

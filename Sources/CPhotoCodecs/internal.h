@@ -66,6 +66,10 @@ typedef struct pmc_linearizer {
 /// be used it returns PMC_ERR_PROFILE with a message; the caller may retry with the sRGB source.
 int32_t pmc_linearizer_init(pmc_linearizer *lin, const pmc_image *image, int32_t source, char *message,
                             size_t message_len);
+/// Prepares `lin` for `image` from its own colour source (pmc_color_source): when that cannot be used,
+/// sRGB is assumed and image->profile_failed and image->profile_message say why. PMC_ERR_NO_MEMORY
+/// when even the sRGB curve cannot be set up.
+int32_t pmc_linearizer_init_for_image(pmc_linearizer *lin, pmc_image *image);
 /// Linearizes `width` pixels of one row into `out` (3 floats per pixel).
 void pmc_linearize_row(const pmc_linearizer *lin, const uint8_t *row, float *out, size_t width);
 void pmc_linearizer_free(pmc_linearizer *lin);

@@ -83,26 +83,41 @@ static void reduce_read(png_structp png, pmc_reduce *r, png_uint_32 width, png_u
   }
 }
 
-/// Whether an RGBA pixel (8 or 16-bit samples, as expanded below) is included in an opacity plane:
-/// not fully transparent and not black (pmc_decode_png_opacity_file).
-static uint8_t opacity_flag(const uint8_t *row, size_t i, int sample_bits) {
-  if (sample_bits == 16) {
-    const uint8_t *p = row + 8 * i;
-    return (p[6] | p[7]) != 0 && (p[0] | p[1] | p[2] | p[3] | p[4] | p[5]) != 0;
-  }
-  const uint8_t *p = row + 4 * i;
-  return p[3] != 0 && (p[0] | p[1] | p[2]) != 0;
+/// A row stream's working memory (pmc_decode_png_rows_file): one decoded row, the same row in
+/// linear light and the colour conversion. On the heap, so the setjmp handler can free it.
+typedef struct row_stream {
+  uint8_t *row;
+  float *linear;        ///< NULL unless linear light was asked for.
+  pmc_linearizer lin;
+  int has_lin;
+  uint32_t sample_bits;  ///< 8 or 16.
+} row_stream;
+
+static void row_stream_free(row_stream *s) {
+  if (s == NULL) return;
+  if (s->has_lin) pmc_linearizer_free(&s->lin);
+  free(s->row);
+  free(s->linear);
+  free(s);
 }
 
-/// Reads every row into `plane` (one byte a pixel, 1 = included): in order, or pass by pass
-/// (Adam7, PNG §8.2; each pass's pixels land at their own positions), holding one row at a time.
-static void opacity_read(png_structp png, png_bytep row, uint8_t *plane, png_uint_32 width, png_uint_32 height,
-                         int interlaced, int sample_bits) {
+/// Hands file row `y` — `count` pixels in s->row, pixel k at column x0 + k·dx — to the sink, with
+/// its linear-light values when asked. The sink runs between two png_read_row calls, never inside
+/// a libpng call, so libpng's longjmp never crosses the caller's frames.
+static void rows_hand(row_stream *s, const pmc_png_rows *target, uint32_t y, uint32_t count, uint32_t x0, uint32_t dx) {
+  if (s->linear != NULL) pmc_linearize_row(&s->lin, s->row, s->linear, count);
+  pmc_png_row row = {y, x0, dx, count, s->sample_bits, s->row, s->linear};
+  target->sink(target->context, &row);
+}
+
+/// Reads every row and hands it to the sink: in order, or pass by pass (Adam7, PNG §8.2; each pass's
+/// pixels come with their own columns and row), holding one row at a time.
+static void rows_read(png_structp png, row_stream *s, const pmc_png_rows *target, png_uint_32 width,
+                      png_uint_32 height, int interlaced) {
   if (!interlaced) {
     for (png_uint_32 y = 0; y < height; y++) {
-      png_read_row(png, row, NULL);
-      uint8_t *line = plane + (size_t)y * width;
-      for (png_uint_32 x = 0; x < width; x++) line[x] = opacity_flag(row, x, sample_bits);
+      png_read_row(png, s->row, NULL);
+      rows_hand(s, target, y, width, 0, 1);
     }
     return;
   }
@@ -110,24 +125,17 @@ static void opacity_read(png_structp png, png_bytep row, uint8_t *plane, png_uin
     png_uint_32 cols = PNG_PASS_COLS(width, pass), rows = PNG_PASS_ROWS(height, pass);
     if (cols == 0 || rows == 0) continue;
     for (png_uint_32 j = 0; j < rows; j++) {
-      png_read_row(png, row, NULL);
-      uint8_t *line = plane + (size_t)PNG_ROW_FROM_PASS_ROW(j, pass) * width;
-      for (png_uint_32 i = 0; i < cols; i++) line[PNG_COL_FROM_PASS_COL(i, pass)] = opacity_flag(row, i, sample_bits);
+      png_read_row(png, s->row, NULL);
+      rows_hand(s, target, PNG_ROW_FROM_PASS_ROW(j, pass), cols, PNG_COL_FROM_PASS_COL(0, pass),
+                (png_uint_32)1 << PNG_PASS_COL_SHIFT(pass));
     }
   }
 }
 
-/// Where an opacity decode (pmc_decode_png_opacity_file) writes: NULL for a plain decode.
-typedef struct opacity_target {
-  int wanted;      ///< Decode into an opacity plane instead of pixels.
-  uint8_t *plane;  ///< The caller's width × height bytes, or NULL to read only the header.
-  size_t plane_len;
-} opacity_target;
-
 /// Decodes from `source` (memory or file); `data`/`len` are the file's first bytes (all of them for
 /// memory), used for the signature and the early IHDR size check.
 static int32_t decode_png(const png_context *source, const uint8_t *data, size_t len, const pmc_options *options,
-                          const opacity_target *opacity, pmc_image *out) {
+                          const pmc_png_rows *rows_target, pmc_image *out) {
   if (data == NULL || len < 8 || png_sig_cmp(data, 0, 8) != 0) {
     pmc_set_message(out->message, sizeof out->message, "not a PNG file (bad signature)");
     return PMC_ERR_CORRUPT;
@@ -144,13 +152,13 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
                       (unsigned long long)w, (unsigned long long)h, PMC_PNG_MAX_SIDE);
       return PMC_ERR_LIMIT;
     }
-    // An opacity plane holds every pixel (one byte each): never reduced.
-    uint64_t held = opacity->wanted ? w * h : held_pixels(w, h, options);
+    // A row stream is checked as a full decode (its caller may keep a plane of every pixel): never reduced.
+    uint64_t held = rows_target != NULL ? w * h : held_pixels(w, h, options);
     if (pmc_check_size(out, options, w, h, held) != PMC_OK) return PMC_ERR_TOO_LARGE;
-    int f = opacity->wanted ? 1 : pmc_reduction_factor(w, h, options->min_short_side);
+    int f = rows_target != NULL ? 1 : pmc_reduction_factor(w, h, options->min_short_side);
     if (pmc_check_downscaled(out, options, w, h, w / (uint64_t)f, h / (uint64_t)f) != PMC_OK) return PMC_ERR_TOO_LARGE;
-    if (opacity->wanted && opacity->plane == NULL) return PMC_OK;  // Header only: the caller sizes the plane.
-  } else if (opacity->wanted && opacity->plane == NULL) {
+    if (rows_target != NULL && rows_target->sink == NULL) return PMC_OK;  // Header only: the caller sizes its plane.
+  } else if (rows_target != NULL && rows_target->sink == NULL) {
     pmc_set_message(out->message, sizeof out->message, "the first chunk is not IHDR");
     return PMC_ERR_CORRUPT;
   }
@@ -164,6 +172,7 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
   png_bytep *volatile rows = NULL;
   uint8_t *volatile pixels = NULL;
   pmc_reduce *volatile reduce = NULL;
+  row_stream *volatile stream = NULL;
   if (info == NULL) {
     png_destroy_read_struct(&png, NULL, NULL);
     return PMC_ERR_NO_MEMORY;
@@ -172,6 +181,7 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     free(rows);
     free(pixels);
     pmc_reduce_free(reduce);
+    row_stream_free(stream);
     free(out->icc);
     out->icc = NULL;
     out->icc_len = 0;
@@ -254,9 +264,9 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
   }
   // An interlaced file reduced while streaming reads its passes as they are stored; libpng
   // deinterlaces only into a whole image.
-  int factor = opacity->wanted ? 1 : pmc_reduction_factor(width, height, options->min_short_side);
+  int factor = rows_target != NULL ? 1 : pmc_reduction_factor(width, height, options->min_short_side);
   out->reduce_factor = factor;
-  if (factor == 1 && !opacity->wanted) (void)png_set_interlace_handling(png);
+  if (factor == 1 && rows_target == NULL) (void)png_set_interlace_handling(png);
   png_read_update_info(png, info);
 
   size_t row_bytes = png_get_rowbytes(png, info);
@@ -269,26 +279,29 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
   }
   out->sample_bits = sample_bits;
   out->channels = 4;
-  if (opacity->wanted) {
-    if (opacity->plane_len != (size_t)width * height) {
-      pmc_set_message(out->message, sizeof out->message, "opacity plane of %zu bytes for %ux%u pixels",
-                      opacity->plane_len, (unsigned)width, (unsigned)height);
-      ctx.status = PMC_ERR_ARGUMENT;
-      png_error(png, "plane");
-    }
-    out->pixel_bytes = (uint64_t)width * height + row_bytes;
-    pixels = (uint8_t *)malloc(row_bytes);
-    if (pixels == NULL) {
+  if (rows_target != NULL) {
+    out->width = (int32_t)width;
+    out->height = (int32_t)height;
+    stream = (row_stream *)calloc(1, sizeof *stream);
+    if (stream == NULL) {
       ctx.status = PMC_ERR_NO_MEMORY;
       png_error(png, "out of memory");
     }
-    opacity_read(png, pixels, opacity->plane, width, height, out->interlaced, sample_bits);
+    out->pixel_bytes = row_bytes + (rows_target->linearize ? 12 * (uint64_t)width : 0);
+    stream->row = (uint8_t *)malloc(row_bytes);
+    stream->sample_bits = (uint32_t)sample_bits;
+    if (rows_target->linearize) {
+      stream->linear = (float *)malloc(sizeof(float) * 3 * (size_t)width);
+      stream->has_lin = pmc_linearizer_init_for_image(&stream->lin, out) == PMC_OK;
+    }
+    if (stream->row == NULL || (rows_target->linearize && (stream->linear == NULL || !stream->has_lin))) {
+      ctx.status = PMC_ERR_NO_MEMORY;
+      png_error(png, "out of memory");
+    }
+    rows_read(png, stream, rows_target, width, height, out->interlaced);
     png_read_end(png, NULL);
-    free(pixels);
-    out->width = (int32_t)width;
-    out->height = (int32_t)height;
-    out->channels = 1;
-    out->sample_bits = 8;
+    row_stream_free(stream);
+    stream = NULL;
     png_destroy_read_struct(&png, &info, NULL);
     return PMC_OK;
   }
@@ -331,8 +344,7 @@ int32_t pmc_decode_png(const uint8_t *data, size_t len, const pmc_options *optio
   if (out == NULL || options == NULL) return PMC_ERR_ARGUMENT;
   memset(out, 0, sizeof *out);
   png_context source = {data, len, 0, NULL, 0, PMC_OK, NULL};
-  const opacity_target none = {0, NULL, 0};
-  return decode_png(&source, data, len, options, &none, out);
+  return decode_png(&source, data, len, options, NULL, out);
 }
 
 int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *out) {
@@ -342,13 +354,11 @@ int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *o
   size_t got = 0;
   if (pmc_peek_file(file, head, sizeof head, &got, out) != PMC_OK) return PMC_ERR_ARGUMENT;
   png_context source = {NULL, 0, 0, file, 0, PMC_OK, NULL};
-  const opacity_target none = {0, NULL, 0};
-  return decode_png(&source, head, got, options, &none, out);
+  return decode_png(&source, head, got, options, NULL, out);
 }
 
-int32_t pmc_decode_png_opacity_file(FILE *file, const pmc_options *options, uint8_t *plane, size_t plane_len,
-                                    pmc_image *out) {
-  if (out == NULL || options == NULL || file == NULL) return PMC_ERR_ARGUMENT;
+int32_t pmc_decode_png_rows_file(FILE *file, const pmc_options *options, const pmc_png_rows *rows, pmc_image *out) {
+  if (out == NULL || options == NULL || file == NULL || rows == NULL) return PMC_ERR_ARGUMENT;
   memset(out, 0, sizeof *out);
   uint8_t head[32];
   size_t got = 0;
@@ -356,8 +366,7 @@ int32_t pmc_decode_png_opacity_file(FILE *file, const pmc_options *options, uint
   pmc_options whole = *options;
   whole.min_short_side = 0;
   png_context source = {NULL, 0, 0, file, 0, PMC_OK, NULL};
-  const opacity_target target = {1, plane, plane_len};
-  return decode_png(&source, head, got, &whole, &target, out);
+  return decode_png(&source, head, got, &whole, rows, out);
 }
 
 /// Growable output buffer for png_set_write_fn.

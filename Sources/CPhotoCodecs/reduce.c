@@ -34,13 +34,9 @@ pmc_reduce *pmc_reduce_begin(pmc_image *out, int factor, size_t row_bytes) {
   r->sum_rows = r->interlaced ? r->out_height : 1;
   out->width = (int32_t)r->out_width;
   out->height = (int32_t)r->out_height;
-  int32_t source = pmc_color_source(out);
-  if (pmc_linearizer_init(&r->lin, out, source, out->profile_message, sizeof out->profile_message) != PMC_OK) {
-    out->profile_failed = 1;
-    if (pmc_linearizer_init(&r->lin, out, PMC_SOURCE_ASSUMED_SRGB, NULL, 0) != PMC_OK) {
-      pmc_reduce_free(r);
-      return NULL;
-    }
+  if (pmc_linearizer_init_for_image(&r->lin, out) != PMC_OK) {
+    pmc_reduce_free(r);
+    return NULL;
   }
   size_t out_count = r->out_width * r->out_height;
   size_t sums = r->out_width * r->sum_rows;

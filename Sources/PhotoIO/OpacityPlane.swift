@@ -28,30 +28,11 @@ extension PhotoDecoder {
       let photo = try decode(contentsOf: path, options: options)
       return OpacityPlane(photo: photo)
     }
-    var cOptions = pmc_options()
-    cOptions.max_pixels = UInt64(max(options.maxPixels, 0))
-    cOptions.max_file_pixels = UInt64(max(options.maxFilePixels, 0))
-    let decoded = DecodedImage()
-    var status = pmc_decode_png_opacity_file(file, &cOptions, nil, 0, &decoded.image)
-    let count = Int(decoded.image.file_width) * Int(decoded.image.file_height)
-    guard status == Int32(PMC_OK) else { throw DecodedImage.error(status: status, path: path, decoded: decoded) }
-    guard count > 0 else { throw .corrupt(path: path, format: .png, detail: "empty image") }
-    let stored = [Bool](unsafeUninitializedCapacity: count) { buffer, initialized in
-      guard let base = buffer.baseAddress else { return }
-      status = base.withMemoryRebound(to: UInt8.self, capacity: count) {
-        pmc_decode_png_opacity_file(file, &cOptions, $0, count, &decoded.image)
-      }
-      // The C side wrote 0 or 1 into every byte on success: Bool's two representations.
-      initialized = status == Int32(PMC_OK) ? count : 0
+    let plane = try PNGRowStream.plane(file, path: path, options: options, linearize: false, empty: false) {
+      row, k in row.isMarked(k)
     }
-    guard status == Int32(PMC_OK) else { throw DecodedImage.error(status: status, path: path, decoded: decoded) }
-    let (width, height) = (decoded.width, decoded.height)
-    let orientation = decoded.image.orientation == 0 ? 1 : Int(decoded.image.orientation)
-    let marked = ExifOrientation.upright(stored, channels: 1, width: width, height: height, orientation: orientation)
-    let swap = ExifOrientation.swapsSides(orientation)
     return OpacityPlane(
-      width: swap ? height : width, height: swap ? width : height, marked: marked,
-      decoderBytes: Int(clamping: decoded.image.pixel_bytes))
+      width: plane.width, height: plane.height, marked: plane.values, decoderBytes: plane.decoderBytes)
   }
 }
 

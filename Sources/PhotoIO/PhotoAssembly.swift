@@ -11,39 +11,65 @@ struct PhotoAssembly {
 
   func photo() throws(PhotoError) -> Photo {
     let image = decoded.image
+    var warnings = decodeWarnings()
+    let (storage, profile) = colourManaged(warnings: &warnings)
+    warnings += rejectedProfileWarning(profile: profile)
+    // EXIF orientation is applied: pixels and sizes are those of the picture a viewer shows.
+    let metadata = self.metadata(profile: profile)
+    let (pixels, opacity) = ExifOrientation.upright(
+      storage, image.has_alpha != 0 ? alpha() : .opaque, width: decoded.width, height: decoded.height,
+      orientation: metadata.orientation)
+    let swap = ExifOrientation.swapsSides(metadata.orientation)
+    return Photo(
+      width: swap ? decoded.height : decoded.width, height: swap ? decoded.width : decoded.height, pixels: pixels,
+      opacity: opacity, metadata: metadata, warnings: warnings)
+  }
+
+  /// What a decode whose rows were streamed and colour-managed in C (pmc_decode_png_rows_file with
+  /// linear light) says about the photo: the same metadata and warnings ``photo()`` gives.
+  func streamedDescription() -> (metadata: PhotoMetadata, warnings: [String]) {
+    var warnings = decodeWarnings()
+    let profile = managedInC(warnings: &warnings)
+    warnings += rejectedProfileWarning(profile: profile)
+    return (metadata(profile: profile), warnings)
+  }
+
+  /// Warnings about the data and a malformed JPEG profile.
+  private func decodeWarnings() -> [String] {
     var warnings: [String] = []
-    if image.warnings > 0 {
-      warnings.append("\(image.warnings) corrupt-data warning(s) accepted: \(decoded.message)")
+    if decoded.image.warnings > 0 {
+      warnings.append("\(decoded.image.warnings) corrupt-data warning(s) accepted: \(decoded.message)")
     }
-    if image.icc_malformed != 0 {
+    if decoded.image.icc_malformed != 0 {
       warnings.append("the embedded ICC profile is malformed and was ignored; colours read as sRGB")
     }
-    let (storage, profile) = colourManaged(warnings: &warnings)
-    if image.icc_rejected != 0 {  // libpng dropped it (JPEG's malformed profiles warn above).
-      let reason = withUnsafeBytes(of: decoded.image.icc_rejected_message) {
-        String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-      }
-      warnings.append("the embedded ICC profile was rejected (\(reason)) and ignored; colours read as \(profile)")
+    return warnings
+  }
+
+  /// The warning for a profile libpng dropped (JPEG's malformed profiles warn in ``decodeWarnings()``).
+  private func rejectedProfileWarning(profile: String) -> [String] {
+    guard decoded.image.icc_rejected != 0 else { return [] }
+    let reason = withUnsafeBytes(of: decoded.image.icc_rejected_message) {
+      String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
     }
+    return ["the embedded ICC profile was rejected (\(reason)) and ignored; colours read as \(profile)"]
+  }
+
+  /// The file's facts, upright (EXIF orientation applied to the sizes).
+  private func metadata(profile: String) -> PhotoMetadata {
+    let image = decoded.image
     let kind = Int(image.file_kind)
     let fileChannels = [Int(PMC_KIND_GRAY): 1, Int(PMC_KIND_GRAY_ALPHA): 2, Int(PMC_KIND_RGB): 3,
       Int(PMC_KIND_RGB_ALPHA): 4, Int(PMC_KIND_CMYK): 4, Int(PMC_KIND_YCCK): 4][kind] ?? (image.has_alpha != 0 ? 4 : 3)
-    // EXIF orientation is applied: pixels and sizes are those of the picture a viewer shows.
     let orientation = image.orientation == 0 ? 1 : Int(image.orientation)
-    let (pixels, opacity) = ExifOrientation.upright(
-      storage, image.has_alpha != 0 ? alpha() : .opaque, width: decoded.width, height: decoded.height,
-      orientation: orientation)
     let swap = ExifOrientation.swapsSides(orientation)
-    let metadata = PhotoMetadata(
+    return PhotoMetadata(
       format: format, width: Int(swap ? image.file_height : image.file_width),
       height: Int(swap ? image.file_width : image.file_height),
       bitDepth: Int(image.file_bit_depth), channels: fileChannels, colorProfile: profile,
       orientation: orientation,
       progressive: image.progressive != 0 || image.interlaced != 0, arithmeticCoded: image.arithmetic != 0,
       downscale: max(1, Int(image.reduce_factor)))
-    return Photo(
-      width: swap ? decoded.height : decoded.width, height: swap ? decoded.width : decoded.height, pixels: pixels,
-      opacity: opacity, metadata: metadata, warnings: warnings)
   }
 
   /// The pixels as RGB in sRGB primaries, and a description of the source encoding. The source is
@@ -59,11 +85,7 @@ struct PhotoAssembly {
       let linear = Array(
         UnsafeBufferPointer(
           start: UnsafeRawPointer(image.pixels).assumingMemoryBound(to: Float.self), count: decoded.width * decoded.height * 3))
-      if image.profile_failed != 0 {
-        warnings.append("colour profile ignored (\(decoded.profileMessage)); colours read as sRGB")
-        return (.linear(linear), "sRGB (assumed; \(description) unusable)")
-      }
-      return (.linear(linear), description)
+      return (.linear(linear), managedInC(warnings: &warnings))
     }
     if source == Int(PMC_SOURCE_ICC), let linear = decoded.streamedLinear {  // Converted while streaming.
       return (.linear(linear), description)
@@ -79,6 +101,15 @@ struct PhotoAssembly {
     default:
       return (encodedSamples(), description)
     }
+  }
+
+  /// The description of a colour source the C decoder applied (or, with a warning, fell back to
+  /// sRGB from).
+  private func managedInC(warnings: inout [String]) -> String {
+    let description = sourceDescription(Int(pmc_color_source(&decoded.image)))
+    guard decoded.image.profile_failed != 0 else { return description }
+    warnings.append("colour profile ignored (\(decoded.profileMessage)); colours read as sRGB")
+    return "sRGB (assumed; \(description) unusable)"
   }
 
   /// A person-readable name for the colour source.

@@ -105,6 +105,45 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out.jsonl"])
   }
 
+  /// Issue 12: an output written before photos were keyed by canonical path (keys were the folder as
+  /// given joined with the name, or a bare name) is converted on resume: done photos are skipped,
+  /// not run again nor listed twice; a failed one is retried; a photo no longer there keeps its line.
+  @Test func oldLedgerWithRelativeKeysIsConvertedOnResume() throws {
+    let made = try Self.folder("old-ledger")
+    let root = try #require(OutputTarget.realPath(made))
+    for name in ["a.jpg", "b.jpg", "c.jpg", "d.jpg"] { try Self.touch(root + "/" + name) }
+    // The folder as an older command line spelled it: relative to the current folder.
+    let here = FileManager.default.currentDirectoryPath.split(separator: "/").count
+    let given = String(repeating: "../", count: here) + root.dropFirst() + "/"
+    let output = root + "/out.jsonl"
+    let old = [
+      #"{"photo":"\#(given)a.jpg","analysis":"old a"}"#,
+      #"{"photo":"\#(root)/a.jpg","analysis":"new a"}"#,
+      #"{"photo":"b.jpg","analysis":"old b"}"#,
+      #"{"photo":"\#(given)c.jpg","error":"failed"}"#,
+      #"{"photo":"\#(given)gone.jpg","analysis":"gone"}"#,
+    ]
+    try Data((old.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: output))
+    let batch = try BatchRun(folder: given, output: output, jobs: 1)
+    #expect(batch.pending == [root + "/c.jpg", root + "/d.jpg"])
+    let calls = Calls()
+    let summary = try batch.run { photo in
+      calls.add(photo)
+      return BatchLine(photo: photo, text: #"{"photo":"\#(photo)","analysis":"run"}"#, isError: false)
+    }
+    #expect(calls.photos.sorted() == [root + "/c.jpg", root + "/d.jpg"])
+    #expect(summary.processed == 2 && summary.skipped == 2)
+    let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").map(String.init)
+    #expect(
+      lines == [
+        #"{"photo":"\#(given)gone.jpg","analysis":"gone"}"#,
+        #"{"photo":"\#(root)/a.jpg","analysis":"new a"}"#,
+        #"{"photo":"\#(root)/b.jpg","analysis":"old b"}"#,
+        #"{"photo":"\#(root)/c.jpg","analysis":"run"}"#,
+        #"{"photo":"\#(root)/d.jpg","analysis":"run"}"#,
+      ].sorted())
+  }
+
   @Test func outputToAMissingFolderIsAnError() throws {
     let root = try Self.folder("nowhere")
     let output = root + "/missing/out.jsonl"

@@ -67,6 +67,27 @@ public enum HostileInputs {
       idat: zlibStored([UInt8](repeating: 0, count: 64), complete: false))
   }
 
+  /// Adam7 (PNG §8.2, table 8.1): each pass's first column and row and its steps.
+  public static let adam7 = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)]
+
+  /// A complete interlaced 8-bit PNG of colour type `colourType` (0 grey, 2 RGB, 6 RGBA) whose
+  /// pixel (x, y) holds the samples `pixel(x, y)`: its passes laid out here from the standard's
+  /// table (rows unfiltered, stored deflate), an encoder independent of libpng's deinterlacer.
+  public static func interlacedPNG(
+    width: Int, height: Int, colourType: UInt8, before: [UInt8] = [], pixel: (Int, Int) -> [UInt8]
+  ) -> [UInt8] {
+    var raw: [UInt8] = []
+    for (x0, y0, dx, dy) in adam7 where x0 < width && y0 < height {
+      for y in stride(from: y0, to: height, by: dy) {
+        raw.append(0)
+        for x in stride(from: x0, to: width, by: dx) { raw += pixel(x, y) }
+      }
+    }
+    return png(
+      width: UInt32(width), height: UInt32(height), colourType: colourType, interlace: 1, before: before,
+      idat: zlibStored(raw))
+  }
+
   /// A complete 8-bit RGB PNG of `pixels` (3 bytes each, row-major), rows unfiltered.
   public static func rgbPNG(_ pixels: [UInt8], width: Int, height: Int, before: [UInt8] = []) -> [UInt8] {
     var raw: [UInt8] = []

@@ -162,15 +162,39 @@ int32_t pmc_decode_jpeg_file(FILE *file, const pmc_options *options, pmc_image *
 int32_t pmc_decode_heif_file(FILE *file, const pmc_options *options, pmc_image *out);
 void pmc_image_free(pmc_image *image);
 
-/// Decodes a PNG (streamed from `file`) into an opacity plane instead of pixels: one byte a pixel,
-/// 1 where the pixel is not fully transparent and not black (any R, G or B sample non-zero, as
-/// stored), 0 elsewhere; rows are read one at a time (an interlaced file pass by pass), so memory
-/// holds the plane and one row. With `plane` NULL only the header is read and checked against the
-/// limits (max_file_pixels, and max_pixels for width × height): file_width and file_height give the
-/// size to allocate; then rewind and call again with `plane_len` = width × height bytes. On success
-/// width and height are set, `pixels` stays NULL and orientation holds the EXIF orientation.
-int32_t pmc_decode_png_opacity_file(FILE *file, const pmc_options *options, uint8_t *plane, size_t plane_len,
-                                    pmc_image *out);
+/// One row handed out by pmc_decode_png_rows_file: `count` pixels of file row `y`, pixel k at column
+/// x0 + k·dx (an interlaced file's Adam7 pass rows, PNG §8.2; x0 = 0, dx = 1 otherwise). `samples`
+/// are RGBA, 8 or 16 bits as sample_bits says (16-bit native-endian; alpha 0xFF/0xFFFF where
+/// the file has none). `linear`, when asked for, holds the colour-managed linear-light sRGB of the
+/// row (3 floats a pixel), exactly as the full decode converts it. Valid only during the call.
+typedef struct pmc_png_row {
+  uint32_t y, x0, dx, count;
+  uint32_t sample_bits;  ///< 8 or 16.
+  const uint8_t *samples;
+  const float *linear;
+} pmc_png_row;
+
+/// Receives each row. It is called between libpng calls, never inside one, so no longjmp crosses it;
+/// it must not call back into this library.
+typedef void (*pmc_png_row_sink)(void *context, const pmc_png_row *row);
+
+/// What pmc_decode_png_rows_file hands its rows to.
+typedef struct pmc_png_rows {
+  pmc_png_row_sink sink;  ///< NULL: read and check only the header.
+  void *context;          ///< Passed to the sink.
+  int32_t linearize;      ///< Nonzero: also convert each row to linear light (pmc_png_row.linear).
+} pmc_png_rows;
+
+/// Decodes a PNG streamed from `file` row by row (an interlaced file pass by pass, never
+/// deinterlaced), handing every row to rows->sink in file order: memory holds one row (and its
+/// linear-light copy), whatever the image's size or interlacing. The size is checked from IHDR
+/// against the same limits as a full decode (max_file_pixels, and max_pixels for width × height, so
+/// a caller may keep a plane of one value a pixel). With rows->sink NULL only the header is read
+/// and checked: file_width and file_height say the size; rewind the file before the real call. On
+/// success width, height, channels (4), sample_bits, the colour fields and orientation are set,
+/// `pixels` stays NULL, and pixel_bytes counts the row buffers. When linearize is set and the file's
+/// colour source cannot be used, sRGB is assumed and profile_failed/profile_message say why.
+int32_t pmc_decode_png_rows_file(FILE *file, const pmc_options *options, const pmc_png_rows *rows, pmc_image *out);
 
 /// Where an image's colours are defined, by PNG §11.3.3's precedence (iCCP, then sRGB, then gAMA/cHRM);
 /// for HEIF the ICC profile, then the nclx description.

@@ -71,4 +71,72 @@ public struct BatchLedger: Sendable {
   }
 
   private static let whitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+
+  private init(done: [String: BatchLine], failed: Set<String>, unreadableLines: Int) {
+    self.done = done
+    self.failed = failed
+    self.unreadableLines = unreadableLines
+  }
+
+  /// The ledger with the keys of an older output converted to the canonical paths of `photos`
+  /// (``BatchPhotos``). Before photos were keyed by canonical path, a key was the folder as given on
+  /// the command line joined with the photo's path inside it (`photos/a.jpg`, `./a.jpg`). A key that
+  /// is not one of `photos` is read, in this order, as that folder spelling (`folder`) followed by the
+  /// path inside the folder, as a path from the current folder, and as a path inside the batch's
+  /// folder; the first reading that names one of `photos` is its key, and its line's `"photo"` is
+  /// rewritten to it. Keys that name none are kept as they are (photos no longer in the folder). A
+  /// photo already keyed canonically keeps its own line, so no photo is listed twice.
+  public func convertingOldKeys(folder: String, photos: [String]) -> BatchLedger {
+    let known = Set(photos)
+    guard done.keys.contains(where: { !known.contains($0) }) || failed.contains(where: { !known.contains($0) }),
+      let root = OutputTarget.realPath(folder)
+    else { return self }
+    var given = folder
+    while given.count > 1, given.hasSuffix("/") { given.removeLast() }
+    func canonical(_ key: String) -> String? {
+      guard !known.contains(key) else { return key }
+      var readings: [String] = []
+      if key.hasPrefix(given + "/") { readings.append(root + "/" + key.dropFirst(given.count + 1)) }
+      if let fromHere = OutputTarget.canonical(key) { readings.append(fromHere) }
+      if !key.hasPrefix("/"), let inFolder = OutputTarget.canonical(root + "/" + key) { readings.append(inFolder) }
+      return readings.first(where: known.contains)
+    }
+    var done: [String: BatchLine] = [:]
+    var failed: Set<String> = []
+    // Lines already keyed canonically first: they win over a converted old line of the same photo.
+    for (key, line) in self.done where known.contains(key) { done[key] = line }
+    for key in self.failed where known.contains(key) { failed.insert(key) }
+    for (key, line) in self.done.sorted(by: { $0.key < $1.key }) where !known.contains(key) {
+      guard let photo = canonical(key) else {
+        done[key] = line
+        continue
+      }
+      guard done[photo] == nil, !failed.contains(photo) else { continue }
+      done[photo] = BatchLine(photo: photo, text: Self.replacingPhoto(in: line.text, with: photo), isError: false)
+    }
+    for key in self.failed where !known.contains(key) {
+      let photo = canonical(key) ?? key
+      if done[photo] == nil { failed.insert(photo) }
+    }
+    return BatchLedger(done: done, failed: failed, unreadableLines: unreadableLines)
+  }
+
+  /// `text` (a batch line, `{"photo":"…",…}`) with its leading `"photo"` string replaced by
+  /// `photo`; unchanged when it does not start that way.
+  static func replacingPhoto(in text: String, with photo: String) -> String {
+    let bytes = Array(text.utf8)
+    let head = Array(#"{"photo":""#.utf8)
+    guard bytes.starts(with: head) else { return text }
+    // The string ends at the first quote not escaped by a backslash (RFC 8259 §7).
+    var i = head.count
+    while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
+      i += bytes[i] == UInt8(ascii: "\\") ? 2 : 1
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    guard i < bytes.count, let quoted = try? encoder.encode(photo) else { return text }
+    var out = Array(#"{"photo":"#.utf8) + Array(quoted)
+    out += bytes[(i + 1)...]
+    return String(decoding: out, as: UTF8.self)
+  }
 }

@@ -41,7 +41,8 @@ public struct BatchRun: Sendable {
     let ownOutput = OutputTarget.canonical(output).map { Set([$0]) } ?? []
     let photos = try BatchPhotos.discover(in: folder, recursive: recursive, excluding: ownOutput)
     self.init(
-      photos: photos, ledger: try BatchLedger(contentsOf: output), output: output, jobs: jobs)
+      photos: photos, ledger: try BatchLedger(contentsOf: output).convertingOldKeys(folder: folder, photos: photos),
+      output: output, jobs: jobs)
   }
 
   /// A batch over the given photos (sorted here) with an explicit ledger.

@@ -37,10 +37,7 @@ extension Photo {
     let photo = self
     let sum: @Sendable (Int) -> LabSum = { k in photo.labSum(of: k * block..<min(photo.pixelCount, (k + 1) * block)) }
     let parts = threads > 1 ? ParallelMap.map(count: blocks, sum) : (0..<blocks).map(sum)
-    let total = parts.reduce(LabSum()) { $0 + $1 }
-    guard total.count > 0 else { return nil }
-    let n = Double(total.count)
-    return Lab(l: total.l / n, a: total.a / n, b: total.b / n)
+    return parts.reduce(LabSum()) { $0 + $1 }.mean
   }
 
   /// Sums of L*, a*, b* over the opaque pixels of `range` (and their count).
@@ -49,6 +46,12 @@ extension Photo {
     var count = 0
     static func + (x: LabSum, y: LabSum) -> LabSum {
       LabSum(l: x.l + y.l, a: x.a + y.a, b: x.b + y.b, count: x.count + y.count)
+    }
+    /// The mean, or nil when nothing was summed.
+    var mean: Lab? {
+      guard count > 0 else { return nil }
+      let n = Double(count)
+      return Lab(l: l / n, a: a / n, b: b / n)
     }
   }
 

@@ -64,18 +64,20 @@ public struct RegionLabels: Sendable, Equatable {
     return .unlabelled
   }
 
-  /// Reads a label image. Throws ``ToneAnalysisError/maskUnreadable(_:)`` when it cannot be decoded.
+  /// Reads a label image. A PNG streams row by row into one byte a pixel
+  /// (`PhotoDecoder.decodeLabels(contentsOf:options:label:)` in PhotoIO); each pixel's colour is
+  /// taken back to 8-bit sRGB after colour management. Throws ``ToneAnalysisError/maskUnreadable(_:)``
+  /// when it cannot be decoded.
   public static func load(contentsOf path: String) throws(ToneAnalysisError) -> RegionLabels {
-    let image: Photo
-    do { image = try PhotoDecoder.decode(contentsOf: path) } catch { throw .maskUnreadable(error) }
-    var values = [UInt8](repeating: 0, count: image.pixelCount)
-    for i in 0..<image.pixelCount {
-      let (r, g, b) = image.linearRGB(at: i)
-      let colour = SRGB8(clamping: SRGB(LinearRGB(r: Double(r), g: Double(g), b: Double(b))))
-      values[i] = label(of: colour, alpha: image.alpha(at: i)).rawValue
-    }
-    guard let labels = RegionLabels(width: image.width, height: image.height, labels: values) else {
-      throw .maskUnreadable(.corrupt(path: path, format: image.metadata.format, detail: "empty image"))
+    let plane: LabelPlane
+    do {
+      plane = try PhotoDecoder.decodeLabels(contentsOf: path) { r, g, b, alpha in
+        let colour = SRGB8(clamping: SRGB(LinearRGB(r: Double(r), g: Double(g), b: Double(b))))
+        return label(of: colour, alpha: alpha).rawValue
+      }
+    } catch { throw .maskUnreadable(error) }
+    guard let labels = RegionLabels(width: plane.width, height: plane.height, labels: plane.labels) else {
+      throw .maskUnreadable(.corrupt(path: path, format: .png, detail: "empty image"))
     }
     return labels
   }
