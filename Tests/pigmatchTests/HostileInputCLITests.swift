@@ -187,6 +187,30 @@ struct HostileInputCLITests {
     }
   }
 
+  /// Issue 12, defect 11, on a real file system and without root: a file-size limit (`ulimit -f`,
+  /// RLIMIT_FSIZE, with SIGXFSZ ignored so the write fails with EFBIG instead of killing) makes the
+  /// batch's save fail as a full disk does. The batch stops with one line, the output keeps its
+  /// last good save byte for byte, and no temporary file is left.
+  @Test func batchStopsAtAFailedSaveOnARealFileSystem() throws {
+    let root = try BatchCommandTests.folder("fsize", photos: ["a.jpg": "06-intermediate-brown.jpg"])
+    try FileManager.default.copyItem(atPath: Self.palette, toPath: root + "/palette.json")
+    let run = "\"$P\" batch photos --palette palette.json -o out.jsonl"
+    let (first, firstErrors) = try Self.shell(run, in: root)
+    #expect(first == 0, "\(firstErrors)")
+    let good = try Data(contentsOf: URL(fileURLWithPath: root + "/out.jsonl"))
+    for name in ["b.jpg", "c.jpg"] {
+      try FileManager.default.copyItem(atPath: Self.photo, toPath: root + "/photos/" + name)
+    }
+    // Room for about one result line (in 512- or 1024-byte blocks, as the shell counts): three do not fit.
+    let blocks = good.count / 1024 + 1
+    let (status, stderr) = try Self.shell("trap '' XFSZ; ulimit -f \(blocks) && exec \(run)", in: root)
+    #expect(status == 2, "\(stderr)")
+    #expect(stderr.split(separator: "\n").count == 1 && stderr.contains("file too large"), "\(stderr)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: root + "/out.jsonl")) == good)
+    let left = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasSuffix(".tmp") }
+    #expect(left.isEmpty, "\(left)")
+  }
+
   /// Root reads any folder, so the denied reads run as `nobody` in a user namespace (`unshare -U`).
   @Test func permissionDeniedAndLinkLoopsAreNamedNotNoSuchFile() throws {
     let root = try Self.folder("denied")
