@@ -17,17 +17,17 @@ struct RecordOptions: ParsableArguments {
   @Option(help: "Free-text notes, shown on the page.")
   var notes: String = ""
 
-  @Option(name: .customLong("dot-size"), help: "Healed dot diameter, mm (0.05…1; default 0.125).")
+  @Option(name: .customLong("dot-size"), help: "Healed dot diameter, mm (0.05…1; default 0.125: healed SMP dots are 0.10–0.15 mm).")
   var dotSize: Double = StubbleImpression.defaultDotDiameter
 
-  @Option(help: "Dot spacing (pitch), mm (0.2…3, more than the dot size; default 0.75).")
+  @Option(help: "Dot spacing (pitch), mm (0.2…3, more than the dot size; default 0.75: 178 a cm², scalp hair 175–300).")
   var spacing: Double = StubbleImpression.defaultSpacing
 
-  /// Dot sizes accepted, mm: finer than any needle's deposit up to the 1 mm upper bound of SMP
-  /// guidance (Rassman et al. 2015: microdots under 1 mm, about 1 mm apart).
+  /// Dot sizes accepted, mm: up to the 1 mm upper bound of SMP guidance (Rassman et al. 2015,
+  /// J. Clin. Aesthet. Dermatol. 8(3):35: microdots under 1 mm, about 1 mm apart).
   static let dotSizes = 0.05...1.0
-  /// Pitches accepted, mm: scalp hair 175–300 per cm² (Barman et al. 1965) is 0.58–0.76 mm; the
-  /// range leaves room for sparse and dense work.
+  /// Pitches accepted, mm: scalp hair 175–300 per cm² (Barman et al. 1965, J. Invest. Dermatol.
+  /// 44:233) is a square pitch of 0.58–0.76 mm; the range leaves room for sparse and dense work.
   static let spacings = 0.2...3.0
 
   /// Longest client, practitioner or notes text, characters.
