@@ -3,13 +3,17 @@ import Colorimetry
 /// The consultation report: one self-contained HTML page (inline CSS and SVG, the photo as a PNG
 /// data URI; no external resources) that prints cleanly to A4 or Letter.
 ///
-/// Sections, top to bottom: the photo thumbnail with the sampled skin and hair regions outlined
+/// Sections, top to bottom: the clinical record (``ClinicalRecord``: client, practitioner, visit
+/// and touch-up dates; tool and palette versions, regions, calibration, confidence) and every
+/// warning; the photo thumbnail with the sampled skin and hair regions outlined
 /// (``ToneAnalysis/regions``, ``RegionOutline``) beside the skin and hair swatches (Lab, hex, ITA°
-/// class, Fitzpatrick type by convention, Monk swatch); an out-of-reach notice when the healed
-/// dot misses the hair by more than ``FadeModel/matchThreshold``; the recipe in fractions and
-/// drops with the healed dot and stubble impression (swatches and a ``StubblePattern``); the
-/// fade strip and ΔE00 curve (``SVGChart``) with the touch-up year; the hyperpigmentation halo
-/// during healing (weeks 0/4/8/12, risk, advice and the "modelled from proxies" basis).
+/// class, Fitzpatrick type by convention, Monk swatch); the recipe in fractions and drops, with an
+/// out-of-reach notice when the healed dot misses the target by more than
+/// ``FadeModel/matchThreshold``; what it looks like (``StubblePreview``: bare skin beside the same
+/// patch with healed dots, magnified, and one dot with its healing halo; a true-size
+/// ``StubblePattern``); a plain-language ΔE00 legend; the fade strip and ΔE00 curve (``SVGChart``)
+/// with the touch-up time; the hyperpigmentation risk during healing (weeks 0/4/8/12, advice and the
+/// "modelled from proxies" basis).
 /// Every piece of text from outside (file and palette names) goes through ``HTMLEscaping``.
 /// Pure: builds a String, does no I/O.
 public struct HTMLReport: Sendable {
@@ -78,9 +82,9 @@ public struct HTMLReport: Sendable {
     body += clientSection()
     body += recipeSection()
     body += previewSection()
+    body += legendSection()
     body += fadeSection()
     body += haloSection()
-    body += legendSection()
     body += footer()
     return """
       <!DOCTYPE html>
@@ -442,7 +446,7 @@ public struct HTMLReport: Sendable {
       <p class="note preview-truth">Up close one dot is ΔE00 \(n(closest, 1)) from the skin. At talking distance \
       (about 1 m) a \(n(preview.dotDiameter, 3)) mm dot is \(n(StubblePreview.arcMinutes(preview.dotDiameter), 2)) arc minutes \
       across, finer than the eye resolves (about 1 arc minute), so the dots merge: dot coverage \(ReportFormat.percent(coverage)) \
-      shifts the scalp's average colour by ΔE00 \(n(average, 2)) (see the legend). The treated look comes from the \
+      shifts the scalp's average colour by ΔE00 \(n(average, 2)) (see Reading ΔE00 below). The treated look comes from the \
       texture of the dots, not from a darker average.</p>
       <div class="true-size">\(pattern.svg(id: "stubble-true", areaWidth: 40, areaHeight: 10, displayWidth: "40mm", displayHeight: "10mm"))\
       <span class="note">40 × 10 mm at true size on paper (hold the page at arm's length).</span></div>
@@ -620,8 +624,12 @@ public struct HTMLReport: Sendable {
     .preview img, .preview svg { display: block; width: 100%; height: auto; border: 1px solid #bbb; }
     .preview figcaption { font-size: 11px; color: #444; margin-top: 3px; }
     .true-size { display: flex; align-items: center; gap: 12px; }
-    .de-scale { display: flex; gap: 18px; }
-    .de-pair svg { display: block; width: 96px; height: 38px; border: 1px solid #ccc; }
+    .legend-de { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 14px; align-items: center; }
+    .legend-de h2 { grid-column: 1 / -1; }
+    .legend-de .note { margin: 0; }
+    .de-scale { display: flex; gap: 10px; }
+    .de-pair { margin: 0; }
+    .de-pair svg { display: block; width: 80px; height: 32px; border: 1px solid #ccc; }
     .de-pair figcaption { font-size: 11px; color: #444; }
     .meta, .note { color: #555; font-size: 12px; }
     .grid2 { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; align-items: start; }
