@@ -2,9 +2,12 @@ import Foundation
 
 /// The look of a field of dots at talking distance: dots and bare skin mixed by area.
 public enum StubbleImpression {
-  /// Default healed dot diameter, mm (DESIGN.md: 0.10–0.15 mm).
+  /// Default healed dot diameter, mm (DESIGN.md: 0.10–0.15 mm; practitioners report healed dots of
+  /// 100–150 µm, and SMP guidance keeps microdots under 1 mm: Rassman et al. 2015, J. Clin. Aesthet.
+  /// Dermatol. 8(3):35).
   public static let defaultDotDiameter = 0.125
-  /// Default dot spacing, mm (DESIGN.md: 0.5–1 mm).
+  /// Default dot spacing, mm (DESIGN.md: 0.5–1 mm): 178 dots per cm², within the 175–300 scalp
+  /// hairs per cm² of Barman, Astore & Pecoraro 1965 (J. Invest. Dermatol. 44:233; mean 223).
   public static let defaultSpacing = 0.75
   /// Yule–Nielsen n for skin: light spreads sideways in the dermis (n ≈ 2 for strongly scattering
   /// substrates; Yule & Nielsen 1951, Viggiano 1990's range 1–3 for paper).

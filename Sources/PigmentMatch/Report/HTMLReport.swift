@@ -3,13 +3,17 @@ import Colorimetry
 /// The consultation report: one self-contained HTML page (inline CSS and SVG, the photo as a PNG
 /// data URI; no external resources) that prints cleanly to A4 or Letter.
 ///
-/// Sections, top to bottom: the photo thumbnail with the sampled skin and hair regions outlined
+/// Sections, top to bottom: the clinical record (``ClinicalRecord``: client, practitioner, visit
+/// and touch-up dates; tool and palette versions, regions, calibration, confidence) and every
+/// warning; the photo thumbnail with the sampled skin and hair regions outlined
 /// (``ToneAnalysis/regions``, ``RegionOutline``) beside the skin and hair swatches (Lab, hex, ITA°
-/// class, Fitzpatrick type by convention, Monk swatch); an out-of-reach notice when the healed
-/// dot misses the hair by more than ``FadeModel/matchThreshold``; the recipe in fractions and
-/// drops with the healed dot and stubble impression (swatches and a ``StubblePattern``); the
-/// fade strip and ΔE00 curve (``SVGChart``) with the touch-up year; the hyperpigmentation halo
-/// during healing (weeks 0/4/8/12, risk, advice and the "modelled from proxies" basis).
+/// class, Fitzpatrick type by convention, Monk swatch); the recipe in fractions and drops, with an
+/// out-of-reach notice when the healed dot misses the target by more than
+/// ``FadeModel/matchThreshold``; what it looks like (``StubblePreview``: bare skin beside the same
+/// patch with healed dots, magnified, and one dot with its healing halo; a true-size
+/// ``StubblePattern``); a plain-language ΔE00 legend; the fade strip and ΔE00 curve (``SVGChart``)
+/// with the touch-up time; the hyperpigmentation risk during healing (weeks 0/4/8/12, advice and the
+/// "modelled from proxies" basis).
 /// Every piece of text from outside (file and palette names) goes through ``HTMLEscaping``.
 /// Pure: builds a String, does no I/O.
 public struct HTMLReport: Sendable {
@@ -27,14 +31,27 @@ public struct HTMLReport: Sendable {
   public let thumbnail: ReportThumbnail?
   /// The measurement behind `analysis` (marked regions, card, calibration); nil: automatic, uncalibrated.
   public let measurement: PhotoMeasurement?
+  /// Client, practitioner, visit date and notes; nil leaves them out (and the touch-up in years).
+  public let record: ClinicalRecord?
+  /// Healed dot diameter and pitch of the stubble preview, mm.
+  public let dotDiameter: Double
+  public let spacing: Double
+  /// The hyperpigmentation shown: `match`'s, or one recomputed for ``dotDiameter`` and ``spacing``.
+  public let hyperpigmentation: Hyperpigmentation
 
   /// A report of `match` for the photo `photoName` analysed as `analysis`.
   public init(
     photoName: String, analysis: ToneAnalysis, match: MatchReport, palette: Palette,
     conditions: FadeConditions = FadeConditions(), thumbnail: ReportThumbnail?,
-    measurement: PhotoMeasurement? = nil
+    measurement: PhotoMeasurement? = nil, record: ClinicalRecord? = nil,
+    dotDiameter: Double = StubbleImpression.defaultDotDiameter, spacing: Double = StubbleImpression.defaultSpacing,
+    hyperpigmentation: Hyperpigmentation? = nil
   ) {
     self.measurement = measurement
+    self.record = record
+    self.dotDiameter = dotDiameter > 0 ? dotDiameter : StubbleImpression.defaultDotDiameter
+    self.spacing = spacing > 0 ? spacing : StubbleImpression.defaultSpacing
+    self.hyperpigmentation = hyperpigmentation ?? match.hyperpigmentation
     self.photoName = photoName
     self.analysis = analysis
     self.match = match
@@ -60,9 +77,12 @@ public struct HTMLReport: Sendable {
     let e = HTMLEscaping.escape
     let title = "SMP pigment match — \(photoName)"
     var body = header()
-    body += confidenceBanner()
+    body += recordSection()
+    body += warningsSection()
     body += clientSection()
     body += recipeSection()
+    body += previewSection()
+    body += legendSection()
     body += fadeSection()
     body += haloSection()
     body += footer()
@@ -100,11 +120,91 @@ public struct HTMLReport: Sendable {
       """
   }
 
-  /// Low confidence leads the report, above the client and the recipe.
-  private func confidenceBanner() -> String {
-    guard analysis.confidence < PhotoMeasurement.lowConfidenceThreshold else { return "" }
-    let text = ToneWarning.lowConfidence(analysis.confidence).description
-    return "<div class=\"alert low-confidence\"><strong>Unsure measurement.</strong> \(HTMLEscaping.escape(text))</div>\n"
+  /// The clinical record: who, when, by whom, with what (tool, palette, regions, calibration).
+  private func recordSection() -> String {
+    let e = HTMLEscaping.escape
+    var rows: [(String, String, String)] = []
+    if let record {
+      rows.append(("client", "Client", record.client.isEmpty ? "–" : e(record.client)))
+      rows.append(("practitioner", "Practitioner", record.practitioner.isEmpty ? "–" : e(record.practitioner)))
+      rows.append(("visit", "Visit", "\(record.visit) (\(record.visit.longDescription))"))
+      rows.append(("touch-up-date", "Touch-up", touchUpDateText(record)))
+    }
+    rows.append(("palette", "Palette", "\(e(palette.vendor)) \(e(palette.name)), version \(e(palette.version))"))
+    rows.append(("tool", "Tool", e(ToolVersion.description)))
+    rows.append(("regions", "Regions", e(regionsText())))
+    let calibration = measurement?.calibration ?? .uncalibrated
+    rows.append(("calibration", "Calibration", e(calibration.summary)))
+    rows.append(("confidence", "Confidence", "analysis confidence \(ReportFormat.percent(analysis.confidence))"))
+    let cells = rows.map { "<div class=\"rec rec-\($0.0)\"><dt>\($0.1)</dt><dd>\($0.2)</dd></div>" }.joined()
+    let notes =
+      (record?.notes.isEmpty ?? true)
+      ? "" : "<p class=\"notes\"><strong>Notes:</strong> \(e(record?.notes ?? ""))</p>"
+    return """
+      <section class="record"><dl class="record-grid">\(cells)</dl>\(notes)</section>
+
+      """
+  }
+
+  /// Where the skin and hair were measured.
+  private func regionsText() -> String {
+    guard let measurement else { return "skin and hair found automatically" }
+    func describe(_ role: String, _ source: PhotoMeasurement.Source, _ regions: [RegionOfInterest]) -> String {
+      switch source {
+      case .given:
+        let list = regions.map { "\($0.x),\($0.y),\($0.width),\($0.height)" }.joined(separator: "; ")
+        return "\(role) marked" + (list.isEmpty ? " (label mask)" : " at \(list)")
+      case .found: return "\(role) found automatically"
+      case .none: return "\(role) not found"
+      }
+    }
+    return describe("skin", measurement.skinSource, measurement.skinRegions) + "; "
+      + describe("hair", measurement.hairSource, measurement.hairRegions) + " (x,y,width,height in photo pixels)"
+  }
+
+  /// The touch-up as a date: the visit plus the touch-up time in months.
+  private func touchUpDateText(_ record: ClinicalRecord) -> String {
+    let fade = match.fade
+    if let date = record.touchUp(fade), let months = fade.touchUpMonths {
+      return "<strong>\(date) (\(date.longDescription))</strong>: visit + \(months) months"
+    }
+    let years = max(0, fade.entries.count - 1)
+    let horizon = record.visit.adding(months: 12 * years).map { " (\($0))" } ?? ""
+    return "none needed within \(years) years\(horizon)"
+  }
+
+  /// Every warning, at the top: low confidence first, the analysis's warnings, an uncalibrated
+  /// photo, a target out of reach and a raised hyperpigmentation risk.
+  private func warningsSection() -> String {
+    let e = HTMLEscaping.escape
+    var items: [String] = []
+    var lowConfidence = ""
+    if analysis.confidence < PhotoMeasurement.lowConfidenceThreshold {
+      let text = ToneWarning.lowConfidence(analysis.confidence).description
+      lowConfidence = "<div class=\"alert low-confidence\"><strong>Unsure measurement.</strong> \(e(text))</div>"
+    }
+    for warning in analysis.warnings {
+      if case .lowConfidence = warning { continue }
+      items.append(e(warning.description))
+    }
+    if !(measurement?.calibration.isCalibrated ?? false) {
+      items.append("Uncalibrated photo: colours are as the camera rendered them; add a grey card or ColorChecker to trust them.")
+    }
+    let blend = match.solution.blend
+    if blend.deltaE00 > FadeModel.matchThreshold {
+      items.append(
+        "Out of reach: the nearest healed dot is ΔE00 \(ReportFormat.number(blend.deltaE00, 1)) from the target (a match is ≤ \(ReportFormat.number(FadeModel.matchThreshold, 1))); see Recipe.")
+    }
+    let h = hyperpigmentation
+    if h.risk >= .moderate {
+      items.append("Hyperpigmentation risk \(h.risk.rawValue): a test patch reviewed after \(h.weeks) weeks is advised; see below.")
+    }
+    guard !lowConfidence.isEmpty || !items.isEmpty else { return "" }
+    let list = items.isEmpty ? "" : "<ul class=\"warnings\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
+    return """
+      <section class="top-warnings"><h2>Warnings</h2>\(lowConfidence)\(list)</section>
+
+      """
   }
 
   /// What the palette can reach under this skin, what it lacks, and the lightness-first option.
@@ -151,9 +251,6 @@ public struct HTMLReport: Sendable {
         ReportFormat.lab(match.target),
         "ΔL* \(ReportFormat.number(contrast.deltaL, 1)), Δb* \(ReportFormat.number(contrast.deltaB, 1)) against the skin",
       ])
-    let warnings = analysis.warnings.map { "<li>\(HTMLEscaping.escape($0.description))</li>" }
-      .joined()
-    let calibration = measurement?.calibration ?? .uncalibrated
     let sources =
       measurement.map { "Skin \($0.skinSource == .given ? "measured in the marked regions" : "found automatically"); hair \($0.hairSource == .given ? "measured in the marked regions" : $0.hairSource == .found ? "found automatically" : "not found")." } ?? "Skin and hair found automatically."
     return """
@@ -162,9 +259,8 @@ public struct HTMLReport: Sendable {
       <div><div class="swatch-row">\(skinSwatch)\(hairSwatch)\(follicleSwatch)</div>
       <p class="note">Analysis confidence \(ReportFormat.percent(analysis.confidence)); skin model fit ΔE00 \
       \(ReportFormat.number(match.skinFit.deltaE00, 2)). \(HTMLEscaping.escape(sources))</p>
-      <p class="note calibration">\(HTMLEscaping.escape(calibration.summary))</p>
       <p class="note">\(HTMLEscaping.escape(FitzpatrickConvention.note)) \(HTMLEscaping.escape(SkinTone.lightingNote))</p>
-      \(warnings.isEmpty ? "" : "<ul class=\"warnings\">\(warnings)</ul>")</div>
+      </div>
       </div></section>
 
       """
@@ -288,25 +384,72 @@ public struct HTMLReport: Sendable {
     let hairSwatch = swatch(
       match.matchTarget.kind == "follicle" ? "Follicle (target)" : "Target", match.target, cls: "swatch-hair-again",
       details: [ReportFormat.lab(match.target)])
-    let pattern = StubblePattern(
-      dot: SRGB8(clamping: blend.dotLab), skin: SRGB8(clamping: match.skinFit.target))
-    let coverage = StubbleImpression.coverage(
-      dotDiameter: pattern.dotDiameter, spacing: pattern.spacing)
     return """
       <section class="recipe"><h2>Recipe</h2>
-      \(notice)<div class="grid2"><div>
-      <table><thead><tr><th>Ingredient</th><th>id</th><th class="num">fraction</th><th class="num">drops</th></tr></thead>
+      \(notice)<table><thead><tr><th>Ingredient</th><th>id</th><th class="num">fraction</th><th class="num">drops</th></tr></thead>
       <tbody>\(rows)</tbody></table>
       <p class="note">Exact blend ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the target; in whole drops \
       ΔE00 \(ReportFormat.number(drops.deltaE00, 2)) (rounding costs ΔE00 \(ReportFormat.number(drops.roundingDeltaE00, 2))).</p>
-      </div>
-      <figure class="stubble">\(pattern.svg(id: "stubble-magnified", areaWidth: 8, areaHeight: 3, displayWidth: "100%", displayHeight: "auto"))
-      <figcaption class="note">Stubble impression: 8 × 3 mm of scalp magnified (above) and at about actual size \
-      (below); healed dots \(ReportFormat.number(pattern.dotDiameter, 3)) mm across, \(ReportFormat.number(pattern.spacing, 2)) mm \
-      apart, dot coverage \(ReportFormat.percent(coverage)).</figcaption>
-      \(pattern.svg(id: "stubble-true", areaWidth: 40, areaHeight: 10, displayWidth: "40mm", displayHeight: "10mm"))
-      </figure></div>
       <div class="swatch-row">\(hairSwatch)\(dotSwatch)\(stubbleSwatch)</div>
+      </section>
+
+      """
+  }
+
+  /// What a person sees: bare skin beside the same patch with healed dots (magnified, real pitch,
+  /// blurred by the skin), one dot further magnified with its healing halo, the patch at true size,
+  /// and the plain numbers (the dots' average shift versus a single dot's contrast).
+  private func previewSection() -> String {
+    let blend = match.solution.blend
+    let skin = match.skinLab
+    let h = hyperpigmentation
+    let preview = StubblePreview(
+      dot: blend.dotLab, skin: skin, halo: h.haloLab, dotDiameter: dotDiameter, spacing: spacing)
+    let geometry = preview.previewGeometry
+    let bare = preview.patch(side: geometry.patchSide, pixelsPerMM: geometry.patchPixelsPerMM, dots: false)
+    let dotted = preview.patch(side: geometry.patchSide, pixelsPerMM: geometry.patchPixelsPerMM)
+    let single = preview.singleDot(
+      side: geometry.dotField, pixelsPerMM: geometry.dotPixelsPerMM, haloWidthInRadii: h.haloWidthInRadii)
+    let coverage = StubbleImpression.coverage(dotDiameter: preview.dotDiameter, spacing: preview.spacing)
+    let settled = DotModel(palette: palette, optics: match.skinFit.optics).stubbleLab(
+      blend.fractions, coverage: coverage)
+    let average = DeltaE.ciede2000(settled, skin)
+    let closest = dotted.maximumDeltaE00(from: skin)
+    let density = 100 / (preview.spacing * preview.spacing)
+    let patchZoom = StubblePreview.displayWidth / geometry.patchSide
+    let dotZoom = StubblePreview.displayWidth / geometry.dotField
+    let n = ReportFormat.number
+    let pattern = StubblePattern(
+      dot: SRGB8(clamping: blend.dotLab), skin: SRGB8(clamping: skin), dotDiameter: preview.dotDiameter,
+      spacing: preview.spacing)
+    func figure(_ cls: String, _ canvas: RGBCanvas, _ label: String, _ caption: String) -> String {
+      let uri = (try? canvas.pngDataURI()) ?? ""
+      return """
+        <figure class="preview \(cls)"><img src="\(uri)" width="\(canvas.width)" height="\(canvas.height)" \
+        alt="\(HTMLEscaping.escape(label))"><figcaption><strong>\(HTMLEscaping.escape(label))</strong> \(caption)</figcaption></figure>
+        """
+    }
+    let haloNote =
+      "halo (illustrative): skin melanin ×\(n(h.melaninFactor, 1)) in a ring \(n(h.haloWidthInRadii, 0)) dot radii wide, "
+      + "ΔE00 \(n(h.haloDeltaE00, 1)) from the skin, fading over \(h.weeks) weeks; \(h.risk.rawValue) risk. "
+      + "Modelled from proxies, not measured for SMP."
+    let haloView = haloFigure(
+      single, field: geometry.dotField, radius: preview.dotDiameter / 2, width: h.haloWidthInRadii,
+      caption: "shown ×\(n(dotZoom, 0)); dashed: the dot's edge and the halo's outer edge. \(HTMLEscaping.escape(haloNote))")
+    return """
+      <section class="preview-section"><h2>What it looks like</h2>
+      <div class="preview-row">\
+      \(figure("preview-bare", bare, "Bare skin", "\(n(geometry.patchSide, 0)) × \(n(geometry.patchSide, 0)) mm, shown ×\(n(patchZoom, 0))"))\
+      \(figure("preview-dots", dotted, "With SMP", "the same patch: dots \(n(preview.dotDiameter, 3)) mm, \(n(preview.spacing, 2)) mm apart (\(n(density, 0)) per cm²), blurred by the skin"))\
+      \(haloView)\
+      </div>
+      <p class="note preview-truth">Up close one dot is ΔE00 \(n(closest, 1)) from the skin. At talking distance \
+      (about 1 m) a \(n(preview.dotDiameter, 3)) mm dot is \(n(StubblePreview.arcMinutes(preview.dotDiameter), 2)) arc minutes \
+      across, finer than the eye resolves (about 1 arc minute), so the dots merge: dot coverage \(ReportFormat.percent(coverage)) \
+      shifts the scalp's average colour by ΔE00 \(n(average, 2)) (see Reading ΔE00 below). The treated look comes from the \
+      texture of the dots, not from a darker average.</p>
+      <div class="true-size">\(pattern.svg(id: "stubble-true", areaWidth: 40, areaHeight: 10, displayWidth: "40mm", displayHeight: "10mm"))\
+      <span class="note">40 × 10 mm at true size on paper (hold the page at arm's length).</span></div>
       </section>
 
       """
@@ -316,27 +459,34 @@ public struct HTMLReport: Sendable {
     let fade = match.fade
     let touchUp: String
     if let year = fade.touchUpYear {
+      let time = fade.touchUpYears.map { "after \(ReportFormat.number($0, 1)) years (\(fade.touchUpMonths ?? 0) months; year \(year) on the chart)" }
       touchUp =
-        "Touch-up: year \(year)"
+        "Touch-up: \(time ?? "year \(year)")"
         + (fade.touchUpAgainstTarget
           ? " (ΔE00 to the target passes \(ReportFormat.number(FadeModel.matchThreshold, 1)))."
           : " (drift from the healed dot passes \(ReportFormat.number(FadeModel.matchThreshold, 1)); the target itself is out of reach).")
     } else {
       touchUp = "No touch-up needed within \(max(0, fade.entries.count - 1)) years."
     }
+    var when = ""
+    if let record, let date = record.touchUp(fade), let months = fade.touchUpMonths {
+      when =
+        "<p class=\"touch-up-date\">Book the touch-up for about <strong>\(date.longDescription)</strong> "
+        + "(\(date)): the visit on \(record.visit) plus \(months) months.</p>"
+    }
     return """
-      <section class="fade"><h2>Fade</h2>
+      <section class="fade"><div class="keep"><h2>Fade</h2>
       <p class="note">The healed dot year by year (top strip), its ΔE00 to the target and its drift from year 0. \
       Sun \(conditions.sun.rawValue)\(conditions.smoker ? ", smoker" : ", non-smoker").</p>
-      \(chart.svg())
-      <p class="touch-up-text"><strong>\(touchUp)</strong></p>
+      \(chart.svg())</div>
+      <p class="touch-up-text"><strong>\(touchUp)</strong></p>\(when)
       </section>
 
       """
   }
 
   private func haloSection() -> String {
-    let h = match.hyperpigmentation
+    let h = hyperpigmentation
     let weeks = h.healing.map { look in
       swatch(
         "Week \(look.week)", look.stubbleLab, cls: "halo-week", data: "data-week=\"\(look.week)\"",
@@ -360,11 +510,71 @@ public struct HTMLReport: Sendable {
       """
   }
 
+  /// The magnified dot with its halo, the dot's and the halo's edges drawn as dashed circles.
+  private func haloFigure(_ canvas: RGBCanvas, field: Double, radius: Double, width: Double, caption: String)
+    -> String
+  {
+    let f = { (v: Double) in ReportFormat.number(v, 4) }
+    let uri = (try? canvas.pngDataURI()) ?? ""
+    let c = f(field / 2)
+    func ring(_ cls: String, _ r: Double) -> String {
+      "<circle class=\"\(cls)\" cx=\"\(c)\" cy=\"\(c)\" r=\"\(f(r))\" fill=\"none\" stroke=\"#1b1b1b\" "
+        + "stroke-width=\"1\" stroke-dasharray=\"4 3\" vector-effect=\"non-scaling-stroke\"/>"
+    }
+    return """
+      <figure class="preview preview-halo"><svg viewBox="0 0 \(f(field)) \(f(field))" xmlns="http://www.w3.org/2000/svg" \
+      role="img" aria-label="one healed dot magnified with its hyperpigmentation halo"><image href="\(uri)" x="0" y="0" \
+      width="\(f(field))" height="\(f(field))"/>\(ring("dot-edge", radius))\(width > 0 ? ring("halo-edge", radius * (1 + width)) : "")</svg>\
+      <figcaption><strong>One dot while healing</strong> \(caption)</figcaption></figure>
+      """
+  }
+
+  /// What ΔE00 means, in plain words.
+  private func legendSection() -> String {
+    let n = ReportFormat.number
+    return """
+      <section class="legend-de"><h2>Reading ΔE00</h2>
+      <p class="note">ΔE00 (CIEDE2000) measures how different two colours look. Below about 1, most people \
+      cannot tell two colours apart side by side (just noticeable); up to \(n(FadeModel.matchThreshold, 1)) this \
+      tool calls a healed dot a match for the hair; around 2–3 the difference shows side by side; above 5 the \
+      colours look clearly different.</p>
+      <div class="de-scale">\(deltaEScale())</div>
+      </section>
+
+      """
+  }
+
+  /// Swatch pairs of the skin and a colour ΔE00 1, 1.8 and 5 darker (along L*), drawn from the
+  /// client's own skin so the legend shows differences the client will meet.
+  private func deltaEScale() -> String {
+    let skin = match.skinLab
+    return [1.0, FadeModel.matchThreshold, 5.0].map { target in
+      let other = Self.lab(darkerThan: skin, byDeltaE00: target)
+      return """
+        <figure class="de-pair" data-delta-e="\(ReportFormat.number(target, 1))"><svg viewBox="0 0 80 32" \
+        xmlns="http://www.w3.org/2000/svg" aria-hidden="true"><rect width="40" height="32" fill="\(ReportFormat.hex(skin))"/>\
+        <rect x="40" width="40" height="32" fill="\(ReportFormat.hex(other))"/></svg>\
+        <figcaption>ΔE00 \(ReportFormat.number(DeltaE.ciede2000(skin, other), 1))</figcaption></figure>
+        """
+    }.joined()
+  }
+
+  /// `lab` with L* lowered until ΔE00 reaches `target` (bisection; ΔE00 grows with ΔL*).
+  static func lab(darkerThan lab: Lab, byDeltaE00 target: Double) -> Lab {
+    var low = 0.0
+    var high = lab.l
+    for _ in 0..<40 {
+      let mid = (low + high) / 2
+      if DeltaE.ciede2000(Lab(l: lab.l - mid, a: lab.a, b: lab.b), lab) < target { low = mid } else { high = mid }
+    }
+    return Lab(l: lab.l - high, a: lab.a, b: lab.b)
+  }
+
   private func footer() -> String {
     """
     <footer class="note">Colours are CIELAB D65 shown in sRGB (clamped to the sRGB gamut); screens and printers \
     differ, so judge pigment on skin, not on this page. A match is ΔE00 ≤ \(ReportFormat.number(FadeModel.matchThreshold, 1)) \
-    (CIEDE2000). Generated by PigmentMatch.</footer>
+    (CIEDE2000). Generated by \(HTMLEscaping.escape(ToolVersion.description)).</footer>
 
     """
   }
@@ -400,7 +610,27 @@ public struct HTMLReport: Sendable {
     main { max-width: 186mm; margin: 0 auto; padding: 20px 16px; }
     h1 { font-size: 22px; margin: 0 0 2px; }
     h2 { font-size: 16px; margin: 0 0 8px; padding-bottom: 3px; border-bottom: 1px solid #ccc; break-after: avoid; }
-    section { margin: 20px 0; break-inside: avoid; page-break-inside: avoid; }
+    section { margin: 20px 0; }
+    figure, table, tr, .swatch, .swatch-row, .preview-row, .record, .top-warnings, .alert, .fade-chart, .de-scale, .true-size, .keep, .legend-de, p { break-inside: avoid; page-break-inside: avoid; }
+    .record-grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2px 18px; margin: 8px 0 0; font-size: 13px; }
+    .rec { display: flex; gap: 8px; border-bottom: 1px solid #eee; padding: 2px 0; }
+    .rec dt { flex: 0 0 92px; font-weight: 600; color: #444; }
+    .rec dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+    .rec-regions, .rec-calibration { grid-column: 1 / -1; }
+    .notes { font-size: 13px; margin: 6px 0 0; white-space: pre-wrap; }
+    .top-warnings .warnings { color: #8e1b1b; font-size: 13px; }
+    .preview-row { display: flex; gap: 8px; justify-content: space-between; }
+    .preview { width: 56mm; max-width: 32%; }
+    .preview img, .preview svg { display: block; width: 100%; height: auto; border: 1px solid #bbb; }
+    .preview figcaption { font-size: 11px; color: #444; margin-top: 3px; }
+    .true-size { display: flex; align-items: center; gap: 12px; }
+    .legend-de { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 14px; align-items: center; }
+    .legend-de h2 { grid-column: 1 / -1; }
+    .legend-de .note { margin: 0; }
+    .de-scale { display: flex; gap: 10px; }
+    .de-pair { margin: 0; }
+    .de-pair svg { display: block; width: 80px; height: 32px; border: 1px solid #ccc; }
+    .de-pair figcaption { font-size: 11px; color: #444; }
     .meta, .note { color: #555; font-size: 12px; }
     .grid2 { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; align-items: start; }
     figure { margin: 0; }
@@ -429,8 +659,8 @@ public struct HTMLReport: Sendable {
     @media print {
       body { font-size: 10.5pt; }
       main { max-width: none; padding: 0; }
-      section { margin: 12px 0; }
-      section.fade { break-before: auto; }
+      section { margin: 10px 0; }
+      h2 { break-after: avoid; page-break-after: avoid; }
       a { color: inherit; text-decoration: none; }
     }
     """

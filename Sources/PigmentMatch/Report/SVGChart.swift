@@ -94,6 +94,16 @@ public struct SVGChart: Sendable {
         stroke-width="0.5"><title>year \(entry.year): \(hex)</title></rect>
         """
     }
+    // Each strip swatch labelled with its year (thinned like the axis when years are many), dark
+    // text on light dots (L* > 55) and white on dark ones.
+    let stripLabelEvery = max(1, Int((Double(years.count) / 12).rounded(.up)))
+    for entry in timeline.entries where entry.year % stripLabelEvery == 0 || entry.year == years.last {
+      out += """
+        <text class="fade-year" x="\(f(x(year: Double(entry.year))))" y="\(f(4 + Self.stripHeight - 8))" \
+        text-anchor="middle" fill="\(entry.dotLab.l > 55 ? "#1b1b1b" : "#ffffff")">\
+        \(entry.year == 0 ? "healed" : "yr \(entry.year)")</text>
+        """
+    }
     // Grid and axes.
     let step = deltaE00Step(for: maximumDeltaE00)
     var value = 0.0

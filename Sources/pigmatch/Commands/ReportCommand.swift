@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import PigmentMatch
 
-/// `pigmatch report PHOTO --palette FILE -o OUT.html [--png] [--years N] [--sun …] [--smoker]`:
+/// `pigmatch report PHOTO --palette FILE -o OUT.html [--png] [--client …] [--practitioner …]
+/// [--date yyyy-mm-dd] [--notes …] [--dot-size MM] [--spacing MM] [--years N] [--sun …] [--smoker]`:
 /// the match as one self-contained HTML page (``HTMLReport``), or with `--png` a swatch sheet
 /// (``SwatchSheet``). Decodes, calls the library, writes the file atomically.
 struct ReportCommand: ParsableCommand {
@@ -21,6 +22,8 @@ struct ReportCommand: ParsableCommand {
 
   @Flag(help: "Write a PNG swatch sheet instead of the HTML page.")
   var png = false
+
+  @OptionGroup var record: RecordOptions
 
   @OptionGroup var region: RegionOptions
 
@@ -49,16 +52,24 @@ struct ReportCommand: ParsableCommand {
       throw CLIFailure.input(photo, error.description)
     }
 
+    let clinical: ClinicalRecord
+    do { clinical = try record.clinicalRecord() } catch { throw CLIFailure.input("--date", "\(error)") }
     let bytes: [UInt8]
     do {
       if png {
         bytes = try SwatchSheet(report: report).png()
       } else {
+        let geometry = record.geometry
         let page = HTMLReport(
           photoName: URL(fileURLWithPath: photo).lastPathComponent, analysis: analysis,
           match: report,
           palette: loaded, conditions: fade.conditions,
-          thumbnail: try ReportThumbnail(photo: decoded), measurement: measurement)
+          thumbnail: try ReportThumbnail(photo: decoded), measurement: measurement,
+          record: clinical, dotDiameter: geometry.dotDiameter, spacing: geometry.spacing,
+          hyperpigmentation: Hyperpigmentation(
+            skin: report.skinFit.optics, model: DotModel(palette: loaded, optics: report.skinFit.optics),
+            fractions: report.solution.blend.fractions, dotDiameter: geometry.dotDiameter,
+            spacing: geometry.spacing, skinType: report.hyperpigmentation.skinType))
         bytes = Array(page.render().utf8)
       }
     } catch {
