@@ -16,7 +16,8 @@ struct SkinFitStage: ParsableCommand {
   @Option(help: "Extra colours L,a,b;L,a,b;… to fit.")
   var colours: String = ""
 
-  @Option(help: "Forward model only: parameter sets Cm,pheo,B,S,scattering,epidermis mm;… → skin Lab.")
+  @Option(
+    help: "Forward model only: parameter sets Cm,pheo,B,S,scattering,epidermis mm[,carotene µM];… → skin Lab.")
   var forward: String = ""
 
   @Option(help: "For colours out of gamut: draw this many skins from inside every range (seeded) and report the nearest.")
@@ -26,10 +27,11 @@ struct SkinFitStage: ParsableCommand {
     if !forward.isEmpty {
       for set in forward.split(separator: ";") {
         let v = set.split(separator: ",").compactMap { Double($0) }
-        guard v.count == 6 else { continue }
+        guard v.count == 6 || v.count == 7 else { continue }
         let p = SkinParameters(
           melanosomeFraction: v[0], bloodFraction: v[2], oxygenSaturation: v[3], dermalScatteringScale: v[4],
-          epidermisThickness: v[5], pheomelaninFraction: v[1])
+          epidermisThickness: v[5], pheomelaninFraction: v[1],
+          caroteneMicromolar: v.count == 7 ? v[6] : SkinParameters.defaultCaroteneMicromolar)
         let lab = SkinOptics(parameters: p).skinLab
         print(String(format: "%@ → L* %.1f a* %.1f b* %.1f", String(set), lab.l, lab.a, lab.b))
       }
@@ -77,10 +79,11 @@ struct SkinFitStage: ParsableCommand {
       }
       print(
         String(
-          format: "%5.1f %5.1f %5.1f | ΔE00 %.2f | Cm %.3f pheo %.2f B %.4f S %.2f scat %.2f epi %.3f pow %.2f | %@ %@",
+          format: "%5.1f %5.1f %5.1f | ΔE00 %.2f | Cm %.3f pheo %.2f B %.4f S %.2f scat %.2f epi %.3f pow %.2f"
+            + " caro %.1f | %@ %@",
           lab.l, lab.a, lab.b, fit.deltaE00, p.melanosomeFraction, p.pheomelaninFraction,
           p.bloodFraction, p.oxygenSaturation, p.dermalScatteringScale, p.epidermisThickness, p.scatteringPower,
-          fit.inGamut ? "skin" : "CAST", fit.parametersAtBounds.joined(separator: ",")) + nearest)
+          p.caroteneMicromolar, fit.inGamut ? "skin" : "CAST", fit.parametersAtBounds.joined(separator: ",")) + nearest)
     }
     times.sort()
     print(

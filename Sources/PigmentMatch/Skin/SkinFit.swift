@@ -4,15 +4,16 @@ import Foundation
 /// The skin model fitted to a measured skin colour, how close it came, and whether the colour is
 /// one skin can have under neutral light.
 ///
-/// Fit: six physiological parameters (``SkinParameterRange/fitted``: eumelanin + pheomelanin
-/// melanosome fraction, pheomelanin share, blood fraction and oxygenation, dermal scattering,
-/// epidermal thickness), each moved as t = 1/(1 + e^(−u)) along its range so it stays strictly
-/// inside; minimise ΔE00(model skin, measured)² plus a weak prior λ²·Σ(u − u_typical)² (λ =
-/// `priorWeight`) that makes the solution unique; a coarse grid over melanin and blood, then
-/// Levenberg–Marquardt on the CIEDE2000 residual vector (Levenberg 1944; Marquardt 1963); a fit
-/// that ends at a bound is retried with a barrier off the bounds, and kept if it still reaches
-/// the colour. A colour the model cannot reach within ΔE00 ``gamutTolerance`` with every parameter off its
-/// bounds is not fitted silently: ``gamut`` says it is likely a colour cast.
+/// Fit: eight physiological parameters (``SkinParameterRange/fitted``: eumelanin + pheomelanin
+/// melanosome fraction, pheomelanin share, blood fraction and oxygenation, dermal scattering and
+/// its power, epidermal thickness, β-carotene), each moved as t = 1/(1 + e^(−u)) along its range
+/// so it stays strictly inside; minimise ΔE00(model skin, measured)² plus a weak prior
+/// λ²·Σ(u − u_typical)² (λ = `priorWeight`) that makes the solution unique; a coarse grid over
+/// melanin, blood and carotene, then Levenberg–Marquardt on the CIEDE2000 residual vector
+/// (Levenberg 1944; Marquardt 1963); a fit that ends at a bound is retried with a barrier off the
+/// bounds, and kept if it still reaches the colour. A colour the model cannot reach within ΔE00
+/// ``gamutTolerance`` with every parameter off its bounds is not fitted silently: ``gamut`` says
+/// it is likely a colour cast.
 public struct SkinFit: Sendable {
   /// Whether the measured colour is one skin can have under neutral light.
   public enum Gamut: String, Sendable, Equatable, Codable {
@@ -84,12 +85,16 @@ public struct SkinFit: Sendable {
     }
     let residual = { (u: [Double]) -> [Double] in residualWith(0, u) }
     var starts: [(cost: Double, u: [Double])] = []
+    let caroteneIndex = ranges.firstIndex { $0.name == SkinParameterRange.caroteneMicromolar.name }
     for cm in [0.012, 0.025, 0.05, 0.1, 0.2, 0.35] {
       for b in [0.008, 0.03] {
-        var u = typical
-        u[0] = Self.logit(ranges[0].position(of: cm))
-        u[2] = Self.logit(ranges[2].position(of: b))
-        starts.append((Self.cost(residual(u)), u))
+        for carotene in Self.caroteneStarts {
+          var u = typical
+          u[0] = Self.logit(ranges[0].position(of: cm))
+          u[2] = Self.logit(ranges[2].position(of: b))
+          if let caroteneIndex { u[caroteneIndex] = Self.logit(carotene) }
+          starts.append((Self.cost(residual(u)), u))
+        }
       }
     }
     starts.sort { $0.cost < $1.cost }
@@ -119,6 +124,11 @@ public struct SkinFit: Sendable {
     gamut =
       deltaE00 <= Self.gamutTolerance && parametersAtBounds.isEmpty ? .skin : .likelyColourCast
   }
+
+  /// Positions along the carotene range the coarse grid starts from (typical diet and carotene-rich).
+  static let caroteneStarts: [Double] = [
+    SkinParameterRange.caroteneMicromolar.position(of: SkinParameterRange.caroteneMicromolar.typical), 0.85,
+  ]
 
   /// |u| beyond which the second pass's barrier acts: twice the bound margin from each end.
   static let innerLimit = log((1 - 2 * boundMargin) / (2 * boundMargin))

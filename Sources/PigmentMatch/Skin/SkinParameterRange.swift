@@ -50,10 +50,22 @@ public struct SkinParameterRange: Sendable, Equatable {
   public static let scatteringPower = SkinParameterRange(
     name: "scatteringPower", lower: 0.9, upper: 2.2, typical: 1.421, logarithmic: false)
 
+  /// Tissue carotenoids as β-carotene: 0.1–10 µmol/L, typical 0.4. Typical and low end: HPLC of
+  /// human skin, 68–340 ng/g total carotenoids, mean 210 ng/g (Hata et al. 2000, J. Invest.
+  /// Dermatol. 115:441, as tabulated by Ermakov et al. 2004, J. Biomed. Opt. 9:332) ≈ 0.13–0.63,
+  /// mean 0.39 µmol/L at 537 g/mol; carotene varies between people more than retinol does
+  /// (Vahlquist et al. 1982, J. Invest. Dermatol. 79:94). High end: skin carotenoids follow the
+  /// plasma's (Scarmo et al. 2010, Arch. Biochem. Biophys. 504:34), and carotenaemia, the visibly
+  /// yellow skin of a carotene-rich diet, is serum carotene above 250 µg/dL ≈ 4.7 µmol/L, several
+  /// times normal: an order of magnitude above the mean is its ceiling. Measured, carotenoids add
+  /// only a few b* units to skin (dietary studies), which this range reproduces.
+  public static let caroteneMicromolar = SkinParameterRange(
+    name: "caroteneMicromolar", lower: 0.1, upper: 10, typical: 0.4, logarithmic: true)
+
   /// The fitted parameters, in the fit's order.
   public static let fitted: [SkinParameterRange] = [
     melanosomeFraction, pheomelaninFraction, bloodFraction, oxygenSaturation,
-    dermalScatteringScale, epidermisThickness, scatteringPower,
+    dermalScatteringScale, epidermisThickness, scatteringPower, caroteneMicromolar,
   ]
 
   /// The value at position t ∈ (0, 1) of the range (log or linear).
@@ -76,14 +88,15 @@ public struct SkinParameterRange: Sendable, Equatable {
       dermalScatteringScale: dermalScatteringScale.value(at: t[4]),
       epidermisThickness: epidermisThickness.value(at: t[5]),
       pheomelaninFraction: pheomelaninFraction.value(at: t[1]),
-      scatteringPower: scatteringPower.value(at: t[6]))
+      scatteringPower: scatteringPower.value(at: t[6]),
+      caroteneMicromolar: caroteneMicromolar.value(at: t[7]))
   }
 
   /// The values of `p` in ``fitted`` order.
   public static func values(_ p: SkinParameters) -> [Double] {
     [
       p.melanosomeFraction, p.pheomelaninFraction, p.bloodFraction, p.oxygenSaturation,
-      p.dermalScatteringScale, p.epidermisThickness, p.scatteringPower,
+      p.dermalScatteringScale, p.epidermisThickness, p.scatteringPower, p.caroteneMicromolar,
     ]
   }
 }

@@ -22,6 +22,9 @@ public struct SkinParameters: Sendable, Equatable {
   /// pooled histological epidermal thickness, 99.75 µm; Xu et al. 2017, J. Am. Acad. Dermatol.
   /// 77:1133; Meglinski & Matcher 2002 model it as 20 µm stratum corneum + 80 µm living epidermis).
   public var epidermisThickness: Double
+  /// Carotenoids (as β-carotene) in the tissue, **µmol/L**, the same in every layer; absorb
+  /// 400–520 nm (``CaroteneExtinction``) and yellow the skin (``SkinParameterRange/caroteneMicromolar``).
+  public var caroteneMicromolar: Double
   /// Thickness of the pigment layer in the dermis, **mm** (0.1 mm, as the palettes assume; see
   /// ``NeutralDermisDotOptics``).
   public var pigmentLayerThickness: Double
@@ -33,11 +36,14 @@ public struct SkinParameters: Sendable, Equatable {
   public static let defaultOxygenSaturation = 0.75
   /// Default epidermis (+ upper papillary dermis) thickness, mm.
   public static let defaultEpidermisThickness = 0.1
+  /// Default tissue β-carotene, µmol/L (``SkinParameterRange/caroteneMicromolar``'s typical).
+  public static let defaultCaroteneMicromolar = SkinParameterRange.caroteneMicromolar.typical
   /// Default pheomelanin share of the melanin: 26 % (Alaluf et al. 2002: ≈74 % eumelanin,
   /// ≈26 % pheomelanin, alike across ethnic groups).
   public static let defaultPheomelaninFraction = 0.26
 
-  /// Parameters; every value is clamped to its physical range (fractions 0…1, lengths ≥ 0,
+  /// Parameters; every value is clamped to its physical range (fractions 0…1, lengths and
+  /// concentrations ≥ 0,
   /// scattering scale ≥ 0.01).
   public init(
     melanosomeFraction: Double, bloodFraction: Double,
@@ -45,8 +51,10 @@ public struct SkinParameters: Sendable, Equatable {
     epidermisThickness: Double = Self.defaultEpidermisThickness,
     pigmentLayerThickness: Double = NeutralDermisDotOptics.defaultThickness, pigmentDepth: Double = 0,
     pheomelaninFraction: Double = Self.defaultPheomelaninFraction,
-    scatteringPower: Double = TissueOptics.scatteringB
+    scatteringPower: Double = TissueOptics.scatteringB,
+    caroteneMicromolar: Double = Self.defaultCaroteneMicromolar
   ) {
+    self.caroteneMicromolar = Self.length(caroteneMicromolar)
     self.scatteringPower = scatteringPower.isFinite ? min(max(scatteringPower, 0), 4) : TissueOptics.scatteringB
     self.melanosomeFraction = Self.unit(melanosomeFraction)
     self.pheomelaninFraction = Self.unit(pheomelaninFraction)

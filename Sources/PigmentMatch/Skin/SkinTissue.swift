@@ -4,11 +4,13 @@
 ///
 /// - Epidermis (+ upper papillary dermis): melanin absorption (eumelanin and pheomelanin,
 ///   ``TissueOptics/epidermalAbsorption(melanosomeFraction:pheomelanin:)``) plus the papillary
-///   capillaries' blood at the dermal fraction B; Jacques' (2013) skin scattering.
-/// - Dermis: blood (Prahl 1999 haemoglobin at saturation S) and baseline absorption, scattering
-///   scaled by ``SkinParameters/dermalScatteringScale``.
+///   capillaries' blood at the dermal fraction B and β-carotene (``CaroteneExtinction``);
+///   Jacques' (2013) skin scattering.
+/// - Dermis: blood (Prahl 1999 haemoglobin at saturation S), baseline absorption and the same
+///   β-carotene, scattering scaled by ``SkinParameters/dermalScatteringScale``.
 /// - Bloodless dermis (between the papillary loops and a sunk pigment layer): baseline absorption
-///   and the dermis's scattering (the vessels sit in the papillary loops and the deep plexus).
+///   and β-carotene, and the dermis's scattering (the vessels sit in the papillary loops and the
+///   deep plexus).
 public struct SkinTissue: Sendable {
   /// One layer's absorption µa and reduced scattering µs′ per wavelength, cm⁻¹.
   public struct Coefficients: Sendable {
@@ -33,16 +35,19 @@ public struct SkinTissue: Sendable {
     let blood = HemoglobinExtinction.wholeBloodAbsorption(saturation: p.oxygenSaturation)
     let melanin = TissueOptics.epidermalAbsorption(
       melanosomeFraction: p.melanosomeFraction, pheomelanin: p.pheomelaninFraction)
+    let carotene = CaroteneExtinction.absorption(micromolar: p.caroteneMicromolar)
     epidermis = Coefficients(
-      absorption: (0..<blood.count).map { melanin[$0] + p.bloodFraction * blood[$0] },
+      absorption: (0..<blood.count).map { melanin[$0] + p.bloodFraction * blood[$0] + carotene[$0] },
       reducedScattering: TissueOptics.reducedScattering(power: p.scatteringPower))
     let dermalScattering = TissueOptics.reducedScattering(
       scale: p.dermalScatteringScale, power: p.scatteringPower)
+    let dermalAbsorption = TissueOptics.dermalAbsorption(
+      bloodFraction: p.bloodFraction, saturation: p.oxygenSaturation)
     dermis = Coefficients(
-      absorption: TissueOptics.dermalAbsorption(
-        bloodFraction: p.bloodFraction, saturation: p.oxygenSaturation),
+      absorption: zip(dermalAbsorption, carotene).map { $0 + $1 },
       reducedScattering: dermalScattering)
     bloodlessDermis = Coefficients(
-      absorption: TissueOptics.baselineSpectrum, reducedScattering: dermalScattering)
+      absorption: zip(TissueOptics.baselineSpectrum, carotene).map { $0 + $1 },
+      reducedScattering: dermalScattering)
   }
 }

@@ -32,7 +32,8 @@ struct PaletteOptions: ParsableArguments {
         + "pheomelanin share \(Table.format(p.pheomelaninFraction * 100, 0)) %, "
         + "blood \(Table.format(p.bloodFraction * 100, 2)) % at \(Table.format(p.oxygenSaturation * 100, 0)) % O₂, "
         + "dermal scattering ×\(Table.format(p.dermalScatteringScale, 2)) (λ^−\(Table.format(p.scatteringPower, 2))), "
-        + "epidermis \(Table.format(p.epidermisThickness * 1000, 0)) µm)"
+        + "epidermis \(Table.format(p.epidermisThickness * 1000, 0)) µm, "
+        + "carotene \(Table.format(p.caroteneMicromolar, 1)) µmol/L)"
         + (fit.parametersAtBounds.isEmpty ? "" : "; at a bound: " + fit.parametersAtBounds.joined(separator: ", "))
         + (fit.gamut.advice.map { "; " + $0 } ?? "")
     )

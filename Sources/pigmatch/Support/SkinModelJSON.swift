@@ -13,6 +13,7 @@ struct SkinModelJSON: Encodable {
     let dermalScatteringScale: Rounded
     let epidermisThicknessMM: Rounded
     let scatteringPower: Rounded
+    let caroteneMicromolar: Rounded
   }
 
   let fitDeltaE00: Rounded
@@ -37,7 +38,8 @@ struct SkinModelJSON: Encodable {
       oxygenSaturation: Rounded(p.oxygenSaturation, places: 3),
       dermalScatteringScale: Rounded(p.dermalScatteringScale, places: 3),
       epidermisThicknessMM: Rounded(p.epidermisThickness, places: 4),
-      scatteringPower: Rounded(p.scatteringPower, places: 3))
+      scatteringPower: Rounded(p.scatteringPower, places: 3),
+      caroteneMicromolar: Rounded(p.caroteneMicromolar, places: 2))
     melanosomeFraction = parameters.melanosomeFraction
     bloodFraction = parameters.bloodFraction
     dermalScatteringScale = parameters.dermalScatteringScale
