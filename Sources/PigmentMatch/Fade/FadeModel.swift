@@ -84,7 +84,7 @@ public struct FadeModel: Sendable {
 
   /// The effective fractions in the pigment layer after `years`: each pigment's healed fraction
   /// times its retention, diluted over the spread area; water unchanged (K = S = 0).
-  public func fadedFractions(_ fractions: [Double], palette: Palette, years: Double) -> [Double] {
+  package func fadedFractions(_ fractions: [Double], palette: Palette, years: Double) -> [Double] {
     let area = spread(years: years) * spread(years: years)
     return fractions.indices.map { index in
       guard index < palette.pigments.count else { return fractions[index] }
@@ -98,9 +98,17 @@ public struct FadeModel: Sendable {
     return skin.sunk(by: sinking(years: years))
   }
 
-  /// The year-by-year look of `recipe` (component fractions in `model`'s order) from year 0
-  /// (healed) to `years`, with ΔE00 to the start and, if given, to `target`.
-  public func timeline(_ fractions: [Double], model: DotModel, years: Int, target: Lab? = nil)
+  /// The year-by-year look of `recipe` under `model` from year 0 (healed) to `years`, with ΔE00 to
+  /// the start and, if given, to `target` (for a solved blend: `blend.recipe`, `blend.target`);
+  /// throws ``RecipeError/unknownPigment(_:known:)`` for a pigment `model`'s palette lacks.
+  public func timeline(_ recipe: Recipe, model: DotModel, years: Int, target: Lab? = nil) throws(RecipeError)
+    -> FadeTimeline
+  {
+    timeline(try recipe.fractions(in: model.palette), model: model, years: years, target: target)
+  }
+
+  /// The year-by-year look of component fractions in `model`'s order (see the `Recipe` form).
+  package func timeline(_ fractions: [Double], model: DotModel, years: Int, target: Lab? = nil)
     -> FadeTimeline
   {
     let projection = FadeProjection(model: model, fade: self, years: years)
@@ -114,7 +122,7 @@ public struct FadeModel: Sendable {
   }
 
   /// The dot's CIELAB `years` (fractional) after healing.
-  public func dotLab(_ fractions: [Double], model: DotModel, years: Double) -> Lab {
+  package func dotLab(_ fractions: [Double], model: DotModel, years: Double) -> Lab {
     DotModel(palette: model.palette, optics: optics(model.optics, years: years))
       .lab(fadedFractions(fractions, palette: model.palette, years: years))
   }

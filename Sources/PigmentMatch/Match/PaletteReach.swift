@@ -13,7 +13,7 @@ public struct PaletteReach: Sendable {
     /// How much water.
     public let dilution: Dilution
     /// Fractions in component order (pigments, then water).
-    public let fractions: [Double]
+    package let fractions: [Double]
     /// The healed dot.
     public let lab: Lab
   }

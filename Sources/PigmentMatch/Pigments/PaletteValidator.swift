@@ -32,7 +32,7 @@ public enum PaletteValidator {
 
   /// Near-duplicate masstones and stocks that do not lighten with water (neutral-dermis dot model).
   static func shadeProblems(_ palette: Palette) -> [PaletteProblem] {
-    let model = DotModel(palette: palette)
+    let model = DotModel(palette: palette, optics: NeutralDermisDotOptics())
     let water = palette.pigments.count
     var problems: [PaletteProblem] = []
     let masstones = (0..<water).map { model.masstoneLab(componentIndex: $0) }

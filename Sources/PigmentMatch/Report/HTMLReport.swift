@@ -19,10 +19,10 @@ public struct HTMLReport: Sendable {
   public let analysis: ToneAnalysis
   /// The match result.
   public let match: MatchReport
-  /// The palette the blend came from.
-  public let palette: Palette
-  /// Sun and smoking used for the fade.
-  public let conditions: FadeConditions
+  /// The palette the blend came from (the match's own).
+  public var palette: Palette { match.palette }
+  /// Sun and smoking used for the fade (the match's own: ``MatchReport/conditions``).
+  public var conditions: FadeConditions { match.conditions.fade }
   /// The photo thumbnail; nil leaves a placeholder.
   public let thumbnail: ReportThumbnail?
   /// The measurement behind `analysis` (marked regions, card, calibration); nil: automatic, uncalibrated.
@@ -30,16 +30,13 @@ public struct HTMLReport: Sendable {
 
   /// A report of `match` for the photo `photoName` analysed as `analysis`.
   public init(
-    photoName: String, analysis: ToneAnalysis, match: MatchReport, palette: Palette,
-    conditions: FadeConditions = FadeConditions(), thumbnail: ReportThumbnail?,
+    photoName: String, analysis: ToneAnalysis, match: MatchReport, thumbnail: ReportThumbnail?,
     measurement: PhotoMeasurement? = nil
   ) {
     self.measurement = measurement
     self.photoName = photoName
     self.analysis = analysis
     self.match = match
-    self.palette = palette
-    self.conditions = conditions
     self.thumbnail = thumbnail
   }
 

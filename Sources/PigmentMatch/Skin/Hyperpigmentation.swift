@@ -77,7 +77,7 @@ public struct Hyperpigmentation: Sendable {
   /// The assessment of a dot recipe (`fractions` in `model`'s order) under `skin`, for dots of
   /// `dotDiameter` at `spacing` (mm). The risk is judged on `skinType` when given (stated,
   /// measured or unconfirmed, ``SkinTypeAssessment``), else on the skin's own ITA° class.
-  public init(
+  package init(
     skin: SkinOptics, model: DotModel, fractions: [Double],
     dotDiameter: Double = StubbleImpression.defaultDotDiameter,
     spacing: Double = StubbleImpression.defaultSpacing,

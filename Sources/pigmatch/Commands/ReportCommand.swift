@@ -57,7 +57,6 @@ struct ReportCommand: ParsableCommand {
         let page = HTMLReport(
           photoName: URL(fileURLWithPath: photo).lastPathComponent, analysis: analysis,
           match: report,
-          palette: loaded, conditions: fade.conditions,
           thumbnail: try ReportThumbnail(photo: decoded), measurement: measurement)
         bytes = Array(page.render().utf8)
       }
