@@ -32,7 +32,7 @@ public struct HairMelaninFit: Sendable {
   public let deltaE00: Double
 
   /// Bounds of the fitted concentrations.
-  public static let concentrationRange: ClosedRange<Double> = 1e-4...20
+  package static let concentrationRange: ClosedRange<Double> = 1e-4...20
   /// Pull toward fully pigmented hair, ΔE00 per unit of grey share.
   static let greyPull = 0.3
   /// Grid points the compass search starts from.
@@ -98,12 +98,12 @@ public struct HairMelaninFit: Sendable {
   }
 
   /// Absorption σa of a pigmented fibre, mm⁻¹ (31 values).
-  public var pigmentedAbsorption: [Double] {
+  package var pigmentedAbsorption: [Double] {
     MelaninAbsorption.fibre(eumelanin: eumelanin, pheomelanin: pheomelanin)
   }
 
   /// The model's reflectance of a mass of this hair in air (31 values).
-  public static func reflectance(eumelanin: Double, pheomelanin: Double, pigmentedShare w: Double)
+  package static func reflectance(eumelanin: Double, pheomelanin: Double, pigmentedShare w: Double)
     -> [Double]
   {
     let pigmented = MelaninAbsorption.fibre(eumelanin: eumelanin, pheomelanin: pheomelanin)

@@ -24,7 +24,7 @@ public struct DotModel: Sendable {
   }
 
   /// Number of components: pigments + water.
-  public var componentCount: Int { k.count }
+  package var componentCount: Int { k.count }
 
   /// Measured dot reflectance for fractions in component order (c ≥ 0; need not sum to 1 here).
   package func reflectance(_ fractions: [Double]) -> [Double] {
@@ -62,7 +62,7 @@ public struct DotModel: Sendable {
   public var skinLab: Lab { Self.lab(ofReflectance: optics.skinReflectance) }
 
   /// The masstone of one component: the undiluted stock as a dot.
-  public func masstoneLab(componentIndex: Int) -> Lab {
+  package func masstoneLab(componentIndex: Int) -> Lab {
     var fractions = [Double](repeating: 0, count: componentCount)
     fractions[componentIndex] = 1
     return lab(fractions)

@@ -41,14 +41,14 @@ public struct HTMLReport: Sendable {
   }
 
   /// The fade chart drawn in the page (exposed so its geometry can be checked).
-  public var chart: SVGChart { SVGChart(timeline: match.fade) }
+  package var chart: SVGChart { SVGChart(timeline: match.fade) }
 
   /// Skin cells outlined on the thumbnail: at least half of the cell sampled as skin.
-  public static let skinCellShare: Float = 0.5
+  package static let skinCellShare: Float = 0.5
 
   /// Hair cells outlined: at least half the largest hair share of any cell (the densest hair),
   /// and at least 5 %, so scattered stubble does not outline the whole photo.
-  public func hairCellShare() -> Float {
+  package func hairCellShare() -> Float {
     max(0.05, 0.5 * (analysis.regions.hairShares.max() ?? 0))
   }
 

@@ -53,15 +53,15 @@ public struct Hyperpigmentation: Sendable {
     "Modelled from proxies, not measured for SMP: post-laser PIH in 4–12 % of sessions in skin types IV–VI; acne PIH in ≈65 % of darker vs ≈25 % of lighter skin. The ITA°→Fitzpatrick mapping is a convention, not a validated one."
 
   /// Coverage above which the work counts as dense (dots 0.125 mm at ≈0.5 mm spacing: a ≈ 0.05).
-  public static let denseCoverage = 0.04
+  package static let denseCoverage = 0.04
 
   /// The risk for a skin of `ita` with dots at `coverage`; never falls as ITA° falls.
-  public static func risk(ita: ITA, coverage: Double) -> HyperpigmentationRisk {
+  package static func risk(ita: ITA, coverage: Double) -> HyperpigmentationRisk {
     risk(category: ita.category, coverage: coverage)
   }
 
   /// The risk for a skin of ITA° class `category` with dots at `coverage`.
-  public static func risk(category: ITACategory, coverage: Double) -> HyperpigmentationRisk {
+  package static func risk(category: ITACategory, coverage: Double) -> HyperpigmentationRisk {
     let base: HyperpigmentationRisk
     switch category {
     case .veryLight, .light, .intermediate: base = .low

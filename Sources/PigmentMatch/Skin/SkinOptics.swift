@@ -24,7 +24,7 @@ public struct SkinOptics: DotOptics {
   /// The parameters this model was built from.
   public let parameters: SkinParameters
   /// The transport-to-Kubelka–Munk factors and surface K2 in use.
-  public let calibration: KubelkaMunkCalibration
+  package let calibration: KubelkaMunkCalibration
   /// Dermis µa and µs′, **mm⁻¹** (31 values each): the pigment layer adds the mixture to these.
   let dermisMua: [Double]
   let dermisMusp: [Double]
@@ -39,7 +39,7 @@ public struct SkinOptics: DotOptics {
   let k2: Double
 
   /// The model for `parameters` with the Monte Carlo calibration (``KubelkaMunkCalibration``).
-  public init(
+  package init(
     parameters: SkinParameters, calibration: KubelkaMunkCalibration = .monteCarlo
   ) {
     self.parameters = parameters

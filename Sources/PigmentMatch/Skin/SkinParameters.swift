@@ -39,7 +39,7 @@ public struct SkinParameters: Sendable, Equatable {
 
   /// Parameters; every value is clamped to its physical range (fractions 0…1, lengths ≥ 0,
   /// scattering scale ≥ 0.01).
-  public init(
+  package init(
     melanosomeFraction: Double, bloodFraction: Double,
     oxygenSaturation: Double = Self.defaultOxygenSaturation, dermalScatteringScale: Double = 1,
     epidermisThickness: Double = Self.defaultEpidermisThickness,

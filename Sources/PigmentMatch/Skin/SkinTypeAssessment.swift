@@ -30,9 +30,9 @@ public struct SkinTypeAssessment: Sendable, Equatable {
   /// Uncertainty of the skin's L* and b* in an uncalibrated photo: camera auto-exposure and white
   /// balance move skin by about ±10 L* and ±6 b* between ordinary indoor and daylight shots (the
   /// issue's real photos: shine alone moved skin 12 L*). The ITA° range is taken over that box.
-  public static let uncalibratedUncertainty = (l: 10.0, b: 6.0)
+  package static let uncalibratedUncertainty = (l: 10.0, b: 6.0)
   /// The same after a grey-card or ColorChecker correction (residual of the card reading).
-  public static let calibratedUncertainty = (l: 3.0, b: 3.0)
+  package static let calibratedUncertainty = (l: 3.0, b: 3.0)
 
   /// The practitioner's type.
   public static func stated(_ type: FitzpatrickConvention) -> SkinTypeAssessment {

@@ -1,13 +1,13 @@
 /// What `pigmatch inspect` reports about a photo: its metadata and mean colour.
-public struct PhotoInspection: Sendable {
-  public let path: String
-  public let metadata: PhotoMetadata
+package struct PhotoInspection: Sendable {
+  package let path: String
+  package let metadata: PhotoMetadata
   /// Mean CIELAB over all fully opaque pixels at full resolution; nil when none is opaque.
-  public let meanLab: Lab?
-  public let warnings: [String]
+  package let meanLab: Lab?
+  package let warnings: [String]
 
   /// Decodes `path` at full resolution and measures it.
-  public init(path: String, options: DecodeOptions = .full) throws(PhotoError) {
+  package init(path: String, options: DecodeOptions = .full) throws(PhotoError) {
     let photo = try PhotoDecoder.decode(contentsOf: path, options: options)
     self.path = path
     metadata = photo.metadata

@@ -71,19 +71,19 @@ public struct ToneAnalysis: Sendable {
   public let regions: ToneRegionMap
 
   /// Fewest usable pixels an analysis accepts (a 1×1 photo cannot be clustered).
-  public static let minimumPixels = 64
+  package static let minimumPixels = 64
   /// Below this many analysed pixels a ``ToneWarning/fewPixels(count:)`` is given.
-  public static let fewPixelsWarning = 2_000
+  package static let fewPixelsWarning = 2_000
   /// Skin–hair ΔE00 below which the hair estimate is flagged: about 4× a just-noticeable
   /// difference, where the mixture line is short compared with lighting spread.
-  public static let lowContrastThreshold = 8.0
+  package static let lowContrastThreshold = 8.0
   /// Percentile of the hair cluster along the skin→hair line above which pixels count as hair core.
-  public static let hairCorePercentile = 0.45
+  package static let hairCorePercentile = 0.45
   /// Highest confidence an analysis whose skin is uncertain (``ToneWarning/skinUncertain(reason:)``) gets.
-  public static let uncertainSkinConfidence = 0.45
+  package static let uncertainSkinConfidence = 0.45
   /// Above this share of the skin region lit differently from the measured part
   /// (`SkinRegion.toneReach`), the skin tone depends on which light is taken: a warning.
-  public static let unevenLightShare = 0.3
+  package static let unevenLightShare = 0.3
   /// Most pixels the statistics of steps 4–6 are estimated from (``TonePixels/Collector``).
   static let estimationBudget = 50_000
 
