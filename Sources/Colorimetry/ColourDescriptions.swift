@@ -65,7 +65,7 @@ extension ITACategory: CustomStringConvertible {
 }
 
 extension FitzpatrickConvention: CustomStringConvertible {
-  /// `Fitzpatrick III` (a type mapped from ITA° by convention: see ``note``).
+  /// `Fitzpatrick III` (a type mapped from ITA° by convention: see its `note`).
   public var description: String { "Fitzpatrick \(roman)" }
 }
 

@@ -34,7 +34,9 @@ import PigmentMatch
   /// The trap the required optics close: a blend solved in a neutral dermis, then tattooed into the
   /// client's skin, looks different from what its solve reported. Seen through the client's skin it
   /// can be no closer to the follicle than the blend solved for that skin (which minimises exactly
-  /// that distance), and for the dark-skinned clients it misses by more than a match.
+  /// that distance), and what the neutral solve claims understates the miss by more than a match
+  /// (04-light-salt-pepper: the neutral solve claims ΔE00 1.66, a match; in the client's skin it is
+  /// 10.7, where the skin-aware blend reaches 1.45).
   @Test func theClientsSkinChangesTheBlend() throws {
     let palette = try Palette.load(path: PigmentsTestSupport.palette("carbon-greyscale.json").path)
     var worstMiss = 0.0
@@ -78,6 +80,8 @@ import PigmentMatch
     let other = BlendSolver(palette: greys, optics: NeutralDermisDotOptics())
     #expect(blend.pigmentCount > 0)
     #expect(throws: RecipeError.self) { try other.meanDeltaE00(blend, years: 3) }
+    #expect(CupRecipe(blend, model: other.model, volume: 5) == nil)
+    #expect(CupRecipe(blend, model: solver.model, volume: 5) != nil)
   }
 
   /// A solved blend's recipe gives back the same dot: the typed form loses nothing.

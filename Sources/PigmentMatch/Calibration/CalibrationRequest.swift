@@ -6,7 +6,7 @@ public enum CalibrationRequest: Sendable, Equatable {
   /// `reference` (default ``GreyCard/standardLab``).
   case greyCard(RegionOfInterest, reference: Lab)
   /// A ColorChecker Classic with these outer corners, x1, y1, …, x4, y4 (full-resolution
-  /// coordinates; order in ``ColorCheckerFit/init(photo:corners:)``).
+  /// coordinates; order in `ColorCheckerFit/init(photo:corners:)`).
   case colorChecker(corners: [Double])
 
   /// Parses `--card-lab L,a,b` (L* 1…100: a card cannot be black).

@@ -10,7 +10,7 @@ import Colorimetry
 public struct ColorCheckerFit: Sendable {
   /// One patch after the fit.
   public struct PatchResidual: Sendable, Equatable {
-    /// Patch number 1…24 (``ColorCheckerClassic``).
+    /// Patch number 1…24 (`ColorCheckerClassic`).
     public let number: Int
     public let name: String
     /// The patch as observed in the photo and after correction (CIELAB D65).
@@ -45,7 +45,7 @@ public struct ColorCheckerFit: Sendable {
   public var meanDeltaE00: Double { patches.map(\.deltaE00).reduce(0, +) / Double(max(patches.count, 1)) }
   /// Largest ΔE00 over the fitted patches.
   public var maximumDeltaE00: Double { patches.filter(\.fitted).map(\.deltaE00).max() ?? 0 }
-  /// Whether to warn about the fit (see ``poorMeanDeltaE00``, ``poorPatchDeltaE00``).
+  /// Whether to warn about the fit (see `poorMeanDeltaE00`, `poorPatchDeltaE00`).
   public var isPoor: Bool { meanDeltaE00 > Self.poorMeanDeltaE00 || maximumDeltaE00 > Self.poorPatchDeltaE00 }
 
   /// Samples the chart whose outer corners (full-resolution photo coordinates) are `corners`:

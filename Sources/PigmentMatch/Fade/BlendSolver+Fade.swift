@@ -2,7 +2,7 @@ import Colorimetry
 
 extension BlendSolver {
   /// The blend whose dot stays closest to `target` on average over years 0…`years` under
-  /// `conditions` (``Objective/meanOverYears(_:)``); `years` 0 is the day-one solve.
+  /// `conditions` (`Objective/meanOverYears(_:)`); `years` 0 is the day-one solve.
   public func solve(target: Lab, years: Int, conditions: FadeConditions = FadeConditions())
     throws(BlendError) -> Solution
   {

@@ -79,7 +79,7 @@ public struct PaletteReach: Sendable {
 
   /// The darkest dot: the undiluted pigment whose dot has the lowest L*.
   public let darkest: Dot
-  /// The lightest practical dot: the pigment at 1:``mostDilute`` whose dot has the highest L*.
+  /// The lightest practical dot: the pigment at 1:`mostDilute` whose dot has the highest L*.
   public let lightest: Dot
   /// What is missing, largest shortfall first.
   public let missing: [Missing]

@@ -19,8 +19,8 @@ import Foundation
 /// 4. Among blends within ``Options/matchThreshold`` (a match), the fewest stock pigments win, then
 ///    the smallest ΔE00: every subset of fewer pigments is solved, smallest first. Out of reach,
 ///    fewer pigments are preferred when dropping one costs ≤ ``Options/fewerPigmentsTolerance``.
-/// With ``Objective/meanOverYears(_:)`` the same machinery minimises the mean ΔE00 over years
-/// 0…N of a ``FadeProjection`` instead of day one only (fade-aware solve, DESIGN.md "Fade").
+/// With `Objective/meanOverYears(_:)` the same machinery minimises the mean ΔE00 over years
+/// 0…N of a `FadeProjection` instead of day one only (fade-aware solve, DESIGN.md "Fade").
 /// The residual is reported as it is: a dot cannot reach colours darker than the skin surface
 /// reflection, and the solver says so rather than pretending.
 public struct BlendSolver: Sendable {

@@ -42,7 +42,7 @@ public struct DotModel: Sendable {
   public func lab(_ recipe: Recipe) throws(RecipeError) -> Lab { lab(try recipe.fractions(in: palette)) }
 
   /// The stubble impression of a validated recipe at the default dot size and spacing (dots mixed
-  /// with bare skin by area; ``StubbleImpression``); throws like ``lab(_:)``.
+  /// with bare skin by area; `StubbleImpression`); throws like ``lab(_:)``.
   public func stubbleLab(_ recipe: Recipe) throws(RecipeError) -> Lab {
     stubbleLab(try recipe.fractions(in: palette))
   }

@@ -18,8 +18,8 @@ public enum PaletteValidator {
     validate(jsonData: try PaletteFile.read(path: path))
   }
 
-  /// Validates palette JSON, with coverage over ``HairReference/coverageTargets`` ×
-  /// ``SkinClassReference/all`` unless `includeCoverage` is false (coverage solves 48 blends).
+  /// Validates palette JSON, with coverage over `HairReference/coverageTargets` ×
+  /// `SkinClassReference/all` unless `includeCoverage` is false (coverage solves 48 blends).
   public static func validate(jsonData data: Data, coverage includeCoverage: Bool = true) -> PaletteValidation {
     let (palette, parsedProblems) = PaletteReader.read(JSONValue.parse(data))
     let readProblems = PaletteProblem.locatingSyntaxError(parsedProblems, in: data)

@@ -4,13 +4,13 @@ import Colorimetry
 /// data URI; no external resources) that prints cleanly to A4 or Letter.
 ///
 /// Sections, top to bottom: the photo thumbnail with the sampled skin and hair regions outlined
-/// (``ToneAnalysis/regions``, ``RegionOutline``) beside the skin and hair swatches (Lab, hex, ITA°
+/// (``ToneAnalysis/regions``, `RegionOutline`) beside the skin and hair swatches (Lab, hex, ITA°
 /// class, Fitzpatrick type by convention, Monk swatch); an out-of-reach notice when the healed
 /// dot misses the hair by more than ``FadeModel/matchThreshold``; the recipe in fractions and
-/// drops with the healed dot and stubble impression (swatches and a ``StubblePattern``); the
-/// fade strip and ΔE00 curve (``SVGChart``) with the touch-up year; the hyperpigmentation halo
+/// drops with the healed dot and stubble impression (swatches and a `StubblePattern`); the
+/// fade strip and ΔE00 curve (`SVGChart`) with the touch-up year; the hyperpigmentation halo
 /// during healing (weeks 0/4/8/12, risk, advice and the "modelled from proxies" basis).
-/// Every piece of text from outside (file and palette names) goes through ``HTMLEscaping``.
+/// Every piece of text from outside (file and palette names) goes through `HTMLEscaping`.
 /// Pure: builds a String, does no I/O.
 public struct HTMLReport: Sendable {
   /// The photo's name as shown (usually its file name).

@@ -16,18 +16,18 @@ import PhotoIO
 ///   hyperpigmentation halo, at the weeks of ``Hyperpigmentation/healing``, captioned `W0`, `W4`,
 ///   `W8`, `W12`.
 ///
-/// Layout (pixels; text is a 5 × 7 bitmap font at ``textScale`` 2: 12 px per character, ``textHeight``
-/// 14 px per line, ``lineGap`` between lines): a ``margin`` of white all round. The recipe lines
-/// start at (margin, margin); ``headerGap`` below them the rows begin, at `top`. The titles form a
-/// left column as wide as the widest title line; the swatches start ``titleGap`` to its right, at
-/// `left`. Swatch *i* of row *r* covers x ∈ [left + i·(``cell`` + ``gap``), … + cell),
-/// y ∈ [top + r·``rowPitch``, … + cell) (``frame(row:index:)``), ringed by a 1-pixel light grey
+/// Layout (pixels; text is a 5 × 7 bitmap font at `textScale` 2: 12 px per character, `textHeight`
+/// 14 px per line, `lineGap` between lines): a `margin` of white all round. The recipe lines
+/// start at (margin, margin); `headerGap` below them the rows begin, at `top`. The titles form a
+/// left column as wide as the widest title line; the swatches start `titleGap` to its right, at
+/// `left`. Swatch *i* of row *r* covers x ∈ [left + i·(`cell` + `gap`), … + cell),
+/// y ∈ [top + r·`rowPitch`, … + cell) (`frame(row:index:)`), ringed by a 1-pixel light grey
 /// keyline just outside that square so pale skin shows against the white. Its caption is centred
-/// under it, ``captionGap`` below the swatch (``captionFrame(row:index:)``); a row's title is
-/// left-aligned in the column and centred vertically on the swatches (``titleFrame(row:)``).
-/// Rows are ``rowPitch`` = cell + captionGap + textHeight + ``rowGap`` apart. The width fits the
+/// under it, `captionGap` below the swatch (`captionFrame(row:index:)`); a row's title is
+/// left-aligned in the column and centred vertically on the swatches (`titleFrame(row:)`).
+/// Rows are `rowPitch` = cell + captionGap + textHeight + `rowGap` apart. The width fits the
 /// longest row (or a recipe line that cannot be wrapped narrower); rows shorter than the longest
-/// leave white to their right. Text is ``ink`` on white, upper case; a character the font lacks is
+/// leave white to their right. Text is `ink` on white, upper case; a character the font lacks is
 /// drawn as a hollow box. Colours are Lab clamped into sRGB (`SRGB8(clamping:)`).
 public struct SwatchSheet: Sendable, Equatable {
   /// Swatch side, pixels: wide enough for a 7-character caption (82 px at ``textScale`` 2).

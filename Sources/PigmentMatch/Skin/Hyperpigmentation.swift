@@ -10,11 +10,11 @@ import Foundation
 /// The model (DESIGN.md "Hyperpigmentation"):
 /// - Risk from the ITA° class (Del Bino 2006) — very light/light/intermediate low, tan/brown
 ///   moderate, dark high — raised one level (not above high) for dense work (coverage above
-///   ``denseCoverage``) from intermediate skin down. Risk therefore never falls as ITA° falls.
+///   `denseCoverage`) from intermediate skin down. Risk therefore never falls as ITA° falls.
 /// - Halo: epidermal melanin Cm × 1.2 / 1.5 / 2.0 (low / moderate / high) in a ring 1 / 2 / 3 dot
 ///   radii wide around each dot, fading linearly over 4 / 8 / 12 weeks.
 /// - Its ΔE00 is the halo skin against normal skin, both through ``SkinOptics``; the healing look
-///   is the stubble impression of dots, halos and skin (Yule–Nielsen, ``StubbleImpression``).
+///   is the stubble impression of dots, halos and skin (Yule–Nielsen, `StubbleImpression`).
 public struct Hyperpigmentation: Sendable {
   /// One moment of the healing period.
   public struct HealingLook: Sendable, Equatable {

@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Layers (DESIGN.md "Seen through skin"):
 /// - Top, thickness ``SkinParameters/epidermisThickness`` (100 µm): melanin absorption
-///   (``TissueOptics/epidermalAbsorption(melanosomeFraction:pheomelanin:)``, Jacques 1998) plus the papillary
+///   (`TissueOptics/epidermalAbsorption(melanosomeFraction:pheomelanin:)`, Jacques 1998) plus the papillary
 ///   capillaries' blood at the dermal fraction B, and Jacques' (2013) skin scattering.
 /// - Optional extra dermis of ``SkinParameters/pigmentDepth`` (sinking pigment, ``FadeModel``),
 ///   bloodless (scattering and baseline absorption only).
@@ -15,7 +15,7 @@ import Foundation
 /// - Semi-infinite dermis: blood (Prahl 1999 haemoglobin) and baseline absorption, scattering
 ///   scaled by ``SkinParameters/dermalScatteringScale``; R∞ (Kubelka & Munk 1931).
 /// Layers are converted with K = κ·2µa, S = σ·(3/4)µs′ − (1/4)µa (van Gemert & Star 1987, with
-/// κ, σ and K2 calibrated against Monte Carlo: ``KubelkaMunkCalibration``), the
+/// κ, σ and K2 calibrated against Monte Carlo: `KubelkaMunkCalibration`), the
 /// pigment layer is solved over the dermis by Kubelka's hyperbolic formula (Kubelka 1948), the
 /// upper layers are stacked by R₁₂ = R₁ + T₁²R₂/(1 − R₁R₂) (Kubelka 1954), and the surface by
 /// Saunderson (1942) with K1 = ((n − 1)/(n + 1))², n = 1.4, K2 = 0.5 (Allen 1980).

@@ -1,6 +1,6 @@
 /// The physiological parameters of the layered skin model (``SkinOptics``).
 ///
-/// Each fitted parameter has a physiological range (``SkinParameterRange``); ``SkinFit`` keeps the
+/// Each fitted parameter has a physiological range (`SkinParameterRange`); ``SkinFit`` keeps the
 /// fit strictly inside it and reports any parameter close to a bound.
 public struct SkinParameters: Sendable, Equatable {
   /// Epidermal melanosome volume fraction Cm, 0…1 (≈1.3–43 % across skin types; Jacques 1998).

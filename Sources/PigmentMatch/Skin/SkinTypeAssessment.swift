@@ -9,7 +9,7 @@ import Foundation
 ///   only when the photo was calibrated and the measurement's confidence is at least
 ///   ``PhotoMeasurement/lowConfidenceThreshold``.
 /// - **Unconfirmed:** otherwise. The plausible types are the ITA° classes reachable within the
-///   measurement's uncertainty (``uncalibratedUncertainty``; every class when the confidence is
+///   measurement's uncertainty (`uncalibratedUncertainty`; every class when the confidence is
 ///   low, because the "skin" may not be skin at all), the risk is the highest of theirs and never
 ///   "low" (an uncertain measurement must not reassure), and the output asks to confirm the type.
 public struct SkinTypeAssessment: Sendable, Equatable {

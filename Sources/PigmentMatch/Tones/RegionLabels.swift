@@ -11,7 +11,7 @@ import Colorimetry
 /// | white `#ffffff` | ignore: never analysed (backdrop, clothes, jewellery) |
 /// | black `#000000` or transparent | unlabelled: the automatic analysis may use it |
 ///
-/// A pixel takes a role when each of its 8-bit channels is within ``tolerance`` of the role's
+/// A pixel takes a role when each of its 8-bit channels is within `tolerance` of the role's
 /// colour (anti-aliased brush edges in between stay unlabelled).
 public struct RegionLabels: Sendable, Equatable {
   /// A pixel's label.

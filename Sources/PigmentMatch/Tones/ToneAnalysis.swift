@@ -16,8 +16,8 @@ import Foundation
 ///    skin-like, lit cluster through clusters of the same hue and similar colour that are not
 ///    textured (`SkinRegion`): its tone (step 5) comes from the part within ΔE00 10 of the seed.
 /// 4. **Clustering and roles.** k-means++ (Arthur & Vassilvitskii 2007) on the pixels that stay,
-///    through a 2 ΔE colour histogram (``ColourHistogram``), k from 2…6 by the elbow rule of
-///    ``KMeans/clusterChoosingK(_:weights:scatter:range:seed:elbow:)``; every pixel is then
+///    through a 2 ΔE colour histogram (`ColourHistogram`), k from 2…6 by the elbow rule of
+///    `KMeans/clusterChoosingK(_:weights:scatter:range:seed:elbow:)`; every pixel is then
 ///    assigned to its nearest centre. *skin* = the cluster nearest the scene's skin tone plus
 ///    skin-like clusters within ΔE00 7 of it; *hair* = among the other clusters in the hair gamut
 ///    holding ≥ 2 % of the pixels, farthest from the skin first, the first that `HairEvidence`
@@ -30,11 +30,11 @@ import Foundation
 ///    pixels brighter than the median by more than max(6, 4 robust σ) of L*. When the scene found a
 ///    skin region (step 3) the pixels are its lit part; when it found none, or the skin is not of a
 ///    skin colour, or much of the skin is lit differently from the part measured, a
-///    ``ToneWarning/skinUncertain(reason:)`` caps the confidence at ``uncertainSkinConfidence``.
+///    ``ToneWarning/skinUncertain(reason:)`` caps the confidence at `uncertainSkinConfidence`.
 /// 6. **Hair tone (unmixing).** Stubble pixels are area mixtures of hair and skin, so the hair
 ///    cluster's centre lies between the two. Lightness: each hair-cluster pixel is placed on the
 ///    skin→centre line (t = 0 at the skin, 1 at the centre) and the hair's L* is the median of the
-///    pixels beyond the ``hairCorePercentile`` quantile of t — the most hair-like part, where
+///    pixels beyond the `hairCorePercentile` quantile of t — the most hair-like part, where
 ///    coverage is (nearly) full; lighting and noise spread it both ways, so its median stays near
 ///    the colour at the median light. Chroma: JPEG 4:2:0 blurs a*, b* over several pixels, so they
 ///    come from `HairUnmixing` (a*, b* regressed on the blurred hair fraction, read at 1), kept
