@@ -5,10 +5,10 @@
 ///
 /// Domain: positive normal floats. Zero, negatives, subnormals, ∞ and NaN give unspecified
 /// (possibly non-finite) results but never trap.
-public enum FastCubeRoot {
+package enum FastCubeRoot {
   /// ∛x for positive normal x.
   @inlinable @inline(__always)
-  public static func cbrt(_ x: Float) -> Float {
+  package static func cbrt(_ x: Float) -> Float {
     let seed = Float(bitPattern: x.bitPattern / 3 &+ 709_958_130)
     var y = seed
     y = (2 * y + x / (y * y)) * (1 / 3 as Float)

@@ -13,12 +13,12 @@ import Foundation
 /// `DispatchQueue.concurrentPerform`; every pixel is computed independently by the same code, so
 /// the output is bit-identical for any thread count. Within ΔE00 0.01 of the double-precision
 /// ``CIELab/init(_:)-(SRGB8)`` (tested over all grey levels and a random sample).
-public enum LabConversion {
+package enum LabConversion {
   /// sRGB-encoded 8-bit pixels, interleaved, `channels` = 3 (RGB) or 4 (RGBA, alpha ignored), row-major.
   ///
   /// Returns ``LabPlanes/empty`` if `width` or `height` is not positive, `channels` is not 3 or 4,
   /// or `pixels` holds fewer than `width * height * channels` bytes. `threads` < 1 counts as 1.
-  public static func planes(
+  package static func planes(
     srgb8 pixels: UnsafeBufferPointer<UInt8>, width: Int, height: Int, channels: Int,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount
   ) -> LabPlanes {
@@ -43,7 +43,7 @@ public enum LabConversion {
   /// Out-of-gamut values are converted as they are (negative t uses the linear branch of f).
   /// A pixel with any NaN or ±∞ component gets non-finite L*, a* and b* (never a trap); other
   /// pixels are unaffected. Invalid sizes return ``LabPlanes/empty`` as for the 8-bit variant.
-  public static func planes(
+  package static func planes(
     linear pixels: UnsafeBufferPointer<Float>, width: Int, height: Int,
     threads: Int = ProcessInfo.processInfo.activeProcessorCount
   ) -> LabPlanes {
@@ -61,7 +61,7 @@ public enum LabConversion {
   /// One row of `count` sRGB-encoded 8-bit pixels (`channels` = 3 or 4, alpha ignored) → L*, a*, b*
   /// in `l`, `a`, `b`: the same kernel and the same values as ``planes(srgb8:width:height:channels:threads:)``,
   /// for callers that convert rows as a decoder finishes them.
-  public static func convertRow(
+  package static func convertRow(
     srgb8 src: UnsafePointer<UInt8>, count: Int, channels: Int,
     l: UnsafeMutablePointer<Float>, a: UnsafeMutablePointer<Float>, b: UnsafeMutablePointer<Float>
   ) {
@@ -73,7 +73,7 @@ public enum LabConversion {
 
   /// One row of `count` linear-light RGB pixels (3 floats each, sRGB primaries) → L*, a*, b*: the
   /// same kernel and values as ``planes(linear:width:height:threads:)``.
-  public static func convertRow(
+  package static func convertRow(
     linear src: UnsafePointer<Float>, count: Int,
     l: UnsafeMutablePointer<Float>, a: UnsafeMutablePointer<Float>, b: UnsafeMutablePointer<Float>
   ) {

@@ -28,7 +28,7 @@ public enum SRGBPrimaries {
 }
 
 /// Inverse of a row-major 3×3 matrix by the adjugate (Cramer's rule). Singular input gives ±∞/NaN.
-public func invert3x3(_ m: [Double]) -> [Double] {
+package func invert3x3(_ m: [Double]) -> [Double] {
   let c00 = m[4] * m[8] - m[5] * m[7]
   let c01 = m[5] * m[6] - m[3] * m[8]
   let c02 = m[3] * m[7] - m[4] * m[6]
@@ -42,7 +42,7 @@ public func invert3x3(_ m: [Double]) -> [Double] {
 }
 
 /// Row-major 3×3 matrix product a·b.
-public func multiply3x3(_ a: [Double], _ b: [Double]) -> [Double] {
+package func multiply3x3(_ a: [Double], _ b: [Double]) -> [Double] {
   (0..<9).map { i in
     let r = i / 3
     let c = i % 3

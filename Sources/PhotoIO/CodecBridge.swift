@@ -224,12 +224,12 @@ final class DecodedImage {
 }
 
 /// ICC profile facts read through lcms2.
-public enum ICCProfile {
+package enum ICCProfile {
   /// The colour space an ICC profile describes.
-  public enum ColorSpace: Sendable { case gray, rgb, cmyk, other }
+  package enum ColorSpace: Sendable { case gray, rgb, cmyk, other }
 
   /// The profile's description text and colour space, or nil when lcms2 cannot parse it.
-  public static func describe(_ bytes: [UInt8]) -> (description: String, colorSpace: ColorSpace)? {
+  package static func describe(_ bytes: [UInt8]) -> (description: String, colorSpace: ColorSpace)? {
     var text = [CChar](repeating: 0, count: 256)
     var space: Int32 = 0
     let status = bytes.withUnsafeBufferPointer { buffer in
@@ -244,7 +244,7 @@ public enum ICCProfile {
   }
 
   /// The tone curve of a generated profile.
-  public enum ToneCurve: Sendable {
+  package enum ToneCurve: Sendable {
     /// The sRGB piecewise curve (IEC 61966-2-1), as Display P3 uses it.
     case srgb
     /// A pure power law, decoding exponent γ (e.g. 2.2).
@@ -253,7 +253,7 @@ public enum ICCProfile {
 
   /// A matrix/shaper RGB profile from chromaticities `[white x, y, red x, y, green x, y, blue x, y]`.
   /// Used to tag generated sample photos.
-  public static func makeRGB(chromaticities: [Double], curve: ToneCurve, description: String) -> [UInt8]? {
+  package static func makeRGB(chromaticities: [Double], curve: ToneCurve, description: String) -> [UInt8]? {
     guard chromaticities.count == 8 else { return nil }
     let (gamma, srgb): (Double, Int32)
     switch curve {
@@ -273,5 +273,5 @@ public enum ICCProfile {
   }
 
   /// DCI-P3 primaries with a D65 white (SMPTE EG 432-1), as Apple's Display P3 uses them.
-  public static let displayP3Chromaticities: [Double] = [0.3127, 0.3290, 0.680, 0.320, 0.265, 0.690, 0.150, 0.060]
+  package static let displayP3Chromaticities: [Double] = [0.3127, 0.3290, 0.680, 0.320, 0.265, 0.690, 0.150, 0.060]
 }

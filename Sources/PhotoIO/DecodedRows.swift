@@ -2,9 +2,9 @@
 /// ``PhotoDecoder/decode(contentsOf:options:rows:)``).
 ///
 /// The samples are only valid during the call that receives them.
-public struct DecodedRows {
+package struct DecodedRows {
   /// The pixels of a band, as the returned photo will hold them.
-  public enum Samples {
+  package enum Samples {
     /// Interleaved 8-bit sRGB (R, G, B): an untagged JPEG.
     case srgb8(UnsafeBufferPointer<UInt8>)
     /// Interleaved linear-light RGB floats with sRGB primaries (R, G, B; unbounded): a JPEG whose
@@ -13,11 +13,11 @@ public struct DecodedRows {
   }
 
   /// Decoded size of the whole photo (after any downscaling).
-  public let width, height: Int
+  package let width, height: Int
   /// Size stored in the file.
-  public let fileWidth, fileHeight: Int
+  package let fileWidth, fileHeight: Int
   /// The rows of this band, in decoded coordinates.
-  public let rows: Range<Int>
+  package let rows: Range<Int>
   /// The pixels of `rows`, row-major, 3 samples per pixel: `3 × width × rows.count` values.
-  public let samples: Samples
+  package let samples: Samples
 }

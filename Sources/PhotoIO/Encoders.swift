@@ -2,16 +2,16 @@ internal import CPhotoCodecs
 
 /// 8-bit PNG encoding for reports and swatch sheets: sRGB (with an sRGB chunk), or tagged with an
 /// ICC profile (iCCP) for pixels encoded in another colour space.
-public enum PNGEncoder {
+package enum PNGEncoder {
   /// Encodes interleaved sRGB-encoded samples; `channels` is 3 (RGB) or 4 (RGBA).
-  public static func encode(srgb8 pixels: [UInt8], width: Int, height: Int, channels: Int = 3) throws(PhotoError)
+  package static func encode(srgb8 pixels: [UInt8], width: Int, height: Int, channels: Int = 3) throws(PhotoError)
     -> [UInt8]
   {
     try encode(pixels, width: width, height: height, channels: channels, iccProfile: nil)
   }
 
   /// Encodes interleaved 8-bit samples in the colour space of `iccProfile` (sRGB when nil).
-  public static func encode(_ pixels: [UInt8], width: Int, height: Int, channels: Int = 3, iccProfile: [UInt8]?)
+  package static func encode(_ pixels: [UInt8], width: Int, height: Int, channels: Int = 3, iccProfile: [UInt8]?)
     throws(PhotoError) -> [UInt8]
   {
     guard width > 0, height > 0, channels == 3 || channels == 4, pixels.count == width * height * channels else {
@@ -32,9 +32,9 @@ public enum PNGEncoder {
 
 /// Baseline JPEG encoding (4:2:0), optionally tagged with an ICC profile. Used by the Samples
 /// generator and the benchmark's generated photos.
-public enum JPEGEncoder {
+package enum JPEGEncoder {
   /// Encodes interleaved 8-bit RGB samples at `quality` 1…100.
-  public static func encode(rgb8 pixels: [UInt8], width: Int, height: Int, quality: Int = 90, iccProfile: [UInt8]? = nil)
+  package static func encode(rgb8 pixels: [UInt8], width: Int, height: Int, quality: Int = 90, iccProfile: [UInt8]? = nil)
     throws(PhotoError) -> [UInt8]
   {
     guard width > 0, height > 0, pixels.count == width * height * 3, (1...100).contains(quality) else {

@@ -5,12 +5,12 @@
 /// private-use scalar U+10FF00 + byte (bytes 0x80–0xFF ↦ U+10FF80–U+10FFFF, Unicode 15 §23.5), and
 /// back again when the name is handed to the system, so bytes → `String` → bytes is exact. A valid
 /// UTF-8 sequence that itself encodes U+10FF80–U+10FFFF is escaped byte by byte for the same reason.
-public enum FileName {
+package enum FileName {
   /// The first scalar of the escapes: byte `b` (≥ 0x80) is U+10FF00 + `b`.
   static let escapeBase: UInt32 = 0x10FF00
 
   /// The name of `bytes` (no NUL), valid UTF-8 kept as it is and other bytes escaped.
-  public static func string(fromBytes bytes: some Collection<UInt8>) -> String {
+  package static func string(fromBytes bytes: some Collection<UInt8>) -> String {
     let bytes = Array(bytes)
     var scalars = String.UnicodeScalarView()
     var index = 0
@@ -29,7 +29,7 @@ public enum FileName {
   }
 
   /// The bytes the file system sees for `name` (escapes turned back into their bytes).
-  public static func bytes(of name: String) -> [UInt8] {
+  package static func bytes(of name: String) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(name.utf8.count)
     for scalar in name.unicodeScalars {
@@ -43,7 +43,7 @@ public enum FileName {
   }
 
   /// Calls `body` with `name` as a NUL-terminated C path of the exact bytes.
-  public static func withCString<R, E: Error>(
+  package static func withCString<R, E: Error>(
     _ name: String, _ body: (UnsafePointer<CChar>) throws(E) -> R
   ) throws(E) -> R {
     var raw = bytes(of: name).map { CChar(bitPattern: $0) }
@@ -55,7 +55,7 @@ public enum FileName {
   }
 
   /// The name from a C string (e.g. a `readdir` entry or `argv`), bytes kept exactly.
-  public static func string(fromCString pointer: UnsafePointer<CChar>) -> String {
+  package static func string(fromCString pointer: UnsafePointer<CChar>) -> String {
     let length = strlenBytes(pointer)
     return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
       string(fromBytes: UnsafeBufferPointer(start: $0, count: length))

@@ -18,7 +18,7 @@ public enum PhotoDecoder {
   /// so work on the first rows overlaps decoding the rest. For any other file `rows` is never
   /// called; use the returned photo. If the decode fails after some rows were handed out, it still
   /// throws.
-  public static func decode(
+  package static func decode(
     contentsOf path: String, options: DecodeOptions = .full, rows: (DecodedRows) -> Void
   ) throws(PhotoError) -> Photo {
     try withoutActuallyEscaping(rows) { (rows) throws(PhotoError) in
@@ -64,7 +64,7 @@ public enum PhotoDecoder {
   }
 
   /// The file's samples as stored, expanded to RGB/RGBA, with no colour management or scaling.
-  public static func decodeRaw(bytes: [UInt8], name: String, options: DecodeOptions = .full) throws(PhotoError)
+  package static func decodeRaw(bytes: [UInt8], name: String, options: DecodeOptions = .full) throws(PhotoError)
     -> RawImage
   {
     let format = try identify(bytes, name: name)
@@ -80,7 +80,7 @@ public enum PhotoDecoder {
   }
 
   /// Reads a whole regular file, mapping file-system failures to ``PhotoError``.
-  public static func readFile(_ path: String) throws(PhotoError) -> [UInt8] {
+  package static func readFile(_ path: String) throws(PhotoError) -> [UInt8] {
     do { return try RegularFile.read(path) } catch { throw photoError(error, path) }
   }
 

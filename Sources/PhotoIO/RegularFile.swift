@@ -6,9 +6,9 @@ import Foundation
 /// checked with `stat(2)` before opening, the file is opened with `O_NONBLOCK` (an `open` of a FIFO
 /// that appeared since cannot block) and checked again with `fstat(2)` on the open descriptor.
 /// Names are passed to the system byte for byte (``FileName``).
-public enum RegularFile {
+package enum RegularFile {
   /// Why a file could not be opened for reading; `reason` is one line without the path.
-  public enum Failure: Error, Sendable, Equatable {
+  package enum Failure: Error, Sendable, Equatable {
     /// Nothing at the path (ENOENT).
     case notFound
     /// A symbolic link whose target does not exist.
@@ -25,7 +25,7 @@ public enum RegularFile {
     case system(String)
 
     /// What is wrong, in lower case, without the path.
-    public var reason: String {
+    package var reason: String {
       switch self {
       case .notFound: "no such file"
       case .danglingLink: "the symbolic link points to a file that does not exist"
@@ -39,7 +39,7 @@ public enum RegularFile {
   }
 
   /// An open descriptor of the regular file at `path`, positioned at its start; close it.
-  public static func open(_ path: String) throws(Failure) -> Int32 {
+  package static func open(_ path: String) throws(Failure) -> Int32 {
     try FileName.withCString(path) { (cPath) throws(Failure) -> Int32 in
       var info = stat()
       guard stat(cPath, &info) == 0 else { throw statFailure(cPath, errno) }
@@ -63,7 +63,7 @@ public enum RegularFile {
 
   /// The whole regular file at `path`; throws ``Failure/tooLarge(bytes:limit:)`` before reading
   /// when it is longer than `limit` bytes.
-  public static func read(_ path: String, limit: Int = Int.max) throws(Failure) -> [UInt8] {
+  package static func read(_ path: String, limit: Int = Int.max) throws(Failure) -> [UInt8] {
     let descriptor = try open(path)
     defer { close(descriptor) }
     var info = stat()
@@ -88,7 +88,7 @@ public enum RegularFile {
   }
 
   /// What a non-regular file is ("a FIFO (named pipe)", "a folder" …), or nil for a regular file.
-  public static func nonRegularKind(_ mode: mode_t) -> String? {
+  package static func nonRegularKind(_ mode: mode_t) -> String? {
     switch mode & S_IFMT {
     case S_IFREG: nil
     case S_IFDIR: "a folder"
@@ -110,7 +110,7 @@ public enum RegularFile {
   }
 
   /// The failure of a system call that set `errno` to `code`.
-  public static func systemFailure(_ code: Int32) -> Failure {
+  package static func systemFailure(_ code: Int32) -> Failure {
     switch code {
     case ENOENT: .notFound
     case ELOOP: .linkLoop

@@ -26,7 +26,7 @@ struct BlendStage: ParsableCommand {
       ? ["Palettes/carbon-greyscale.json", "Palettes/iron-oxide-tones.json"] : palette
     for file in files {
       let loaded = try Palette.load(path: file)
-      let solver = BlendSolver(palette: loaded, options: .init(matchThreshold: closest ? 0 : FadeModel.matchThreshold))
+      let solver = BlendSolver(palette: loaded, optics: NeutralDermisDotOptics(), options: .init(matchThreshold: closest ? 0 : FadeModel.matchThreshold))
       var rng = SplitMix64(seed: seed)
       var times: [Double] = []
       var worst = 0.0

@@ -55,7 +55,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
       // structure, within the fuzzer's per-input time limit (the limits bound the cost).
       let data = Data(PaletteStructure.json(data).utf8)
       if let palette = try? Palette(jsonData: data, file: "fuzz.json"), palette.pigments.count <= 16 {
-        _ = try? BlendSolver(palette: palette).solve(target: Lab(l: 40, a: 5, b: 10))
+        _ = try? BlendSolver(palette: palette, optics: NeutralDermisDotOptics()).solve(target: Lab(l: 40, a: 5, b: 10))
       }
       _ = PaletteValidator.validate(jsonData: data, coverage: false)
     case .roi:

@@ -28,7 +28,7 @@ private func randomRecipe(_ palette: Palette, _ rng: inout SeededGenerator) -> [
 @Test("round trip: 200 random recipes are recovered within ΔE00 0.3")
 func blendRoundTrip() throws {
   let palettes = try ShippedPalettes.files.map(ShippedPalettes.load)
-  let solvers = palettes.map { BlendSolver(palette: $0, options: .init(matchThreshold: 0)) }
+  let solvers = palettes.map { BlendSolver(palette: $0, optics: NeutralDermisDotOptics(), options: .init(matchThreshold: 0)) }
   var rng = SeededGenerator(seed: 20_261_121)
   var worst = 0.0
   for trial in 0..<200 {
@@ -52,7 +52,7 @@ func blendRoundTrip() throws {
 @Test("round trip, fewest pigments: 60 random recipes are matched with no more pigments than they used")
 func blendRoundTripFewest() throws {
   let palettes = try ShippedPalettes.files.map(ShippedPalettes.load)
-  let solvers = palettes.map { BlendSolver(palette: $0) }
+  let solvers = palettes.map { BlendSolver(palette: $0, optics: NeutralDermisDotOptics()) }
   var rng = SeededGenerator(seed: 20_261_130)
   for trial in 0..<60 {
     let which = trial % palettes.count
@@ -67,7 +67,7 @@ func blendRoundTripFewest() throws {
 @Test("a target out of reach returns its best blend and an honest residual")
 func blendOutOfReach() throws {
   let palette = try ShippedPalettes.load("carbon-greyscale.json")
-  let solver = BlendSolver(palette: palette)
+  let solver = BlendSolver(palette: palette, optics: NeutralDermisDotOptics())
   let model = solver.model
   // Darker than the skin surface reflection allows, and a saturated green no grey can make.
   for target in [Lab(l: 8, a: 0, b: 0), Lab(l: 50, a: -60, b: 40)] {
@@ -90,7 +90,7 @@ func blendOutOfReach() throws {
 @Test("the pigment limit holds when the palette offers more", arguments: [1, 2])
 func blendPigmentLimit(limit: Int) throws {
   let palette = try ShippedPalettes.load("iron-oxide-tones.json")
-  let solver = BlendSolver(palette: palette, options: .init(maxPigments: limit))
+  let solver = BlendSolver(palette: palette, optics: NeutralDermisDotOptics(), options: .init(maxPigments: limit))
   for target in HairReference.coverageTargets.map(\.lab) + [Lab(l: 45, a: 10, b: 20)] {
     let blend = try solver.solve(target: target).blend
     #expect(blend.pigmentCount <= limit)
@@ -101,7 +101,7 @@ func blendPigmentLimit(limit: Int) throws {
 func blendDrops() throws {
   for file in ShippedPalettes.files {
     let palette = try ShippedPalettes.load(file)
-    let solver = BlendSolver(palette: palette)
+    let solver = BlendSolver(palette: palette, optics: NeutralDermisDotOptics())
     for hair in HairReference.coverageTargets {
       let solution = try solver.solve(target: hair.lab)
       let drops = solution.drops
@@ -121,17 +121,17 @@ func blendDrops() throws {
 
 @Test("a non-finite target is a typed error")
 func blendNonFiniteTarget() throws {
-  let solver = BlendSolver(palette: try ShippedPalettes.load("carbon-greyscale.json"))
+  let solver = BlendSolver(palette: try ShippedPalettes.load("carbon-greyscale.json"), optics: NeutralDermisDotOptics())
   #expect(throws: BlendError.nonFiniteTarget) { try solver.solve(target: Lab(l: .nan, a: 0, b: 0)) }
 }
 
 @Test("a Blend made from a recipe carries the forward model's colour and residual")
 func blendFromRecipe() throws {
   let palette = try ShippedPalettes.load("carbon-greyscale.json")
-  let model = DotModel(palette: palette)
+  let model = DotModel(palette: palette, optics: NeutralDermisDotOptics())
   let recipe = try Recipe.parse("cb-black=0.25,water=0.75", palette: palette)
   let target = Lab(l: 30, a: 0, b: 0)
-  let blend = Blend(recipe: recipe, model: model, target: target)
+  let blend = try Blend(recipe: recipe, model: model, target: target)
   #expect(blend.components.map(\.pigment) == ["cb-black", "water"])
   #expect(blend.dotLab == model.lab([0.25, 0, 0, 0, 0.75]))
   #expect(abs(blend.deltaE00 - DeltaE.ciede2000(blend.dotLab, target)) < 1e-12)

@@ -91,7 +91,7 @@ struct ClinicalReportTests {
   ) throws -> String {
     let f = try ReportFixture.get()
     return HTMLReport(
-      photoName: "client.jpg", analysis: f.analysis, match: f.match, palette: f.palette,
+      photoName: "client.jpg", analysis: f.analysis, match: f.match,
       thumbnail: f.thumbnail, record: record, dotDiameter: dotDiameter, spacing: spacing
     ).render()
   }
@@ -225,7 +225,7 @@ struct ClinicalReportTests {
       fractions: match.solution.blend.fractions, spacing: spacing)
     #expect(h.risk == risk)
     let html = HTMLReport(
-      photoName: "x.jpg", analysis: f.analysis, match: match, palette: f.palette, thumbnail: nil,
+      photoName: "x.jpg", analysis: f.analysis, match: match, thumbnail: nil,
       spacing: spacing, hyperpigmentation: h
     ).render()
     let r = StubbleImpression.defaultDotDiameter / 2

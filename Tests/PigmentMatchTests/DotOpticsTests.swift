@@ -19,7 +19,7 @@ func spectralRecovery(lab: Lab) throws {
 @Test("dots lighten with water and darken with pigment (neutral dermis)")
 func dotMonotone() throws {
   let palette = try ShippedPalettes.load("carbon-greyscale.json")
-  let model = DotModel(palette: palette)
+  let model = DotModel(palette: palette, optics: NeutralDermisDotOptics())
   var previous = -Double.infinity
   for water in stride(from: 0.0, through: 1.0, by: 0.05) {
     let l = model.lab([1 - water, 0, 0, 0, water]).l
@@ -33,7 +33,7 @@ func dotMonotone() throws {
 @Test("the stubble impression lies between dot and skin and nears skin at low coverage")
 func stubble() throws {
   let palette = try ShippedPalettes.load("carbon-greyscale.json")
-  let model = DotModel(palette: palette)
+  let model = DotModel(palette: palette, optics: NeutralDermisDotOptics())
   let c = [0.3, 0, 0, 0, 0.7]
   let dot = model.lab(c).l
   let skin = model.lab([0, 0, 0, 0, 1]).l

@@ -15,8 +15,8 @@ struct DropRoundingTests {
   @Test(arguments: targets)
   func roundingIsNoWorseThanLargestRemainder(_ target: Lab) throws {
     let palette = try ShippedPalettes.load("iron-oxide-tones.json")
-    let solver = BlendSolver(palette: palette)
-    let model = DotModel(palette: palette)
+    let solver = BlendSolver(palette: palette, optics: NeutralDermisDotOptics())
+    let model = DotModel(palette: palette, optics: NeutralDermisDotOptics())
     for solution in [try solver.solve(target: target), try solver.solve(target: target, years: 5)] {
       let blend = solution.blend
       let active = blend.fractions.indices.filter { blend.fractions[$0] > 0 }

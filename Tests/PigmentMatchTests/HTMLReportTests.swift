@@ -36,7 +36,7 @@ enum ReportFixture {
   static func page(name: String = "06-intermediate-brown.jpg") throws -> (HTMLReport, String) {
     let f = try get()
     let report = HTMLReport(
-      photoName: name, analysis: f.analysis, match: f.match, palette: f.palette,
+      photoName: name, analysis: f.analysis, match: f.match,
       thumbnail: f.thumbnail)
     return (report, report.render())
   }
@@ -175,7 +175,7 @@ struct HTMLReportTests {
       fit: f.match.skinFit, target: .direct(f.match.solution.blend.dotLab))
     #expect(reachable.solution.blend.deltaE00 <= FadeModel.matchThreshold)
     let page = HTMLReport(
-      photoName: "x.jpg", analysis: f.analysis, match: reachable, palette: f.palette, thumbnail: nil
+      photoName: "x.jpg", analysis: f.analysis, match: reachable, thumbnail: nil
     ).render()
     #expect(!page.contains("out-of-reach"))
     #expect(

@@ -106,8 +106,8 @@ import Testing
         source: original.source, diluent: original.diluent, pigments: pigments))
     #expect(grown.pigments.count > BlendSolver.Problem.candidatePoolSize)
     for target in HairReference.coverageTargets.prefix(4) {
-      let small = try BlendSolver(palette: original).solve(target: target.lab)
-      let large = try BlendSolver(palette: grown).solve(target: target.lab)
+      let small = try BlendSolver(palette: original, optics: NeutralDermisDotOptics()).solve(target: target.lab)
+      let large = try BlendSolver(palette: grown, optics: NeutralDermisDotOptics()).solve(target: target.lab)
       #expect(large.blend.deltaE00 <= small.blend.deltaE00 + 0.05, "\(target)")
     }
   }

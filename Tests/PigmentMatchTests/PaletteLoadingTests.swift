@@ -95,7 +95,7 @@ func recipeParsing(text: String, expected: RecipeError?) throws {
     #expect(throws: expected) { try Recipe.parse(text, palette: palette) }
   } else {
     let recipe = try Recipe.parse(text, palette: palette)
-    #expect(abs(recipe.fractions(in: palette).reduce(0, +) - 1) <= Recipe.sumTolerance)
+    #expect(abs(try recipe.fractions(in: palette).reduce(0, +) - 1) <= Recipe.sumTolerance)
   }
 }
 

@@ -94,7 +94,7 @@ struct RecipeUnitsTests {
   @Test("the printed drop recipe reads back as its drops", arguments: ShippedPalettes.files)
   func dropTextRoundTrip(file: String) throws {
     let palette = try ShippedPalettes.load(file)
-    let solver = BlendSolver(palette: palette)
+    let solver = BlendSolver(palette: palette, optics: NeutralDermisDotOptics())
     for hair in HairReference.coverageTargets {
       let drops = try solver.solve(target: hair.lab).drops
       let recipe = try Recipe.parse(drops.text, palette: palette)
@@ -121,7 +121,7 @@ struct RecipeUnitsTests {
   func asMixed(text: String, expected: String) throws {
     let palette = try Self.greys()
     let model = DotModel(palette: palette, optics: NeutralDermisDotOptics())
-    let blend = Blend(recipe: try Recipe.parse(text, palette: palette), model: model, target: Lab(l: 50, a: 0, b: 0))
+    let blend = try Blend(recipe: try Recipe.parse(text, palette: palette), model: model, target: Lab(l: 50, a: 0, b: 0))
     #expect(blend.asMixed == expected)
   }
 
@@ -129,7 +129,7 @@ struct RecipeUnitsTests {
   func undilutedDrops() throws {
     let palette = try Self.greys()
     let model = DotModel(palette: palette, optics: NeutralDermisDotOptics())
-    let blend = Blend(
+    let blend = try Blend(
       recipe: try Recipe.parse("cb-black=1", palette: palette), model: model, target: Lab(l: 30, a: 0, b: 0))
     #expect(DropRecipe.rounding(blend, model: model).text == "cb-black undiluted")
   }
@@ -142,7 +142,7 @@ struct RecipeUnitsTests {
   func cup(text: String, volume: Double) throws {
     let palette = try Self.greys()
     let model = DotModel(palette: palette, optics: try SkinFit(skin: Lab(l: 61, a: 11, b: 16)).optics)
-    let blend = Blend(recipe: try Recipe.parse(text, palette: palette), model: model, target: Lab(l: 50, a: 0, b: 0))
+    let blend = try Blend(recipe: try Recipe.parse(text, palette: palette), model: model, target: Lab(l: 50, a: 0, b: 0))
     let cup = try #require(CupRecipe(blend, model: model, volume: volume))
     #expect(abs(cup.entries.map(\.millilitres).reduce(0, +) - volume) < 1e-9)
     var fractions = [Double](repeating: 0, count: model.componentCount)
@@ -161,7 +161,7 @@ struct RecipeUnitsTests {
   func cupExact() throws {
     let palette = try Self.greys()
     let model = DotModel(palette: palette, optics: NeutralDermisDotOptics())
-    let blend = Blend(
+    let blend = try Blend(
       recipe: try Recipe.parse("cb-black=1:4", palette: palette), model: model, target: Lab(l: 50, a: 0, b: 0))
     let cup = try #require(CupRecipe(blend, model: model, volume: 5))
     #expect(cup.text == "1.0 ml cb-black + 4.0 ml water")

@@ -6,7 +6,7 @@ public enum CalibrationRequest: Sendable, Equatable {
   /// `reference` (default ``GreyCard/standardLab``).
   case greyCard(RegionOfInterest, reference: Lab)
   /// A ColorChecker Classic with these outer corners, x1, y1, …, x4, y4 (full-resolution
-  /// coordinates; order in ``ColorCheckerFit/init(photo:corners:)``).
+  /// coordinates; order in `ColorCheckerFit/init(photo:corners:)`).
   case colorChecker(corners: [Double])
 
   /// Parses `--card-lab L,a,b` (L* 1…100: a card cannot be black).
@@ -18,7 +18,7 @@ public enum CalibrationRequest: Sendable, Equatable {
   }
 
   /// Parses `--colorchecker x1,y1,x2,y2,x3,y3,x4,y4` (eight finite, non-negative numbers).
-  public static func parseCorners(_ text: String) throws(CalibrationError) -> [Double] {
+  package static func parseCorners(_ text: String) throws(CalibrationError) -> [Double] {
     let parts = text.split(separator: ",", omittingEmptySubsequences: false)
     guard parts.count == 8 else { throw .invalidCorners(text: text, reason: "expected eight comma-separated numbers") }
     var values: [Double] = []

@@ -7,26 +7,26 @@ import Colorimetry
 /// colour-science 0.4.7, `DATA_COLORCHECKER24_AFTER_NOV2014_CIE_LAB`; copied from
 /// `../shared/testdata/colorchecker/colorchecker24_xrite2016_after_nov2014.csv`, columns L, a, b).
 /// Patches are numbered 1–24 row by row from the top-left "dark skin" patch, 6 per row.
-public enum ColorCheckerClassic {
+package enum ColorCheckerClassic {
   /// One patch: its number (1…24), name and published CIELAB (D50).
-  public struct Patch: Sendable, Equatable {
-    public let number: Int
-    public let name: String
-    public let lab: CIELab<D50>
+  package struct Patch: Sendable, Equatable {
+    package let number: Int
+    package let name: String
+    package let lab: CIELab<D50>
 
     /// Row (0…3) and column (0…5) on the chart.
-    public var row: Int { (number - 1) / ColorCheckerClassic.columns }
-    public var column: Int { (number - 1) % ColorCheckerClassic.columns }
+    package var row: Int { (number - 1) / ColorCheckerClassic.columns }
+    package var column: Int { (number - 1) % ColorCheckerClassic.columns }
     /// The published colour adapted to D65 (Bradford), the white every tone here uses.
-    public var labD65: Lab { Bradford.adapt(lab) }
+    package var labD65: Lab { Bradford.adapt(lab) }
   }
 
   /// Patches across and down.
-  public static let columns = 6
-  public static let rows = 4
+  package static let columns = 6
+  package static let rows = 4
 
   /// The published patches, 1…24.
-  public static let patches: [Patch] = [
+  package static let patches: [Patch] = [
     Patch(number: 1, name: "dark skin", lab: CIELab(l: 37.54, a: 14.37, b: 14.92)),
     Patch(number: 2, name: "light skin", lab: CIELab(l: 64.66, a: 19.27, b: 17.50)),
     Patch(number: 3, name: "blue sky", lab: CIELab(l: 49.32, a: -3.82, b: -22.54)),

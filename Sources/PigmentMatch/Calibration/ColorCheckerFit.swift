@@ -10,7 +10,7 @@ import Colorimetry
 public struct ColorCheckerFit: Sendable {
   /// One patch after the fit.
   public struct PatchResidual: Sendable, Equatable {
-    /// Patch number 1…24 (``ColorCheckerClassic``).
+    /// Patch number 1…24 (`ColorCheckerClassic`).
     public let number: Int
     public let name: String
     /// The patch as observed in the photo and after correction (CIELAB D65).
@@ -32,11 +32,11 @@ public struct ColorCheckerFit: Sendable {
   /// The fit is poor when the mean residual exceeds this ΔE00: beyond it the corrected colours
   /// are off by more than the skin–skin differences a practitioner tells apart (about twice
   /// the match threshold of 1.8).
-  public static let poorMeanDeltaE00 = 3.0
+  package static let poorMeanDeltaE00 = 3.0
   /// …or when any fitted patch exceeds this ΔE00 (a corner misplaced, a patch in shadow or glare).
-  public static let poorPatchDeltaE00 = 10.0
+  package static let poorPatchDeltaE00 = 10.0
   /// Fewest unclipped patches the fit needs (a 3×3 matrix has 9 unknowns, 3 per patch).
-  public static let minimumPatches = 6
+  package static let minimumPatches = 6
   /// Half-size of the sampled square inside each patch, as a fraction of the patch pitch (the
   /// middle 40 %, clear of the black gaps between patches even when the corners are a little off).
   static let sampleHalfSize = 0.2
@@ -45,13 +45,13 @@ public struct ColorCheckerFit: Sendable {
   public var meanDeltaE00: Double { patches.map(\.deltaE00).reduce(0, +) / Double(max(patches.count, 1)) }
   /// Largest ΔE00 over the fitted patches.
   public var maximumDeltaE00: Double { patches.filter(\.fitted).map(\.deltaE00).max() ?? 0 }
-  /// Whether to warn about the fit (see ``poorMeanDeltaE00``, ``poorPatchDeltaE00``).
+  /// Whether to warn about the fit (see `poorMeanDeltaE00`, `poorPatchDeltaE00`).
   public var isPoor: Bool { meanDeltaE00 > Self.poorMeanDeltaE00 || maximumDeltaE00 > Self.poorPatchDeltaE00 }
 
   /// Samples the chart whose outer corners (full-resolution photo coordinates) are `corners`:
   /// top-left (beside patch 1 "dark skin"), top-right (beside 6 "bluish green"), bottom-right
   /// (beside 24 "black") and bottom-left (beside 19 "white"), and fits the correction.
-  public init(photo: Photo, corners: [(x: Double, y: Double)]) throws(CalibrationError) {
+  package init(photo: Photo, corners: [(x: Double, y: Double)]) throws(CalibrationError) {
     guard let map = ChartHomography(corners: corners) else { throw .degenerateChart }
     let (sx, sy) = RegionPixels.scale(of: photo)
     var observed: [LinearRGB] = []
@@ -86,7 +86,7 @@ public struct ColorCheckerFit: Sendable {
   }
 
   /// Fits the correction to the 24 patches' observed linear RGB (in patch order).
-  public init(observed: [LinearRGB]) throws(CalibrationError) {
+  package init(observed: [LinearRGB]) throws(CalibrationError) {
     let reference = ColorCheckerClassic.patches.map(\.labD65)
     guard observed.count == reference.count else { throw .tooFewPatches(usable: observed.count) }
     // Clipped (any channel ≥ 0.99) or black patches carry no usable colour.

@@ -33,21 +33,21 @@ public struct FadeModel: Sendable {
   /// ΔE00 above which a touch-up is due (DESIGN.md: a match is ΔE00 ≤ 1.8).
   public static let matchThreshold = 1.8
   /// Fraction retained after healing, r∞.
-  public static let healedRetention = 0.7
+  package static let healedRetention = 0.7
   /// Healing time constant τ, days.
-  public static let healingTimeConstant = 1.5
+  package static let healingTimeConstant = 1.5
   /// Macrophage clearance of photostable pigment k_m, per year (calibrated; see above).
-  public static let clearanceRate = 0.022
+  package static let clearanceRate = 0.022
   /// Multiplier on clearance for smokers.
-  public static let smokingMultiplier = 1.5
+  package static let smokingMultiplier = 1.5
   /// Photodegradation of a Blue Wool 8 organic under moderate sun, per year.
-  public static let photoRateBlueWool8 = 0.01
+  package static let photoRateBlueWool8 = 0.01
   /// Blue Wool assumed for an organic pigment whose palette omits it (a middling 5).
-  public static let defaultOrganicBlueWool = 5
+  package static let defaultOrganicBlueWool = 5
   /// Relative growth of the dot diameter per year.
-  public static let spreadPerYear = 0.005
+  package static let spreadPerYear = 0.005
   /// Sinking of the pigment layer, mm per year (3 µm; calibrated with k_m, see above).
-  public static let sinkingPerYear = 0.003
+  package static let sinkingPerYear = 0.003
 
   /// A model for `conditions`.
   public init(conditions: FadeConditions = FadeConditions()) {
@@ -55,13 +55,13 @@ public struct FadeModel: Sendable {
   }
 
   /// Fraction of the implanted pigment still in the skin `days` after the session (healing phase).
-  public func healingRetention(days: Double) -> Double {
+  package func healingRetention(days: Double) -> Double {
     let t = max(days, 0)
     return Self.healedRetention + (1 - Self.healedRetention) * exp(-t / Self.healingTimeConstant)
   }
 
   /// Decline rate k of `pigment` under these conditions, per year.
-  public func declineRate(of pigment: Pigment) -> Double {
+  package func declineRate(of pigment: Pigment) -> Double {
     var rate = Self.clearanceRate * conditions.sun.clearanceMultiplier
     if conditions.smoker { rate *= Self.smokingMultiplier }
     if pigment.pigmentClass == .organic {
@@ -72,19 +72,19 @@ public struct FadeModel: Sendable {
   }
 
   /// Fraction of the healed pigment left after `years` (0…), e^(−k·t).
-  public func retention(of pigment: Pigment, years: Double) -> Double {
+  package func retention(of pigment: Pigment, years: Double) -> Double {
     exp(-declineRate(of: pigment) * max(years, 0))
   }
 
   /// Dot diameter relative to the healed dot after `years`.
-  public func spread(years: Double) -> Double { 1 + Self.spreadPerYear * max(years, 0) }
+  package func spread(years: Double) -> Double { 1 + Self.spreadPerYear * max(years, 0) }
 
   /// Extra depth of the pigment layer after `years`, mm.
-  public func sinking(years: Double) -> Double { Self.sinkingPerYear * max(years, 0) }
+  package func sinking(years: Double) -> Double { Self.sinkingPerYear * max(years, 0) }
 
   /// The effective fractions in the pigment layer after `years`: each pigment's healed fraction
   /// times its retention, diluted over the spread area; water unchanged (K = S = 0).
-  public func fadedFractions(_ fractions: [Double], palette: Palette, years: Double) -> [Double] {
+  package func fadedFractions(_ fractions: [Double], palette: Palette, years: Double) -> [Double] {
     let area = spread(years: years) * spread(years: years)
     return fractions.indices.map { index in
       guard index < palette.pigments.count else { return fractions[index] }
@@ -93,14 +93,22 @@ public struct FadeModel: Sendable {
   }
 
   /// The dot optics after `years`: the skin model with the pigment sunk deeper; other optics as is.
-  public func optics(_ optics: any DotOptics, years: Double) -> any DotOptics {
+  package func optics(_ optics: any DotOptics, years: Double) -> any DotOptics {
     guard let skin = optics as? SkinOptics else { return optics }
     return skin.sunk(by: sinking(years: years))
   }
 
-  /// The year-by-year look of `recipe` (component fractions in `model`'s order) from year 0
-  /// (healed) to `years`, with ΔE00 to the start and, if given, to `target`.
-  public func timeline(_ fractions: [Double], model: DotModel, years: Int, target: Lab? = nil)
+  /// The year-by-year look of `recipe` under `model` from year 0 (healed) to `years`, with ΔE00 to
+  /// the start and, if given, to `target` (for a solved blend: `blend.recipe`, `blend.target`);
+  /// throws ``RecipeError/unknownPigment(_:known:)`` for a pigment `model`'s palette lacks.
+  public func timeline(_ recipe: Recipe, model: DotModel, years: Int, target: Lab? = nil) throws(RecipeError)
+    -> FadeTimeline
+  {
+    timeline(try recipe.fractions(in: model.palette), model: model, years: years, target: target)
+  }
+
+  /// The year-by-year look of component fractions in `model`'s order (see the `Recipe` form).
+  package func timeline(_ fractions: [Double], model: DotModel, years: Int, target: Lab? = nil)
     -> FadeTimeline
   {
     let projection = FadeProjection(model: model, fade: self, years: years)
@@ -114,7 +122,7 @@ public struct FadeModel: Sendable {
   }
 
   /// The dot's CIELAB `years` (fractional) after healing.
-  public func dotLab(_ fractions: [Double], model: DotModel, years: Double) -> Lab {
+  package func dotLab(_ fractions: [Double], model: DotModel, years: Double) -> Lab {
     DotModel(palette: model.palette, optics: optics(model.optics, years: years))
       .lab(fadedFractions(fractions, palette: model.palette, years: years))
   }

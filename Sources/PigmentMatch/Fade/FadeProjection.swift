@@ -3,20 +3,20 @@ import Colorimetry
 /// A palette's dot model projected over years 0…N under one ``FadeModel``: per year, the sunk
 /// optics and each component's retention and spread dilution, precomputed so that the blend
 /// solver can evaluate a recipe's whole timeline cheaply.
-public struct FadeProjection: Sendable {
+package struct FadeProjection: Sendable {
   /// The healed (year 0) model.
-  public let model: DotModel
+  package let model: DotModel
   /// The fade model.
-  public let fade: FadeModel
+  package let fade: FadeModel
   /// Years 0…N.
-  public let years: [Int]
+  package let years: [Int]
   /// Per year: the dot model with that year's optics.
   let models: [DotModel]
   /// Per year, per component: retention ÷ spread area (water 1).
   let scale: [[Double]]
 
   /// The projection of `model` under `fade` over years 0…`years` (negative counts as 0).
-  public init(model: DotModel, fade: FadeModel, years: Int) {
+  package init(model: DotModel, fade: FadeModel, years: Int) {
     self.model = model
     self.fade = fade
     self.years = Array(0...max(years, 0))
@@ -33,13 +33,13 @@ public struct FadeProjection: Sendable {
   }
 
   /// The dot's CIELAB in each year.
-  public func dotLabs(_ fractions: [Double]) -> [Lab] {
+  package func dotLabs(_ fractions: [Double]) -> [Lab] {
     years.indices.map { models[$0].lab(faded(fractions, at: $0)) }
   }
 
   /// The stubble impression in each year (default dot size and spacing; the dot's area grows with
   /// its spread).
-  public func stubbleLabs(_ fractions: [Double]) -> [Lab] {
+  package func stubbleLabs(_ fractions: [Double]) -> [Lab] {
     let base = StubbleImpression.coverage(
       dotDiameter: StubbleImpression.defaultDotDiameter, spacing: StubbleImpression.defaultSpacing)
     return years.indices.map { index in

@@ -38,7 +38,7 @@ public struct FadeTimeline: Sendable {
   public var touchUpMonths: Int? { touchUpTime.map { Int(($0 * 12).rounded()) } }
 
   /// The timeline of `fractions` under `projection`, optionally against `target`.
-  public init(projection: FadeProjection, fractions: [Double], target: Lab?) {
+  package init(projection: FadeProjection, fractions: [Double], target: Lab?) {
     let dots = projection.dotLabs(fractions)
     let stubble = projection.stubbleLabs(fractions)
     let start = dots[0]

@@ -6,7 +6,7 @@ import Colorimetry
 /// The shaft takes the pigment layer's place: ``DotOptics/dotReflectance(k:s:)`` is called with the
 /// shaft's K and S instead of the ink's, so whatever the optics get wrong about the skin above
 /// affects dot and follicle alike. A shaft of diameter d crossing the layer of thickness X absorbs
-/// along its mean chord πd/4 (``HairFibreOptics``), so K = 2σa·(πd/4)/X, and it scatters only at
+/// along its mean chord πd/4 (`HairFibreOptics`), so K = 2σa·(πd/4)/X, and it scatters only at
 /// its keratin/tissue interfaces, S = S_tissue·(πd/4)/X. Grey hair is a mixture: the look is
 /// w·R(pigmented shaft) + (1 − w)·R(white shaft) (area mixing of the follicles, as the hair's own
 /// colour is; ``HairMelaninFit``).

@@ -10,16 +10,16 @@ import Foundation
 /// pile of plates without absorption), so a stack of fibres is a Kubelka–Munk medium with
 /// S·(πd/4) = ρ/(1 − ρ) (a non-absorbing KM layer reflects SX/(1 + SX)), and with absorption
 /// K = 2σa (diffuse light, as for tissue: van Gemert & Star 1987).
-public enum HairFibreOptics {
+package enum HairFibreOptics {
   /// Refractive index of hair keratin, 1.55 (Marschner et al. 2003, "Light scattering from human
   /// hair fibers", SIGGRAPH; d'Eon et al. 2011).
-  public static let keratinIndex = 1.55
+  package static let keratinIndex = 1.55
   /// Refractive index of the dermis around the shaft in its follicle (1.4, as the skin surface of
   /// ``NeutralDermisDotOptics/skinRefractiveIndex``).
-  public static let tissueIndex = NeutralDermisDotOptics.skinRefractiveIndex
+  package static let tissueIndex = NeutralDermisDotOptics.skinRefractiveIndex
   /// Scalp hair diameter, mm: 0.07 (Robbins 2012, *Chemical and Physical Behavior of Human Hair*,
   /// 5th ed., ch. 9: scalp hair ≈ 0.04–0.12 mm, typically ≈ 0.07 mm).
-  public static let diameter = 0.07
+  package static let diameter = 0.07
   /// Neutral share of the cuticle's surface reflection in a measured hair colour: 0.02.
   ///
   /// The cuticle reflects ≈4.6 % at normal incidence (n = 1.55), mostly into a specular cone
@@ -27,10 +27,10 @@ public enum HairFibreOptics {
   /// largely leave out; 2 % keeps the darkest natural hair of Lozano et al. (2017, L* ≈ 15–16)
   /// reachable (this term alone is L* 15.5) and leaves black hair near-neutral, as measured.
   /// It does not enter the follicle: there the shaft sits in tissue, not in air.
-  public static let surfaceReflectance = 0.02
+  package static let surfaceReflectance = 0.02
 
   /// Mean chord through the fibre, mm: πd/4.
-  public static var meanChord: Double { Double.pi * diameter / 4 }
+  package static var meanChord: Double { Double.pi * diameter / 4 }
 
   /// Fresnel reflectance of unpolarised light entering a medium of relative index n ≥ 1 at
   /// incidence cos θ (Fresnel equations; Born & Wolf §1.5).
@@ -65,7 +65,7 @@ public enum HairFibreOptics {
   }
 
   /// S of hair in air (keratin/air interfaces), mm⁻¹ (≈ 4.0).
-  public static let scatteringInAir = scattering(relativeIndex: keratinIndex)
+  package static let scatteringInAir = scattering(relativeIndex: keratinIndex)
   /// S added by a shaft in tissue (keratin/dermis interfaces, n = 1.55/1.4), mm⁻¹ (≈ 0.08).
-  public static let scatteringInTissue = scattering(relativeIndex: keratinIndex / tissueIndex)
+  package static let scatteringInTissue = scattering(relativeIndex: keratinIndex / tissueIndex)
 }

@@ -5,12 +5,12 @@ import Foundation
 ///
 /// Model of the hair's own colour (a mass of fibres in air, as measured in the photo):
 /// R(λ) = r_s + (1 − r_s)·[w·R∞(2σa,pig/S) + (1 − w)·R∞(2σa,ker/S)], with
-/// - σa,pig = c_eu·σa,eu + c_pheo·σa,pheo + σa,ker of a pigmented fibre (``MelaninAbsorption``),
+/// - σa,pig = c_eu·σa,eu + c_pheo·σa,pheo + σa,ker of a pigmented fibre (`MelaninAbsorption`),
 ///   σa,ker of an unpigmented (white) one;
 /// - w the share of pigmented fibres: greying is a mixture of pigmented and unpigmented hairs
 ///   (canities; Tobin & Paus 2001, Exp. Gerontol. 36:29), mixed by area as they lie side by side;
-/// - S the fibre mass's scattering and r_s the neutral cuticle reflection (``HairFibreOptics``);
-/// - R∞ = 1/(1 + q + √(q² + 2q)), q = K/S (Kubelka & Munk 1931; ``KubelkaMunk``).
+/// - S the fibre mass's scattering and r_s the neutral cuticle reflection (`HairFibreOptics`);
+/// - R∞ = 1/(1 + q + √(q² + 2q)), q = K/S (Kubelka & Munk 1931; `KubelkaMunk`).
 /// Concentrations are multiples of the pure-melanin absorption of Donner & Jensen (2006).
 ///
 /// Fit: minimise ΔE00(model, measured)² + (0.3·(1 − w))² — the weak pull prefers fully pigmented
@@ -32,7 +32,7 @@ public struct HairMelaninFit: Sendable {
   public let deltaE00: Double
 
   /// Bounds of the fitted concentrations.
-  public static let concentrationRange: ClosedRange<Double> = 1e-4...20
+  package static let concentrationRange: ClosedRange<Double> = 1e-4...20
   /// Pull toward fully pigmented hair, ΔE00 per unit of grey share.
   static let greyPull = 0.3
   /// Grid points the compass search starts from.
@@ -98,12 +98,12 @@ public struct HairMelaninFit: Sendable {
   }
 
   /// Absorption σa of a pigmented fibre, mm⁻¹ (31 values).
-  public var pigmentedAbsorption: [Double] {
+  package var pigmentedAbsorption: [Double] {
     MelaninAbsorption.fibre(eumelanin: eumelanin, pheomelanin: pheomelanin)
   }
 
   /// The model's reflectance of a mass of this hair in air (31 values).
-  public static func reflectance(eumelanin: Double, pheomelanin: Double, pigmentedShare w: Double)
+  package static func reflectance(eumelanin: Double, pheomelanin: Double, pigmentedShare w: Double)
     -> [Double]
   {
     let pigmented = MelaninAbsorption.fibre(eumelanin: eumelanin, pheomelanin: pheomelanin)

@@ -1,6 +1,6 @@
 /// Why a batch could not start or could not save its results. A photo that fails is not a batch
 /// error: it becomes an error line in the output (``BatchLine``) and the batch goes on.
-public enum BatchError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum BatchError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The photo folder does not exist.
   case folderNotFound(path: String)
   /// The path exists but is not a folder.
@@ -11,7 +11,7 @@ public enum BatchError: Error, Sendable, Equatable, CustomStringConvertible {
   case output(path: String, reason: String)
 
   /// A practitioner-readable message that names the file.
-  public var description: String {
+  package var description: String {
     switch self {
     case .folderNotFound(let path): "\(path): no such folder"
     case .notAFolder(let path): "\(path): not a folder"

@@ -6,16 +6,16 @@ import Foundation
 /// Each line is read as JSON; a line with a string `"photo"` and no `"error"` key is done, one
 /// with an `"error"` key failed. Lines that are not such objects (hand edits) are dropped and
 /// counted in ``unreadableLines``; when a photo appears twice the last line wins.
-public struct BatchLedger: Sendable {
+package struct BatchLedger: Sendable {
   /// Done photos and their lines, by photo path.
-  public let done: [String: BatchLine]
+  package let done: [String: BatchLine]
   /// Photos whose last line was an error.
-  public let failed: Set<String>
+  package let failed: Set<String>
   /// Lines that could not be read as a result or an error line.
-  public let unreadableLines: Int
+  package let unreadableLines: Int
 
   /// An empty ledger (a first run).
-  public init() {
+  package init() {
     done = [:]
     failed = []
     unreadableLines = 0
@@ -23,7 +23,7 @@ public struct BatchLedger: Sendable {
 
   /// The ledger of the JSONL `text`. Lines end at "\n" only: a photo name may hold any other
   /// line break (U+2028, U+0085, a raw "\r" …), and the writer escapes those in JSON anyway.
-  public init(text: String) {
+  package init(text: String) {
     var done: [String: BatchLine] = [:]
     var failed: Set<String> = []
     var unreadable = 0
@@ -51,7 +51,7 @@ public struct BatchLedger: Sendable {
 
   /// The ledger of the output file at `path`; empty when the file does not exist. The output must
   /// be a regular file (a FIFO would block the read).
-  public init(contentsOf path: String) throws(BatchError) {
+  package init(contentsOf path: String) throws(BatchError) {
     let bytes: [UInt8]
     do { bytes = try RegularFile.read(path) } catch .notFound {
       self.init()

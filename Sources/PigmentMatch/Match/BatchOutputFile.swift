@@ -9,9 +9,9 @@ import Foundation
 /// removed; a batch killed while saving leaves it behind, and the next batch on the same output
 /// removes it (``removeStaleTemporaries(of:)``). The output is never a symbolic link, a device or
 /// a FIFO (``OutputTarget``): those are refused, not replaced.
-public enum BatchOutputFile {
+package enum BatchOutputFile {
   /// Writes `lines` (one JSON object each, in the given order) to `path`, atomically.
-  public static func write(_ lines: [BatchLine], to path: String) throws(BatchError) {
+  package static func write(_ lines: [BatchLine], to path: String) throws(BatchError) {
     var text = ""
     text.reserveCapacity(lines.reduce(0) { $0 + $1.text.utf8.count + 1 })
     for line in lines {
@@ -22,7 +22,7 @@ public enum BatchOutputFile {
   }
 
   /// Writes `bytes` to `path` the same way (also the CLI's `report -o`).
-  public static func write(bytes: [UInt8], to path: String) throws(BatchError) {
+  package static func write(bytes: [UInt8], to path: String) throws(BatchError) {
     do { try OutputTarget.check(path, inputs: []) } catch {
       throw .output(path: path, reason: error.reason)
     }
@@ -70,7 +70,7 @@ public enum BatchOutputFile {
   /// Removes the temporary files an earlier batch on `path` left when it was killed while saving:
   /// `.NAME.PID.tmp` whose process is no longer running. Returns the paths removed.
   @discardableResult
-  public static func removeStaleTemporaries(of path: String) -> [String] {
+  package static func removeStaleTemporaries(of path: String) -> [String] {
     let (folder, name) = split(path)
     let prefix = "." + name + "."
     var removed: [String] = []
@@ -90,7 +90,7 @@ public enum BatchOutputFile {
   static func temporaryName(_ name: String, pid: Int32) -> String { ".\(name).\(pid).tmp" }
 
   /// The folder `path` is in ("." for a bare name).
-  public static func folder(of path: String) -> String { split(path).folder }
+  package static func folder(of path: String) -> String { split(path).folder }
 
   /// The output's folder ("." for a bare name) and file name.
   static func split(_ path: String) -> (folder: String, name: String) {

@@ -9,14 +9,14 @@ import Foundation
 /// locker checks after locking that the file it locked is still the one at the path (else it locked
 /// a file just removed, and tries again), so removing it cannot let two batches in. The kernel
 /// releases the lock when the process ends, even when it is killed (the file then stays, unlocked).
-public final class BatchOutputLock: Sendable {
+package final class BatchOutputLock: Sendable {
   private let descriptor: Int32
   /// The lock file.
-  public let path: String
+  package let path: String
 
   /// Takes the lock for `output`; throws ``BatchError/output(path:reason:)`` when another process
   /// holds it or the lock file cannot be made.
-  public init(output: String) throws(BatchError) {
+  package init(output: String) throws(BatchError) {
     let (folder, name) = BatchOutputFile.split(output)
     let path = folder + "/." + name + ".lock"
     while true {

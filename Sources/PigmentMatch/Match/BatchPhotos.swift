@@ -13,12 +13,12 @@ import Foundation
 /// file — a FIFO, a device, a dangling or looping link — so it gets an error line saying what it
 /// is instead of vanishing. With `recursive`, sub-folders are searched too, but symbolic links to
 /// folders are not followed (no cycles).
-public enum BatchPhotos {
+package enum BatchPhotos {
   /// Extensions (lower case) a batch picks up.
-  public static let extensions: Set<String> = ["jpg", "jpeg", "png", "heic", "heif", "avif"]
+  package static let extensions: Set<String> = ["jpg", "jpeg", "png", "heic", "heif", "avif"]
 
   /// The photos in `folder`, sorted by path (Swift `String` order: by Unicode scalar values).
-  public static func discover(
+  package static func discover(
     in folder: String, recursive: Bool = false, excluding: Set<String> = []
   ) throws(BatchError) -> [String] {
     var info = stat()
@@ -39,7 +39,7 @@ public enum BatchPhotos {
   }
 
   /// Whether `name` has a photo extension (case-insensitive).
-  public static func isPhotoName(_ name: String) -> Bool {
+  package static func isPhotoName(_ name: String) -> Bool {
     guard let dot = name.lastIndex(of: "."), !name.hasPrefix(".") else { return false }
     return extensions.contains(name[name.index(after: dot)...].lowercased())
   }

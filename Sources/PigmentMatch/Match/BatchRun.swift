@@ -14,28 +14,28 @@ import Foundation
 /// - **Never half-written.** The whole file is rewritten atomically (``BatchOutputFile``) every
 ///   ``checkpointSeconds`` while running and once at the end, so an interrupted batch keeps what
 ///   it had finished and a re-run goes on from there.
-public struct BatchRun: Sendable {
+package struct BatchRun: Sendable {
   /// Every photo found, sorted by path.
-  public let photos: [String]
+  package let photos: [String]
   /// What the existing output already holds.
-  public let ledger: BatchLedger
+  package let ledger: BatchLedger
   /// The JSONL output file.
-  public let output: String
+  package let output: String
   /// Photos run at the same time (≥ 1).
-  public let jobs: Int
+  package let jobs: Int
   /// Seconds between checkpoint writes of the output while running.
-  public var checkpointSeconds: Double = 5
+  package var checkpointSeconds: Double = 5
 
   /// Saves the lines to the output; ``BatchOutputFile/write(_:to:)`` unless replaced (tests of a
   /// failing save).
-  public var save: @Sendable ([BatchLine], String) throws(BatchError) -> Void = {
+  package var save: @Sendable ([BatchLine], String) throws(BatchError) -> Void = {
     (lines, path) throws(BatchError) in try BatchOutputFile.write(lines, to: path)
   }
 
   /// Finds the photos in `folder` (never the output itself, when it lies inside) and reads the
   /// earlier results in `output`. Hold a ``BatchOutputLock`` on `output` from before this until
   /// ``run(_:progress:)`` returns.
-  public init(folder: String, recursive: Bool = false, output: String, jobs: Int? = nil)
+  package init(folder: String, recursive: Bool = false, output: String, jobs: Int? = nil)
     throws(BatchError)
   {
     let ownOutput = OutputTarget.canonical(output).map { Set([$0]) } ?? []
@@ -46,7 +46,7 @@ public struct BatchRun: Sendable {
   }
 
   /// A batch over the given photos (sorted here) with an explicit ledger.
-  public init(photos: [String], ledger: BatchLedger, output: String, jobs: Int? = nil) {
+  package init(photos: [String], ledger: BatchLedger, output: String, jobs: Int? = nil) {
     self.photos = photos.sorted()
     self.ledger = ledger
     self.output = output
@@ -54,13 +54,13 @@ public struct BatchRun: Sendable {
   }
 
   /// The photos this run will process: those without a result line.
-  public var pending: [String] { photos.filter { ledger.done[$0] == nil } }
+  package var pending: [String] { photos.filter { ledger.done[$0] == nil } }
 
   /// Runs `work` on every pending photo (concurrently, from several threads) and writes the output.
   /// `progress(done, total)` is called after each photo, one call at a time. When a save fails
   /// (full disk), no further photo is started and the error is thrown as soon as the photos in
   /// progress end; the output keeps what the last good save wrote.
-  public func run(
+  package func run(
     _ work: @Sendable (String) -> BatchLine, progress: @Sendable (Int, Int) -> Void = { _, _ in }
   ) throws(BatchError) -> BatchSummary {
     let start = DispatchTime.now().uptimeNanoseconds

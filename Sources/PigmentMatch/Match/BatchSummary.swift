@@ -1,18 +1,18 @@
 /// The counts and time of one batch run.
-public struct BatchSummary: Sendable, Equatable {
+package struct BatchSummary: Sendable, Equatable {
   /// Photos found in the folder.
-  public let photos: Int
+  package let photos: Int
   /// Photos analysed and matched this run.
-  public let processed: Int
+  package let processed: Int
   /// Photos skipped because an earlier run had done them.
-  public let skipped: Int
+  package let skipped: Int
   /// Photos that failed this run (recorded as error lines; retried next run).
-  public let failed: Int
+  package let failed: Int
   /// Wall-clock seconds of the run.
-  public let seconds: Double
+  package let seconds: Double
 
   /// A summary with the given counts.
-  public init(photos: Int, processed: Int, skipped: Int, failed: Int, seconds: Double) {
+  package init(photos: Int, processed: Int, skipped: Int, failed: Int, seconds: Double) {
     self.photos = photos
     self.processed = processed
     self.skipped = skipped

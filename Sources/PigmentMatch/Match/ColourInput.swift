@@ -1,13 +1,13 @@
 /// Parses a colour typed by a person: `#rrggbb` (sRGB) or `L,a,b` (CIELAB, D65).
-public enum ColourInput {
+package enum ColourInput {
   /// Why a colour argument was rejected.
-  public enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+  package enum ParseError: Error, Sendable, Equatable, CustomStringConvertible {
     case empty
     case badHex(String)
     case badLab(String)
     case outOfRange(String)
 
-    public var description: String {
+    package var description: String {
       switch self {
       case .empty: return "empty colour (use #rrggbb or L,a,b)"
       case .badHex(let s): return "'\(s)' is not a #rrggbb colour"
@@ -18,7 +18,7 @@ public enum ColourInput {
   }
 
   /// `#rrggbb`/`rrggbb` → Lab of that sRGB colour; `L,a,b` → that Lab (L* 0…100, |a*|,|b*| ≤ 200).
-  public static func parse(_ text: String) throws(ParseError) -> Lab {
+  package static func parse(_ text: String) throws(ParseError) -> Lab {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     if trimmed.isEmpty { throw .empty }
     if trimmed.contains(",") { return try parseLab(trimmed) }
@@ -27,7 +27,7 @@ public enum ColourInput {
   }
 
   /// `L,a,b` → Lab, rejecting non-numbers, non-finite values and impossible ranges.
-  public static func parseLab(_ text: String) throws(ParseError) -> Lab {
+  package static func parseLab(_ text: String) throws(ParseError) -> Lab {
     let parts = text.split(separator: ",", omittingEmptySubsequences: false).map {
       $0.trimmingCharacters(in: .whitespaces)
     }

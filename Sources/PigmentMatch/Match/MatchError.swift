@@ -1,6 +1,6 @@
 /// Why a match could not be made.
 public enum MatchError: Error, Sendable, Equatable, CustomStringConvertible {
-  /// The skin colour is not a plausible skin (``PlausibleSkin``).
+  /// The skin colour is not a plausible skin (`PlausibleSkin`).
   case skin(SkinError)
   /// The blend could not be solved.
   case blend(BlendError)

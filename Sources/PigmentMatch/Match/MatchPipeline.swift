@@ -49,7 +49,7 @@ public struct MatchPipeline: Sendable {
   /// Runs the flow on a photo's tone analysis: its skin tone, and its hair's follicle as the target.
   public func run(analysis: ToneAnalysis) throws(MatchError) -> MatchReport {
     guard let hair = analysis.hair else { throw .noHair }
-    return try run(skin: analysis.skin.lab, hair: hair.lab)
+    return try run(skin: analysis.skin.lab, hair: hair.lab, skinType: nil, calibration: .uncalibrated)
   }
 
   /// Runs the flow on a measured photo: its skin and hair, with the hyperpigmentation risk judged
@@ -63,24 +63,39 @@ public struct MatchPipeline: Sendable {
     let skinType = SkinTypeAssessment(
       skin: analysis.skin.lab, calibrated: measurement.calibration.isCalibrated, confidence: analysis.confidence,
       stated: fitzpatrick)
-    return try run(skin: analysis.skin.lab, hair: hair.lab, skinType: skinType)
+    return try run(
+      skin: analysis.skin.lab, hair: hair.lab, skinType: skinType, calibration: measurement.calibration)
   }
 
   /// Runs the flow for a client whose skin is `skin` and whose hair is `hair` (its own colour):
   /// the target is the hair's follicle under this skin; the hyperpigmentation risk is judged on
   /// `skinType` when given, else on the skin's ITA° class.
   public func run(skin: Lab, hair: Lab, skinType: SkinTypeAssessment? = nil) throws(MatchError) -> MatchReport {
+    try run(skin: skin, hair: hair, skinType: skinType, calibration: nil)
+  }
+
+  /// ``run(skin:hair:skinType:)`` for colours measured from a photo corrected by `calibration`.
+  func run(skin: Lab, hair: Lab, skinType: SkinTypeAssessment?, calibration: Calibration?) throws(MatchError)
+    -> MatchReport
+  {
     guard hair.l.isFinite, hair.a.isFinite, hair.b.isFinite else { throw .blend(.nonFiniteTarget) }
     let fit: SkinFit
     do { fit = try SkinFit(skin: skin) } catch { throw .skin(error) }
     let follicle = FollicleTarget(hair: hair, optics: fit.optics)
-    return try run(fit: fit, target: .follicle(follicle), skinType: skinType)
+    return try run(fit: fit, target: .follicle(follicle), skinType: skinType, calibration: calibration)
   }
 
   /// Runs the flow for the fitted skin `fit` against `target`; the hyperpigmentation risk is judged
   /// on `skinType` when given, else on the skin's ITA° class.
   public func run(fit: SkinFit, target: MatchTarget, skinType: SkinTypeAssessment? = nil) throws(MatchError)
     -> MatchReport
+  {
+    try run(fit: fit, target: target, skinType: skinType, calibration: nil)
+  }
+
+  /// ``run(fit:target:skinType:)`` for colours measured from a photo corrected by `calibration`.
+  func run(fit: SkinFit, target: MatchTarget, skinType: SkinTypeAssessment?, calibration: Calibration?)
+    throws(MatchError) -> MatchReport
   {
     let goal = target.lab
     let solver = BlendSolver(palette: palette, optics: fit.optics, options: options.solver)
@@ -97,6 +112,8 @@ public struct MatchPipeline: Sendable {
       solution.blend.deltaE00 > FadeModel.matchThreshold
       ? PaletteReach(model: solver.model, target: goal, closest: solution.blend.dotLab) : nil
     return MatchReport(
+      palette: palette,
+      conditions: MatchConditions(options: options, skinType: skinType, calibration: calibration),
       skinFit: fit, matchTarget: target, solution: solution, hyperpigmentation: hyperpigmentation,
       fade: fade, reach: reach)
   }

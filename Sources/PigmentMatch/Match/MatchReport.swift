@@ -2,6 +2,11 @@ import Colorimetry
 
 /// Everything a match produces for one client (``MatchPipeline``).
 public struct MatchReport: Sendable {
+  /// The palette the blend came from.
+  public let palette: Palette
+  /// What the match was computed under: sun, smoking and years; the skin type the risk was judged
+  /// on; the photo's calibration.
+  public let conditions: MatchConditions
   /// The skin model fitted to the client's skin, with its ΔE00.
   public let skinFit: SkinFit
   /// What the dot is matched against: the client's follicle (or a colour given directly).
@@ -26,5 +31,5 @@ public struct MatchReport: Sendable {
   /// The healed dot's contrast with the skin.
   public var dotContrast: SkinContrast { SkinContrast(solution.blend.dotLab, against: skinLab) }
   /// The blend as a dilution (1 ml pigment in N ml water).
-  public var dilution: Dilution? { Dilution(fractions: solution.blend.fractions) }
+  public var dilution: Dilution? { solution.blend.dilution }
 }

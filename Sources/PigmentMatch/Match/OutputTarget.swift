@@ -5,19 +5,19 @@ import Foundation
 /// an input of the same run (the photo, the palette, the mask — compared by device and inode, so
 /// hard links and other spellings count), a symbolic link (its target would be replaced by a
 /// regular file), a device, a FIFO or a folder.
-public enum OutputTarget {
+package enum OutputTarget {
   /// Why an output path was refused; `description` is one line naming the output.
-  public struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+  package struct Refusal: Error, Sendable, Equatable, CustomStringConvertible {
     /// The output path.
-    public let path: String
+    package let path: String
     /// What is wrong, without the path.
-    public let reason: String
-    public var description: String { "\(path): \(reason)" }
+    package let reason: String
+    package var description: String { "\(path): \(reason)" }
   }
 
   /// Throws unless writing `path` (by a rename over it) is safe; `inputs` are the run's input
   /// files with their role ("photo", "palette", "mask").
-  public static func check(_ path: String, inputs: [(role: String, path: String)]) throws(Refusal) {
+  package static func check(_ path: String, inputs: [(role: String, path: String)]) throws(Refusal) {
     var link = stat()
     let exists = FileName.withCString(path) { lstat($0, &link) } == 0
     guard exists else { return }
@@ -40,7 +40,7 @@ public enum OutputTarget {
 
   /// The absolute path of `path` with its folder resolved (`realpath(3)`: symbolic links, `.`,
   /// `..`, repeated `/`), the last component kept as given; nil when the folder does not exist.
-  public static func canonical(_ path: String) -> String? {
+  package static func canonical(_ path: String) -> String? {
     var trimmed = path
     while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
     let slash = trimmed.lastIndex(of: "/")
@@ -52,7 +52,7 @@ public enum OutputTarget {
   }
 
   /// `realpath(3)` of `path`, byte-exact (`FileName`); nil when it does not resolve.
-  public static func realPath(_ path: String) -> String? {
+  package static func realPath(_ path: String) -> String? {
     FileName.withCString(path) { cPath -> String? in
       guard let resolved = realpath(cPath, nil) else { return nil }
       defer { free(resolved) }

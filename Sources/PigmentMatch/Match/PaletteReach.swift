@@ -13,7 +13,7 @@ public struct PaletteReach: Sendable {
     /// How much water.
     public let dilution: Dilution
     /// Fractions in component order (pigments, then water).
-    public let fractions: [Double]
+    package let fractions: [Double]
     /// The healed dot.
     public let lab: Lab
   }
@@ -72,14 +72,14 @@ public struct PaletteReach: Sendable {
 
   /// Most water per ml pigment considered practical: 30 (SMP practice dilutes to about 1:20 and
   /// more for light hair; DESIGN.md).
-  public static let mostDilute = 30.0
+  package static let mostDilute = 30.0
   /// A coordinate difference (a*, b*, L*) counted as missing: 3, about a just-noticeable difference
   /// of a dark colour in CIELAB units.
-  public static let shortfall = 3.0
+  package static let shortfall = 3.0
 
   /// The darkest dot: the undiluted pigment whose dot has the lowest L*.
   public let darkest: Dot
-  /// The lightest practical dot: the pigment at 1:``mostDilute`` whose dot has the highest L*.
+  /// The lightest practical dot: the pigment at 1:`mostDilute` whose dot has the highest L*.
   public let lightest: Dot
   /// What is missing, largest shortfall first.
   public let missing: [Missing]
@@ -88,7 +88,7 @@ public struct PaletteReach: Sendable {
 
   /// The reach of `model`'s palette toward `target`, given the closest blend's dot `closest`;
   /// nil for an empty palette.
-  public init?(model: DotModel, target: Lab, closest: Lab) {
+  package init?(model: DotModel, target: Lab, closest: Lab) {
     let n = model.palette.pigments.count
     guard n > 0 else { return nil }
     let dots = (0..<n).map { Self.dot(model, pigment: $0, waterPerPigment: 0) }

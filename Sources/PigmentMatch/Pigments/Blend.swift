@@ -19,8 +19,9 @@ public struct Blend: Sendable, Equatable {
 
   /// Nonzero ingredients: pigments in palette order, then water.
   public let components: [Component]
-  /// Fractions in the model's component order (pigments, then water).
-  public let fractions: [Double]
+  /// Fractions in the model's component order (pigments, then water): the solver's working form,
+  /// internal to the package (the public API takes the typed ``recipe``).
+  package let fractions: [Double]
   /// The healed dot's colour under the model's optics.
   public let dotLab: Lab
   /// The colour asked for.
@@ -28,9 +29,10 @@ public struct Blend: Sendable, Equatable {
   /// ΔE00(dotLab, target): the honest residual.
   public let deltaE00: Double
 
-  /// The blend of a validated recipe, evaluated by `model` against `target`.
-  public init(recipe: Recipe, model: DotModel, target: Lab) {
-    self.init(fractions: recipe.fractions(in: model.palette), model: model, target: target)
+  /// The blend of a validated recipe, evaluated by `model` against `target`; throws
+  /// ``RecipeError/unknownPigment(_:known:)`` when the recipe names a pigment `model`'s palette lacks.
+  public init(recipe: Recipe, model: DotModel, target: Lab) throws(RecipeError) {
+    self.init(fractions: try recipe.fractions(in: model.palette), model: model, target: target)
   }
 
   /// Internal: fractions already nonnegative and summing to 1 (the solver's output).
@@ -62,6 +64,14 @@ public struct Blend: Sendable, Equatable {
     if let largest = units.indices.max(by: { units[$0] < units[$1] }) { units[largest] += missing }
     return zip(components, units).map { ($0.pigment, $1 / scale) }
   }
+
+  /// The blend as a recipe (its nonzero ingredients by id), for the forward model and the fade.
+  public var recipe: Recipe {
+    Recipe(validated: components.map { Recipe.Component(pigment: $0.pigment, fraction: $0.fraction) })
+  }
+
+  /// The blend as practitioners mix it: 1 ml stock pigment in N ml water.
+  public var dilution: Dilution? { Dilution(fractions: fractions) }
 
   /// Number of stock pigments used (water not counted).
   public var pigmentCount: Int { components.filter { $0.pigment != Palette.waterID }.count }

@@ -19,8 +19,8 @@ import Foundation
 /// 4. Among blends within ``Options/matchThreshold`` (a match), the fewest stock pigments win, then
 ///    the smallest ΔE00: every subset of fewer pigments is solved, smallest first. Out of reach,
 ///    fewer pigments are preferred when dropping one costs ≤ ``Options/fewerPigmentsTolerance``.
-/// With ``Objective/meanOverYears(_:)`` the same machinery minimises the mean ΔE00 over years
-/// 0…N of a ``FadeProjection`` instead of day one only (fade-aware solve, DESIGN.md "Fade").
+/// With `Objective/meanOverYears(_:)` the same machinery minimises the mean ΔE00 over years
+/// 0…N of a `FadeProjection` instead of day one only (fade-aware solve, DESIGN.md "Fade").
 /// The residual is reported as it is: a dot cannot reach colours darker than the skin surface
 /// reflection, and the solver says so rather than pretending.
 public struct BlendSolver: Sendable {
@@ -53,8 +53,8 @@ public struct BlendSolver: Sendable {
     }
   }
 
-  /// What the solve minimises.
-  public enum Objective: Sendable {
+  /// What the solve minimises (public callers choose it through ``solve(target:years:conditions:)``).
+  package enum Objective: Sendable {
     /// ΔE00 of the healed dot (year 0) to the target.
     case dayOne
     /// Mean ΔE00 to the target over the projection's years 0…N: each year's CIEDE2000 residual
@@ -81,10 +81,10 @@ public struct BlendSolver: Sendable {
   /// Reference strengths for the linearised starts: a light dilution and a strong one.
   static let referenceStrengths = [0.05, 0.3]
 
-  /// A solver for `palette` seen through `optics`.
-  public init(
-    palette: Palette, optics: any DotOptics = NeutralDermisDotOptics(), options: Options = Options()
-  ) {
+  /// A solver for `palette` seen through `optics`: the client's skin (``SkinFit/optics``). The skin is
+  /// a required part of the solve (the same blend looks different through another skin); the neutral
+  /// dermis of ``NeutralDermisDotOptics`` is there as an explicit choice, never as a default.
+  public init(palette: Palette, optics: any DotOptics, options: Options = Options()) {
     let model = DotModel(palette: palette, optics: optics)
     self.model = model
     self.options = options
@@ -105,8 +105,13 @@ public struct BlendSolver: Sendable {
     }
   }
 
-  /// The best blend for `target` (CIELAB D65), rounded to drops.
-  public func solve(target: Lab, objective: Objective = .dayOne) throws(BlendError) -> Solution {
+  /// The best blend for `target` (CIELAB D65) on day one (healed), rounded to drops.
+  public func solve(target: Lab) throws(BlendError) -> Solution {
+    try solve(target: target, objective: .dayOne)
+  }
+
+  /// The best blend for `target` (CIELAB D65) under `objective`, rounded to drops.
+  package func solve(target: Lab, objective: Objective) throws(BlendError) -> Solution {
     guard target.l.isFinite, target.a.isFinite, target.b.isFinite else {
       throw .nonFiniteTarget
     }

@@ -29,14 +29,17 @@ public struct CupRecipe: Sendable, Equatable {
   public let roundingDeltaE00: Double
 
   /// `blend` for a cup of `volume` ml (in ``volumes``), each ingredient rounded to the
-  /// ``graduation`` by largest remainder so that the cup is full; nil for a volume out of range.
+  /// ``graduation`` by largest remainder so that the cup is full, its colour under `model`; nil for
+  /// a volume out of range or a blend with a pigment `model`'s palette lacks (ingredients are
+  /// matched by id, never by position).
   public init?(_ blend: Blend, model: DotModel, volume: Double) {
-    guard Self.volumes.contains(volume) else { return nil }
+    guard Self.volumes.contains(volume), let fractions = try? blend.recipe.fractions(in: model.palette) else {
+      return nil
+    }
     let steps = Int((volume / Self.graduation).rounded())
-    let active = blend.fractions.indices.filter { blend.fractions[$0] > 0 }
-    let units = DropRecipe.largestRemainder(blend.fractions, active: active, total: steps)
-    let fractions = units.map { Double($0) / Double(steps) }
-    let lab = model.lab(fractions)
+    let active = fractions.indices.filter { fractions[$0] > 0 }
+    let units = DropRecipe.largestRemainder(fractions, active: active, total: steps)
+    let lab = model.lab(units.map { Double($0) / Double(steps) })
     let palette = model.palette
     self.volume = Double(steps) * Self.graduation
     entries = units.indices.filter { units[$0] > 0 }.map { index in

@@ -1,23 +1,23 @@
 /// A small dense real matrix stored column by column, for the NNLS and blend subproblems.
 ///
 /// Sized for pigment problems (tens of rows, a handful of columns); no BLAS.
-public struct DenseMatrix: Sendable, Equatable {
+package struct DenseMatrix: Sendable, Equatable {
   /// Number of rows (m).
-  public let rows: Int
+  package let rows: Int
   /// Number of columns (n).
-  public let columns: Int
+  package let columns: Int
   /// Column-major elements: element (i, j) is `elements[j * rows + i]`.
-  public private(set) var elements: [Double]
+  package private(set) var elements: [Double]
 
   /// A zero matrix of the given shape (both dimensions ≥ 0).
-  public init(rows: Int, columns: Int) {
+  package init(rows: Int, columns: Int) {
     self.rows = max(0, rows)
     self.columns = max(0, columns)
     self.elements = Array(repeating: 0, count: self.rows * self.columns)
   }
 
   /// A matrix from its rows; returns nil when the rows have different lengths.
-  public init?(rowArrays: [[Double]]) {
+  package init?(rowArrays: [[Double]]) {
     let m = rowArrays.count
     let n = rowArrays.first?.count ?? 0
     guard rowArrays.allSatisfy({ $0.count == n }) else { return nil }
@@ -28,13 +28,13 @@ public struct DenseMatrix: Sendable, Equatable {
   }
 
   /// Element (row, column).
-  public subscript(row: Int, column: Int) -> Double {
+  package subscript(row: Int, column: Int) -> Double {
     get { elements[column * rows + row] }
     set { elements[column * rows + row] = newValue }
   }
 
   /// A · x (x has `columns` entries).
-  public func times(_ x: [Double]) -> [Double] {
+  package func times(_ x: [Double]) -> [Double] {
     var y = [Double](repeating: 0, count: rows)
     for j in 0..<columns where x[j] != 0 {
       let xj = x[j]
@@ -45,7 +45,7 @@ public struct DenseMatrix: Sendable, Equatable {
   }
 
   /// Aᵀ · v (v has `rows` entries).
-  public func transposeTimes(_ v: [Double]) -> [Double] {
+  package func transposeTimes(_ v: [Double]) -> [Double] {
     var y = [Double](repeating: 0, count: columns)
     for j in 0..<columns {
       let base = j * rows

@@ -26,8 +26,9 @@ public struct Dilution: Sendable, Equatable, CustomStringConvertible {
     self.init(waterPerPigment: water / pigment)
   }
 
-  /// The dilution of a blend's fractions in component order (palette pigments, then water).
-  public init?(fractions: [Double]) {
+  /// The dilution of a blend's fractions in component order (palette pigments, then water);
+  /// public callers use ``Blend/dilution``.
+  package init?(fractions: [Double]) {
     guard let water = fractions.last else { return nil }
     self.init(pigment: fractions.dropLast().reduce(0, +), water: water)
   }

@@ -3,6 +3,10 @@ import Foundation
 
 /// The forward "dot appearance" model for one palette: component fractions (palette pigments, then
 /// water) → mixture K, S (two-constant Kubelka–Munk) → ``DotOptics`` → reflectance → CIELAB (D65).
+///
+/// The optics are a required part of the model: a dot is seen through the client's skin
+/// (``SkinFit/optics``), and the neutral dermis (``NeutralDermisDotOptics``) is an explicit choice,
+/// never a default. Recipes go in typed (``Recipe``), not as positional arrays.
 public struct DotModel: Sendable {
   /// The palette's pigments plus water, in that order.
   public let palette: Palette
@@ -11,8 +15,8 @@ public struct DotModel: Sendable {
   let k: [[Double]]
   let s: [[Double]]
 
-  /// The model of `palette` under `optics`.
-  public init(palette: Palette, optics: any DotOptics = NeutralDermisDotOptics()) {
+  /// The model of `palette` under `optics` (the client's skin: ``SkinFit/optics``).
+  public init(palette: Palette, optics: any DotOptics) {
     self.palette = palette
     self.optics = optics
     k = palette.pigments.map(\.optics.k) + [PigmentOptics.water.k]
@@ -20,24 +24,31 @@ public struct DotModel: Sendable {
   }
 
   /// Number of components: pigments + water.
-  public var componentCount: Int { k.count }
+  package var componentCount: Int { k.count }
 
   /// Measured dot reflectance for fractions in component order (c ≥ 0; need not sum to 1 here).
-  public func reflectance(_ fractions: [Double]) -> [Double] {
+  package func reflectance(_ fractions: [Double]) -> [Double] {
     let mixture = KubelkaMunk.mix(concentrations: fractions, k: k, s: s)
     return optics.dotReflectance(k: mixture.k, s: mixture.s)
   }
 
-  /// The dot's CIELAB (D65, 2°).
-  public func lab(_ fractions: [Double]) -> Lab {
+  /// The dot's CIELAB (D65, 2°) for fractions in component order.
+  package func lab(_ fractions: [Double]) -> Lab {
     Self.lab(ofReflectance: reflectance(fractions))
   }
 
-  /// The dot's CIELAB for a validated recipe.
-  public func lab(_ recipe: Recipe) -> Lab { lab(recipe.fractions(in: palette)) }
+  /// The dot's CIELAB (D65, 2°) for a validated recipe; throws
+  /// ``RecipeError/unknownPigment(_:known:)`` when it names a pigment this palette lacks.
+  public func lab(_ recipe: Recipe) throws(RecipeError) -> Lab { lab(try recipe.fractions(in: palette)) }
 
-  /// The stubble impression (dots mixed with bare skin by area; ``StubbleImpression``).
-  public func stubbleLab(
+  /// The stubble impression of a validated recipe at the default dot size and spacing (dots mixed
+  /// with bare skin by area; `StubbleImpression`); throws like ``lab(_:)``.
+  public func stubbleLab(_ recipe: Recipe) throws(RecipeError) -> Lab {
+    stubbleLab(try recipe.fractions(in: palette))
+  }
+
+  /// The stubble impression for fractions in component order (dots mixed with bare skin by area).
+  package func stubbleLab(
     _ fractions: [Double],
     coverage: Double = StubbleImpression.coverage(
       dotDiameter: StubbleImpression.defaultDotDiameter, spacing: StubbleImpression.defaultSpacing)
@@ -51,7 +62,7 @@ public struct DotModel: Sendable {
   public var skinLab: Lab { Self.lab(ofReflectance: optics.skinReflectance) }
 
   /// The masstone of one component: the undiluted stock as a dot.
-  public func masstoneLab(componentIndex: Int) -> Lab {
+  package func masstoneLab(componentIndex: Int) -> Lab {
     var fractions = [Double](repeating: 0, count: componentCount)
     fractions[componentIndex] = 1
     return lab(fractions)

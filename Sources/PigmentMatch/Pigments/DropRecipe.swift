@@ -27,7 +27,7 @@ public struct DropRecipe: Sendable, Equatable {
   /// The best rounding of `blend` to at most `maxDrops` drops (1…): the one whose dot is closest
   /// (ΔE00) to the exact blend's dot — so rounding keeps what the solve optimised, day-one or
   /// fade-aware — searching every total 1…maxDrops by largest remainder, then single-drop moves.
-  public static func rounding(_ blend: Blend, model: DotModel, maxDrops: Int = defaultMaxDrops)
+  package static func rounding(_ blend: Blend, model: DotModel, maxDrops: Int = defaultMaxDrops)
     -> DropRecipe
   {
     let fractions = blend.fractions

@@ -1,11 +1,11 @@
 import Colorimetry
 
 /// A natural hair colour used as a match target (palette coverage, tests).
-public struct HairReference: Sendable, Equatable {
+package struct HairReference: Sendable, Equatable {
   /// Descriptive name.
-  public let name: String
+  package let name: String
   /// CIELAB (D65) of the hair in bulk.
-  public let lab: Lab
+  package let lab: Lab
 
   /// The documented target set for palette coverage: eight natural hair tones from jet black to
   /// silver grey.
@@ -17,7 +17,7 @@ public struct HairReference: Sendable, Equatable {
   /// grey/white hair near-neutral at higher L*. They are not values copied from a table: they are a
   /// spread of plausible targets meant to exercise the palette from its dark limit to light greys.
   /// SMP imitates shaved stubble, so the dark tones matter most.
-  public static let coverageTargets: [HairReference] = [
+  package static let coverageTargets: [HairReference] = [
     HairReference(name: "jet black", lab: Lab(l: 16, a: 0.5, b: 0.5)),
     HairReference(name: "natural black", lab: Lab(l: 20, a: 1.5, b: 2)),
     HairReference(name: "dark brown", lab: Lab(l: 25, a: 3, b: 5)),

@@ -6,28 +6,28 @@ import Foundation
 /// stock concentration), X is thickness in the same length unit, reflectances and transmittances
 /// are in 0…1. Every function is finite for K, S ≥ 0 including the limits S → 0 (pure absorber)
 /// and K → 0 (pure scatterer).
-public enum KubelkaMunk {
+package enum KubelkaMunk {
   /// Optical constants of one layer at one wavelength: absorption K ≥ 0, scattering S ≥ 0.
-  public struct Constants: Sendable, Equatable {
+  package struct Constants: Sendable, Equatable {
     /// Absorption coefficient K ≥ 0.
-    public var k: Double
+    package var k: Double
     /// Scattering coefficient S ≥ 0.
-    public var s: Double
+    package var s: Double
     /// K and S, both ≥ 0.
-    public init(k: Double, s: Double) {
+    package init(k: Double, s: Double) {
       self.k = k
       self.s = s
     }
   }
 
   /// Reflectance and transmittance of a layer.
-  public struct LayerOptics: Sendable, Equatable {
+  package struct LayerOptics: Sendable, Equatable {
     /// Diffuse reflectance R, 0…1.
-    public var reflectance: Double
+    package var reflectance: Double
     /// Diffuse transmittance T, 0…1.
-    public var transmittance: Double
+    package var transmittance: Double
     /// R and T in 0…1.
-    public init(reflectance: Double, transmittance: Double) {
+    package init(reflectance: Double, transmittance: Double) {
       self.reflectance = reflectance
       self.transmittance = transmittance
     }
@@ -40,7 +40,7 @@ public enum KubelkaMunk {
   ///   - k: Kᵢ(λ) per unit concentration, one spectrum per component (equal lengths).
   ///   - s: Sᵢ(λ) per unit concentration, same shape as `k`.
   /// - Returns: the mixture's K(λ) and S(λ), same length as the component spectra.
-  public static func mix(
+  package static func mix(
     concentrations: [Double], k: [[Double]], s: [[Double]]
   ) -> (k: [Double], s: [Double]) {
     let count = k.first?.count ?? 0
@@ -58,7 +58,7 @@ public enum KubelkaMunk {
   /// K/S from a reflectance at infinite thickness: K/S = (1 − R∞)²/(2R∞) (Kubelka & Munk 1931).
   ///
   /// R∞ is clamped to 1e-6…1; returns 0 for R∞ = 1.
-  public static func kOverS(reflectanceInfinite r: Double) -> Double {
+  package static func kOverS(reflectanceInfinite r: Double) -> Double {
     let clamped = min(max(r, 1e-6), 1)
     return (1 - clamped) * (1 - clamped) / (2 * clamped)
   }
@@ -67,7 +67,7 @@ public enum KubelkaMunk {
   ///
   /// Evaluated as 1/(1 + q + √(q² + 2q)), algebraically equal and free of cancellation, so S → 0
   /// gives R∞ → 0 and K = S = 0 gives 1 (a lossless medium returns all light). K, S ≥ 0.
-  public static func reflectanceInfinite(_ c: Constants) -> Double {
+  package static func reflectanceInfinite(_ c: Constants) -> Double {
     if c.k <= 0 { return 1 }
     if c.s <= 0 { return 0 }
     let q = c.k / c.s
@@ -85,7 +85,7 @@ public enum KubelkaMunk {
   /// Y, S → 0 gives the Beer–Lambert limits R = R_g·e^(−2KX), T = e^(−KX), and K → 0 gives the pure
   /// scatterer R = (SX(1 − R_g) + R_g)/(1 + SX(1 − R_g)), T = 1/(1 + SX). K, S, X ≥ 0; R_g in 0…1.
   /// The transmittance is of the layer alone (no background).
-  public static func layer(_ c: Constants, thickness x: Double, background rg: Double)
+  package static func layer(_ c: Constants, thickness x: Double, background rg: Double)
     -> LayerOptics
   {
     let k = c.k.isNaN ? 0 : max(c.k, 0)
@@ -118,7 +118,7 @@ public enum KubelkaMunk {
 
   /// Two layers stacked, layer 1 on top: R₁₂ = R₁ + T₁²R₂/(1 − R₁R₂), T₁₂ = T₁T₂/(1 − R₁R₂)
   /// (Kubelka 1954, for layers that reflect alike from both sides).
-  public static func stack(top: LayerOptics, bottom: LayerOptics) -> LayerOptics {
+  package static func stack(top: LayerOptics, bottom: LayerOptics) -> LayerOptics {
     let denominator = 1 - top.reflectance * bottom.reflectance
     guard denominator > 0 else { return LayerOptics(reflectance: 1, transmittance: 0) }
     return LayerOptics(
@@ -130,13 +130,13 @@ public enum KubelkaMunk {
   /// Saunderson surface correction, internal → measured: R_m = K1 + (1 − K1)(1 − K2)R / (1 − K2·R)
   /// (Saunderson 1942; Allen 1980). K1: external specular reflectance ((n − 1)/(n + 1))² ≈ 0.03
   /// for n ≈ 1.4; K2: internal reflectance of diffuse light ≈ 0.4–0.6. R in 0…1.
-  public static func saunderson(_ r: Double, k1: Double, k2: Double) -> Double {
+  package static func saunderson(_ r: Double, k1: Double, k2: Double) -> Double {
     k1 + (1 - k1) * (1 - k2) * r / (1 - k2 * r)
   }
 
   /// Inverse Saunderson correction, measured → internal: R = (R_m − K1) / ((1 − K1)(1 − K2) +
   /// K2(R_m − K1)) (Saunderson 1942). Clamped to 0…1.
-  public static func inverseSaunderson(_ rm: Double, k1: Double, k2: Double) -> Double {
+  package static func inverseSaunderson(_ rm: Double, k1: Double, k2: Double) -> Double {
     let d = rm - k1
     let r = d / ((1 - k1) * (1 - k2) + k2 * d)
     return min(max(r, 0), 1)
@@ -148,7 +148,7 @@ public enum KubelkaMunk {
   ///
   /// - Returns: nil when the tint is not lighter than the masstone (q_t ≥ q_m), which has no
   ///   physical two-constant solution.
-  public static func constantsFromMasstoneAndTint(
+  package static func constantsFromMasstoneAndTint(
     masstone: Double, tint: Double, white: Double, pigmentFraction c: Double
   ) -> Constants? {
     let qm = kOverS(reflectanceInfinite: masstone)

@@ -5,9 +5,9 @@
 /// m < n and rank-deficient A: a column that is numerically dependent on the passive set is not
 /// admitted (Lawson–Hanson's own test), so the result is a basic solution. At the solution the
 /// Karush–Kuhn–Tucker conditions hold: with w = Aᵀ(b − A·x), wⱼ ≈ 0 where xⱼ > 0 and wⱼ ≤ 0 where xⱼ = 0.
-public enum NNLS {
+package enum NNLS {
   /// Why the iteration stopped.
-  public enum Termination: Sendable, Equatable {
+  package enum Termination: Sendable, Equatable {
     /// The KKT conditions hold to the dual tolerance.
     case converged
     /// The cap on least-squares subproblems was reached; `x` is feasible but may not be optimal.
@@ -15,19 +15,19 @@ public enum NNLS {
   }
 
   /// A solution: feasible (x ≥ 0) whatever the termination.
-  public struct Solution: Sendable, Equatable {
+  package struct Solution: Sendable, Equatable {
     /// The minimiser, x ≥ 0, one entry per column of A.
-    public let x: [Double]
+    package let x: [Double]
     /// ‖A·x − b‖₂.
-    public let residualNorm: Double
+    package let residualNorm: Double
     /// Number of least-squares subproblems solved.
-    public let iterations: Int
+    package let iterations: Int
     /// How the iteration ended.
-    public let termination: Termination
+    package let termination: Termination
   }
 
   /// Invalid input to ``solve(_:_:maxIterations:)``.
-  public enum Failure: Error, Sendable, Equatable {
+  package enum Failure: Error, Sendable, Equatable {
     /// `b` does not have one entry per row of A.
     case dimensionMismatch(rows: Int, rightHandSide: Int)
     /// A or b holds NaN or ±∞.
@@ -41,7 +41,7 @@ public enum NNLS {
   ///   - b: m-vector, finite.
   ///   - maxIterations: cap on least-squares subproblems; default 3·n + 10 (scipy uses 3·n).
   /// - Returns: the solution and how the iteration ended.
-  public static func solve(
+  package static func solve(
     _ a: DenseMatrix, _ b: [Double], maxIterations: Int? = nil
   ) throws(Failure) -> Solution {
     let m = a.rows

@@ -14,13 +14,13 @@ import Colorimetry
 ///   DESIGN.md).
 public struct NeutralDermisDotOptics: DotOptics {
   /// Effective pigment-layer thickness, mm.
-  public let thickness: Double
+  package let thickness: Double
   /// Dermis background reflectance (internal, before the surface correction), per wavelength.
-  public let dermisReflectance: [Double]
+  package let dermisReflectance: [Double]
   /// Saunderson external specular reflectance K1.
-  public let k1: Double
+  package let k1: Double
   /// Saunderson internal diffuse reflectance K2.
-  public let k2: Double
+  package let k2: Double
 
   /// Default thickness, mm (see the type's documentation).
   public static let defaultThickness = 0.1

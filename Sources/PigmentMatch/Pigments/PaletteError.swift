@@ -7,7 +7,7 @@ public enum PaletteError: Error, Sendable, Equatable, CustomStringConvertible {
   case unreadable(file: String, reason: String)
   /// The file is not JSON.
   case malformedJSON(file: String)
-  /// The file breaks one of the ``PaletteLimits`` (size, nesting, pigment count).
+  /// The file breaks one of the `PaletteLimits` (size, nesting, pigment count).
   case overLimit(file: String, message: String)
   /// The JSON breaks the palette format at `path`; the first error-severity problem found.
   case invalid(file: String, path: String, message: String)

@@ -12,7 +12,7 @@ public struct PaletteProblem: Sendable, Equatable, Codable {
   public enum Code: String, Sendable, Codable, CaseIterable {
     /// The file is not JSON at all.
     case malformedJSON
-    /// The file breaks a ``PaletteLimits`` bound (size, nesting depth, pigment count).
+    /// The file breaks a `PaletteLimits` bound (size, nesting depth, pigment count).
     case overLimit
     /// The file parses only as JSON5 (e.g. NaN, Infinity, comments): not strict JSON.
     case notStrictJSON

@@ -14,7 +14,7 @@ public struct PaletteValidation: Sendable, Equatable, Codable {
 
   /// A hair tone the palette cannot match on one skin class.
   public struct Unreached: Sendable, Equatable, Codable {
-    /// The hair tone's name (``HairReference/name``).
+    /// The hair tone's name (`HairReference/name`).
     public let hair: String
     /// The skin class (`ITACategory` raw value).
     public let skin: String

@@ -5,21 +5,21 @@ import Foundation
 /// sanity and coverage of natural hair tones over the six ITA° skin classes.
 public enum PaletteValidator {
   /// Coverage threshold, ΔE00 (issue 5: 2.0; between DESIGN's match 1.8 and dark-skin 2.6).
-  public static let coverageThreshold = 2.0
+  package static let coverageThreshold = 2.0
   /// Masstone dots closer than this are near-duplicate shades (ΔE00 1 ≈ just noticeable).
-  public static let nearDuplicateThreshold = 1.0
+  package static let nearDuplicateThreshold = 1.0
   /// Water fractions at which a stock must get lighter, in order.
-  public static let dilutionSteps = [0.0, 0.5, 0.8, 0.95]
+  package static let dilutionSteps = [0.0, 0.5, 0.8, 0.95]
   /// Minimum L* gain from full strength to 95 % water for a dot to count as lightening.
-  public static let minimumDilutionGain = 1.0
+  package static let minimumDilutionGain = 1.0
 
   /// Validates the palette file at `path`; throws only when the file cannot be read at all.
   public static func validate(path: String) throws(PaletteError) -> PaletteValidation {
     validate(jsonData: try PaletteFile.read(path: path))
   }
 
-  /// Validates palette JSON, with coverage over ``HairReference/coverageTargets`` ×
-  /// ``SkinClassReference/all`` unless `includeCoverage` is false (coverage solves 48 blends).
+  /// Validates palette JSON, with coverage over `HairReference/coverageTargets` ×
+  /// `SkinClassReference/all` unless `includeCoverage` is false (coverage solves 48 blends).
   public static func validate(jsonData data: Data, coverage includeCoverage: Bool = true) -> PaletteValidation {
     let (palette, parsedProblems) = PaletteReader.read(JSONValue.parse(data))
     let readProblems = PaletteProblem.locatingSyntaxError(parsedProblems, in: data)
@@ -32,7 +32,7 @@ public enum PaletteValidator {
 
   /// Near-duplicate masstones and stocks that do not lighten with water (neutral-dermis dot model).
   static func shadeProblems(_ palette: Palette) -> [PaletteProblem] {
-    let model = DotModel(palette: palette)
+    let model = DotModel(palette: palette, optics: NeutralDermisDotOptics())
     let water = palette.pigments.count
     var problems: [PaletteProblem] = []
     let masstones = (0..<water).map { model.masstoneLab(componentIndex: $0) }
@@ -75,7 +75,7 @@ public enum PaletteValidator {
   /// Share of hair tone × skin class targets the palette matches within ``coverageThreshold``, and
   /// the ones it does not with their closest ΔE00. Each target is the hair's follicle seen through
   /// that skin class (``FollicleTarget``), the colour a healed dot is matched to.
-  public static func coverage(_ palette: Palette) -> PaletteValidation.Coverage {
+  package static func coverage(_ palette: Palette) -> PaletteValidation.Coverage {
     var targets = 0
     var matched = 0
     var unreached: [PaletteValidation.Unreached] = []

@@ -37,14 +37,24 @@ public struct Recipe: Sendable, Equatable {
     self.components = components
   }
 
-  /// Fractions in the palette's component order: its pigments, then water (zeros for absent ones).
-  public func fractions(in palette: Palette) -> [Double] {
+  /// Components already validated (a solved ``Blend``'s).
+  init(validated components: [Component]) {
+    self.components = components
+  }
+
+  /// Fractions in the palette's component order: its pigments, then water (zeros for absent ones),
+  /// matched by pigment id, so a recipe of one palette is read correctly in another that has its
+  /// pigments; ``RecipeError/unknownPigment(_:known:)`` names an ingredient `palette` lacks.
+  /// The positional array is internal to the package: the public API takes a `Recipe` or `Blend`.
+  package func fractions(in palette: Palette) throws(RecipeError) -> [Double] {
     var result = [Double](repeating: 0, count: palette.pigments.count + 1)
     for component in components {
       if component.pigment == Palette.waterID {
         result[palette.pigments.count] += component.fraction.value
       } else if let index = palette.pigments.firstIndex(where: { $0.id == component.pigment }) {
         result[index] += component.fraction.value
+      } else {
+        throw .unknownPigment(component.pigment, known: palette.pigments.map(\.id) + [Palette.waterID])
       }
     }
     return result

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Shares (``fraction(_:)``, ``percent(_:)``, ``rest``) state a part of the whole mix; drops and
 /// dilutions state parts relative to each other, so a recipe uses one of the two kinds, not both.
-public enum RecipeAmount: Sendable, Equatable {
+package enum RecipeAmount: Sendable, Equatable {
   /// Share of the mix by volume, 0…1 (`0.25`).
   case fraction(Double)
   /// Share of the mix in per cent, 0…100 (`20%`).
@@ -41,7 +41,7 @@ public enum RecipeAmount: Sendable, Equatable {
 
   /// Parses the amount text of the term for `pigment` (case-insensitive, spaces allowed):
   /// `0.25`, `20%`, `3drops`, `1 drop`, `1:4`, `undiluted`, `rest`.
-  public static func parse(_ text: String, pigment: String) throws(RecipeError) -> RecipeAmount {
+  package static func parse(_ text: String, pigment: String) throws(RecipeError) -> RecipeAmount {
     let amount = text.trimmingCharacters(in: .whitespaces).lowercased()
     switch amount {
     case "undiluted": return .undiluted

@@ -3,7 +3,7 @@ import Foundation
 extension Recipe {
   /// Parses a recipe as practitioners write it and validates it like ``init(_:palette:)``.
   ///
-  /// Either comma-separated terms `id=amount` (``RecipeAmount``: `cb-black=0.25,water=0.75`,
+  /// Either comma-separated terms `id=amount` (`RecipeAmount`: `cb-black=0.25,water=0.75`,
   /// `cb-black=20%,water=rest`, `cb-black=3drops,water=12drops`, `cb-black=1:4` — 1 ml pigment in
   /// 4 ml water —, `cb-black=undiluted`), or the tool's own drop recipe
   /// (`3 drops io-black + 1 drop io-dark-brown + 17 drops water`, `cb-black undiluted`,

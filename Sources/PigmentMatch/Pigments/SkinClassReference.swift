@@ -1,16 +1,16 @@
 import Colorimetry
 
 /// One representative skin colour per ITA° class, for palette coverage.
-public struct SkinClassReference: Sendable, Equatable {
+package struct SkinClassReference: Sendable, Equatable {
   /// The ITA° class.
-  public let category: ITACategory
+  package let category: ITACategory
   /// A skin colour in the middle of the class (its ITA° lies inside the class bounds).
-  public let lab: Lab
+  package let lab: Lab
 
   /// Six skin colours, one per class of Del Bino et al. 2006 (Pigment Cell Res. 19:606): ITA° near
   /// the middle of each class (≈61, 47, 35, 18, −11, −48), with L*, a*, b* typical of the class in
   /// that study's colorimetric survey (L* falling from ≈72 to ≈32, b* 12–20, a* 8–13).
-  public static let all: [SkinClassReference] = [
+  package static let all: [SkinClassReference] = [
     SkinClassReference(category: .veryLight, lab: Lab(l: 72, a: 8, b: 12)),
     SkinClassReference(category: .light, lab: Lab(l: 65, a: 10, b: 14)),
     SkinClassReference(category: .intermediate, lab: Lab(l: 61, a: 11, b: 16)),

@@ -8,13 +8,13 @@ import Foundation
 /// quadratic, so R stays in (0, 1) (in the spirit of Jakob & Hanika 2019, "A low-dimensional function
 /// space for efficient spectral upsampling", which uses a sigmoid of a quadratic). The three
 /// parameters are fitted by Gauss–Newton so that the spectrum's CIELAB (D65, 2°) equals the target.
-public enum SpectralRecovery {
+package enum SpectralRecovery {
   /// Fit tolerance: ΔE76 below which the recovered spectrum counts as matching (far below visibility).
-  public static let tolerance = 1e-3
+  package static let tolerance = 1e-3
 
   /// A smooth reflectance (31 values in (0, 1)) whose CIELAB is `lab`, or nil if the target lies
   /// outside what the smooth model reaches (very saturated colours, L* ≤ 0 or ≥ 100).
-  public static func smoothReflectance(for lab: Lab) -> [Double]? {
+  package static func smoothReflectance(for lab: Lab) -> [Double]? {
     guard lab.l.isFinite, lab.a.isFinite, lab.b.isFinite, lab.l > 0, lab.l < 100 else { return nil }
     let fy = (lab.l + 16) / 116
     let y = fy > 6.0 / 29 ? fy * fy * fy : 3 * (6.0 / 29) * (6.0 / 29) * (fy - 4.0 / 29)

@@ -4,9 +4,9 @@
 /// values, `&`, `<`, `>`, `"` and `'` become character references, so no input can open a tag,
 /// close an attribute or start an entity. Control characters other than tab, newline and carriage
 /// return are dropped (they are not allowed in HTML text).
-public enum HTMLEscaping {
+package enum HTMLEscaping {
   /// `text` safe to place in HTML text or a double- or single-quoted attribute value.
-  public static func escape(_ text: String) -> String {
+  package static func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {

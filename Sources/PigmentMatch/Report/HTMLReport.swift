@@ -23,10 +23,10 @@ public struct HTMLReport: Sendable {
   public let analysis: ToneAnalysis
   /// The match result.
   public let match: MatchReport
-  /// The palette the blend came from.
-  public let palette: Palette
-  /// Sun and smoking used for the fade.
-  public let conditions: FadeConditions
+  /// The palette the blend came from (the match's own).
+  public var palette: Palette { match.palette }
+  /// Sun and smoking used for the fade (the match's own: ``MatchReport/conditions``).
+  public var conditions: FadeConditions { match.conditions.fade }
   /// The photo thumbnail; nil leaves a placeholder.
   public let thumbnail: ReportThumbnail?
   /// The measurement behind `analysis` (marked regions, card, calibration); nil: automatic, uncalibrated.
@@ -41,8 +41,7 @@ public struct HTMLReport: Sendable {
 
   /// A report of `match` for the photo `photoName` analysed as `analysis`.
   public init(
-    photoName: String, analysis: ToneAnalysis, match: MatchReport, palette: Palette,
-    conditions: FadeConditions = FadeConditions(), thumbnail: ReportThumbnail?,
+    photoName: String, analysis: ToneAnalysis, match: MatchReport, thumbnail: ReportThumbnail?,
     measurement: PhotoMeasurement? = nil, record: ClinicalRecord? = nil,
     dotDiameter: Double = StubbleImpression.defaultDotDiameter, spacing: Double = StubbleImpression.defaultSpacing,
     hyperpigmentation: Hyperpigmentation? = nil
@@ -55,20 +54,18 @@ public struct HTMLReport: Sendable {
     self.photoName = photoName
     self.analysis = analysis
     self.match = match
-    self.palette = palette
-    self.conditions = conditions
     self.thumbnail = thumbnail
   }
 
   /// The fade chart drawn in the page (exposed so its geometry can be checked).
-  public var chart: SVGChart { SVGChart(timeline: match.fade) }
+  package var chart: SVGChart { SVGChart(timeline: match.fade) }
 
   /// Skin cells outlined on the thumbnail: at least half of the cell sampled as skin.
-  public static let skinCellShare: Float = 0.5
+  package static let skinCellShare: Float = 0.5
 
   /// Hair cells outlined: at least half the largest hair share of any cell (the densest hair),
   /// and at least 5 %, so scattered stubble does not outline the whole photo.
-  public func hairCellShare() -> Float {
+  package func hairCellShare() -> Float {
     max(0.05, 0.5 * (analysis.regions.hairShares.max() ?? 0))
   }
 

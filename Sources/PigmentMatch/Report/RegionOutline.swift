@@ -3,11 +3,11 @@
 /// Every cell edge between a cell inside the set and one outside it (or the border of the grid)
 /// becomes a segment; collinear neighbouring segments are merged, so a rectangle of any size is
 /// four segments. The path is open segments (`M … H …`, `M … V …`), meant to be stroked, not filled.
-public enum RegionOutline {
+package enum RegionOutline {
   /// The path data (`d`) outlining the cells where `inside` is true, on a `columns` × `rows`
   /// row-major grid whose cells are `cellWidth` × `cellHeight` user units. Empty when no cell is
   /// inside or `inside` does not have `columns × rows` entries.
-  public static func path(
+  package static func path(
     inside: [Bool], columns: Int, rows: Int, cellWidth: Double, cellHeight: Double
   ) -> String {
     guard columns > 0, rows > 0, inside.count == columns * rows else { return "" }

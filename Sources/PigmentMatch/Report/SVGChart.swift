@@ -7,22 +7,22 @@
 /// Drawn: ΔE00 to the hair target (solid, when the timeline has a target), ΔE00 to the healed
 /// dot of year 0 (dashed: the drift), the threshold ``FadeModel/matchThreshold`` (dashed
 /// horizontal line) and the ``FadeTimeline/touchUpYear`` (vertical line, `class="touch-up"`).
-public struct SVGChart: Sendable {
+package struct SVGChart: Sendable {
   /// The timeline drawn.
-  public let timeline: FadeTimeline
+  package let timeline: FadeTimeline
   /// The ΔE00 threshold line.
-  public let threshold: Double
+  package let threshold: Double
   /// viewBox width and height, user units.
-  public let width, height: Double
+  package let width, height: Double
   /// Margins of the plot area inside the viewBox: left (ΔE00 labels), right, top (fade strip),
   /// bottom (year labels).
-  public let left, right, top, bottom: Double
+  package let left, right, top, bottom: Double
 
   /// Height of the fade-strip swatches at the top.
-  public static let stripHeight = 28.0
+  package static let stripHeight = 28.0
 
   /// A chart of `timeline` with the match threshold `threshold` (default ``FadeModel/matchThreshold``).
-  public init(
+  package init(
     timeline: FadeTimeline, threshold: Double = FadeModel.matchThreshold, width: Double = 640,
     height: Double = 260
   ) {
@@ -37,11 +37,11 @@ public struct SVGChart: Sendable {
   }
 
   /// Last year on the axis (≥ 1 so the axis has a length).
-  public var lastYear: Int { max(1, timeline.entries.last?.year ?? 1) }
+  package var lastYear: Int { max(1, timeline.entries.last?.year ?? 1) }
 
   /// Top of the ΔE00 axis: the largest value drawn (curves and threshold) rounded up to a whole
   /// step of `deltaE00Step(for:)`, with some headroom.
-  public var maximumDeltaE00: Double {
+  package var maximumDeltaE00: Double {
     var values: [Double] = [threshold]
     for entry in timeline.entries {
       values.append(entry.deltaE00ToStart)
@@ -59,12 +59,12 @@ public struct SVGChart: Sendable {
   }
 
   /// x of a year (user units): years 0…``lastYear`` span the plot width.
-  public func x(year: Double) -> Double {
+  package func x(year: Double) -> Double {
     left + (width - left - right) * year / Double(lastYear)
   }
 
   /// y of a ΔE00 value (user units): 0 at the bottom of the plot, ``maximumDeltaE00`` at its top.
-  public func y(deltaE00: Double) -> Double {
+  package func y(deltaE00: Double) -> Double {
     let plotTop = top
     let plotBottom = height - bottom
     let clamped = min(max(deltaE00, 0), maximumDeltaE00)
@@ -72,7 +72,7 @@ public struct SVGChart: Sendable {
   }
 
   /// The whole chart as an `<svg>` element; `label` becomes its accessible name (escaped here).
-  public func svg(label: String = "Fade: ΔE00 by year") -> String {
+  package func svg(label: String = "Fade: ΔE00 by year") -> String {
     let f = ReportFormat.coordinate
     let plotBottom = height - bottom
     let plotRight = width - right

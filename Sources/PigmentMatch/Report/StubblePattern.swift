@@ -7,21 +7,21 @@ import Colorimetry
 /// grid does not read as a screen. The SVG's user unit is 1 mm; its printed or displayed size is
 /// the caller's: `"40mm"` gives true size (the browser then blends dots and skin much as the eye
 /// does at talking distance), a pixel width gives a magnified view.
-public struct StubblePattern: Sendable {
+package struct StubblePattern: Sendable {
   /// Healed dot colour.
-  public let dot: SRGB8
+  package let dot: SRGB8
   /// Bare skin colour.
-  public let skin: SRGB8
+  package let skin: SRGB8
   /// Dot diameter, mm (> 0).
-  public let dotDiameter: Double
+  package let dotDiameter: Double
   /// Dot pitch, mm (> 0).
-  public let spacing: Double
+  package let spacing: Double
 
   /// Dots per side of the repeating tile.
   static let tileDots = 4
 
   /// A pattern of `dot` on `skin`.
-  public init(
+  package init(
     dot: SRGB8, skin: SRGB8, dotDiameter: Double = StubbleImpression.defaultDotDiameter,
     spacing: Double = StubbleImpression.defaultSpacing
   ) {
@@ -34,7 +34,7 @@ public struct StubblePattern: Sendable {
   /// An `<svg>` showing `areaWidth` × `areaHeight` mm of scalp, displayed at `displayWidth` ×
   /// `displayHeight` (CSS lengths, e.g. `"40mm"` or `"240px"`); `id` names the pattern and must be
   /// unique in the page.
-  public func svg(
+  package func svg(
     id: String, areaWidth: Double, areaHeight: Double, displayWidth: String, displayHeight: String
   )
     -> String

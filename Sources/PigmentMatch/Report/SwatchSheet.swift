@@ -16,60 +16,60 @@ import PhotoIO
 ///   hyperpigmentation halo, at the weeks of ``Hyperpigmentation/healing``, captioned `W0`, `W4`,
 ///   `W8`, `W12`.
 ///
-/// Layout (pixels; text is a 5 × 7 bitmap font at ``textScale`` 2: 12 px per character, ``textHeight``
-/// 14 px per line, ``lineGap`` between lines): a ``margin`` of white all round. The recipe lines
-/// start at (margin, margin); ``headerGap`` below them the rows begin, at `top`. The titles form a
-/// left column as wide as the widest title line; the swatches start ``titleGap`` to its right, at
-/// `left`. Swatch *i* of row *r* covers x ∈ [left + i·(``cell`` + ``gap``), … + cell),
-/// y ∈ [top + r·``rowPitch``, … + cell) (``frame(row:index:)``), ringed by a 1-pixel light grey
+/// Layout (pixels; text is a 5 × 7 bitmap font at `textScale` 2: 12 px per character, `textHeight`
+/// 14 px per line, `lineGap` between lines): a `margin` of white all round. The recipe lines
+/// start at (margin, margin); `headerGap` below them the rows begin, at `top`. The titles form a
+/// left column as wide as the widest title line; the swatches start `titleGap` to its right, at
+/// `left`. Swatch *i* of row *r* covers x ∈ [left + i·(`cell` + `gap`), … + cell),
+/// y ∈ [top + r·`rowPitch`, … + cell) (`frame(row:index:)`), ringed by a 1-pixel light grey
 /// keyline just outside that square so pale skin shows against the white. Its caption is centred
-/// under it, ``captionGap`` below the swatch (``captionFrame(row:index:)``); a row's title is
-/// left-aligned in the column and centred vertically on the swatches (``titleFrame(row:)``).
-/// Rows are ``rowPitch`` = cell + captionGap + textHeight + ``rowGap`` apart. The width fits the
+/// under it, `captionGap` below the swatch (`captionFrame(row:index:)`); a row's title is
+/// left-aligned in the column and centred vertically on the swatches (`titleFrame(row:)`).
+/// Rows are `rowPitch` = cell + captionGap + textHeight + `rowGap` apart. The width fits the
 /// longest row (or a recipe line that cannot be wrapped narrower); rows shorter than the longest
-/// leave white to their right. Text is ``ink`` on white, upper case; a character the font lacks is
+/// leave white to their right. Text is `ink` on white, upper case; a character the font lacks is
 /// drawn as a hollow box. Colours are Lab clamped into sRGB (`SRGB8(clamping:)`).
 public struct SwatchSheet: Sendable, Equatable {
   /// Swatch side, pixels: wide enough for a 7-character caption (82 px at ``textScale`` 2).
-  public static let cell = 88
+  package static let cell = 88
   /// Space between swatches in a row, pixels.
-  public static let gap = 8
+  package static let gap = 8
   /// White border, pixels.
-  public static let margin = 16
+  package static let margin = 16
   /// Screen pixels per font pixel: 5 × 7 glyphs become 10 × 14, legible on screen and print.
-  public static let textScale = 2
+  package static let textScale = 2
   /// Height of one line of text, pixels (7 font pixels × ``textScale``).
-  public static let textHeight = 7 * textScale
+  package static let textHeight = 7 * textScale
   /// Space between lines of one text block, pixels.
-  public static let lineGap = 6
+  package static let lineGap = 6
   /// Space between a swatch and its caption, pixels.
-  public static let captionGap = 4
+  package static let captionGap = 4
   /// Space between a row's captions and the next row's swatches, pixels.
-  public static let rowGap = 16
+  package static let rowGap = 16
   /// Space between the title column and the first swatch of each row, pixels.
-  public static let titleGap = 16
+  package static let titleGap = 16
   /// Space between the recipe and the first row, pixels.
-  public static let headerGap = 16
+  package static let headerGap = 16
   /// Vertical distance from one row's swatches to the next's, pixels.
-  public static let rowPitch = cell + captionGap + textHeight + rowGap
+  package static let rowPitch = cell + captionGap + textHeight + rowGap
   /// Colour of all text.
-  public static let ink = SRGB8(r: 0x22, g: 0x22, b: 0x22)
+  package static let ink = SRGB8(r: 0x22, g: 0x22, b: 0x22)
   /// Colour of the 1-pixel ring around each swatch.
-  public static let keyline = SRGB8(r: 0xc8, g: 0xc8, b: 0xc8)
+  package static let keyline = SRGB8(r: 0xc8, g: 0xc8, b: 0xc8)
   /// The sheet's background.
-  public static let paper = SRGB8(r: 255, g: 255, b: 255)
+  package static let paper = SRGB8(r: 255, g: 255, b: 255)
 
   /// Each row's title, one or two lines.
-  public static let rowTitles: [[String]] = [
+  package static let rowTitles: [[String]] = [
     ["CLIENT"], ["FADE BY", "YEAR"], ["HEALING", "(WEEKS)"],
   ]
 
   /// The colours, row by row, as documented above.
-  public let rows: [[SRGB8]]
+  package let rows: [[SRGB8]]
   /// The caption under each swatch, row by row (upper case, parallel to ``rows``).
-  public let captions: [[String]]
+  package let captions: [[String]]
   /// The recipe line as drawn (upper case, before wrapping).
-  public let recipe: String
+  package let recipe: String
   /// The recipe wrapped to the sheet, as drawn top to bottom.
   let recipeLines: [String]
   /// x of every row's first swatch, pixels.
@@ -120,13 +120,13 @@ public struct SwatchSheet: Sendable, Equatable {
   }
 
   /// The pixel rectangle of swatch `index` in row `row`.
-  public func frame(row: Int, index: Int) -> (x: Int, y: Int, width: Int, height: Int) {
+  package func frame(row: Int, index: Int) -> (x: Int, y: Int, width: Int, height: Int) {
     (left + index * (Self.cell + Self.gap), top + row * Self.rowPitch, Self.cell, Self.cell)
   }
 
   /// The pixel rectangle of the caption under swatch `index` in row `row`: its text's box,
   /// centred under the swatch.
-  public func captionFrame(row: Int, index: Int) -> (x: Int, y: Int, width: Int, height: Int) {
+  package func captionFrame(row: Int, index: Int) -> (x: Int, y: Int, width: Int, height: Int) {
     let swatch = frame(row: row, index: index)
     let width = Self.textWidth(captions[row][index])
     return (
@@ -137,7 +137,7 @@ public struct SwatchSheet: Sendable, Equatable {
 
   /// The pixel rectangle of row `row`'s title: all its lines, left-aligned at the margin and
   /// centred vertically on the row's swatches.
-  public func titleFrame(row: Int) -> (x: Int, y: Int, width: Int, height: Int) {
+  package func titleFrame(row: Int) -> (x: Int, y: Int, width: Int, height: Int) {
     let lines = Self.rowTitles[row]
     let height = Self.blockHeight(lines: lines.count)
     return (
@@ -147,7 +147,7 @@ public struct SwatchSheet: Sendable, Equatable {
   }
 
   /// The pixel rectangle of the recipe block at the top (zero height when there is no recipe).
-  public var recipeFrame: (x: Int, y: Int, width: Int, height: Int) {
+  package var recipeFrame: (x: Int, y: Int, width: Int, height: Int) {
     (
       Self.margin, Self.margin, recipeLines.map { Self.textWidth($0) }.max() ?? 0,
       Self.blockHeight(lines: recipeLines.count)
@@ -155,7 +155,7 @@ public struct SwatchSheet: Sendable, Equatable {
   }
 
   /// Interleaved 8-bit sRGB samples (3 per pixel), row-major.
-  public func pixels() -> [UInt8] {
+  package func pixels() -> [UInt8] {
     var canvas = RGBCanvas(width: width, height: height, background: Self.paper)
     drawLines(recipeLines, x: Self.margin, y: Self.margin, on: &canvas)
     for (r, colours) in rows.enumerated() {

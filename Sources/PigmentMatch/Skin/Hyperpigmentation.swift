@@ -10,11 +10,11 @@ import Foundation
 /// The model (DESIGN.md "Hyperpigmentation"):
 /// - Risk from the ITA° class (Del Bino 2006) — very light/light/intermediate low, tan/brown
 ///   moderate, dark high — raised one level (not above high) for dense work (coverage above
-///   ``denseCoverage``) from intermediate skin down. Risk therefore never falls as ITA° falls.
+///   `denseCoverage`) from intermediate skin down. Risk therefore never falls as ITA° falls.
 /// - Halo: epidermal melanin Cm × 1.2 / 1.5 / 2.0 (low / moderate / high) in a ring 1 / 2 / 3 dot
 ///   radii wide around each dot, fading linearly over 4 / 8 / 12 weeks.
 /// - Its ΔE00 is the halo skin against normal skin, both through ``SkinOptics``; the healing look
-///   is the stubble impression of dots, halos and skin (Yule–Nielsen, ``StubbleImpression``).
+///   is the stubble impression of dots, halos and skin (Yule–Nielsen, `StubbleImpression`).
 public struct Hyperpigmentation: Sendable {
   /// One moment of the healing period.
   public struct HealingLook: Sendable, Equatable {
@@ -53,15 +53,15 @@ public struct Hyperpigmentation: Sendable {
     "Modelled from proxies, not measured for SMP: post-laser PIH in 4–12 % of sessions in skin types IV–VI; acne PIH in ≈65 % of darker vs ≈25 % of lighter skin. The ITA°→Fitzpatrick mapping is a convention, not a validated one."
 
   /// Coverage above which the work counts as dense (dots 0.125 mm at ≈0.5 mm spacing: a ≈ 0.05).
-  public static let denseCoverage = 0.04
+  package static let denseCoverage = 0.04
 
   /// The risk for a skin of `ita` with dots at `coverage`; never falls as ITA° falls.
-  public static func risk(ita: ITA, coverage: Double) -> HyperpigmentationRisk {
+  package static func risk(ita: ITA, coverage: Double) -> HyperpigmentationRisk {
     risk(category: ita.category, coverage: coverage)
   }
 
   /// The risk for a skin of ITA° class `category` with dots at `coverage`.
-  public static func risk(category: ITACategory, coverage: Double) -> HyperpigmentationRisk {
+  package static func risk(category: ITACategory, coverage: Double) -> HyperpigmentationRisk {
     let base: HyperpigmentationRisk
     switch category {
     case .veryLight, .light, .intermediate: base = .low
@@ -77,7 +77,7 @@ public struct Hyperpigmentation: Sendable {
   /// The assessment of a dot recipe (`fractions` in `model`'s order) under `skin`, for dots of
   /// `dotDiameter` at `spacing` (mm). The risk is judged on `skinType` when given (stated,
   /// measured or unconfirmed, ``SkinTypeAssessment``), else on the skin's own ITA° class.
-  public init(
+  package init(
     skin: SkinOptics, model: DotModel, fractions: [Double],
     dotDiameter: Double = StubbleImpression.defaultDotDiameter,
     spacing: Double = StubbleImpression.defaultSpacing,

@@ -10,20 +10,20 @@
 /// were fitted by `pigmatch-bench montecarlo --fit` (Nelder–Mead, least squares on ΔE00 over the six ITA-class
 /// skins × bare, undiluted, 1:4 and 1:20 carbon black × depth 0, 0.1 and 0.25 mm, 5000 packets per
 /// wavelength) and are checked by `SkinMonteCarloTests`.
-public struct KubelkaMunkCalibration: Sendable, Equatable {
+package struct KubelkaMunkCalibration: Sendable, Equatable {
   /// κ of the epidermis (+ upper papillary dermis) above the pigment.
-  public var epidermisAbsorption: Double
+  package var epidermisAbsorption: Double
   /// σ of the epidermis.
-  public var epidermisScattering: Double
+  package var epidermisScattering: Double
   /// κ of the dermis and the pigment layer.
-  public var dermisAbsorption: Double
+  package var dermisAbsorption: Double
   /// σ of the dermis and the pigment layer.
-  public var dermisScattering: Double
+  package var dermisScattering: Double
   /// Saunderson K2, internal reflectance of diffuse light at the surface.
-  public var internalReflectance: Double
+  package var internalReflectance: Double
 
   /// Factors as given.
-  public init(
+  package init(
     epidermisAbsorption: Double, epidermisScattering: Double, dermisAbsorption: Double,
     dermisScattering: Double, internalReflectance: Double
   ) {
@@ -35,7 +35,7 @@ public struct KubelkaMunkCalibration: Sendable, Equatable {
   }
 
   /// The uncalibrated mapping: van Gemert & Star (1987) with Saunderson K2 = 0.5 (Allen 1980).
-  public static let identity = KubelkaMunkCalibration(
+  package static let identity = KubelkaMunkCalibration(
     epidermisAbsorption: 1, epidermisScattering: 1, dermisAbsorption: 1, dermisScattering: 1,
     internalReflectance: NeutralDermisDotOptics.defaultK2)
 
@@ -44,7 +44,7 @@ public struct KubelkaMunkCalibration: Sendable, Equatable {
   /// to the Monte Carlo 4.5 → 1.5, worst 8.2 → 3.2. What remains above ΔE00 2: all ten dark-skin
   /// cases (2.3–3.2; the fast model's dark skin is 2–3 b* yellower, where both models give low
   /// contrast) and two 1:4 dots (2.1, 2.4); every other case within 2.
-  public static let monteCarlo = KubelkaMunkCalibration(
+  package static let monteCarlo = KubelkaMunkCalibration(
     epidermisAbsorption: 0.754, epidermisScattering: 0.797, dermisAbsorption: 0.813,
     dermisScattering: 0.759, internalReflectance: 0.623)
 }

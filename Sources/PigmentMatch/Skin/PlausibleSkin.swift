@@ -6,19 +6,19 @@ import Colorimetry
 /// L* 15…90, a* −2…35, b* 0…45: wider than every population survey (Del Bino et al. 2006 report
 /// L* ≈ 25–75, a* ≈ 2–20, b* ≈ 5–25 across ITA classes; Xiao et al. 2017's 960-subject database
 /// lies inside too), so that odd lighting still passes while a hair, sky or grey colour does not.
-public enum PlausibleSkin {
+package enum PlausibleSkin {
   /// L* range.
-  public static let lightness: ClosedRange<Double> = 15...90
+  package static let lightness: ClosedRange<Double> = 15...90
   /// a* range.
-  public static let redGreen: ClosedRange<Double> = -2...35
+  package static let redGreen: ClosedRange<Double> = -2...35
   /// b* range.
-  public static let yellowBlue: ClosedRange<Double> = 0...45
+  package static let yellowBlue: ClosedRange<Double> = 0...45
 
   /// Whether `lab` lies in the plausible skin region (all components finite).
-  public static func contains(_ lab: Lab) -> Bool {
+  package static func contains(_ lab: Lab) -> Bool {
     lightness.contains(lab.l) && redGreen.contains(lab.a) && yellowBlue.contains(lab.b)
   }
 
   /// A one-line statement of the region, for error messages.
-  public static let summary = "L* 15…90, a* −2…35, b* 0…45"
+  package static let summary = "L* 15…90, a* −2…35, b* 0…45"
 }

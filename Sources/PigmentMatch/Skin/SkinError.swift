@@ -2,7 +2,7 @@ import Colorimetry
 
 /// Why a skin model could not be built.
 public enum SkinError: Error, Sendable, Equatable, CustomStringConvertible {
-  /// The colour is outside ``PlausibleSkin`` (or not finite).
+  /// The colour is outside `PlausibleSkin` (or not finite).
   case implausibleSkin(Lab)
 
   /// A practitioner-readable message.

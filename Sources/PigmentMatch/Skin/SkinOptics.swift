@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Layers (DESIGN.md "Seen through skin"):
 /// - Top, thickness ``SkinParameters/epidermisThickness`` (100 µm): melanin absorption
-///   (``TissueOptics/epidermalAbsorption(melanosomeFraction:pheomelanin:)``, Jacques 1998) plus the papillary
+///   (`TissueOptics/epidermalAbsorption(melanosomeFraction:pheomelanin:)`, Jacques 1998) plus the papillary
 ///   capillaries' blood at the dermal fraction B, and Jacques' (2013) skin scattering.
 /// - Optional extra dermis of ``SkinParameters/pigmentDepth`` (sinking pigment, ``FadeModel``),
 ///   bloodless (scattering and baseline absorption only).
@@ -15,7 +15,7 @@ import Foundation
 /// - Semi-infinite dermis: blood (Prahl 1999 haemoglobin) and baseline absorption, scattering
 ///   scaled by ``SkinParameters/dermalScatteringScale``; R∞ (Kubelka & Munk 1931).
 /// Layers are converted with K = κ·2µa, S = σ·(3/4)µs′ − (1/4)µa (van Gemert & Star 1987, with
-/// κ, σ and K2 calibrated against Monte Carlo: ``KubelkaMunkCalibration``), the
+/// κ, σ and K2 calibrated against Monte Carlo: `KubelkaMunkCalibration`), the
 /// pigment layer is solved over the dermis by Kubelka's hyperbolic formula (Kubelka 1948), the
 /// upper layers are stacked by R₁₂ = R₁ + T₁²R₂/(1 − R₁R₂) (Kubelka 1954), and the surface by
 /// Saunderson (1942) with K1 = ((n − 1)/(n + 1))², n = 1.4, K2 = 0.5 (Allen 1980).
@@ -24,7 +24,7 @@ public struct SkinOptics: DotOptics {
   /// The parameters this model was built from.
   public let parameters: SkinParameters
   /// The transport-to-Kubelka–Munk factors and surface K2 in use.
-  public let calibration: KubelkaMunkCalibration
+  package let calibration: KubelkaMunkCalibration
   /// Dermis µa and µs′, **mm⁻¹** (31 values each): the pigment layer adds the mixture to these.
   let dermisMua: [Double]
   let dermisMusp: [Double]
@@ -39,7 +39,7 @@ public struct SkinOptics: DotOptics {
   let k2: Double
 
   /// The model for `parameters` with the Monte Carlo calibration (``KubelkaMunkCalibration``).
-  public init(
+  package init(
     parameters: SkinParameters, calibration: KubelkaMunkCalibration = .monteCarlo
   ) {
     self.parameters = parameters

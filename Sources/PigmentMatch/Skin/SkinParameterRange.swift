@@ -2,52 +2,52 @@ import Foundation
 
 /// The physiological range of one fitted skin parameter, and its typical value (the fit's weak
 /// prior). ``SkinFit`` keeps every parameter strictly inside its range.
-public struct SkinParameterRange: Sendable, Equatable {
+package struct SkinParameterRange: Sendable, Equatable {
   /// The name used in reports and JSON (the ``SkinParameters`` property).
-  public let name: String
+  package let name: String
   /// Lower end of the range.
-  public let lower: Double
+  package let lower: Double
   /// Upper end of the range.
-  public let upper: Double
+  package let upper: Double
   /// Typical value (the prior the fit is weakly pulled toward).
-  public let typical: Double
+  package let typical: Double
   /// Whether the fit moves on a logarithmic scale (positive quantities spanning decades).
-  public let logarithmic: Bool
+  package let logarithmic: Bool
 
   /// Epidermal melanosome volume fraction Cm: 0.5 %–45 % (Jacques 1998, "Skin optics", OMLC News:
   /// 1.3–6.3 % light, 11–16 % Mediterranean, 18–43 % darkly pigmented skin, measured on
   /// sun-exposed sites; the lower end halved for skin kept from the sun, as the scalp under hair
   /// is: photoprotected skin holds markedly less melanin than photoexposed skin of the same
   /// person, Alaluf et al. 2002).
-  public static let melanosomeFraction = SkinParameterRange(
+  package static let melanosomeFraction = SkinParameterRange(
     name: "melanosomeFraction", lower: 0.005, upper: 0.45, typical: 0.05, logarithmic: true)
   /// Pheomelanin share of the melanin: 5 %–60 % (Alaluf et al. 2002, Pigment Cell Res. 15:112:
   /// ≈26 % on average in every ethnic group; Thody et al. 1991, J. Invest. Dermatol. 97:340:
   /// pheomelanin-rich epidermis in fair, red-haired subjects).
-  public static let pheomelaninFraction = SkinParameterRange(
+  package static let pheomelaninFraction = SkinParameterRange(
     name: "pheomelaninFraction", lower: 0.05, upper: 0.6, typical: 0.26, logarithmic: false)
   /// Dermal blood volume fraction B: 0.2 %–10 % (Jacques 2013, Phys. Med. Biol. 58:R37: 0.2–7 %
   /// typical; Meglinski & Matcher 2002, Physiol. Meas. 23:741: papillary dermis 4 %, upper
   /// plexus 30 %, reticular dermis 4 % — a one-layer average up to ≈10 % in flushed skin).
-  public static let bloodFraction = SkinParameterRange(
+  package static let bloodFraction = SkinParameterRange(
     name: "bloodFraction", lower: 0.002, upper: 0.10, typical: 0.02, logarithmic: true)
   /// Blood oxygen saturation S: 40 %–99 % (venous ≈60–75 % to arterial ≈97–99 %; skin's mixed
   /// capillary blood lies between, Jacques 2013; below 40 % is cyanosis).
-  public static let oxygenSaturation = SkinParameterRange(
+  package static let oxygenSaturation = SkinParameterRange(
     name: "oxygenSaturation", lower: 0.40, upper: 0.99, typical: 0.75, logarithmic: false)
   /// Dermal reduced-scattering scale relative to Jacques' (2013) skin average: ×0.5–×2 (the skin
   /// entries of Jacques 2013, table 2, spread about that much around their mean).
-  public static let dermalScatteringScale = SkinParameterRange(
+  package static let dermalScatteringScale = SkinParameterRange(
     name: "dermalScatteringScale", lower: 0.5, upper: 2.0, typical: 1, logarithmic: true)
   /// Epidermis (+ upper papillary dermis) thickness: 0.05–0.15 mm (Meglinski & Matcher 2002:
   /// 20 µm stratum corneum + 80 µm living epidermis; Xu et al. 2017: pooled mean 99.75 µm, with
   /// body-site means from about half to one and a half times it).
-  public static let epidermisThickness = SkinParameterRange(
+  package static let epidermisThickness = SkinParameterRange(
     name: "epidermisThickness", lower: 0.05, upper: 0.15, typical: 0.1, logarithmic: true)
 
   /// Scattering power b of µs′ ∝ λ^−b: 0.9–2.2 (Jacques 2013, table 2: the skin entries spread
   /// about this range around their average 1.421).
-  public static let scatteringPower = SkinParameterRange(
+  package static let scatteringPower = SkinParameterRange(
     name: "scatteringPower", lower: 0.9, upper: 2.2, typical: 1.421, logarithmic: false)
 
   /// Tissue carotenoids as β-carotene: 0.1–10 µmol/L, typical 0.4. Typical and low end: HPLC of
@@ -63,7 +63,7 @@ public struct SkinParameterRange: Sendable, Equatable {
     name: "caroteneMicromolar", lower: 0.1, upper: 10, typical: 0.4, logarithmic: true)
 
   /// The fitted parameters, in the fit's order.
-  public static let fitted: [SkinParameterRange] = [
+  package static let fitted: [SkinParameterRange] = [
     melanosomeFraction, pheomelaninFraction, bloodFraction, oxygenSaturation,
     dermalScatteringScale, epidermisThickness, scatteringPower, caroteneMicromolar,
   ]
@@ -81,7 +81,7 @@ public struct SkinParameterRange: Sendable, Equatable {
 
   /// The skin parameters at positions `t` along the ``fitted`` ranges (one value in 0…1 each;
   /// the others at their defaults).
-  public static func parameters(_ t: [Double]) -> SkinParameters {
+  package static func parameters(_ t: [Double]) -> SkinParameters {
     SkinParameters(
       melanosomeFraction: melanosomeFraction.value(at: t[0]), bloodFraction: bloodFraction.value(at: t[2]),
       oxygenSaturation: oxygenSaturation.value(at: t[3]),
@@ -93,7 +93,7 @@ public struct SkinParameterRange: Sendable, Equatable {
   }
 
   /// The values of `p` in ``fitted`` order.
-  public static func values(_ p: SkinParameters) -> [Double] {
+  package static func values(_ p: SkinParameters) -> [Double] {
     [
       p.melanosomeFraction, p.pheomelaninFraction, p.bloodFraction, p.oxygenSaturation,
       p.dermalScatteringScale, p.epidermisThickness, p.scatteringPower, p.caroteneMicromolar,

@@ -1,6 +1,6 @@
 /// The physiological parameters of the layered skin model (``SkinOptics``).
 ///
-/// Each fitted parameter has a physiological range (``SkinParameterRange``); ``SkinFit`` keeps the
+/// Each fitted parameter has a physiological range (`SkinParameterRange`); ``SkinFit`` keeps the
 /// fit strictly inside it and reports any parameter close to a bound.
 public struct SkinParameters: Sendable, Equatable {
   /// Epidermal melanosome volume fraction Cm, 0…1 (≈1.3–43 % across skin types; Jacques 1998).
@@ -45,7 +45,7 @@ public struct SkinParameters: Sendable, Equatable {
   /// Parameters; every value is clamped to its physical range (fractions 0…1, lengths and
   /// concentrations ≥ 0,
   /// scattering scale ≥ 0.01).
-  public init(
+  package init(
     melanosomeFraction: Double, bloodFraction: Double,
     oxygenSaturation: Double = Self.defaultOxygenSaturation, dermalScatteringScale: Double = 1,
     epidermisThickness: Double = Self.defaultEpidermisThickness,

@@ -9,7 +9,7 @@ import Foundation
 ///   only when the photo was calibrated and the measurement's confidence is at least
 ///   ``PhotoMeasurement/lowConfidenceThreshold``.
 /// - **Unconfirmed:** otherwise. The plausible types are the ITA° classes reachable within the
-///   measurement's uncertainty (``uncalibratedUncertainty``; every class when the confidence is
+///   measurement's uncertainty (`uncalibratedUncertainty`; every class when the confidence is
 ///   low, because the "skin" may not be skin at all), the risk is the highest of theirs and never
 ///   "low" (an uncertain measurement must not reassure), and the output asks to confirm the type.
 public struct SkinTypeAssessment: Sendable, Equatable {
@@ -30,9 +30,9 @@ public struct SkinTypeAssessment: Sendable, Equatable {
   /// Uncertainty of the skin's L* and b* in an uncalibrated photo: camera auto-exposure and white
   /// balance move skin by about ±10 L* and ±6 b* between ordinary indoor and daylight shots (the
   /// issue's real photos: shine alone moved skin 12 L*). The ITA° range is taken over that box.
-  public static let uncalibratedUncertainty = (l: 10.0, b: 6.0)
+  package static let uncalibratedUncertainty = (l: 10.0, b: 6.0)
   /// The same after a grey-card or ColorChecker correction (residual of the card reading).
-  public static let calibratedUncertainty = (l: 3.0, b: 3.0)
+  package static let calibratedUncertainty = (l: 3.0, b: 3.0)
 
   /// The practitioner's type.
   public static func stated(_ type: FitzpatrickConvention) -> SkinTypeAssessment {

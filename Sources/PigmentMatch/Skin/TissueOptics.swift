@@ -7,7 +7,7 @@ import Foundation
 /// Sci. 1:287; Star, Marijnissen & van Gemert 1988), S clamped at 0 where absorption dominates
 /// (the layer then acts as a Beer–Lambert absorber). Coefficients are computed in **cm⁻¹** and
 /// returned in **mm⁻¹**, the unit of the palettes' K and S.
-public enum TissueOptics {
+package enum TissueOptics {
   /// Wavelengths, nm (400…700 / 10).
   static let wavelengths = Spectrum.wavelengths
 
@@ -15,7 +15,7 @@ public enum TissueOptics {
   /// (Jacques 1998 for the eumelanin and the baseline; Donner & Jensen 2006 for the melanin blend).
   /// `cm` is the melanosome volume fraction, 0…1 (≈1–43 % in skin); `pheomelanin` φ the share of
   /// pheomelanin in the melanin (0 gives Jacques' all-eumelanin epidermis).
-  public static func epidermalAbsorption(melanosomeFraction cm: Double, pheomelanin phi: Double = 0)
+  package static func epidermalAbsorption(melanosomeFraction cm: Double, pheomelanin phi: Double = 0)
     -> [Double]
   {
     (0..<wavelengths.count).map {
@@ -26,18 +26,18 @@ public enum TissueOptics {
 
   /// Absorption of the melanosome interior with eumelanin, µa = 6.6·10¹¹·λ^−3.33 **cm⁻¹** (λ in
   /// nm; Jacques 1998, "Skin optics", OMLC News), at the 31 wavelengths.
-  public static let eumelaninSpectrum: [Double] = wavelengths.map { 6.6e11 * pow($0, -3.33) }
+  package static let eumelaninSpectrum: [Double] = wavelengths.map { 6.6e11 * pow($0, -3.33) }
 
   /// Absorption of a melanosome filled with pheomelanin, µa = 2.9·10¹⁴·λ^−4.75, in the same unit
   /// as ``eumelaninSpectrum`` (λ in nm; Donner & Jensen 2006, "A spectral BSSRDF for shading human
   /// skin", EGSR, eq. 4, who give both melanins on one scale): weaker and steeper toward the blue.
-  public static let pheomelaninSpectrum: [Double] = wavelengths.map { 2.9e14 * pow($0, -4.75) }
+  package static let pheomelaninSpectrum: [Double] = wavelengths.map { 2.9e14 * pow($0, -4.75) }
 
   /// Bloodless tissue baseline absorption 7.84·10⁷·λ^−3.255, **cm⁻¹** (Jacques 1998).
-  public static func baseline(_ lambda: Double) -> Double { 7.84e7 * pow(lambda, -3.255) }
+  package static func baseline(_ lambda: Double) -> Double { 7.84e7 * pow(lambda, -3.255) }
 
   /// ``baseline(_:)`` at the 31 wavelengths.
-  public static let baselineSpectrum: [Double] = wavelengths.map { baseline($0) }
+  package static let baselineSpectrum: [Double] = wavelengths.map { baseline($0) }
 
   /// Jacques' (2013) skin scattering shape (λ/500 nm)^−b at the 31 wavelengths, times a.
   static let scatteringSpectrum: [Double] = wavelengths.map {
@@ -46,7 +46,7 @@ public enum TissueOptics {
 
   /// Dermal absorption µa = B·µa(blood) + (1 − B)·baseline, **cm⁻¹** (Jacques 1998, 2013), with
   /// whole-blood absorption from Prahl's haemoglobin table (``HemoglobinExtinction``).
-  public static func dermalAbsorption(bloodFraction b: Double, saturation: Double) -> [Double] {
+  package static func dermalAbsorption(bloodFraction b: Double, saturation: Double) -> [Double] {
     let blood = HemoglobinExtinction.wholeBloodAbsorption(saturation: saturation)
     return wavelengths.indices.map { b * blood[$0] + (1 - b) * baselineSpectrum[$0] }
   }
@@ -54,20 +54,20 @@ public enum TissueOptics {
   /// Reduced scattering of skin µs′ = a·(λ/500 nm)^−b, a = 46.0 cm⁻¹, b = 1.421, **cm⁻¹**, times
   /// `scale` (Jacques 2013, Phys. Med. Biol. 58:R37, table 2, average of the skin entries), with
   /// another scattering power b when given.
-  public static func reducedScattering(scale: Double = 1, power: Double = scatteringB) -> [Double] {
+  package static func reducedScattering(scale: Double = 1, power: Double = scatteringB) -> [Double] {
     if power == scatteringB { return scatteringSpectrum.map { scale * $0 } }
     return wavelengths.map { scale * scatteringA * pow($0 / 500, -power) }
   }
 
   /// Jacques (2013) skin a, cm⁻¹.
-  public static let scatteringA = 46.0
+  package static let scatteringA = 46.0
   /// Jacques (2013) skin scattering power b.
-  public static let scatteringB = 1.421
+  package static let scatteringB = 1.421
 
   /// Kubelka–Munk K = κ·2µa and S = max(0, σ·(3/4)µs′ − (1/4)µa) (van Gemert & Star 1987 with
   /// κ = σ = 1), converted from cm⁻¹ to **mm⁻¹**. κ and σ ≠ 1 are the Monte Carlo calibration of
   /// ``KubelkaMunkCalibration``.
-  public static func kubelkaMunk(
+  package static func kubelkaMunk(
     absorption mua: [Double], reducedScattering musp: [Double], absorptionFactor kappa: Double = 1,
     scatteringFactor sigma: Double = 1
   ) -> (k: [Double], s: [Double]) {

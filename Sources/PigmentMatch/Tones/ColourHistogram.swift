@@ -6,11 +6,11 @@
 /// their count, so a Lloyd step's centre (the weighted mean of its bins) is exactly the mean of the
 /// member pixels; ``Points/scatter`` is the spread of pixels about their bin means, which makes the
 /// clustering's inertia that of the pixels themselves.
-public struct ColourHistogram: Sendable {
+package struct ColourHistogram: Sendable {
   /// Bin edge, ΔE76 units.
-  public static let binSize: Float = 2
-  public static let lRange: ClosedRange<Float> = 4...96
-  public static let abRange: ClosedRange<Float> = -6...65
+  package static let binSize: Float = 2
+  package static let lRange: ClosedRange<Float> = 4...96
+  package static let abRange: ClosedRange<Float> = -6...65
   static let lBins = Int(((lRange.upperBound - lRange.lowerBound) / binSize).rounded(.up)) + 1
   static let abBins = Int(((abRange.upperBound - abRange.lowerBound) / binSize).rounded(.up)) + 1
 
@@ -19,11 +19,11 @@ public struct ColourHistogram: Sendable {
   static let fields = 5
 
   /// An empty histogram over every bin.
-  public init() { self.init(bins: Self.lBins * Self.abBins * Self.abBins) }
+  package init() { self.init(bins: Self.lBins * Self.abBins * Self.abBins) }
 
   /// The pixels of `planes` that tone analysis keeps (finite, and neither shadow, highlight nor a
   /// colour that is not skin or hair: ``ToneAnalysis`` step 2), binned.
-  public init(usablePixelsOf planes: LabPlanes) {
+  package init(usablePixelsOf planes: LabPlanes) {
     self.init()
     withBins { bins in
       for i in 0..<min(planes.l.count, planes.a.count, planes.b.count) {
@@ -55,7 +55,7 @@ public struct ColourHistogram: Sendable {
   }
 
   /// Counts one pixel (clamped into the ranges); a colour with a NaN or infinite channel is ignored.
-  public mutating func add(l: Float, a: Float, b: Float) {
+  package mutating func add(l: Float, a: Float, b: Float) {
     guard l.isFinite, a.isFinite, b.isFinite else { return }
     withBins { Self.add($0, l: l, a: a, b: b) }
   }
@@ -73,22 +73,22 @@ public struct ColourHistogram: Sendable {
   }
 
   /// The occupied bins as points for ``KMeans``.
-  public struct Points: Sendable {
+  package struct Points: Sendable {
     /// Interleaved L, a, b of each bin's mean.
-    public var points: [Float] = []
+    package var points: [Float] = []
     /// Pixels per bin.
-    public var weights: [Double] = []
+    package var weights: [Double] = []
     /// Σ over pixels of the squared distance to their bin's mean.
-    public var scatter = 0.0
+    package var scatter = 0.0
     /// Pixels counted.
-    public var pixels = 0
+    package var pixels = 0
 
     /// No points.
-    public init() {}
+    package init() {}
   }
 
   /// The occupied bins, in bin order.
-  public func points() -> Points {
+  package func points() -> Points {
     var out = Points()
     let f = Self.fields
     for bin in 0..<(bins.count / f) where bins[f * bin] > 0 {

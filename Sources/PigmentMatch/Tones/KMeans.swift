@@ -4,13 +4,13 @@ import Foundation
 /// advantages of careful seeding") and Lloyd iterations (Lloyd 1982), on points that may carry
 /// weights (a point of weight w counts as w coincident points: the bins of a ``ColourHistogram``).
 /// Deterministic: the seeding draws from a SplitMix64 stream started at `seed`.
-public enum KMeans {
+package enum KMeans {
   /// A clustering: centres, the centre index of each point, and the within-cluster sum of squared
   /// Euclidean (ΔE76²) distances (inertia), weighted.
-  public struct Result: Sendable {
-    public let centres: [Lab]
-    public let assignments: [Int]
-    public let inertia: Double
+  package struct Result: Sendable {
+    package let centres: [Lab]
+    package let assignments: [Int]
+    package let inertia: Double
   }
 
   /// Clusters `points` (interleaved L, a, b, 3 floats per point) into `k` clusters; `weights`
@@ -22,7 +22,7 @@ public enum KMeans {
   /// shifts in one iteration sum to at most `tolerance` × the mean per-channel variance of the
   /// points (scikit-learn's `KMeans(tol=…)` criterion): on the skin→hair mixture continuum the
   /// centres otherwise creep by ~0.1 ΔE per iteration until the cap.
-  public static func cluster(
+  package static func cluster(
     _ points: [Float], weights: [Double]? = nil, k: Int, seed: UInt64, maxIterations: Int = 40,
     tolerance: Double = 1e-3, scatter: Double = 0
   ) -> Result {
@@ -78,7 +78,7 @@ public enum KMeans {
 
   /// Chooses k in `range` by the elbow rule: the smallest k for which adding one more cluster lowers
   /// the inertia by less than `elbow` (default 25 %) of its value, and returns that clustering.
-  public static func clusterChoosingK(
+  package static func clusterChoosingK(
     _ points: [Float], weights: [Double]? = nil, scatter: Double = 0, range: ClosedRange<Int> = 2...6, seed: UInt64,
     elbow: Double = 0.25
   ) -> Result {

@@ -2,7 +2,7 @@ import Foundation
 
 extension Photo {
   /// The photo's pixels as CIELAB (D65) planes, through Colorimetry's fast whole-photo path.
-  public func labPlanes(threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> LabPlanes {
+  package func labPlanes(threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> LabPlanes {
     switch pixels {
     case .srgb8(let samples):
       return samples.withUnsafeBufferPointer {

@@ -11,7 +11,7 @@ import Colorimetry
 /// | white `#ffffff` | ignore: never analysed (backdrop, clothes, jewellery) |
 /// | black `#000000` or transparent | unlabelled: the automatic analysis may use it |
 ///
-/// A pixel takes a role when each of its 8-bit channels is within ``tolerance`` of the role's
+/// A pixel takes a role when each of its 8-bit channels is within `tolerance` of the role's
 /// colour (anti-aliased brush edges in between stay unlabelled).
 public struct RegionLabels: Sendable, Equatable {
   /// A pixel's label.
@@ -32,7 +32,7 @@ public struct RegionLabels: Sendable, Equatable {
   }
 
   /// Largest per-channel difference (8-bit codes) from a role's colour that still takes the role.
-  public static let tolerance = 64
+  package static let tolerance = 64
 
   /// Full-resolution size (must equal the photo's).
   public let width, height: Int
@@ -51,7 +51,7 @@ public struct RegionLabels: Sendable, Equatable {
   }
 
   /// The label of an 8-bit sRGB colour with opacity `alpha` (0…1).
-  public static func label(of colour: SRGB8, alpha: Float) -> Label {
+  package static func label(of colour: SRGB8, alpha: Float) -> Label {
     guard alpha >= 0.5 else { return .unlabelled }
     for label in Label.allCases {
       guard let c = label.colour else { continue }

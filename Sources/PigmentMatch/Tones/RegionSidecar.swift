@@ -18,32 +18,32 @@ import Foundation
 ///
 /// Parsing is strict: an unknown key, a wrong type, a non-integer coordinate or both `greyCard`
 /// and `colorChecker` is an error that names the key (the photo is then an error line of the batch).
-public struct RegionSidecar: Sendable, Equatable {
+package struct RegionSidecar: Sendable, Equatable {
   /// `--skin-roi` / `--hair-roi` rectangles.
-  public var skin: [RegionOfInterest] = []
-  public var hair: [RegionOfInterest] = []
+  package var skin: [RegionOfInterest] = []
+  package var hair: [RegionOfInterest] = []
   /// `--roi`.
-  public var roi: RegionOfInterest?
+  package var roi: RegionOfInterest?
   /// `--grey-card` / `--card-lab` or `--colorchecker`.
-  public var calibration: CalibrationRequest?
+  package var calibration: CalibrationRequest?
   /// `--fitzpatrick`.
-  public var fitzpatrick: FitzpatrickConvention?
+  package var fitzpatrick: FitzpatrickConvention?
 
   /// The keys a sidecar may hold.
-  public static let keys: Set<String> = ["skin", "hair", "roi", "greyCard", "cardLab", "colorChecker", "fitzpatrick"]
+  package static let keys: Set<String> = ["skin", "hair", "roi", "greyCard", "cardLab", "colorChecker", "fitzpatrick"]
 
   /// The sidecar path of a photo.
-  public static func path(for photo: String) -> String { photo + ".regions.json" }
+  package static func path(for photo: String) -> String { photo + ".regions.json" }
 
   /// Why a sidecar was rejected: `path: what is wrong`.
-  public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let path: String
-    public let reason: String
-    public var description: String { "\(path): \(reason)" }
+  package struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let path: String
+    package let reason: String
+    package var description: String { "\(path): \(reason)" }
   }
 
   /// Parses a sidecar's bytes; `path` names it in errors.
-  public init(data: Data, path: String) throws(ParseError) {
+  package init(data: Data, path: String) throws(ParseError) {
     func fail(_ reason: String) -> ParseError { ParseError(path: path, reason: reason) }
     guard case .strict(let root) = JSONValue.parse(data) else { throw fail("not valid JSON") }
     guard case .object(let object) = root else { throw fail("expected a JSON object {…}") }
@@ -114,7 +114,7 @@ public struct RegionSidecar: Sendable, Equatable {
   }
 
   /// Reads the sidecar of `photo` when it exists; nil when there is none.
-  public static func load(forPhoto photo: String) throws(ParseError) -> RegionSidecar? {
+  package static func load(forPhoto photo: String) throws(ParseError) -> RegionSidecar? {
     let path = Self.path(for: photo)
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -124,7 +124,7 @@ public struct RegionSidecar: Sendable, Equatable {
   }
 
   /// Measurement options for this photo on top of `base` (decode size, mask, seed).
-  public func options(base: ToneAnalysisOptions = ToneAnalysisOptions()) -> MeasurementOptions {
+  package func options(base: ToneAnalysisOptions = ToneAnalysisOptions()) -> MeasurementOptions {
     var analysis = base
     if let roi { analysis.region = roi }
     return MeasurementOptions(analysis: analysis, skinRegions: skin, hairRegions: hair, calibration: calibration)

@@ -16,8 +16,8 @@ import Foundation
 ///    skin-like, lit cluster through clusters of the same hue and similar colour that are not
 ///    textured (`SkinRegion`): its tone (step 5) comes from the part within ΔE00 10 of the seed.
 /// 4. **Clustering and roles.** k-means++ (Arthur & Vassilvitskii 2007) on the pixels that stay,
-///    through a 2 ΔE colour histogram (``ColourHistogram``), k from 2…6 by the elbow rule of
-///    ``KMeans/clusterChoosingK(_:weights:scatter:range:seed:elbow:)``; every pixel is then
+///    through a 2 ΔE colour histogram (`ColourHistogram`), k from 2…6 by the elbow rule of
+///    `KMeans/clusterChoosingK(_:weights:scatter:range:seed:elbow:)`; every pixel is then
 ///    assigned to its nearest centre. *skin* = the cluster nearest the scene's skin tone plus
 ///    skin-like clusters within ΔE00 7 of it; *hair* = among the other clusters in the hair gamut
 ///    holding ≥ 2 % of the pixels, farthest from the skin first, the first that `HairEvidence`
@@ -30,11 +30,11 @@ import Foundation
 ///    pixels brighter than the median by more than max(6, 4 robust σ) of L*. When the scene found a
 ///    skin region (step 3) the pixels are its lit part; when it found none, or the skin is not of a
 ///    skin colour, or much of the skin is lit differently from the part measured, a
-///    ``ToneWarning/skinUncertain(reason:)`` caps the confidence at ``uncertainSkinConfidence``.
+///    ``ToneWarning/skinUncertain(reason:)`` caps the confidence at `uncertainSkinConfidence`.
 /// 6. **Hair tone (unmixing).** Stubble pixels are area mixtures of hair and skin, so the hair
 ///    cluster's centre lies between the two. Lightness: each hair-cluster pixel is placed on the
 ///    skin→centre line (t = 0 at the skin, 1 at the centre) and the hair's L* is the median of the
-///    pixels beyond the ``hairCorePercentile`` quantile of t — the most hair-like part, where
+///    pixels beyond the `hairCorePercentile` quantile of t — the most hair-like part, where
 ///    coverage is (nearly) full; lighting and noise spread it both ways, so its median stays near
 ///    the colour at the median light. Chroma: JPEG 4:2:0 blurs a*, b* over several pixels, so they
 ///    come from `HairUnmixing` (a*, b* regressed on the blurred hair fraction, read at 1), kept
@@ -71,19 +71,19 @@ public struct ToneAnalysis: Sendable {
   public let regions: ToneRegionMap
 
   /// Fewest usable pixels an analysis accepts (a 1×1 photo cannot be clustered).
-  public static let minimumPixels = 64
+  package static let minimumPixels = 64
   /// Below this many analysed pixels a ``ToneWarning/fewPixels(count:)`` is given.
-  public static let fewPixelsWarning = 2_000
+  package static let fewPixelsWarning = 2_000
   /// Skin–hair ΔE00 below which the hair estimate is flagged: about 4× a just-noticeable
   /// difference, where the mixture line is short compared with lighting spread.
-  public static let lowContrastThreshold = 8.0
+  package static let lowContrastThreshold = 8.0
   /// Percentile of the hair cluster along the skin→hair line above which pixels count as hair core.
-  public static let hairCorePercentile = 0.45
+  package static let hairCorePercentile = 0.45
   /// Highest confidence an analysis whose skin is uncertain (``ToneWarning/skinUncertain(reason:)``) gets.
-  public static let uncertainSkinConfidence = 0.45
+  package static let uncertainSkinConfidence = 0.45
   /// Above this share of the skin region lit differently from the measured part
   /// (`SkinRegion.toneReach`), the skin tone depends on which light is taken: a warning.
-  public static let unevenLightShare = 0.3
+  package static let unevenLightShare = 0.3
   /// Most pixels the statistics of steps 4–6 are estimated from (``TonePixels/Collector``).
   static let estimationBudget = 50_000
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// Something a practitioner should know about an analysis that did not fail.
 public enum ToneWarning: Sendable, Equatable, CustomStringConvertible {
-  /// Skin and hair are close (ΔE00 below ``ToneAnalysis/lowContrastThreshold``): the hair estimate is unsure.
+  /// Skin and hair are close (ΔE00 below `ToneAnalysis/lowContrastThreshold`): the hair estimate is unsure.
   case lowContrast(deltaE00: Double)
   /// The skin's hue or chroma is outside what skin shows under neutral light: the photo has a colour cast.
   case colourCast(hueDegrees: Double, chroma: Double)

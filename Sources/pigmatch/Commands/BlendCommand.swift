@@ -93,7 +93,7 @@ struct BlendCommand: ParsableCommand {
     }
     return BlendJSON(
       components: components, recipe: solution.drops.entries.map { Drops(pigment: $0.pigment, drops: $0.drops) },
-      dilution: Dilution(fractions: blend.fractions).map(DilutionJSON.init),
+      dilution: blend.dilution.map(DilutionJSON.init),
       dotLab: LabJSON(blend.dotLab), deltaE00: Rounded(blend.deltaE00, places: 4),
       recipeDeltaE00: Rounded(solution.drops.deltaE00, places: 4),
       roundingDeltaE00: Rounded(solution.drops.roundingDeltaE00, places: 4),

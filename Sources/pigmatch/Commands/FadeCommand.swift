@@ -48,8 +48,11 @@ struct FadeCommand: ParsableCommand {
       throw CLIFailure.input("--recipe", error.description)
     }
     let model = DotModel(palette: palette, optics: optics)
-    let timeline = FadeModel(conditions: fade.conditions).timeline(
-      parsed.fractions(in: palette), model: model, years: fade.years ?? Self.defaultYears)
+    let timeline: FadeTimeline
+    do {
+      timeline = try FadeModel(conditions: fade.conditions).timeline(
+        parsed, model: model, years: fade.years ?? Self.defaultYears)
+    } catch { throw CLIFailure.input("--recipe", error.description) }
     if output.json {
       try JSONOutput.print(
         Report(

@@ -79,9 +79,12 @@ struct MixCommand: ParsableCommand {
       throw CLIFailure.input("--recipe", error.description)
     }
     let model = DotModel(palette: palette, optics: optics)
-    let fractions = parsed.fractions(in: palette)
-    let dot = model.lab(fractions)
-    let stubble = model.stubbleLab(fractions)
+    let dot: Lab
+    let stubble: Lab
+    do {
+      dot = try model.lab(parsed)
+      stubble = try model.stubbleLab(parsed)
+    } catch { throw CLIFailure.input("--recipe", error.description) }
     if output.json {
       try JSONOutput.print(Report(dotLab: LabJSON(dot), stubbleLab: LabJSON(stubble), skinModel: fit.map(SkinModelJSON.init)))
       return

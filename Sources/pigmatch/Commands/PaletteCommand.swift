@@ -45,7 +45,7 @@ struct PaletteCommand: ParsableCommand {
 
     func run() throws {
       let palette = try PaletteCommand.load(file)
-      let model = DotModel(palette: palette)
+      let model = DotModel(palette: palette, optics: NeutralDermisDotOptics())
       var entries: [(Entry, Lab)] = []
       for index in 0..<model.componentCount {
         let lab = model.masstoneLab(componentIndex: index)

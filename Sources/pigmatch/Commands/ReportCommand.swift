@@ -63,7 +63,6 @@ struct ReportCommand: ParsableCommand {
         let page = HTMLReport(
           photoName: URL(fileURLWithPath: photo).lastPathComponent, analysis: analysis,
           match: report,
-          palette: loaded, conditions: fade.conditions,
           thumbnail: try ReportThumbnail(photo: decoded), measurement: measurement,
           record: clinical, dotDiameter: geometry.dotDiameter, spacing: geometry.spacing,
           hyperpigmentation: Hyperpigmentation(

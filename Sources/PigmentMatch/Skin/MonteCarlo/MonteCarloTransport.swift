@@ -12,15 +12,15 @@ import Foundation
 /// ξ ≤ R, else refracted by Snell's law or escaping), and below a weight of 10⁻⁴ plays Russian
 /// roulette (survives with chance 1/10 at ten times its weight). Deterministic for a given seed
 /// (``SplitMix64``). A test oracle and a bench stage: not used in the fitting or blend hot path.
-public enum MonteCarloTransport {
+package enum MonteCarloTransport {
   /// Weight below which a packet plays Russian roulette (Wang et al. 1995: 10⁻⁴).
-  public static let rouletteThreshold = 1e-4
+  package static let rouletteThreshold = 1e-4
   /// Survival chance in the roulette (Wang et al. 1995: m = 10, so 1/10).
-  public static let rouletteSurvival = 0.1
+  package static let rouletteSurvival = 0.1
 
   /// Runs `photons` packets through `medium` with the generator seeded by `seed`.
   /// An empty medium reflects nothing back diffusely and transmits everything.
-  public static func run(_ medium: LayeredMedium, photons: Int, seed: UInt64) -> MonteCarloResult {
+  package static func run(_ medium: LayeredMedium, photons: Int, seed: UInt64) -> MonteCarloResult {
     let layers = medium.layers
     let count = max(photons, 0)
     guard let first = layers.first, count > 0 else {

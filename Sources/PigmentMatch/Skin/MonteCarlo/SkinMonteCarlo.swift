@@ -10,19 +10,19 @@ import Colorimetry
 /// g = 0.8 (dermis g ≈ 0.8 in the visible, van Gemert et al. 1989, IEEE Trans. Biomed. Eng.
 /// 36:1146), and the refractive index n = 1.4 of the tissue under air
 /// (``NeutralDermisDotOptics/skinRefractiveIndex``), with Fresnel reflection at the surface.
-public struct SkinMonteCarlo: Sendable {
+package struct SkinMonteCarlo: Sendable {
   /// The skin.
-  public let tissue: SkinTissue
+  package let tissue: SkinTissue
   /// Henyey–Greenstein anisotropy of every layer.
-  public let anisotropy: Double
+  package let anisotropy: Double
   /// Refractive index of every layer (air above).
-  public let refractiveIndex: Double
+  package let refractiveIndex: Double
 
   /// Default anisotropy (van Gemert et al. 1989).
-  public static let defaultAnisotropy = 0.8
+  package static let defaultAnisotropy = 0.8
 
   /// The oracle for `parameters`.
-  public init(
+  package init(
     parameters: SkinParameters, anisotropy: Double = Self.defaultAnisotropy,
     refractiveIndex: Double = NeutralDermisDotOptics.skinRefractiveIndex
   ) {
@@ -33,7 +33,7 @@ public struct SkinMonteCarlo: Sendable {
 
   /// The medium at wavelength index `index` (0…30) for a dot with pigment constants `k`, `s`
   /// (mm⁻¹ at that wavelength; nil: the bare skin).
-  public func medium(at index: Int, pigmentK k: Double?, pigmentS s: Double?) -> LayeredMedium {
+  package func medium(at index: Int, pigmentK k: Double?, pigmentS s: Double?) -> LayeredMedium {
     let p = tissue.parameters
     func layer(_ c: SkinTissue.Coefficients, thicknessMM: Double) -> TurbidLayer {
       TurbidLayer(
@@ -61,7 +61,7 @@ public struct SkinMonteCarlo: Sendable {
   /// Total reflectance (specular + diffuse) and its standard error at each of `indices` (default
   /// all 31 wavelengths), `photons` packets each, for a dot (`k`, `s`: 31 values, mm⁻¹) or the bare
   /// skin (nil). Seeds are `seed + index`, so each wavelength is reproducible on its own.
-  public func reflectance(
+  package func reflectance(
     pigmentK k: [Double]?, pigmentS s: [Double]?, photons: Int, seed: UInt64,
     indices: [Int] = Array(0..<Spectrum.count)
   ) -> [(reflectance: Double, error: Double)] {

@@ -1,20 +1,20 @@
 /// One homogeneous, laterally infinite layer of a turbid medium, in the units of MCML (Wang,
 /// Jacques & Zheng 1995): lengths in **cm**, coefficients in **cm⁻¹**.
-public struct TurbidLayer: Sendable, Equatable {
+package struct TurbidLayer: Sendable, Equatable {
   /// Thickness, cm (> 0; `.infinity` for a semi-infinite bottom layer).
-  public var thickness: Double
+  package var thickness: Double
   /// Absorption coefficient µa ≥ 0, cm⁻¹.
-  public var absorption: Double
+  package var absorption: Double
   /// Scattering coefficient µs ≥ 0, cm⁻¹ (not the reduced µs′ = µs(1 − g)).
-  public var scattering: Double
+  package var scattering: Double
   /// Henyey–Greenstein anisotropy g, −1 < g < 1.
-  public var anisotropy: Double
+  package var anisotropy: Double
   /// Refractive index n ≥ 1.
-  public var refractiveIndex: Double
+  package var refractiveIndex: Double
 
   /// A layer; non-finite or negative inputs are clamped to a valid layer (thickness ≥ 0 or ∞,
   /// coefficients ≥ 0, |g| ≤ 0.999, n ≥ 1).
-  public init(
+  package init(
     thickness: Double, absorption: Double, scattering: Double, anisotropy: Double,
     refractiveIndex: Double
   ) {
@@ -26,7 +26,7 @@ public struct TurbidLayer: Sendable, Equatable {
   }
 
   /// The layer with reduced scattering µs′ (cm⁻¹) turned into µs = µs′/(1 − g).
-  public init(
+  package init(
     thickness: Double, absorption: Double, reducedScattering: Double, anisotropy: Double,
     refractiveIndex: Double
   ) {
@@ -38,16 +38,16 @@ public struct TurbidLayer: Sendable, Equatable {
 }
 
 /// A stack of ``TurbidLayer``s, top first, between two clear half-spaces (usually air).
-public struct LayeredMedium: Sendable, Equatable {
+package struct LayeredMedium: Sendable, Equatable {
   /// The layers, top first (at least one).
-  public var layers: [TurbidLayer]
+  package var layers: [TurbidLayer]
   /// Refractive index of the medium above the top surface (air: 1).
-  public var indexAbove: Double
+  package var indexAbove: Double
   /// Refractive index of the medium below the bottom layer (ignored when it is semi-infinite).
-  public var indexBelow: Double
+  package var indexBelow: Double
 
   /// A medium; `layers` must not be empty for a simulation to run.
-  public init(layers: [TurbidLayer], indexAbove: Double = 1, indexBelow: Double = 1) {
+  package init(layers: [TurbidLayer], indexAbove: Double = 1, indexBelow: Double = 1) {
     self.layers = layers
     self.indexAbove = indexAbove
     self.indexBelow = indexBelow
