@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
     let bytes: [UInt8]
     do {
       if png {
-        bytes = try SwatchSheet(report: report).png()
+        bytes = try SwatchSheet(report: report, measurement: measurement).png()
       } else {
         let page = HTMLReport(
           photoName: URL(fileURLWithPath: photo).lastPathComponent, analysis: analysis,
