@@ -46,12 +46,27 @@ struct ReportCommandTests {
     #expect(run.status == 0, "\(run.stderr)")
     let sheet = try PhotoDecoder.decode(contentsOf: out.path)
     // 11 years (0…10) in the fade row: the widest row, right of the title column ("HEALING",
-    // 82 px, and its gap); the recipe on one line above three rows of swatches and captions.
+    // 82 px, and its gap); on top the one notice of this uncalibrated, confident sample
+    // ("UNCALIBRATED: …", one line), then the recipe on one line, then three rows of swatches and
+    // captions.
     let left = SwatchSheet.margin + 82 + SwatchSheet.titleGap
     #expect(sheet.width == left + 11 * SwatchSheet.cell + 10 * SwatchSheet.gap + SwatchSheet.margin)
-    let top = SwatchSheet.margin + SwatchSheet.textHeight + SwatchSheet.headerGap
+    let top = SwatchSheet.margin + 2 * (SwatchSheet.textHeight + SwatchSheet.headerGap)
     #expect(
       sheet.height == top + 3 * SwatchSheet.rowPitch - SwatchSheet.rowGap + SwatchSheet.margin)
+    // The notice is drawn in warning red in the first line.
+    guard case .srgb8(let samples) = sheet.pixels else {
+      Issue.record("expected 8-bit samples")
+      return
+    }
+    var red = 0
+    for y in SwatchSheet.margin..<(SwatchSheet.margin + SwatchSheet.textHeight) {
+      for x in 0..<sheet.width {
+        let o = 3 * (y * sheet.width + x)
+        if SRGB8(r: samples[o], g: samples[o + 1], b: samples[o + 2]) == SwatchSheet.alert { red += 1 }
+      }
+    }
+    #expect(red > 100)
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["sheet.png"])
   }
 

@@ -1,5 +1,5 @@
 /// A 5 × 7 pixel bitmap font for the labels of the ``SwatchSheet``: A–Z, 0–9, the space and
-/// `. , : - / % ( ) + × ' & = #`.
+/// `. , : - / % ( ) + × ' & = # * Δ` (the last two for L*, a*, b* and ΔE00 in its warnings).
 ///
 /// Upper case only: ``BitmapText`` upper-cases what it sets. A character without a glyph is drawn
 /// as ``placeholder``, a hollow box, so that a missing character shows instead of vanishing.
@@ -93,5 +93,7 @@ enum BitmapFont {
     "&": Glyph(rows: [0b01100, 0b10010, 0b10100, 0b01000, 0b10101, 0b10010, 0b01101]),
     "=": Glyph(rows: [0, 0, 0b11111, 0, 0b11111, 0, 0]),
     "#": Glyph(rows: [0b01010, 0b01010, 0b11111, 0b01010, 0b11111, 0b01010, 0b01010]),
+    "*": Glyph(rows: [0, 0b00100, 0b10101, 0b01110, 0b10101, 0b00100, 0]),
+    "Δ": Glyph(rows: [0b00100, 0b00100, 0b01010, 0b01010, 0b10001, 0b10001, 0b11111]),
   ]
 }

@@ -1,10 +1,15 @@
 import Colorimetry
 import PhotoIO
 
-/// A labelled PNG of a match's colours: the recipe on top, then three rows of square swatches on
-/// white, each row with a title at its left and a caption under every swatch.
+/// A labelled PNG of a match's colours: its warnings and calibration on top, then the recipe, then
+/// three rows of square swatches on white, each row with a title at its left and a caption under
+/// every swatch.
 ///
 /// Content:
+/// - Notices (top, ``notices``): low confidence, out of reach, the measurement's other warnings
+///   (in ``alert`` red), and the calibration — `UNCALIBRATED: …` in red, or the correction that
+///   was applied in ``ink`` (``SwatchNotice/notices(for:measurement:)``), each wrapped at word
+///   boundaries to the width of the rows below.
 /// - Recipe (top): `RECIPE: <drops> <NAME> + <drops> <NAME> … = <total> DROPS`, the rounded
 ///   recipe (``DropRecipe``) with the blend's ingredient names, wrapped at ingredient boundaries
 ///   to the width of the rows below.
@@ -16,12 +21,14 @@ import PhotoIO
 ///   hyperpigmentation halo, at the weeks of ``Hyperpigmentation/healing``, captioned `W0`, `W4`,
 ///   `W8`, `W12`.
 ///
-/// Layout (pixels; text is a 5 × 7 bitmap font at `textScale` 2: 12 px per character, `textHeight`
-/// 14 px per line, `lineGap` between lines): a `margin` of white all round. The recipe lines
-/// start at (margin, margin); `headerGap` below them the rows begin, at `top`. The titles form a
-/// left column as wide as the widest title line; the swatches start `titleGap` to its right, at
-/// `left`. Swatch *i* of row *r* covers x ∈ [left + i·(`cell` + `gap`), … + cell),
-/// y ∈ [top + r·`rowPitch`, … + cell) (`frame(row:index:)`), ringed by a 1-pixel light grey
+/// Layout (pixels; text is a 5 × 7 bitmap font at ``textScale`` 2: 12 px per character, ``textHeight``
+/// 14 px per line, ``lineGap`` between lines): a ``margin`` of white all round. The notice lines
+/// start at (margin, margin) (``noticeFrame``); ``headerGap`` below them (or at the margin when
+/// there are none) the recipe lines start (``recipeFrame``); ``headerGap`` below those the rows
+/// begin, at `top`. The titles form a
+/// left column as wide as the widest title line; the swatches start ``titleGap`` to its right, at
+/// `left`. Swatch *i* of row *r* covers x ∈ [left + i·(``cell`` + ``gap``), … + cell),
+/// y ∈ [top + r·``rowPitch``, … + cell) (``frame(row:index:)``), ringed by a 1-pixel light grey
 /// keyline just outside that square so pale skin shows against the white. Its caption is centred
 /// under it, `captionGap` below the swatch (`captionFrame(row:index:)`); a row's title is
 /// left-aligned in the column and centred vertically on the swatches (`titleFrame(row:)`).
@@ -51,9 +58,11 @@ public struct SwatchSheet: Sendable, Equatable {
   /// Space between the recipe and the first row, pixels.
   package static let headerGap = 16
   /// Vertical distance from one row's swatches to the next's, pixels.
-  package static let rowPitch = cell + captionGap + textHeight + rowGap
-  /// Colour of all text.
-  package static let ink = SRGB8(r: 0x22, g: 0x22, b: 0x22)
+  public static let rowPitch = cell + captionGap + textHeight + rowGap
+  /// Colour of all text but warnings.
+  public static let ink = SRGB8(r: 0x22, g: 0x22, b: 0x22)
+  /// Colour of warning text: a dark red, legible on white and in greyscale print.
+  public static let alert = SRGB8(r: 0xb0, g: 0x00, b: 0x20)
   /// Colour of the 1-pixel ring around each swatch.
   package static let keyline = SRGB8(r: 0xc8, g: 0xc8, b: 0xc8)
   /// The sheet's background.
@@ -72,13 +81,29 @@ public struct SwatchSheet: Sendable, Equatable {
   package let recipe: String
   /// The recipe wrapped to the sheet, as drawn top to bottom.
   let recipeLines: [String]
+  /// What the sheet says above the recipe (``SwatchNotice``), before wrapping.
+  public let notices: [SwatchNotice]
+  /// The notices wrapped to the sheet, as drawn top to bottom, each line with its notice's kind.
+  let noticeLines: [SwatchNotice]
   /// x of every row's first swatch, pixels.
   private let left: Int
   /// y of row 0's swatches, pixels.
   private let top: Int
 
-  /// The sheet of `report`.
+  /// The sheet of `report` and the photo measurement it came from: the warnings of both and the
+  /// calibration on top (``SwatchNotice/notices(for:measurement:)``).
+  public init(report: MatchReport, measurement: PhotoMeasurement) {
+    self.init(report: report, notices: SwatchNotice.notices(for: report, measurement: measurement))
+  }
+
+  /// The sheet of a match with no photo behind it (colours given directly): only the
+  /// out-of-reach notice can apply. For a photo use ``init(report:measurement:)``.
   public init(report: MatchReport) {
+    self.init(report: report, notices: SwatchNotice.notices(for: report, measurement: nil))
+  }
+
+  /// The sheet of `report` with `notices` on top.
+  init(report: MatchReport, notices: [SwatchNotice]) {
     let year0 = report.fade.entries.first?.stubbleLab ?? report.solution.blend.dotLab
     rows = [
       [report.skinFit.target, report.hair ?? report.target, report.target, report.solution.blend.dotLab, year0].map(
@@ -101,17 +126,22 @@ public struct SwatchSheet: Sendable, Equatable {
     recipeLines = BitmapText.wrap(
       pieces.map { BitmapText($0, scale: Self.textScale).text }, maxWidth: rowsRight - Self.margin,
       scale: Self.textScale)
+    self.notices = notices
+    noticeLines = notices.flatMap { notice in
+      BitmapText.wrap(
+        notice.text.split(separator: " ").map(String.init), maxWidth: rowsRight - Self.margin, scale: Self.textScale
+      ).map { SwatchNotice($0, isWarning: notice.isWarning) }
+    }
     top =
-      Self.margin
-      + (recipeLines.isEmpty ? 0 : Self.blockHeight(lines: recipeLines.count) + Self.headerGap)
+      Self.margin + Self.blockAndGap(lines: noticeLines.count) + Self.blockAndGap(lines: recipeLines.count)
   }
 
   /// Sheet width, pixels.
   public var width: Int {
     let longest = max(1, rows.map(\.count).max() ?? 1)
     let rowsRight = left + longest * Self.cell + (longest - 1) * Self.gap
-    let recipeRight = Self.margin + (recipeLines.map { Self.textWidth($0) }.max() ?? 0)
-    return max(rowsRight, recipeRight) + Self.margin
+    let textRight = Self.margin + ((recipeLines + noticeLines.map(\.text)).map { Self.textWidth($0) }.max() ?? 0)
+    return max(rowsRight, textRight) + Self.margin
   }
 
   /// Sheet height, pixels.
@@ -146,18 +176,40 @@ public struct SwatchSheet: Sendable, Equatable {
     )
   }
 
-  /// The pixel rectangle of the recipe block at the top (zero height when there is no recipe).
-  package var recipeFrame: (x: Int, y: Int, width: Int, height: Int) {
+  /// The pixel rectangle of the notices block at the top (zero height when there are none).
+  public var noticeFrame: (x: Int, y: Int, width: Int, height: Int) {
     (
-      Self.margin, Self.margin, recipeLines.map { Self.textWidth($0) }.max() ?? 0,
-      Self.blockHeight(lines: recipeLines.count)
+      Self.margin, Self.margin, noticeLines.map { Self.textWidth($0.text) }.max() ?? 0,
+      Self.blockHeight(lines: noticeLines.count)
+    )
+  }
+
+  /// The pixel rectangle of the recipe block, under the notices (zero height when there is no recipe).
+  public var recipeFrame: (x: Int, y: Int, width: Int, height: Int) {
+    (
+      Self.margin, Self.margin + Self.blockAndGap(lines: noticeLines.count),
+      recipeLines.map { Self.textWidth($0) }.max() ?? 0, Self.blockHeight(lines: recipeLines.count)
+    )
+  }
+
+  /// The pixel rectangle of notice line `line` (of the wrapped lines, top to bottom).
+  func noticeLineFrame(_ line: Int) -> (x: Int, y: Int, width: Int, height: Int) {
+    (
+      Self.margin, Self.margin + line * (Self.textHeight + Self.lineGap), Self.textWidth(noticeLines[line].text),
+      Self.textHeight
     )
   }
 
   /// Interleaved 8-bit sRGB samples (3 per pixel), row-major.
   package func pixels() -> [UInt8] {
     var canvas = RGBCanvas(width: width, height: height, background: Self.paper)
-    drawLines(recipeLines, x: Self.margin, y: Self.margin, on: &canvas)
+    for line in noticeLines.indices {
+      let box = noticeLineFrame(line)
+      canvas.draw(
+        BitmapText(noticeLines[line].text, scale: Self.textScale), x: box.x, y: box.y,
+        colour: noticeLines[line].isWarning ? Self.alert : Self.ink)
+    }
+    drawLines(recipeLines, x: Self.margin, y: recipeFrame.y, on: &canvas)
     for (r, colours) in rows.enumerated() {
       if r < Self.rowTitles.count {
         let title = titleFrame(row: r)
@@ -207,6 +259,11 @@ public struct SwatchSheet: Sendable, Equatable {
   /// Height of `lines` lines of text with ``lineGap`` between them, pixels (0 for none).
   static func blockHeight(lines: Int) -> Int {
     lines == 0 ? 0 : lines * textHeight + (lines - 1) * lineGap
+  }
+
+  /// A text block's height and the ``headerGap`` under it (0 for none).
+  static func blockAndGap(lines: Int) -> Int {
+    lines == 0 ? 0 : blockHeight(lines: lines) + headerGap
   }
 
   /// Draws `lines` top to bottom, left-aligned at `x`, the first line's top at `y`.

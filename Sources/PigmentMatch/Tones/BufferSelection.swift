@@ -38,30 +38,82 @@ extension TonePixels.Buffer {
       grid[y * pw] = TonePixels.LabelGrid.outside
       grid[y * pw + pw - 1] = TonePixels.LabelGrid.outside
     }
-    // New index of each kept pixel (−1 for a pixel left out).
-    var newIndex = [Int32](repeating: -1, count: count)
-    var newLabels: [UInt8] = []
-    var counts = [Int](repeating: 0, count: kept)
-    for p in [\TonePixels.Buffer.l, \.a, \.b] { out[keyPath: p].reserveCapacity(count) }
-    out.position.reserveCapacity(count)
-    newLabels.reserveCapacity(count)
-    var histogram = ColourHistogram()
-    histogram.withBins { bins in
-      for i in 0..<count {
-        let c = renumber[Int(labels[i])]
-        guard c >= 0 else { continue }
-        newIndex[i] = Int32(out.l.count)
-        out.l.append(l[i])
-        out.a.append(a[i])
-        out.b.append(b[i])
-        out.position.append(position[i])
-        newLabels.append(UInt8(c))
-        counts[c] += 1
-        let p = Int(position[i])
-        grid[(p / max(gridWidth, 1) + 1) * pw + p % max(gridWidth, 1) + 1] = UInt8(c)
-        ColourHistogram.add(bins, l: l[i], a: a[i], b: b[i])
+    // One pass over the pixels in order (so the histogram adds what it did before, in the same
+    // order), writing through pointers into arrays sized for the pixels kept.
+    var keepLabel = [UInt8](repeating: 0, count: 256)
+    for c in 0..<256 where renumber[c] >= 0 { keepLabel[c] = 1 }
+    var total = 0
+    labels.withUnsafeBufferPointer { labels in
+      keepLabel.withUnsafeBufferPointer { keepLabel in
+        for i in 0..<count { total += Int(keepLabel[Int(labels[i])]) }
       }
     }
+    // New index of each kept pixel (−1 for a pixel left out).
+    var newIndex = [Int32](repeating: -1, count: count)
+    var counts = [Int](repeating: 0, count: kept)
+    var newL = [Float](repeating: 0, count: total)
+    var newA = newL
+    var newB = newL
+    var newPosition = [Int32](repeating: 0, count: total)
+    var newLabels = [UInt8](repeating: 0, count: total)
+    var histogram = ColourHistogram()
+    let w = max(gridWidth, 1)
+    histogram.withBins { bins in
+      l.withUnsafeBufferPointer { l in
+      a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in
+      position.withUnsafeBufferPointer { position in
+      labels.withUnsafeBufferPointer { labels in
+      renumber.withUnsafeBufferPointer { renumber in
+      newIndex.withUnsafeMutableBufferPointer { newIndex in
+      newL.withUnsafeMutableBufferPointer { outL in
+      newA.withUnsafeMutableBufferPointer { outA in
+      newB.withUnsafeMutableBufferPointer { outB in
+      newPosition.withUnsafeMutableBufferPointer { outPosition in
+      newLabels.withUnsafeMutableBufferPointer { outLabels in
+      counts.withUnsafeMutableBufferPointer { counts in
+      grid.withUnsafeMutableBufferPointer { grid in
+        var n = 0
+        // The padded row of the current pixel, tracked as positions ascend (no division per pixel).
+        var rowStart = 0
+        var paddedShift = pw + 1
+        for i in 0..<count {
+          let c = renumber[Int(labels[i])]
+          guard c >= 0 else { continue }
+          newIndex[i] = Int32(truncatingIfNeeded: n)
+          let (lv, av, bv) = (l[i], a[i], b[i])
+          outL[n] = lv
+          outA[n] = av
+          outB[n] = bv
+          outPosition[n] = position[i]
+          outLabels[n] = UInt8(truncatingIfNeeded: c)
+          counts[c] += 1
+          let p = Int(position[i])
+          if p >= rowStart + w || p < rowStart {
+            let row = p / w
+            rowStart = row * w
+            paddedShift = (row + 1) * pw + 1 - rowStart
+          }
+          grid[p + paddedShift] = UInt8(truncatingIfNeeded: c)
+          ColourHistogram.add(bins, l: lv, a: av, b: bv)
+          n += 1
+        }
+      }
+      }
+      }
+      }
+      }
+      }
+      }
+      }
+      }
+      }
+      }
+      }
+      }
+      }
+    }
+    (out.l, out.a, out.b, out.position) = (newL, newA, newB, newPosition)
     out.histogram = histogram.points()
     var indices: [Int32] = []
     var padded: [Int32] = []
@@ -83,6 +135,7 @@ extension TonePixels.Buffer {
   /// code values, while L* stretches dark codes (≈ 2.5× more L* per code at L* 10 than at L* 80),
   /// so in L* a near-black backdrop's noise looks like texture.
   func lightnessGrid() -> [Float] {
+    if collectedLightness.count == gridWidth * gridHeight { return collectedLightness }
     var grid = [Float](repeating: .nan, count: gridWidth * gridHeight)
     let table = Self.encodedLightness
     for i in 0..<count {

@@ -89,9 +89,11 @@ struct LloydStep {
   }
 }
 
-/// Nearest centre (squared Euclidean distance in L*a*b*) of many points, centre by centre with
-/// branch-free integer masks so the loop has unconditional stores and vectorises. Ties keep the
-/// lower-index centre, as a per-point scan with a strict `<` would; inputs must be finite.
+/// Nearest centre (squared Euclidean distance in L*a*b*) of many points, two centres per pass
+/// with branch-free integer masks so the loop has unconditional stores and vectorises (one pass
+/// per centre re-read and re-wrote every point's best distance and label k times). Ties keep the
+/// lower-index centre, as a per-point scan with a strict `<` would: the two centres of a pass are
+/// compared in index order. Inputs must be finite.
 enum NearestCentre {
   static func search(
     l: UnsafePointer<Float>, a: UnsafePointer<Float>, b: UnsafePointer<Float>, count n: Int,
@@ -101,22 +103,36 @@ enum NearestCentre {
       bestD[i] = .infinity
       best[i] = 0
     }
-    for (j, centre) in centres.enumerated() {
-      let (x, y, z) = centre
-      let label = Int32(truncatingIfNeeded: j)
+    var j = 0
+    while j < centres.count {
+      let (x0, y0, z0) = centres[j]
+      let label0 = Int32(truncatingIfNeeded: j)
+      // A lone last centre is paired with itself: its second comparison never wins (d < d is false).
+      let (x1, y1, z1) = centres[min(j + 1, centres.count - 1)]
+      let label1 = Int32(truncatingIfNeeded: min(j + 1, centres.count - 1))
       for i in 0..<n {
-        let dl = l[i] - x
-        let da = a[i] - y
-        let db = b[i] - z
-        let d = dl * dl + da * da + db * db
-        let old = bestD[i]
+        let (pl, pa, pb) = (l[i], a[i], b[i])
+        let dl0 = pl - x0
+        let da0 = pa - y0
+        let db0 = pb - z0
+        let d0 = dl0 * dl0 + da0 * da0 + db0 * db0
+        let dl1 = pl - x1
+        let da1 = pa - y1
+        let db1 = pb - z1
+        let d1 = dl1 * dl1 + da1 * da1 + db1 * db1
+        var old = bestD[i]
+        var label = best[i]
         // All ones when d < old: the sign of d − old (both ≥ 0, old may be +∞; equal gives +0).
-        let m = Int32(bitPattern: (d - old).bitPattern) >> 31
-        let dBits = Int32(bitPattern: d.bitPattern)
-        let oldBits = Int32(bitPattern: old.bitPattern)
-        bestD[i] = Float(bitPattern: UInt32(bitPattern: (dBits & m) | (oldBits & ~m)))
-        best[i] = (label & m) | (best[i] & ~m)
+        let m0 = Int32(bitPattern: (d0 - old).bitPattern) >> 31
+        old = Float(bitPattern: UInt32(bitPattern: (Int32(bitPattern: d0.bitPattern) & m0) | (Int32(bitPattern: old.bitPattern) & ~m0)))
+        label = (label0 & m0) | (label & ~m0)
+        let m1 = Int32(bitPattern: (d1 - old).bitPattern) >> 31
+        old = Float(bitPattern: UInt32(bitPattern: (Int32(bitPattern: d1.bitPattern) & m1) | (Int32(bitPattern: old.bitPattern) & ~m1)))
+        label = (label1 & m1) | (label & ~m1)
+        bestD[i] = old
+        best[i] = label
       }
+      j += 2
     }
   }
 }

@@ -74,14 +74,10 @@ struct SceneFilter {
     let fine = KMeans.cluster(points, weights: weights, k: Self.clusterCount, seed: seed)
     let centres = fine.centres
     let k = centres.count
-    let assigned = pixels.assign(to: centres)
     // Pixels of a colour no person has get their own label, k, which is never kept.
-    var labels = assigned.labels
-    var counts = [Int](repeating: 0, count: k + 1)
-    for i in 0..<pixels.count {
-      if !Self.isPersonColour(l: pixels.l[i], a: pixels.a[i], b: pixels.b[i]) { labels[i] = UInt8(k) }
-      counts[Int(labels[i])] += 1
-    }
+    let assigned = pixels.assign(to: centres, nonPersonLabel: UInt8(k))
+    let labels = assigned.labels
+    let counts = assigned.counts
     let outsideCount = counts[k]
     let subset = pixels.estimation
     let layout = Layout(pixels: pixels, labels: labels, subset: subset, clusters: k)
@@ -131,28 +127,11 @@ struct SceneFilter {
       zip(keep.prefix(k), shares).reduce(0) { $0 + ($1.0 ? 0 : $1.1) } + Double(outsideCount) / Double(max(pixels.count, 1))
   }
 
-  /// Whether a colour is in the ``SkinLocus`` or the ``HairGamut``, by comparisons only (no
-  /// trigonometry per pixel): the hue bounds as slopes b*/a*.
+  /// Whether a colour is in the ``SkinLocus`` or the ``HairGamut`` (``PersonColours``).
   @inline(__always)
   static func isPersonColour(l: Float, a: Float, b: Float) -> Bool {
-    let c2 = a * a + b * b
-    if c2 <= Float(HairGamut.achromaticChroma * HairGamut.achromaticChroma) { return true }
-    // Skin: h 35°…72°, C* 8…42, L* ≥ 15.
-    if l >= Float(SkinLocus.minimumL), a > 0, b >= a * skinLowSlope, b <= a * skinHighSlope,
-      c2 <= Float(SkinLocus.chroma.upperBound * SkinLocus.chroma.upperBound)
-    {
-      return true
-    }
-    // Hair: C* ≤ 32 at h 15°…100° (a* may be slightly negative above 90°).
-    guard c2 <= Float(HairGamut.maximumChroma * HairGamut.maximumChroma), b > 0 else { return false }
-    return a > 0 ? b >= a * hairLowSlope : -a <= b * hairHighCotangent
+    PersonColours.standard.contains(l: l, a: a, b: b)
   }
-
-  static let skinLowSlope = Float(Foundation.tan(SkinLocus.hue.lowerBound * .pi / 180))
-  static let skinHighSlope = Float(Foundation.tan(SkinLocus.hue.upperBound * .pi / 180))
-  static let hairLowSlope = Float(Foundation.tan(HairGamut.hue.lowerBound * .pi / 180))
-  /// −a*/b* at the upper hue bound (100°): cot(100° − 90°) … as tan(10°).
-  static let hairHighCotangent = Float(Foundation.tan((HairGamut.hue.upperBound - 90) * .pi / 180))
 
   /// How strongly a cluster of colour `lab` holding `share` of the pixels claims to be the skin:
   /// share × hue typicality (``SkinLocus/typicality(_:)``) × √(L*/100) — the reference is the skin

@@ -21,6 +21,11 @@ struct TonePixels {
     var estimation = EstimationSet(indices: [], padded: [])
     /// Every usable pixel binned in CIELAB, as weighted points for clustering.
     var histogram = ColourHistogram.Points()
+    /// Per usable pixel, 1 when its colour is one a person can have (``PersonColours``), else 0;
+    /// filled while the pixels are collected (``Collector``), empty when the buffer was built otherwise.
+    var person: [UInt8] = []
+    /// ``lightnessGrid()`` when it was filled while the pixels were collected, else empty.
+    var collectedLightness: [Float] = []
 
     var count: Int { l.count }
 
@@ -35,7 +40,11 @@ struct TonePixels {
     /// Nearest centre (squared ΔE76) of every pixel, the lower index on ties (``NearestCentre``),
     /// in blocks spread over the cores; also writes the padded label grid and counts the pixels per
     /// centre. Every pixel is computed independently: the result does not depend on the cores.
-    func assign(to centres: [Lab]) -> Assignment {
+    ///
+    /// With `nonPersonLabel`, a pixel whose colour no person has (``PersonColours``) is labelled
+    /// and counted as that instead (the grid still holds its nearest centre), and the counts run
+    /// up to it.
+    func assign(to centres: [Lab], nonPersonLabel: UInt8? = nil) -> Assignment {
       let n = count
       let k = centres.count
       let pw = gridWidth + 2
@@ -51,6 +60,8 @@ struct TonePixels {
       }
       let triples = centres.map { (Float($0.l), Float($0.a), Float($0.b)) }
       var labels = [UInt8](repeating: 0, count: n)
+      // The person-colour flags: as collected, or worked out per pixel by the workers.
+      let flags = nonPersonLabel != nil && person.count == n ? person : []
       // Blocks of 64 K pixels, taken by whichever core is free (a late worker costs little).
       let halves = max(1, (n + 65_535) / 65_536)
       var parts: [[Int]] = []
@@ -60,13 +71,16 @@ struct TonePixels {
             position.withUnsafeBufferPointer { pb in
               labels.withUnsafeMutableBufferPointer { out in
                 grid.withUnsafeMutableBufferPointer { g in
-                  guard let l = lb.baseAddress, let a = ab.baseAddress, let b = bb.baseAddress,
-                    let position = pb.baseAddress, let labels = out.baseAddress, let grid = g.baseAddress
-                  else { return }
-                  let shared = AssignmentPointers(
-                    l: l, a: a, b: b, position: position, labels: labels, grid: grid, width: gridWidth)
-                  parts = ParallelMap.map(count: halves) { half in
-                    Self.assignRange(shared, (n * half / halves)..<(n * (half + 1) / halves), centres: triples, k: k)
+                  flags.withUnsafeBufferPointer { fb in
+                    guard let l = lb.baseAddress, let a = ab.baseAddress, let b = bb.baseAddress,
+                      let position = pb.baseAddress, let labels = out.baseAddress, let grid = g.baseAddress
+                    else { return }
+                    let shared = AssignmentPointers(
+                      l: l, a: a, b: b, position: position, labels: labels, grid: grid, width: gridWidth,
+                      person: fb.baseAddress, nonPersonLabel: nonPersonLabel)
+                    parts = ParallelMap.map(count: halves) { half in
+                      Self.assignRange(shared, (n * half / halves)..<(n * (half + 1) / halves), centres: triples, k: k)
+                    }
                   }
                 }
               }
@@ -74,24 +88,30 @@ struct TonePixels {
           }
         }
       }
-      var total = [Int](repeating: 0, count: k)
-      for counts in parts { for j in 0..<min(k, counts.count) { total[j] += counts[j] } }
+      let labelCount = nonPersonLabel.map { max(k, Int($0) + 1) } ?? k
+      var total = [Int](repeating: 0, count: labelCount)
+      for counts in parts { for j in 0..<min(labelCount, counts.count) { total[j] += counts[j] } }
       return Assignment(labels: labels, grid: grid, counts: total)
     }
 
-    /// The planes, padded positions and outputs of ``assign(to:)``, shared with its workers.
-    /// Audited: inputs are only read; each worker writes a disjoint range of `labels` and the
-    /// (distinct) grid cells of those pixels.
+    /// The planes, padded positions and outputs of ``assign(to:nonPersonLabel:)``, shared with its
+    /// workers. Audited: inputs are only read; each worker writes a disjoint range of `labels` and
+    /// the (distinct) grid cells of those pixels.
     struct AssignmentPointers: @unchecked Sendable {
       let l, a, b: UnsafePointer<Float>
       let position: UnsafePointer<Int32>
       let labels, grid: UnsafeMutablePointer<UInt8>
       /// Decoded grid width (the padded grid's rows are 2 wider).
       let width: Int
+      /// Collected person-colour flags (``Buffer/person``), nil when not collected.
+      let person: UnsafePointer<UInt8>?
+      /// The label of a pixel of a colour no person has; nil: every pixel gets its nearest centre.
+      let nonPersonLabel: UInt8?
     }
 
-    /// Nearest centres for the pixels in `range`, in blocks that stay in cache; returns the count
-    /// per centre.
+    /// Nearest centres for the pixels in `range`, in blocks that stay in the L1 data cache (1024
+    /// pixels: their L*, a*, b*, best distance and label are 20 KB; 4096 spilled to L2 and took
+    /// longer); returns the count per label.
     static func assignRange(
       _ p: AssignmentPointers, _ range: Range<Int>, centres: [(Float, Float, Float)], k: Int
     ) -> [Int] {
@@ -100,32 +120,50 @@ struct TonePixels {
       let w = p.width
       var rowStart = range.isEmpty || w == 0 ? 0 : Int(p.position[range.lowerBound]) / w * w
       var paddedShift = rowStart / max(w, 1) * 2 + w + 3
-      let block = 4096
+      let block = 1024
       var best = [Int32](repeating: 0, count: block)
       var distance = [Float](repeating: 0, count: block)
+      // 1 for a pixel that keeps its nearest centre as its label, 0 for one labelled nonPerson.
+      var keeps = [UInt8](repeating: 1, count: block)
+      let nonPerson = p.nonPersonLabel ?? 0
+      let colours = PersonColours.standard
       best.withUnsafeMutableBufferPointer { bestBuffer in
         distance.withUnsafeMutableBufferPointer { distanceBuffer in
-          guard let best = bestBuffer.baseAddress, let distance = distanceBuffer.baseAddress else { return }
-          var start = range.lowerBound
-          while start < range.upperBound {
-            let m = min(block, range.upperBound - start)
-            NearestCentre.search(
-              l: p.l + start, a: p.a + start, b: p.b + start, count: m, centres: centres, best: best,
-              distance: distance)
-            counts.withUnsafeMutableBufferPointer { counts in
-              for i in 0..<m {
-                let label = UInt8(truncatingIfNeeded: best[i])
-                p.labels[start + i] = label
-                let position = Int(p.position[start + i])
-                while position >= rowStart + w {
-                  rowStart += w
-                  paddedShift += 2
+          keeps.withUnsafeMutableBufferPointer { keepsBuffer in
+            guard let best = bestBuffer.baseAddress, let distance = distanceBuffer.baseAddress,
+              let keeps = keepsBuffer.baseAddress
+            else { return }
+            var start = range.lowerBound
+            while start < range.upperBound {
+              let m = min(block, range.upperBound - start)
+              NearestCentre.search(
+                l: p.l + start, a: p.a + start, b: p.b + start, count: m, centres: centres, best: best,
+                distance: distance)
+              if p.nonPersonLabel != nil {
+                if let person = p.person {
+                  keeps.update(from: person + start, count: m)
+                } else {
+                  for i in 0..<m {
+                    keeps[i] = colours.contains(l: p.l[start + i], a: p.a[start + i], b: p.b[start + i]) ? 1 : 0
+                  }
                 }
-                p.grid[position + paddedShift] = label
-                counts[Int(label)] += 1
               }
+              counts.withUnsafeMutableBufferPointer { counts in
+                for i in 0..<m {
+                  let nearest = UInt8(truncatingIfNeeded: best[i])
+                  let label = keeps[i] != 0 ? nearest : nonPerson
+                  p.labels[start + i] = label
+                  let position = Int(p.position[start + i])
+                  while position >= rowStart + w {
+                    rowStart += w
+                    paddedShift += 2
+                  }
+                  p.grid[position + paddedShift] = nearest
+                  counts[Int(label)] += 1
+                }
+              }
+              start += m
             }
-            start += m
           }
         }
       }
@@ -316,6 +354,10 @@ struct TonePixels {
       var chosen: [Int32] = []
       var padded: [Int32] = []
       var histogram = ColourHistogram.placeholder
+      /// Person-colour flag of each kept pixel (``Buffer/person``).
+      var person: [UInt8] = []
+      /// The lightness grid (``Buffer/lightnessGrid()``), filled as rows come.
+      var lightness: [Float] = []
     }
     private var storage = Storage()
     private var estimationCount = 0
@@ -376,6 +418,8 @@ struct TonePixels {
       storage.a = storage.l
       storage.b = storage.l
       storage.position = [Int32](repeating: 0, count: capacity)
+      storage.person = [UInt8](repeating: 0, count: capacity)
+      storage.lightness = [Float](repeating: .nan, count: w > 0 && h > 0 ? w * h : 0)
       storage.histogram = ColourHistogram()
       estimationThreshold =
         capacity > estimationBudget ? UInt64(Double(estimationBudget) / Double(capacity) * 0x1_0000_0000) : nil
@@ -438,6 +482,8 @@ struct TonePixels {
       let rowStart = y * width
       let paddedRow = (y + 1) * (width + 2) + 1
       let (x0, x1, sx, fullWidth, mask, threshold) = (self.x0, self.x1, self.sx, self.fullWidth, self.mask, estimationThreshold)
+      let colours = PersonColours.standard
+      let encodedLightness = Buffer.encodedLightness
       var (kept, area, dark, bright, chosen) = (self.kept, self.area, self.dark, self.bright, estimationCount)
       // The arrays move into a local for the loop (no exclusive access to self inside it).
       var storage = Storage()
@@ -445,40 +491,49 @@ struct TonePixels {
       defer { swap(&storage, &self.storage) }
       storage.histogram.withBins { bins in
         storage.l.withUnsafeMutableBufferPointer { l in
-          storage.a.withUnsafeMutableBufferPointer { a in
-            storage.b.withUnsafeMutableBufferPointer { b in
-              storage.position.withUnsafeMutableBufferPointer { position in
-                storage.chosen.withUnsafeMutableBufferPointer { chosenIndices in
-                  storage.padded.withUnsafeMutableBufferPointer { chosenPadded in
-                    for x in x0..<x1 {
-                      if let isOpaque, !isOpaque(x) { continue }
-                      if let m = mask, !m.includes(x: min(fullWidth - 1, Int((Double(x) + 0.5) * sx)), y: fy) { continue }
-                      let (lv, av, bv) = (rowL[x], rowA[x], rowB[x])
-                      guard lv.isFinite, av.isFinite, bv.isFinite else { continue }
-                      area += 1
-                      switch TonePixels.verdict(l: lv, a: av, b: bv) {
-                      case .dark: dark += 1
-                      case .bright: bright += 1
-                      case .rejected: break
-                      case .kept:
-                        ColourHistogram.add(bins, l: lv, a: av, b: bv)
-                        l[kept] = lv
-                        a[kept] = av
-                        b[kept] = bv
-                        position[kept] = Int32(truncatingIfNeeded: rowStart + x)
-                        if chosen < chosenIndices.count, threshold.map({ Self.hash(rowStart + x) >> 32 < $0 }) ?? true {
-                          chosenIndices[chosen] = Int32(truncatingIfNeeded: kept)
-                          chosenPadded[chosen] = Int32(truncatingIfNeeded: paddedRow + x)
-                          chosen += 1
-                        }
-                        kept += 1
-                      }
-                    }
-                  }
-                }
+        storage.a.withUnsafeMutableBufferPointer { a in
+        storage.b.withUnsafeMutableBufferPointer { b in
+        storage.position.withUnsafeMutableBufferPointer { position in
+        storage.chosen.withUnsafeMutableBufferPointer { chosenIndices in
+        storage.padded.withUnsafeMutableBufferPointer { chosenPadded in
+        storage.person.withUnsafeMutableBufferPointer { person in
+        storage.lightness.withUnsafeMutableBufferPointer { lightness in
+        encodedLightness.withUnsafeBufferPointer { encodedLightness in
+          for x in x0..<x1 {
+            if let isOpaque, !isOpaque(x) { continue }
+            if let m = mask, !m.includes(x: min(fullWidth - 1, Int((Double(x) + 0.5) * sx)), y: fy) { continue }
+            let (lv, av, bv) = (rowL[x], rowA[x], rowB[x])
+            guard lv.isFinite, av.isFinite, bv.isFinite else { continue }
+            area += 1
+            switch TonePixels.verdict(l: lv, a: av, b: bv) {
+            case .dark: dark += 1
+            case .bright: bright += 1
+            case .rejected: break
+            case .kept:
+              ColourHistogram.add(bins, l: lv, a: av, b: bv)
+              l[kept] = lv
+              a[kept] = av
+              b[kept] = bv
+              position[kept] = Int32(truncatingIfNeeded: rowStart + x)
+              person[kept] = colours.contains(l: lv, a: av, b: bv) ? 1 : 0
+              // As Buffer.lightnessGrid() computes it.
+              lightness[rowStart + x] = encodedLightness[Int(min(max(lv, 0), 100) * 10)]
+              if chosen < chosenIndices.count, threshold.map({ Self.hash(rowStart + x) >> 32 < $0 }) ?? true {
+                chosenIndices[chosen] = Int32(truncatingIfNeeded: kept)
+                chosenPadded[chosen] = Int32(truncatingIfNeeded: paddedRow + x)
+                chosen += 1
               }
+              kept += 1
             }
           }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
         }
       }
       (self.kept, self.area, self.dark, self.bright, estimationCount) = (kept, area, dark, bright, chosen)
@@ -495,6 +550,9 @@ struct TonePixels {
       taken.position.removeLast(taken.position.count - kept)
       taken.chosen.removeLast(taken.chosen.count - estimationCount)
       taken.padded.removeLast(taken.padded.count - estimationCount)
+      taken.person.removeLast(taken.person.count - kept)
+      buffer.person = taken.person
+      buffer.collectedLightness = taken.lightness
       (buffer.l, buffer.a, buffer.b, buffer.position) = (taken.l, taken.a, taken.b, taken.position)
       buffer.estimation = EstimationSet(indices: taken.chosen, padded: taken.padded)
       buffer.histogram = taken.histogram.points()

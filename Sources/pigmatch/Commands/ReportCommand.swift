@@ -57,7 +57,7 @@ struct ReportCommand: ParsableCommand {
     let bytes: [UInt8]
     do {
       if png {
-        bytes = try SwatchSheet(report: report).png()
+        bytes = try SwatchSheet(report: report, measurement: measurement).png()
       } else {
         let geometry = record.geometry
         let page = HTMLReport(

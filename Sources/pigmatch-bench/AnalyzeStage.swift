@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import PigmentMatch
+
+/// `pigmatch-bench analyze [PHOTO…]`: the target of issue 13 — the whole `analyze` of a JPEG
+/// (file → ``ToneAnalysis``: DCT-scaled decode with steps 1–2 on the rows as they come, then the
+/// analysis) against a full `djpeg -outfile /dev/null` decode of the same file (whole process),
+/// run interleaved so that load from other jobs falls on both alike. Also times the two halves:
+/// the downscaled decode alone and the analysis of the decoded photo. Medians over `--runs`.
+struct AnalyzeStage: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "analyze",
+    abstract: "Time file → analysis against a full djpeg decode, interleaved (medians).")
+
+  @Argument(help: "JPEGs to time; default: a generated 4000×3000 JPEG (q90, 4:2:0).")
+  var photos: [String] = []
+
+  @Option(help: "Timed rounds (each round runs every configuration once; the median is reported).")
+  var runs = 21
+
+  @Option(help: "The djpeg to compare with; none found: only our stages are timed.")
+  var djpeg = "/usr/bin/djpeg"
+
+  @Option(help: "Only time this stage, `runs` times (for a profiler): e2e, decode, analysis.")
+  var only: String?
+
+  @Flag(help: "Print one JSON object instead of a table.")
+  var json = false
+
+  @Flag(help: "Print each photo's analysis in full precision instead of timing (to compare builds).")
+  var dump = false
+
+  struct Row: Encodable {
+    let photo: String
+    /// Median milliseconds: djpeg (whole process), decode (downscaled, in process), analysis (of
+    /// the decoded photo), e2e (file → analysis).
+    let medianMs: [String: Double]
+    /// e2e / djpeg (nil without djpeg).
+    let ratio: Double?
+  }
+
+  func run() throws {
+    let inputs = try photos.isEmpty ? [SyntheticPhoto.jpegFile(width: 4000, height: 3000)] : photos
+    let options = ToneAnalysisOptions()
+    let decodeOptions = DecodeOptions(minimumShortSide: options.minimumShortSide)
+    let hasDjpeg = FileManager.default.isExecutableFile(atPath: djpeg)
+    if dump {
+      for path in inputs { print(Self.dump(try ToneAnalysis(contentsOf: path, options: options), path)) }
+      return
+    }
+    var rows: [Row] = []
+    for path in inputs {
+      let decoded = try PhotoDecoder.decode(contentsOf: path, options: decodeOptions)
+      let stages: [(String, () throws -> Void)] = [
+        ("djpeg", { try Self.runDjpeg(djpeg, path) }),
+        ("decode", { _ = try PhotoDecoder.decode(contentsOf: path, options: decodeOptions) }),
+        ("analysis", { _ = try ToneAnalysis(photo: decoded, name: path, options: options) }),
+        ("e2e", { _ = try ToneAnalysis(contentsOf: path, options: options) }),
+      ].filter { hasDjpeg || $0.0 != "djpeg" }.filter { only == nil || $0.0 == only }
+      var times: [String: [Double]] = [:]
+      for round in -1..<runs {  // round −1 warms up
+        for (name, body) in stages {
+          let start = DispatchTime.now().uptimeNanoseconds
+          try body()
+          let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+          if round >= 0 { times[name, default: []].append(ms) }
+        }
+      }
+      let medians = times.mapValues { Timing.median($0) }
+      let ratio = medians["djpeg"].flatMap { d in medians["e2e"].map { $0 / d } }
+      rows.append(Row(photo: path, medianMs: medians, ratio: ratio))
+    }
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys]
+      print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+      return
+    }
+    print("median ms of \(runs) interleaved rounds (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
+    print("photo                          djpeg     decode    analysis  e2e       e2e/djpeg")
+    for row in rows {
+      let cells = ["djpeg", "decode", "analysis", "e2e"].map {
+        (row.medianMs[$0].map { String(format: "%.1f", $0) } ?? "–").padding(toLength: 9, withPad: " ", startingAt: 0)
+      }
+      let name = String(URL(fileURLWithPath: row.photo).lastPathComponent.suffix(30))
+      print(
+        ([name.padding(toLength: 30, withPad: " ", startingAt: 0)] + cells + [
+          row.ratio.map { String(format: "%.2f", $0) } ?? "–"
+        ]).joined(separator: " "))
+    }
+  }
+
+  /// Everything an analysis says, numbers with 9 significant digits.
+  static func dump(_ a: ToneAnalysis, _ path: String) -> String {
+    func lab(_ c: Lab) -> String { String(format: "%.9g %.9g %.9g", c.l, c.a, c.b) }
+    var lines = [
+      "\(path): pixels \(a.photo.analysedPixels) downscale \(a.photo.downscale)",
+      "  skin \(lab(a.skin.lab)) share \(a.skin.share) spread \(a.skin.spread)",
+      "  hair " + (a.hair.map { "\(lab($0.lab)) share \($0.share) spread \($0.spread) contrast \($0.contrast)" } ?? "none"),
+      "  confidence \(a.confidence)",
+    ]
+    lines += a.warnings.map { "  warning \($0)" }
+    lines += a.clusters.map { "  cluster \(lab($0.lab)) share \($0.share) \($0.role)" }
+    lines.append("  regions \(a.regions.skinShares.reduce(0, +)) \(a.regions.hairShares.reduce(0, +))")
+    return lines.joined(separator: "\n")
+  }
+
+  /// `djpeg -outfile /dev/null path`, whole process; throws when it fails.
+  static func runDjpeg(_ djpeg: String, _ path: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: djpeg)
+    process.arguments = ["-outfile", "/dev/null", path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw ValidationError("\(djpeg) failed on \(path) (exit \(process.terminationStatus))")
+    }
+  }
+}
