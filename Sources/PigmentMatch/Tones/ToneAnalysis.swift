@@ -191,10 +191,21 @@ public struct ToneAnalysis: Sendable {
     Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, grid: grid, assignment: assignment, subset: subset)
 
     // 5–6. Skin and hair tones.
-    let (skin, hair) = Self.tones(
+    let (skin, clusterHair) = Self.tones(
       pixels: pixels, assignment: assignment, grid: grid, subset: subset, roles: roles, centres: centres,
       shares: shares, skin: fineSkin)
     let skinLab = skin.lab
+    var hair = clusterHair
+    if hair == nil,
+      let band = HeadHair.find(
+        pixels: pixels, assignment: assignment, roles: roles, all: sampling.pixels, skin: skinLab,
+        lightness: scene.lightness)
+    {
+      let lab = Statistics.medianLab(pixels: sampling.pixels, indices: band)
+      hair = HairTone(
+        lab: lab, share: Double(band.count) / Double(pixels.count),
+        spread: Self.spread(pixels: sampling.pixels, indices: band, around: lab), contrast: DeltaE.ciede2000(skinLab, lab))
+    }
 
     // Warnings and confidence.
     var warnings = photo.warnings.map(ToneWarning.photo)
@@ -266,7 +277,7 @@ public struct ToneAnalysis: Sendable {
       var members: [Int] = []
       members.reserveCapacity(subset.count)
       for index in subset.indices where assignment[Int(index)] == hairLabel { members.append(Int(index)) }
-      if let (estimate, core) = Self.hairEstimate(
+      if let (estimate, core, subPixel) = Self.hairEstimate(
         pixels: pixels, members: members, skin: skinLab, centre: centres[hairIndex])
       {
         var lab = estimate
@@ -284,6 +295,8 @@ public struct ToneAnalysis: Sendable {
             lab = Lab(l: lab.l, a: chroma.a, b: chroma.b)
           }
         }
+        // No pure hair pixel: the line ends where it meets the natural-hair family.
+        if subPixel { lab = HairGamut.nearest(lab) }
         hair = HairTone(
           lab: lab, share: shares[hairIndex], spread: Self.spread(pixels: pixels, indices: core, around: lab),
           contrast: DeltaE.ciede2000(skinLab, lab))
@@ -375,11 +388,13 @@ public struct ToneAnalysis: Sendable {
   }
 
   /// Step 6: the hair's own colour and the core pixels it came from; nil with fewer than 8 members.
-  static func hairEstimate(pixels: TonePixels.Buffer, members: [Int], skin: Lab, centre: Lab) -> (Lab, [Int])? {
+  static func hairEstimate(pixels: TonePixels.Buffer, members: [Int], skin: Lab, centre: Lab) -> (
+    Lab, [Int], subPixel: Bool
+  )? {
     guard members.count >= 8 else { return nil }
     let d = (centre.l - skin.l, centre.a - skin.a, centre.b - skin.b)
     let norm2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
-    guard norm2 > 1e-9 else { return (centre, members) }
+    guard norm2 > 1e-9 else { return (centre, members, false) }
     let t = members.map { i -> Double in
       ((Double(pixels.l[i]) - skin.l) * d.0 + (Double(pixels.a[i]) - skin.a) * d.1 + (Double(pixels.b[i]) - skin.b)
         * d.2)
@@ -387,7 +402,10 @@ public struct ToneAnalysis: Sendable {
     }
     let threshold = Statistics.quantile(t, hairCorePercentile)
     let core = zip(members, t).filter { $0.1 >= threshold }.map(\.0)
-    return (Statistics.medianLab(pixels: pixels, indices: core), core)
+    if SubPixelHair.isSubPixel(t) {
+      return (SubPixelHair.lineEnd(t: t, skin: skin, centre: centre), core, true)
+    }
+    return (Statistics.medianLab(pixels: pixels, indices: core), core, false)
   }
 
   /// Whether `x` lies near the segment from `p` to `q` (projection inside, distance ≤ ¼ of its length).
