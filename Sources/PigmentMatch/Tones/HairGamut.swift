@@ -26,7 +26,8 @@ enum HairGamut {
     return lch.c <= achromaticChroma || (lch.c <= maximumChroma && hue.contains(lch.h))
   }
 
-  /// The colour of the family (fully pigmented fibres, ``HairMelaninFit/fastLab(eumelanin:pheomelanin:pigmentedShare:)``
+  /// The colour of the family (fully pigmented fibres,
+  /// ``HairMelaninFit/fastLab(eumelanin:pheomelanin:pigmentedShare:)``
   /// over the concentration range) nearest to `lab`, lightness first: a mixing line's end gives the
   /// lightness, while its chroma may still carry the skin's (JPEG chroma is blurred over the dots),
   /// so ΔL* weighs ``lightnessWeight``× as much as Δa*, Δb*.

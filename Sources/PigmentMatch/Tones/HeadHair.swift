@@ -54,38 +54,51 @@ enum HeadHair {
         skinIndices.append(i)
       }
     }
-    // Connected skin regions (4-neighbours), each with its top row per column.
+    // Connected skin regions (4-neighbours).
     var component = [Int32](repeating: -1, count: w * h)
-    var regions: [(size: Int, top: [Int: Int], x0: Int, x1: Int)] = []
+    var regions: [(id: Int32, size: Int, x0: Int, x1: Int)] = []
     var stack: [Int] = []
     for start in 0..<(w * h) where isSkin[start] && component[start] < 0 {
       let id = Int32(regions.count)
       component[start] = id
       stack.append(start)
       var size = 0
-      var top: [Int: Int] = [:]
       var (x0, x1) = (Int.max, Int.min)
       while let p = stack.popLast() {
         size += 1
         let (x, y) = (p % w, p / w)
-        if let t = top[x] { if y < t { top[x] = y } } else { top[x] = y }
         (x0, x1) = (min(x0, x), max(x1, x))
-        for q in [x > 0 ? p - 1 : -1, x + 1 < w ? p + 1 : -1, y > 0 ? p - w : -1, y + 1 < h ? p + w : -1]
-        where q >= 0 && isSkin[q] && component[q] < 0 {
-          component[q] = id
-          stack.append(q)
+        if x > 0, isSkin[p - 1], component[p - 1] < 0 {
+          component[p - 1] = id
+          stack.append(p - 1)
+        }
+        if x + 1 < w, isSkin[p + 1], component[p + 1] < 0 {
+          component[p + 1] = id
+          stack.append(p + 1)
+        }
+        if y > 0, isSkin[p - w], component[p - w] < 0 {
+          component[p - w] = id
+          stack.append(p - w)
+        }
+        if y + 1 < h, isSkin[p + w], component[p + w] < 0 {
+          component[p + w] = id
+          stack.append(p + w)
         }
       }
-      regions.append((size, top, x0, x1))
+      regions.append((id, size, x0, x1))
     }
     guard let largest = regions.map(\.size).max() else { return nil }
     let skinTexture = innerTexture(of: skinIndices, in: pixels, lightness: lightness, width: w, within: isSkin)
     // Largest region first; the first whose band is hair gives the hair (one person's).
     for region in regions.sorted(by: { $0.size > $1.size })
     where region.size >= minimumRegionPixels && Double(region.size) >= minimumRegionShare * Double(largest) {
+      // Its top row in each column it spans (nil where it has no pixel).
+      let tops: [Int?] = (region.x0...region.x1).map { x in
+        (0..<h).first { component[$0 * w + x] == region.id }
+      }
       let width = region.x1 - region.x0 + 1
       // A region running out of the frame's top (an arm, a cropped head) shows no hair line.
-      let atTop = region.top.values.filter { $0 <= firstRow + 1 }.count
+      let atTop = tops.filter { ($0 ?? .max) <= firstRow + 1 }.count
       if Double(atTop) > maximumTopShare * Double(width) { continue }
       let margin = Int(sideMargin * Double(width))
       let depth = max(3, Int(bandDepth * Double(width)))
@@ -94,7 +107,7 @@ enum HeadHair {
       var walked = 0
       var area = 0
       for x in (region.x0 + margin)...max(region.x0 + margin, region.x1 - margin) {
-        guard let top = region.top[x] else { continue }
+        guard let top = tops[x - region.x0] else { continue }
         var y = top - 1
         while y >= 0, y >= top - depth {
           let p = y * w + x
@@ -123,9 +136,9 @@ enum HeadHair {
 
   /// Mean |ΔL*| from each of `members` to its right and lower neighbours that are also `within`:
   /// the texture inside a region, which its outline (a sharp scalp edge against a backdrop) does not raise.
-  static func innerTexture(of members: [Int], in pixels: TonePixels.Buffer, lightness: [Float], width w: Int, within: [Bool])
-    -> Double
-  {
+  static func innerTexture(
+    of members: [Int], in pixels: TonePixels.Buffer, lightness: [Float], width w: Int, within: [Bool]
+  ) -> Double {
     var sum = 0.0
     var count = 0
     for i in members {

@@ -22,7 +22,10 @@ import Foundation
 ///    skin-like clusters within ΔE00 7 of it; *hair* = among the other clusters in the hair gamut
 ///    holding ≥ 2 % of the pixels, farthest from the skin first, the first that `HairEvidence`
 ///    shows to be hair (scattered through the skin as stubble, or textured above the skin as a head
-///    of hair) — none on a bald or clean-shaven scalp; then an *other* cluster of the skin's hue
+///    of hair) — none on a bald or clean-shaven scalp; when no cluster is, after step 6 the band directly above
+///    each large skin region's upper edge is read by place (`HeadHair`: a head of hair on a face
+///    photo is often a small part of the frame, clustered with a suit or a backdrop); then an
+///    *other* cluster of the skin's hue
 ///    within ΔE00 16 whose pixels seldom touch hair pixels joins the skin (a face's shaded side);
 ///    the rest stay *other* (skin–hair mixtures at stubble edges, highlights, leftovers).
 /// 5. **Skin tone.** Per-channel median of *clean* skin pixels — skin pixels whose 8 neighbours are
@@ -38,7 +41,11 @@ import Foundation
 ///    coverage is (nearly) full; lighting and noise spread it both ways, so its median stays near
 ///    the colour at the median light. Chroma: JPEG 4:2:0 blurs a*, b* over several pixels, so they
 ///    come from `HairUnmixing` (a*, b* regressed on the blurred hair fraction, read at 1), kept
-///    only if it moves the chroma away from the skin's by at most 25.
+///    only if it moves the chroma away from the skin's by at most 25. When no pixel is pure hair
+///    (`SubPixelHair`: the cluster's t values thin out toward the hair instead of piling up), the
+///    lightness comes from the most covered pixels (99th percentile of t) and the colour is the
+///    nearest of the natural-hair family (`HairGamut.nearest`, the melanin model): the mixing line
+///    ends where it meets the family. A hair found by place is the per-channel median of its band.
 /// 7. **Skin type.** ITA° (Chardon 1991), class (Del Bino 2006), Fitzpatrick by convention, Monk swatch.
 ///
 /// The statistics of steps 3–6 (touching fractions, medians, quantiles, the unmixing fit) are
@@ -204,7 +211,8 @@ public struct ToneAnalysis: Sendable {
       let lab = Statistics.medianLab(pixels: sampling.pixels, indices: band)
       hair = HairTone(
         lab: lab, share: Double(band.count) / Double(pixels.count),
-        spread: Self.spread(pixels: sampling.pixels, indices: band, around: lab), contrast: DeltaE.ciede2000(skinLab, lab))
+        spread: Self.spread(pixels: sampling.pixels, indices: band, around: lab),
+        contrast: DeltaE.ciede2000(skinLab, lab))
     }
 
     // Warnings and confidence.
