@@ -61,15 +61,15 @@ import Testing
     for o in bald { #expect(!o.hairFound, "\(o.name): hair invented on a bald scalp") }
   }
 
-  /// Cases where no pixel is pure hair (dots and strands under half a pixel wide). Issue 13's hair
-  /// target is NOT met on these yet (ΔE00 ≈ 10–14: the hair's lightness cannot be read from the
-  /// mixtures and JPEG chroma keeps the skin's hue); they are held to the weaker check below and
-  /// kept out of the accuracy figures so those stay meaningful. Open work, named in the issue notes.
-  static let subPixel: Set<String> = ["h7-subpixel-stubble", "h8-strands-over-crown"]
+  /// Cases where the hair target is NOT met yet: thin strands over a crown (ΔE00 ≈ 10): the
+  /// strands' most covered pixels form a mode of their own, so the cluster is not recognised as
+  /// sub-pixel (``SubPixelHair``) and its core median stays a skin–hair mixture. Held to the weaker
+  /// check below and kept out of the accuracy figures so those stay meaningful. Open work.
+  static let subPixel: Set<String> = ["h8-strands-over-crown"]
 
   @Test func hairAccuracy() {
     let errors = Self.outcomes.filter { !Self.subPixel.contains($0.name) }.compactMap(\.hairError)
-    #expect(errors.count == 5)
+    #expect(errors.count == 6)
     #expect(SampleAccuracyTests.median(errors) <= 3, "median hair ΔE00 \(SampleAccuracyTests.median(errors))")
     for o in Self.outcomes where !Self.subPixel.contains(o.name) {
       if let e = o.hairError { #expect(e <= 6, "\(o.name): hair ΔE00 \(e)") }

@@ -13,6 +13,8 @@ import Testing
   struct Observation: Decodable, Sendable, CustomStringConvertible {
     struct Person: Decodable, Sendable {
       let who: String
+      /// Hand-picked skin rectangles (x, y, width, height).
+      let patches: [[Int]]
       let reference: [Double]
     }
     let file: String

@@ -1,19 +1,55 @@
-/// The natural hair colour family: melanins (black-brown eumelanin, red-yellow pheomelanin) in
-/// keratin give neutral to warm colours of low to moderate chroma, from black through browns and
-/// blonds to grey and white (unpigmented keratin). Dyed colours (blue, green, violet, vivid red)
-/// are outside it.
+import Foundation
+
+/// The natural hair colour family: the colours melanins in keratin can give.
 ///
-/// Bounds (ours, with a margin; no single colorimetric survey of natural hair in CIELAB was at hand
-/// to cite): achromatic (C*ab ≤ 8, any hue: black, grey, white), or C*ab ≤ 32 at hue 15°–100°
-/// (auburn to golden blond).
+/// Natural hair colour comes from two melanins in the keratin fibre, black-brown eumelanin and
+/// red-yellow pheomelanin, and from the share of unpigmented (grey, white) fibres. The family is
+/// the set of colours the hair melanin model ``HairMelaninFit`` reaches (Donner & Jensen 2006
+/// melanin absorption, ``MelaninAbsorption``; Kubelka–Munk fibre mass, ``HairFibreOptics``) over
+/// its concentration range (``HairMelaninFit/concentrationRange``) and every grey share: hue
+/// 60°–87°, C*ab ≤ 23.3, L* 15.9–96.4 (sampled by `HairGamutTests`).
+///
+/// The bounds used on photo colours widen that reach for the camera: white balance turns the hue
+/// of low-chroma colours freely (hence any hue up to C*ab ``achromaticChroma``: black, grey and
+/// white hair), warm light and JPEG chroma subsampling push dark hair toward the skin's hue
+/// (measured by hand on the real photos: dark hair at h ≈ 43°), and exposure moves lightness and
+/// chroma together. So: achromatic (C*ab ≤ 8, any hue), or C*ab ≤ 32 at hue 15°–100°. Dyed colours
+/// (blue, green, violet, vivid red) stay outside.
 enum HairGamut {
   static let achromaticChroma = 8.0
   static let maximumChroma = 32.0
   static let hue: ClosedRange<Double> = 15...100
 
-  /// Whether `lab` could be natural hair.
+  /// Whether `lab` could be natural hair in a photo.
   static func contains(_ lab: Lab) -> Bool {
     let lch = lab.lch
     return lch.c <= achromaticChroma || (lch.c <= maximumChroma && hue.contains(lch.h))
   }
+
+  /// The colour of the family (fully pigmented fibres,
+  /// ``HairMelaninFit/fastLab(eumelanin:pheomelanin:pigmentedShare:)``
+  /// over the concentration range) nearest to `lab`, lightness first: a mixing line's end gives the
+  /// lightness, while its chroma may still carry the skin's (JPEG chroma is blurred over the dots),
+  /// so ΔL* weighs ``lightnessWeight``× as much as Δa*, Δb*.
+  static func nearest(_ lab: Lab) -> Lab {
+    var best = lab
+    var bestCost = Double.infinity
+    let lo = log(HairMelaninFit.concentrationRange.lowerBound)
+    let hi = log(HairMelaninFit.concentrationRange.upperBound)
+    for i in 0...familySteps {
+      for j in 0...familySteps {
+        let eu = exp(lo + (hi - lo) * Double(i) / Double(familySteps))
+        let pheo = exp(lo + (hi - lo) * Double(j) / Double(familySteps))
+        let model = HairMelaninFit.fastLab(eumelanin: eu, pheomelanin: pheo, pigmentedShare: 1)
+        let dl = lightnessWeight * (model.l - lab.l)
+        let cost = dl * dl + (model.a - lab.a) * (model.a - lab.a) + (model.b - lab.b) * (model.b - lab.b)
+        if cost < bestCost { (best, bestCost) = (model, cost) }
+      }
+    }
+    return best
+  }
+
+  static let lightnessWeight = 3.0
+  /// Grid steps per concentration axis (ln c, 10⁻⁴…20: ≈ 0.24 per step).
+  static let familySteps = 50
 }

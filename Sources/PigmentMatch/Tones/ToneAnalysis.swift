@@ -22,7 +22,10 @@ import Foundation
 ///    skin-like clusters within ΔE00 7 of it; *hair* = among the other clusters in the hair gamut
 ///    holding ≥ 2 % of the pixels, farthest from the skin first, the first that `HairEvidence`
 ///    shows to be hair (scattered through the skin as stubble, or textured above the skin as a head
-///    of hair) — none on a bald or clean-shaven scalp; then an *other* cluster of the skin's hue
+///    of hair) — none on a bald or clean-shaven scalp; when no cluster is, after step 6 the band directly above
+///    each large skin region's upper edge is read by place (`HeadHair`: a head of hair on a face
+///    photo is often a small part of the frame, clustered with a suit or a backdrop); then an
+///    *other* cluster of the skin's hue
 ///    within ΔE00 16 whose pixels seldom touch hair pixels joins the skin (a face's shaded side);
 ///    the rest stay *other* (skin–hair mixtures at stubble edges, highlights, leftovers).
 /// 5. **Skin tone.** Per-channel median of *clean* skin pixels — skin pixels whose 8 neighbours are
@@ -38,7 +41,11 @@ import Foundation
 ///    coverage is (nearly) full; lighting and noise spread it both ways, so its median stays near
 ///    the colour at the median light. Chroma: JPEG 4:2:0 blurs a*, b* over several pixels, so they
 ///    come from `HairUnmixing` (a*, b* regressed on the blurred hair fraction, read at 1), kept
-///    only if it moves the chroma away from the skin's by at most 25.
+///    only if it moves the chroma away from the skin's by at most 25. When no pixel is pure hair
+///    (`SubPixelHair`: the cluster's t values thin out toward the hair instead of piling up), the
+///    lightness comes from the most covered pixels (99th percentile of t) and the colour is the
+///    nearest of the natural-hair family (`HairGamut.nearest`, the melanin model): the mixing line
+///    ends where it meets the family. A hair found by place is the per-channel median of its band.
 /// 7. **Skin type.** ITA° (Chardon 1991), class (Del Bino 2006), Fitzpatrick by convention, Monk swatch.
 ///
 /// The statistics of steps 3–6 (touching fractions, medians, quantiles, the unmixing fit) are
@@ -191,10 +198,22 @@ public struct ToneAnalysis: Sendable {
     Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, grid: grid, assignment: assignment, subset: subset)
 
     // 5–6. Skin and hair tones.
-    let (skin, hair) = Self.tones(
+    let (skin, clusterHair) = Self.tones(
       pixels: pixels, assignment: assignment, grid: grid, subset: subset, roles: roles, centres: centres,
       shares: shares, skin: fineSkin)
     let skinLab = skin.lab
+    var hair = clusterHair
+    if hair == nil,
+      let band = HeadHair.find(
+        pixels: pixels, assignment: assignment, roles: roles, all: sampling.pixels, skin: skinLab,
+        lightness: scene.lightness)
+    {
+      let lab = Statistics.medianLab(pixels: sampling.pixels, indices: band)
+      hair = HairTone(
+        lab: lab, share: Double(band.count) / Double(pixels.count),
+        spread: Self.spread(pixels: sampling.pixels, indices: band, around: lab),
+        contrast: DeltaE.ciede2000(skinLab, lab))
+    }
 
     // Warnings and confidence.
     var warnings = photo.warnings.map(ToneWarning.photo)
@@ -266,7 +285,7 @@ public struct ToneAnalysis: Sendable {
       var members: [Int] = []
       members.reserveCapacity(subset.count)
       for index in subset.indices where assignment[Int(index)] == hairLabel { members.append(Int(index)) }
-      if let (estimate, core) = Self.hairEstimate(
+      if let (estimate, core, subPixel) = Self.hairEstimate(
         pixels: pixels, members: members, skin: skinLab, centre: centres[hairIndex])
       {
         var lab = estimate
@@ -284,6 +303,8 @@ public struct ToneAnalysis: Sendable {
             lab = Lab(l: lab.l, a: chroma.a, b: chroma.b)
           }
         }
+        // No pure hair pixel: the line ends where it meets the natural-hair family.
+        if subPixel { lab = HairGamut.nearest(lab) }
         hair = HairTone(
           lab: lab, share: shares[hairIndex], spread: Self.spread(pixels: pixels, indices: core, around: lab),
           contrast: DeltaE.ciede2000(skinLab, lab))
@@ -375,11 +396,13 @@ public struct ToneAnalysis: Sendable {
   }
 
   /// Step 6: the hair's own colour and the core pixels it came from; nil with fewer than 8 members.
-  static func hairEstimate(pixels: TonePixels.Buffer, members: [Int], skin: Lab, centre: Lab) -> (Lab, [Int])? {
+  static func hairEstimate(pixels: TonePixels.Buffer, members: [Int], skin: Lab, centre: Lab) -> (
+    Lab, [Int], subPixel: Bool
+  )? {
     guard members.count >= 8 else { return nil }
     let d = (centre.l - skin.l, centre.a - skin.a, centre.b - skin.b)
     let norm2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
-    guard norm2 > 1e-9 else { return (centre, members) }
+    guard norm2 > 1e-9 else { return (centre, members, false) }
     let t = members.map { i -> Double in
       ((Double(pixels.l[i]) - skin.l) * d.0 + (Double(pixels.a[i]) - skin.a) * d.1 + (Double(pixels.b[i]) - skin.b)
         * d.2)
@@ -387,7 +410,10 @@ public struct ToneAnalysis: Sendable {
     }
     let threshold = Statistics.quantile(t, hairCorePercentile)
     let core = zip(members, t).filter { $0.1 >= threshold }.map(\.0)
-    return (Statistics.medianLab(pixels: pixels, indices: core), core)
+    if SubPixelHair.isSubPixel(t) {
+      return (SubPixelHair.lineEnd(t: t, skin: skin, centre: centre), core, true)
+    }
+    return (Statistics.medianLab(pixels: pixels, indices: core), core, false)
   }
 
   /// Whether `x` lies near the segment from `p` to `q` (projection inside, distance ≤ ¼ of its length).

@@ -1,0 +1,42 @@
+/// Step 6 when no pixel is pure hair (sub-pixel stubble dots, thin strands): where the skin→hair
+/// mixing line ends.
+///
+/// Each hair-cluster pixel sits at t on the line from the skin (t = 0) through the cluster's centre
+/// (t = 1); t grows with the pixel's hair coverage. Where pure hair pixels exist they all have the
+/// same colour, so their t values pile up in a mode inside the cluster; where every pixel is a
+/// mixture, coverage — and with it t — thins out steadily toward its largest values, so the densest
+/// part of the cluster is its least hair-like end (``isSubPixel(_:)``). Then the most covered pixels
+/// (the ``endQuantile`` of t, past noise and lighting) mark how far the line reaches, and the hair is
+/// the colour of the natural-hair family (``HairGamut/nearest(_:)``: melanins in keratin,
+/// ``HairMelaninFit``) closest to that end of the line: the line ends where it meets the family.
+enum SubPixelHair {
+  /// Bins of the t histogram between its ``trim`` and 1 − ``trim`` quantiles.
+  static let bins = 10
+  static let trim = 0.02
+  /// A mode in the lowest this many bins means the density only falls toward pure hair.
+  static let lowBins = 2
+  /// Quantile of t taken as the line's end: the most covered pixels.
+  static let endQuantile = 0.99
+
+  /// Whether the t values of a hair cluster show no pile-up of pure hair pixels.
+  static func isSubPixel(_ t: [Double]) -> Bool {
+    guard t.count >= 100 else { return false }
+    let lo = Statistics.quantile(t, trim)
+    let hi = Statistics.quantile(t, 1 - trim)
+    guard hi > lo else { return false }
+    var counts = [Int](repeating: 0, count: bins)
+    for v in t where v >= lo && v <= hi {
+      counts[min(bins - 1, Int((v - lo) / (hi - lo) * Double(bins)))] += 1
+    }
+    guard let mode = counts.indices.max(by: { counts[$0] < counts[$1] }) else { return false }
+    return mode < lowBins
+  }
+
+  /// The line's end: the point at the ``endQuantile`` of `t` on the line from `skin` through `centre`.
+  static func lineEnd(t: [Double], skin: Lab, centre: Lab) -> Lab {
+    let end = Statistics.quantile(t, endQuantile)
+    return Lab(
+      l: skin.l + end * (centre.l - skin.l), a: skin.a + end * (centre.a - skin.a),
+      b: skin.b + end * (centre.b - skin.b))
+  }
+}

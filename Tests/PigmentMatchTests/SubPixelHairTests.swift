@@ -1,0 +1,28 @@
+@testable import PigmentMatch
+import Testing
+
+/// ``SubPixelHair``: whether a hair cluster's coverage piles up at pure hair, on hand-made
+/// distributions of t (the position along the skin→hair line).
+@Suite struct SubPixelHairTests {
+  /// Dots smaller than a pixel: coverage, and t, thin out steadily toward full hair (density ∝ 1 − t).
+  @Test func steadilyThinningCoverageIsSubPixel() {
+    var t: [Double] = []
+    for i in 0..<1000 { t.append(1 - (Double(i) / 1000).squareRoot()) }
+    #expect(SubPixelHair.isSubPixel(t))
+  }
+
+  /// A head of hair: most pixels pure (t near 1), a few mixtures at the edges.
+  @Test func pureHairPilesUp() {
+    var t: [Double] = (0..<200).map { 0.5 + 0.5 * Double($0) / 200 }
+    t += (0..<800).map { 0.98 + 0.04 * Double($0) / 800 }
+    #expect(!SubPixelHair.isSubPixel(t))
+  }
+
+  /// The line's end is read at the 99th percentile of t: t uniform on 0…2 ends at ≈ 1.98.
+  @Test func lineEndAtTheMostCoveredPixels() {
+    let t = (0...1000).map { 2 * Double($0) / 1000 }
+    let end = SubPixelHair.lineEnd(t: t, skin: Lab(l: 60, a: 10, b: 20), centre: Lab(l: 40, a: 6, b: 12))
+    #expect(abs(end.l - (60 - 1.98 * 20)) < 0.1)
+    #expect(abs(end.b - (20 - 1.98 * 8)) < 0.1)
+  }
+}
