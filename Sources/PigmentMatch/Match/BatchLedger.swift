@@ -1,14 +1,19 @@
 import Foundation
 
-/// What an earlier run of a batch left in its output file: the photos already done (kept as they
-/// are, skipped this time) and the photos that failed (retried).
+/// What an earlier run of a batch left in its output file: the photos already done, with the
+/// palette and options each was computed with (kept when those are this run's, else recomputed),
+/// and the photos that failed (retried).
 ///
 /// Each line is read as JSON; a line with a string `"photo"` and no `"error"` key is done, one
-/// with an `"error"` key failed. Lines that are not such objects (hand edits) are dropped and
+/// with an `"error"` key failed. A done line's `"palette"` and `"options"`
+/// (``JSONContract/BatchSettings``) are its settings; a line without them (schema version 2 or
+/// earlier) has none and is recomputed. Lines that are not such objects (hand edits) are dropped and
 /// counted in ``unreadableLines``; when a photo appears twice the last line wins.
 public struct BatchLedger: Sendable {
   /// Done photos and their lines, by photo path.
   public let done: [String: BatchLine]
+  /// What each done photo's line was computed with, when the line says.
+  public let settings: [String: JSONContract.BatchSettings]
   /// Photos whose last line was an error.
   public let failed: Set<String>
   /// Lines that could not be read as a result or an error line.
@@ -17,6 +22,7 @@ public struct BatchLedger: Sendable {
   /// An empty ledger (a first run).
   public init() {
     done = [:]
+    settings = [:]
     failed = []
     unreadableLines = 0
   }
@@ -25,6 +31,8 @@ public struct BatchLedger: Sendable {
   /// line break (U+2028, U+0085, a raw "\r" …), and the writer escapes those in JSON anyway.
   public init(text: String) {
     var done: [String: BatchLine] = [:]
+    var settings: [String: JSONContract.BatchSettings] = [:]
+    let decoder = JSONDecoder()
     var failed: Set<String> = []
     var unreadable = 0
     for raw in text.utf8.split(separator: UInt8(ascii: "\n")) {
@@ -38,13 +46,16 @@ public struct BatchLedger: Sendable {
       }
       if object["error"] != nil {
         done[photo] = nil
+        settings[photo] = nil
         failed.insert(photo)
       } else {
         done[photo] = BatchLine(photo: photo, text: line, isError: false)
+        settings[photo] = try? decoder.decode(JSONContract.BatchSettings.self, from: Data(raw))
         failed.remove(photo)
       }
     }
     self.done = done
+    self.settings = settings
     self.failed = failed
     self.unreadableLines = unreadable
   }

@@ -6,17 +6,21 @@ public struct BatchSummary: Sendable, Equatable {
   public let processed: Int
   /// Photos skipped because an earlier run had done them.
   public let skipped: Int
+  /// Photos processed again because their earlier line was made with another palette or other
+  /// options (counted in ``processed``).
+  public let recomputed: Int
   /// Photos that failed this run (recorded as error lines; retried next run).
   public let failed: Int
   /// Wall-clock seconds of the run.
   public let seconds: Double
 
   /// A summary with the given counts.
-  public init(photos: Int, processed: Int, skipped: Int, failed: Int, seconds: Double) {
+  public init(photos: Int, processed: Int, skipped: Int, failed: Int, recomputed: Int, seconds: Double) {
     self.photos = photos
     self.processed = processed
     self.skipped = skipped
     self.failed = failed
+    self.recomputed = recomputed
     self.seconds = seconds
   }
 }
