@@ -1,38 +1,19 @@
 import Foundation
 
-/// A JSON document as a tree (numbers as Double: JSON Schema's "integer" is a number with no
-/// fractional part, draft 2020-12 Validation §6.1.1).
-indirect enum JSONTree: Decodable, Equatable, CustomStringConvertible {
-  case null
-  case bool(Bool)
-  case number(Double)
-  case string(String)
-  case array([JSONTree])
-  case object([String: JSONTree])
+@testable import PigmentMatch
 
-  init(from decoder: any Decoder) throws {
-    let container = try decoder.singleValueContainer()
-    if container.decodeNil() {
-      self = .null
-    } else if let value = try? container.decode(Bool.self) {
-      self = .bool(value)
-    } else if let value = try? container.decode(Double.self) {
-      self = .number(value)
-    } else if let value = try? container.decode(String.self) {
-      self = .string(value)
-    } else if let value = try? container.decode([JSONTree].self) {
-      self = .array(value)
-    } else {
-      self = .object(try container.decode([String: JSONTree].self))
-    }
+/// A JSON document as a tree: the library's parsed-JSON tree (numbers as Double: JSON Schema's
+/// "integer" is a number with no fractional part, draft 2020-12 Validation §6.1.1).
+typealias JSONTree = JSONValue
+
+extension JSONValue {
+  /// Parses JSON text (the decoder's strict RFC 8259 reading; no palette limits).
+  static func parse(_ text: String) throws -> JSONValue {
+    try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
   }
 
-  /// Parses JSON text.
-  static func parse(_ text: String) throws -> JSONTree {
-    try JSONDecoder().decode(JSONTree.self, from: Data(text.utf8))
-  }
-
-  var description: String {
+  /// The value for an error message: a scalar as written, a container by its size.
+  var shown: String {
     switch self {
     case .null: "null"
     case .bool(let b): "\(b)"
@@ -98,16 +79,16 @@ struct JSONSchemaValidator {
       }
       check(value, against: target, path: path, errors: &errors)
     case ("type", .string(let name)):
-      if !Self.hasType(value, name) { errors.append("\(path): \(value) is not of type \(name)") }
+      if !Self.hasType(value, name) { errors.append("\(path): \(value.shown) is not of type \(name)") }
     case ("type", .array(let names)):
       let list = names.compactMap { if case .string(let s) = $0 { s } else { nil } }
       if !list.contains(where: { Self.hasType(value, $0) }) {
-        errors.append("\(path): \(value) is none of the types \(list.joined(separator: ", "))")
+        errors.append("\(path): \(value.shown) is none of the types \(list.joined(separator: ", "))")
       }
     case ("enum", .array(let options)):
-      if !options.contains(where: { Self.equal($0, value) }) { errors.append("\(path): \(value) is not one of the allowed values") }
+      if !options.contains(where: { $0 == value }) { errors.append("\(path): \(value.shown) is not one of the allowed values") }
     case ("const", let constant):
-      if !Self.equal(constant, value) { errors.append("\(path): \(value) is not \(constant)") }
+      if constant != value { errors.append("\(path): \(value.shown) is not \(constant.shown)") }
     case ("properties", .object(let properties)):
       guard case .object(let members) = value else { return }
       for (name, subschema) in properties.sorted(by: { $0.key < $1.key }) {
@@ -207,6 +188,4 @@ struct JSONSchemaValidator {
     }
   }
 
-  /// JSON equality (numbers by value, objects regardless of key order).
-  static func equal(_ a: JSONTree, _ b: JSONTree) -> Bool { a == b }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import PigmentMatch
+
 /// The test target's JSON Schema validator rejects what each supported keyword forbids, accepts
 /// what it allows, and refuses keywords it does not implement; and the committed schemas reject
 /// real outputs that were broken by hand.
