@@ -153,6 +153,9 @@ struct BatchRerunAndCSVTests {
       #expect(try column("paletteName", row) == "Iron Oxide Tones")
       let blend = try #require(line["blend"] as? [String: Any])
       #expect(try column("mix", row) == blend["mix"] as? String)
+      // The drops column is a recipe the tool reads back ("3 drops io-black + 1 drop water").
+      let drops = try column("drops", row)
+      #expect(CLIRun(["mix", "--palette", Self.iron, "--recipe", drops]).status == 0, "\(drops)")
       #expect(Double(try column("deltaE00", row)) == blend["deltaE00"] as? Double)
       let skin = try #require(((line["analysis"] as? [String: Any])?["skin"] as? [String: Any])?["lab"] as? [Double])
       #expect(try ["skinL", "skinA", "skinB"].map { Double(try column($0, row)) } == skin)

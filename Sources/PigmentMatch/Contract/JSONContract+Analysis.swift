@@ -8,7 +8,7 @@ extension JSONContract {
     public struct Photo: Codable, Sendable, Equatable {
       public let width: Int
       public let height: Int
-      /// ``PhotoFormat`` raw value: "png", "jpeg", "heif", "avif".
+      /// The format's raw value: "png", "jpeg", "heif", "avif".
       public let format: String
       public let colorProfile: String
       public let analysedPixels: Int

@@ -47,7 +47,7 @@ public enum BatchCSV {
 
   private static func row(_ line: JSONContract.BatchResultLine) -> [String] {
     let m = line.match
-    let drops = m.blend.recipe.map { "\($0.drops) drops \($0.pigment)" }.joined(separator: " + ")
+    let drops = DropRecipe.text(m.blend.recipe.map { ($0.pigment, $0.drops) })
     return [
       line.photo, "ok", "", m.palette.id, m.palette.name, m.palette.version, String(m.options.years),
       m.options.sun, String(m.options.smoker),
