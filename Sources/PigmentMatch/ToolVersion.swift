@@ -4,12 +4,17 @@ public enum ToolVersion {
   /// contract may still change; the minor number follows the last issue landed, 15).
   public static let tool = "0.15.0"
 
-  /// Version of the `match` and `blend` JSON objects (their `schemaVersion` key). 2: the target is
-  /// an object with its kind (`"follicle"` or `"direct"`), the hair's own colour and melanin fit;
-  /// the blend carries its dilution; `contrast` and `reach` were added. Fields added since (the
-  /// blend's `mix` and `cup`) are optional additions within version 2.
-  public static let schemaVersion = 2
+  /// Version of the JSON contract (``JSONContract``): the `schemaVersion` key of every top-level
+  /// object. 2: the `match`/`blend` target is an object with its kind (`"follicle"` or
+  /// `"direct"`), the hair's own colour and melanin fit; the blend carries its dilution; `contrast`
+  /// and `reach` were added (later, within 2: the blend's `mix` and `cup`). 3: every top-level
+  /// object (`inspect`, `color`, `analyze`, `palette show`/`validate`, `mix`, `fade`, `blend`,
+  /// `match`, `batch` lines) carries `schemaVersion`; `match` and batch result lines record the
+  /// `palette` (id, vendor, name, version, fingerprint) and the `options` they were made with;
+  /// batch error lines carry `schemaVersion`; `fade`'s touch-up keys are explicit. A JSON Schema
+  /// per output sits in `schemas/`.
+  public static let schemaVersion = 3
 
-  /// "pigmatch 0.15.0 (JSON schemaVersion 2)".
+  /// "pigmatch 0.15.0 (JSON schemaVersion 3)".
   public static var description: String { "pigmatch \(tool) (JSON schemaVersion \(schemaVersion))" }
 }

@@ -69,14 +69,34 @@ import Testing
     #expect(ledger.done["a.jpg"]?.text == #"{"photo":"a.jpg","analysis":{}}"#)
   }
 
-  @Test func runWritesSortedLinesSkipsDoneRetriesFailedAndLeavesNoTemporaryFile() throws {
+  /// The `"palette"` and `"options"` keys of a line made with palette `fingerprint` and `years`.
+  static func settingsKeys(fingerprint: String, years: Int = 0) -> String {
+    #""palette":{"id":"tones","vendor":"V","name":"Tones","version":"1.0.0","fingerprint":"\#(fingerprint)"},"#
+      + #""options":{"years":\#(years),"sun":"moderate","smoker":false,"regionOptions":[]}"#
+  }
+
+  /// The settings those keys decode to.
+  static func settings(fingerprint: String, years: Int = 0) throws -> JSONContract.BatchSettings {
+    try JSONDecoder().decode(
+      JSONContract.BatchSettings.self, from: Data(("{" + settingsKeys(fingerprint: fingerprint, years: years) + "}").utf8))
+  }
+
+  @Test func runWritesSortedLinesSkipsDoneRetriesFailedRecomputesStaleAndLeavesNoTemporaryFile() throws {
     let root = try Self.folder("run")
     let output = root + "/out.jsonl"
     let photos = (0..<40).map { String(format: "%@/p%02d.jpg", root, 39 - $0) }
+    let current = Self.settingsKeys(fingerprint: "fnv1a64:0000000000000001")
     let previous = BatchLedger(
-      text: #"{"photo":"\#(root)/p05.jpg","old":true}"# + "\n"
-        + #"{"photo":"\#(root)/p06.jpg","error":"x"}"#)
-    let batch = BatchRun(photos: photos, ledger: previous, output: output, jobs: 4)
+      text: #"{"photo":"\#(root)/p05.jpg",\#(current),"old":true}"# + "\n"
+        + #"{"photo":"\#(root)/p06.jpg","error":"x"}"# + "\n"
+        + #"{"photo":"\#(root)/p07.jpg",\#(Self.settingsKeys(fingerprint: "fnv1a64:0000000000000002")),"old":true}"#
+        + "\n" + #"{"photo":"\#(root)/p08.jpg",\#(Self.settingsKeys(fingerprint: "fnv1a64:0000000000000001", years: 3)),"old":true}"#
+        + "\n" + #"{"photo":"\#(root)/p09.jpg","old":true}"#)
+    let batch = BatchRun(
+      photos: photos, ledger: previous, output: output, jobs: 4,
+      settings: try Self.settings(fingerprint: "fnv1a64:0000000000000001"))
+    // p07 (another palette), p08 (other years) and p09 (no settings) are stale.
+    #expect(batch.stale == [root + "/p07.jpg", root + "/p08.jpg", root + "/p09.jpg"])
     #expect(batch.pending.count == 39)
     let calls = Calls()
     let summary = try batch.run { photo in
@@ -91,8 +111,10 @@ import Testing
     }
     #expect(
       summary.photos == 40 && summary.processed == 39 && summary.skipped == 1 && summary.failed == 1
+        && summary.recomputed == 3
     )
     #expect(!calls.photos.contains(root + "/p05.jpg") && calls.photos.contains(root + "/p06.jpg"))
+    #expect(["p07", "p08", "p09"].allSatisfy { calls.photos.contains(root + "/\($0).jpg") })
     let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").map(
       String.init)
     #expect(lines.count == 40)
@@ -101,7 +123,8 @@ import Testing
         "photo"] as? String
     }
     #expect(keys == photos.sorted())
-    #expect(lines[5] == #"{"photo":"\#(root)/p05.jpg","old":true}"#)
+    #expect(lines[5] == #"{"photo":"\#(root)/p05.jpg",\#(current),"old":true}"#)
+    #expect(lines[7] == #"{"photo":"\#(root)/p07.jpg"}"#)
     #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["out.jsonl"])
   }
 
@@ -116,15 +139,18 @@ import Testing
     let here = FileManager.default.currentDirectoryPath.split(separator: "/").count
     let given = String(repeating: "../", count: here) + root.dropFirst() + "/"
     let output = root + "/out.jsonl"
+    // The lines carry this run's palette and options, so only their keys decide what is pending.
+    let current = Self.settingsKeys(fingerprint: "fnv1a64:0000000000000001")
     let old = [
-      #"{"photo":"\#(given)a.jpg","analysis":"old a"}"#,
-      #"{"photo":"\#(root)/a.jpg","analysis":"new a"}"#,
-      #"{"photo":"b.jpg","analysis":"old b"}"#,
+      #"{"photo":"\#(given)a.jpg",\#(current),"analysis":"old a"}"#,
+      #"{"photo":"\#(root)/a.jpg",\#(current),"analysis":"new a"}"#,
+      #"{"photo":"b.jpg",\#(current),"analysis":"old b"}"#,
       #"{"photo":"\#(given)c.jpg","error":"failed"}"#,
-      #"{"photo":"\#(given)gone.jpg","analysis":"gone"}"#,
+      #"{"photo":"\#(given)gone.jpg",\#(current),"analysis":"gone"}"#,
     ]
     try Data((old.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: output))
-    let batch = try BatchRun(folder: given, output: output, jobs: 1)
+    let batch = try BatchRun(
+      folder: given, output: output, jobs: 1, settings: try Self.settings(fingerprint: "fnv1a64:0000000000000001"))
     #expect(batch.pending == [root + "/c.jpg", root + "/d.jpg"])
     let calls = Calls()
     let summary = try batch.run { photo in
@@ -136,9 +162,9 @@ import Testing
     let lines = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").map(String.init)
     #expect(
       lines == [
-        #"{"photo":"\#(given)gone.jpg","analysis":"gone"}"#,
-        #"{"photo":"\#(root)/a.jpg","analysis":"new a"}"#,
-        #"{"photo":"\#(root)/b.jpg","analysis":"old b"}"#,
+        #"{"photo":"\#(given)gone.jpg",\#(current),"analysis":"gone"}"#,
+        #"{"photo":"\#(root)/a.jpg",\#(current),"analysis":"new a"}"#,
+        #"{"photo":"\#(root)/b.jpg",\#(current),"analysis":"old b"}"#,
         #"{"photo":"\#(root)/c.jpg","analysis":"run"}"#,
         #"{"photo":"\#(root)/d.jpg","analysis":"run"}"#,
       ].sorted())

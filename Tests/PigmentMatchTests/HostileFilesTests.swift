@@ -81,7 +81,9 @@ import Testing
     for spelling in [root + "/p/", root + "//p/.", root + "/link", root + "/p/../p"] {
       #expect(try BatchPhotos.discover(in: spelling) == plain, "\(spelling)")
     }
-    let run = try BatchRun(folder: root + "/./p", output: root + "/link/results.jpg")
+    let run = try BatchRun(
+      folder: root + "/./p", output: root + "/link/results.jpg",
+      settings: try BatchTests.settings(fingerprint: "fnv1a64:0000000000000001"))
     #expect(run.photos == [root + "/p/a.jpg"])
   }
 
@@ -110,7 +112,9 @@ import Testing
   @Test func aFailedSaveStopsTheBatchAtOnce() throws {
     let root = try Self.folder("diskfull")
     let photos = (0..<40).map { root + "/p\($0).jpg" }
-    var run = BatchRun(photos: photos, ledger: BatchLedger(), output: root + "/out.jsonl", jobs: 2)
+    var run = BatchRun(
+      photos: photos, ledger: BatchLedger(), output: root + "/out.jsonl", jobs: 2,
+      settings: try BatchTests.settings(fingerprint: "fnv1a64:0000000000000001"))
     run.checkpointSeconds = 0
     run.save = { _, path throws(BatchError) in
       throw .output(path: path, reason: "cannot write: no space left on device")

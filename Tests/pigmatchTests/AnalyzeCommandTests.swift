@@ -30,8 +30,9 @@ import Testing
     let (status, out, err) = Self.run(["analyze", Self.sample, "--json"])
     #expect(status == 0, "\(err)")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
-    // DESIGN.md's keys plus issue 13's: whether and how the photo was calibrated, where each role came from.
-    #expect(Set(object.keys) == ["photo", "skin", "hair", "clusters", "confidence", "warnings", "calibration", "roles"])
+    // DESIGN.md's keys plus issue 13's: whether and how the photo was calibrated, where each role came from;
+    // issue 15 (schema version 3): the schema version in every object.
+    #expect(Set(object.keys) == ["schemaVersion", "photo", "skin", "hair", "clusters", "confidence", "warnings", "calibration", "roles"])
     let photo = try #require(object["photo"] as? [String: Any])
     #expect(Set(photo.keys) == ["width", "height", "format", "colorProfile", "analysedPixels"])
     #expect(photo["width"] as? Int == 800)
@@ -51,7 +52,7 @@ import Testing
     #expect((0...1).contains(confidence))
     #expect(object["warnings"] is [Any])
     // Key order is the contract's.
-    #expect(out.hasPrefix("{\"photo\":{\"width\":800,\"height\":600,\"format\":\"jpeg\",\"colorProfile\""))
+    #expect(out.hasPrefix("{\"schemaVersion\":3,\"photo\":{\"width\":800,\"height\":600,\"format\":\"jpeg\",\"colorProfile\""))
   }
 
   @Test func hairIsNullWhenNotFound() throws {

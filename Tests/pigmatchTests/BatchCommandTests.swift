@@ -1,4 +1,5 @@
 import Foundation
+import PigmentMatch
 import Testing
 
 @testable import pigmatch
@@ -55,11 +56,11 @@ struct BatchCommandTests {
     for line in lines.prefix(2) {
       #expect(
         Set(line.keys) == [
-          "photo", "schemaVersion", "analysis", "target", "warnings", "skinModel", "blend", "contrast", "reach",
+          "photo", "schemaVersion", "palette", "options", "analysis", "target", "warnings", "skinModel", "blend", "contrast", "reach",
           "hyperpigmentation", "fade",
         ])
     }
-    #expect(Set(lines[2].keys) == ["photo", "error"])
+    #expect(Set(lines[2].keys) == ["photo", "schemaVersion", "error"])
     #expect((lines[2]["error"] as? String)?.contains("c.jpeg") == true)
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: root).sorted() == [
@@ -78,7 +79,7 @@ struct BatchCommandTests {
     ])
     let line = try String(contentsOfFile: output, encoding: .utf8)
     let expected =
-      "{\"photo\":" + JSONValue.quote(root + "/photos/x.jpg") + "," + match.stdout.dropFirst()
+      "{\"photo\":" + OrderedJSONEncoder.quote(root + "/photos/x.jpg") + "," + match.stdout.dropFirst()
     #expect(line == expected)
   }
 

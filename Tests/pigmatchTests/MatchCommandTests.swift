@@ -11,15 +11,23 @@ struct MatchCommandTests {
   @Test func jsonFollowsTheContract() throws {
     let run = CLIRun(["match", Self.photo, "--palette", Self.palette, "--years", "3", "--sun", "high", "--json"])
     #expect(run.status == 0 && run.stderr.isEmpty)
-    #expect(run.stdout.hasPrefix("{\"schemaVersion\":2,\"analysis\":{\"photo\":"))
+    #expect(run.stdout.hasPrefix("{\"schemaVersion\":3,\"palette\":{\"id\":\"iron-oxide-tones\","))
     let json = try run.json()
     // Issue 13 adds the warnings beside the recipe, the calibration and roles, and the skin type behind the risk;
-    // issue 14 the schema version, the contrast with the skin and what the palette can reach.
+    // issue 14 the schema version, the contrast with the skin and what the palette can reach; issue 15
+    // (schema version 3) the palette and options the match was made with.
     #expect(
       Set(json.keys) == [
-        "schemaVersion", "analysis", "target", "warnings", "skinModel", "blend", "contrast", "reach",
+        "schemaVersion", "palette", "options", "analysis", "target", "warnings", "skinModel", "blend", "contrast", "reach",
         "hyperpigmentation", "fade",
       ])
+    // The palette file says vendor, name and version; the command line said the options.
+    let palette = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.palette))) as? [String: Any])
+    let identity = try #require(json["palette"] as? [String: Any])
+    for key in ["vendor", "name", "version"] { #expect(identity[key] as? String == palette[key] as? String) }
+    let options = try #require(json["options"] as? [String: Any])
+    #expect(options["years"] as? Int == 3 && options["sun"] as? String == "high" && options["smoker"] as? Bool == false)
     let analysis = try #require(json["analysis"] as? [String: Any])
     #expect(Set(analysis.keys) == ["photo", "skin", "hair", "clusters", "confidence", "warnings", "calibration", "roles"])
     let hair = try #require(analysis["hair"] as? [String: Any])

@@ -67,7 +67,7 @@ struct RecipeAndValidateCommandTests {
     let run = CLIRun(["palette", "validate", Self.greys, Self.tones, "--json"])
     #expect(run.status == 0, "\(run.stderr)")
     let json = try run.json()
-    #expect(Set(json.keys) == ["valid", "files"])
+    #expect(Set(json.keys) == ["schemaVersion", "valid", "files"])
     #expect(json["valid"] as? Bool == true)
     let files = try #require(json["files"] as? [[String: Any]])
     #expect(files.map { $0["file"] as? String } == [Self.greys, Self.tones])
@@ -104,11 +104,11 @@ struct VersionCommandTests {
   @Test func versionNamesToolAndSchema() throws {
     let run = CLIRun(["--version"])
     #expect(run.status == 0)
-    #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "pigmatch 0.15.0 (JSON schemaVersion 2)")
+    #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "pigmatch 0.15.0 (JSON schemaVersion 3)")
     let blend = try CLIRun([
       "blend", "--palette", RecipeAndValidateCommandTests.greys, "--target-lab", "50,0,0", "--json",
     ]).json()
-    #expect(blend["schemaVersion"] as? Int == 2)
+    #expect(blend["schemaVersion"] as? Int == 3)
   }
 }
 

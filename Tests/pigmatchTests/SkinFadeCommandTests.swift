@@ -11,10 +11,11 @@ struct SkinFadeCommandTests {
   @Test func fadeJSONFollowsTheContract() throws {
     let run = CLIRun(["fade", "--palette", Self.greys] + Self.typical + ["--years", "8", "--json"])
     #expect(run.status == 0 && run.stderr.isEmpty)
-    #expect(run.stdout.hasPrefix("{\"timeline\":[{\"year\":0,\"dotLab\":["))
+    #expect(run.stdout.hasPrefix("{\"schemaVersion\":3,\"timeline\":[{\"year\":0,\"dotLab\":["))
     let json = try run.json()
-    // Issue 14 added the touch-up time (years, one decimal; months) and the fitted skin model.
-    #expect(Set(json.keys) == ["timeline", "touchUpYear", "touchUpYears", "touchUpMonths", "skinModel"])
+    // Issue 14 added the touch-up time (years, one decimal; months) and the fitted skin model; issue 15
+    // the schema version in every object.
+    #expect(Set(json.keys) == ["schemaVersion", "timeline", "touchUpYear", "touchUpYears", "touchUpMonths", "skinModel"])
     let years = try #require(json["touchUpYears"] as? Double)
     #expect((3...6).contains(years) && years == (years * 10).rounded() / 10)
     let months = try #require(json["touchUpMonths"] as? Int)

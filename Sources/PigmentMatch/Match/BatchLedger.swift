@@ -1,14 +1,19 @@
 import Foundation
 
-/// What an earlier run of a batch left in its output file: the photos already done (kept as they
-/// are, skipped this time) and the photos that failed (retried).
+/// What an earlier run of a batch left in its output file: the photos already done, with the
+/// palette and options each was computed with (kept when those are this run's, else recomputed),
+/// and the photos that failed (retried).
 ///
 /// Each line is read as JSON; a line with a string `"photo"` and no `"error"` key is done, one
-/// with an `"error"` key failed. Lines that are not such objects (hand edits) are dropped and
+/// with an `"error"` key failed. A done line's `"palette"` and `"options"`
+/// (``JSONContract/BatchSettings``) are its settings; a line without them (schema version 2 or
+/// earlier) has none and is recomputed. Lines that are not such objects (hand edits) are dropped and
 /// counted in ``unreadableLines``; when a photo appears twice the last line wins.
 package struct BatchLedger: Sendable {
   /// Done photos and their lines, by photo path.
-  package let done: [String: BatchLine]
+  public let done: [String: BatchLine]
+  /// What each done photo's line was computed with, when the line says.
+  public let settings: [String: JSONContract.BatchSettings]
   /// Photos whose last line was an error.
   package let failed: Set<String>
   /// Lines that could not be read as a result or an error line.
@@ -17,6 +22,7 @@ package struct BatchLedger: Sendable {
   /// An empty ledger (a first run).
   package init() {
     done = [:]
+    settings = [:]
     failed = []
     unreadableLines = 0
   }
@@ -25,6 +31,8 @@ package struct BatchLedger: Sendable {
   /// line break (U+2028, U+0085, a raw "\r" …), and the writer escapes those in JSON anyway.
   package init(text: String) {
     var done: [String: BatchLine] = [:]
+    var settings: [String: JSONContract.BatchSettings] = [:]
+    let decoder = JSONDecoder()
     var failed: Set<String> = []
     var unreadable = 0
     for raw in text.utf8.split(separator: UInt8(ascii: "\n")) {
@@ -38,13 +46,16 @@ package struct BatchLedger: Sendable {
       }
       if object["error"] != nil {
         done[photo] = nil
+        settings[photo] = nil
         failed.insert(photo)
       } else {
         done[photo] = BatchLine(photo: photo, text: line, isError: false)
+        settings[photo] = try? decoder.decode(JSONContract.BatchSettings.self, from: Data(raw))
         failed.remove(photo)
       }
     }
     self.done = done
+    self.settings = settings
     self.failed = failed
     self.unreadableLines = unreadable
   }
@@ -72,8 +83,12 @@ package struct BatchLedger: Sendable {
 
   private static let whitespace: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
 
-  private init(done: [String: BatchLine], failed: Set<String>, unreadableLines: Int) {
+  private init(
+    done: [String: BatchLine], settings: [String: JSONContract.BatchSettings], failed: Set<String>,
+    unreadableLines: Int
+  ) {
     self.done = done
+    self.settings = settings
     self.failed = failed
     self.unreadableLines = unreadableLines
   }
@@ -102,23 +117,29 @@ package struct BatchLedger: Sendable {
       return readings.first(where: known.contains)
     }
     var done: [String: BatchLine] = [:]
+    var settings: [String: JSONContract.BatchSettings] = [:]
     var failed: Set<String> = []
     // Lines already keyed canonically first: they win over a converted old line of the same photo.
-    for (key, line) in self.done where known.contains(key) { done[key] = line }
+    for (key, line) in self.done where known.contains(key) {
+      done[key] = line
+      settings[key] = self.settings[key]
+    }
     for key in self.failed where known.contains(key) { failed.insert(key) }
     for (key, line) in self.done.sorted(by: { $0.key < $1.key }) where !known.contains(key) {
       guard let photo = canonical(key) else {
         done[key] = line
+        settings[key] = self.settings[key]
         continue
       }
       guard done[photo] == nil, !failed.contains(photo) else { continue }
       done[photo] = BatchLine(photo: photo, text: Self.replacingPhoto(in: line.text, with: photo), isError: false)
+      settings[photo] = self.settings[key]
     }
     for key in self.failed where !known.contains(key) {
       let photo = canonical(key) ?? key
       if done[photo] == nil { failed.insert(photo) }
     }
-    return BatchLedger(done: done, failed: failed, unreadableLines: unreadableLines)
+    return BatchLedger(done: done, settings: settings, failed: failed, unreadableLines: unreadableLines)
   }
 
   /// `text` (a batch line, `{"photo":"…",…}`) with its leading `"photo"` string replaced by

@@ -3,10 +3,11 @@ import Foundation
 /// A batch over a folder of photos: which photos to run, running them on several cores, and
 /// writing one JSON line per photo, sorted by path, to the output file.
 ///
-/// - **Resume.** Photos with a result line in the existing output are skipped and their lines
-///   kept as they are; photos with an error line are retried (``BatchLedger``). Lines of photos
-///   no longer in the folder are kept. Delete the output to recompute everything (e.g. after
-///   changing the palette or the years).
+/// - **Resume.** Photos with a result line made with this run's ``settings`` (the same palette
+///   file, by its fingerprint, and the same options) are skipped and their lines kept as they are;
+///   photos whose line was made with another palette or other options, or does not say
+///   (``BatchLedger``), are recomputed; photos with an error line are retried. Lines of photos no
+///   longer in the folder are kept.
 /// - **Concurrency.** `jobs` workers (default: all cores) each take the next photo in path order
 ///   until none is left, so at most `jobs` photos are decoded at a time (bounded memory).
 /// - **Order.** Lines are sorted by photo path when written, so the file does not depend on
@@ -22,7 +23,9 @@ package struct BatchRun: Sendable {
   /// The JSONL output file.
   package let output: String
   /// Photos run at the same time (≥ 1).
-  package let jobs: Int
+  public let jobs: Int
+  /// The palette and options of this run: done lines made with others are recomputed.
+  public let settings: JSONContract.BatchSettings
   /// Seconds between checkpoint writes of the output while running.
   package var checkpointSeconds: Double = 5
 
@@ -35,26 +38,37 @@ package struct BatchRun: Sendable {
   /// Finds the photos in `folder` (never the output itself, when it lies inside) and reads the
   /// earlier results in `output`. Hold a ``BatchOutputLock`` on `output` from before this until
   /// ``run(_:progress:)`` returns.
-  package init(folder: String, recursive: Bool = false, output: String, jobs: Int? = nil)
-    throws(BatchError)
-  {
+  public init(
+    folder: String, recursive: Bool = false, output: String, jobs: Int? = nil, settings: JSONContract.BatchSettings
+  ) throws(BatchError) {
     let ownOutput = OutputTarget.canonical(output).map { Set([$0]) } ?? []
     let photos = try BatchPhotos.discover(in: folder, recursive: recursive, excluding: ownOutput)
     self.init(
       photos: photos, ledger: try BatchLedger(contentsOf: output).convertingOldKeys(folder: folder, photos: photos),
-      output: output, jobs: jobs)
+      output: output, jobs: jobs, settings: settings)
   }
 
   /// A batch over the given photos (sorted here) with an explicit ledger.
-  package init(photos: [String], ledger: BatchLedger, output: String, jobs: Int? = nil) {
+  public init(
+    photos: [String], ledger: BatchLedger, output: String, jobs: Int? = nil, settings: JSONContract.BatchSettings
+  ) {
+    self.settings = settings
     self.photos = photos.sorted()
     self.ledger = ledger
     self.output = output
     self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
   }
 
-  /// The photos this run will process: those without a result line.
-  package var pending: [String] { photos.filter { ledger.done[$0] == nil } }
+  /// The photos this run will process: those without a result line made with ``settings``.
+  public var pending: [String] { photos.filter { !isCurrent($0) } }
+
+  /// The photos whose result line was made with other settings (or does not say): recomputed.
+  public var stale: [String] { photos.filter { ledger.done[$0] != nil && !isCurrent($0) } }
+
+  /// Whether `photo` has a result line made with ``settings``.
+  private func isCurrent(_ photo: String) -> Bool {
+    ledger.done[photo] != nil && ledger.settings[photo] == settings
+  }
 
   /// Runs `work` on every pending photo (concurrently, from several threads) and writes the output.
   /// `progress(done, total)` is called after each photo, one call at a time. When a save fails
@@ -65,7 +79,9 @@ package struct BatchRun: Sendable {
   ) throws(BatchError) -> BatchSummary {
     let start = DispatchTime.now().uptimeNanoseconds
     let pending = self.pending
-    let state = BatchState(count: pending.count, kept: Array(ledger.done.values), start: start)
+    let recomputed = Set(pending)
+    let kept = ledger.done.values.filter { !recomputed.contains($0.photo) }
+    let state = BatchState(count: pending.count, kept: kept, start: start)
     let workers = min(jobs, pending.count)
     if workers > 0 {
       DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -87,7 +103,7 @@ package struct BatchRun: Sendable {
     let failed = results.reduce(0) { $0 + (($1?.isError ?? false) ? 1 : 0) }
     return BatchSummary(
       photos: photos.count, processed: pending.count, skipped: photos.count - pending.count,
-      failed: failed,
+      failed: failed, recomputed: stale.count,
       seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
   }
 

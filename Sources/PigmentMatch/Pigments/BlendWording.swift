@@ -34,7 +34,10 @@ extension DropRecipe {
   /// The drops as the tool prints them and ``Recipe/parse(_:palette:)`` reads them back:
   /// "3 drops io-black + 1 drop io-dark-brown + 17 drops water", or "cb-black undiluted" for
   /// one pigment alone.
-  public var text: String {
+  public var text: String { Self.text(entries.map { ($0.pigment, $0.drops) }) }
+
+  /// ``text`` of drops given as (pigment id, drops) pairs (e.g. read back from JSON).
+  static func text(_ entries: [(pigment: String, drops: Int)]) -> String {
     if entries.count == 1, let only = entries.first, only.pigment != Palette.waterID {
       return "\(only.pigment) undiluted"
     }

@@ -13,9 +13,12 @@ struct BatchCommand: ParsableCommand {
     commandName: "batch",
     abstract: "Match every photo (*.jpg, *.jpeg, *.png, *.heic, *.heif, *.avif) of a folder; one JSON line per photo.",
     discussion: """
-      Lines are sorted by photo path and each is the `match --json` object with "photo" first; a photo
-      that fails is the line {"photo":…,"error":…} and the batch goes on. Re-running skips photos that
-      already have a result line in the output and retries those with an error line.
+      Lines are sorted by photo path and each is the `match --json` object with "photo" first (it records
+      the palette's id, name, version and fingerprint and the options); a photo that fails is the line
+      {"photo":…,"schemaVersion":…,"error":…} and the batch goes on. Re-running skips photos whose result
+      line was made with the same palette file and options, recomputes those made with another palette or
+      other options (or an older schema version), and retries those with an error line. With --csv FILE,
+      the whole output is also written as CSV: a header row, one row per photo (RFC 4180 quoting).
       Regions per photo: a sidecar file beside the photo, PHOTO.regions.json (e.g. scalp.jpg.regions.json), with any of
       {"skin": [[x,y,w,h],…], "hair": [[x,y,w,h],…], "roi": [x,y,w,h], "greyCard": [x,y,w,h], "cardLab": [L,a,b],
       "colorChecker": [x1,y1,…,x4,y4], "fitzpatrick": "IV"}; unknown keys or wrong types make that photo an error line.
@@ -37,6 +40,9 @@ struct BatchCommand: ParsableCommand {
     name: [.short, .long], help: "The JSONL results file (created, or resumed when it exists).")
   var output: String
 
+  @Option(help: "Also write the results as CSV to this file (one row per photo, a header row; RFC 4180).")
+  var csv: String?
+
   @Flag(help: "Also search sub-folders.")
   var recursive = false
 
@@ -51,28 +57,13 @@ struct BatchCommand: ParsableCommand {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
   }
 
-  /// One error line: `{"photo":…,"error":…}`.
-  struct ErrorLine: Encodable {
-    let photo: String
-    let error: String
-  }
-
-  /// One result line: `"photo"` first, then the `match --json` keys.
-  struct ResultLine: Encodable {
-    let photo: String
-    let match: MatchCommand.Report
-
-    enum CodingKeys: String, CodingKey { case photo }
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(photo, forKey: .photo)
-      try match.encode(to: encoder)
-    }
-  }
-
   func run() throws {
     let console = CLI.console
-    let loaded = try PaletteCommand.load(palette)
+    let (loaded, identity) = try PaletteCommand.loadIdentified(palette)
+    let years = fade.years ?? 0
+    let settings = JSONContract.BatchSettings(
+      palette: identity,
+      options: JSONContract.RunOptions(years: years, conditions: fade.conditions, regionOptions: region.arguments))
     guard OutputTarget.canonical(output) != nil else {
       throw CLIFailure.input(
         output, "its folder \(BatchOutputFile.folder(of: output)) does not exist")
@@ -81,17 +72,17 @@ struct BatchCommand: ParsableCommand {
     let lock: BatchOutputLock
     do {
       try OutputTarget.check(output, inputs: [("palette", palette)])
+      if let csv { try OutputTarget.check(csv, inputs: [("palette", palette), ("output", output)]) }
       // Held until the last save: a second batch on this output is refused, not interleaved.
       lock = try BatchOutputLock(output: output)
       BatchOutputFile.removeStaleTemporaries(of: output)
-      batch = try BatchRun(folder: folder, recursive: recursive, output: output, jobs: jobs)
+      batch = try BatchRun(folder: folder, recursive: recursive, output: output, jobs: jobs, settings: settings)
     } catch let error as OutputTarget.Refusal {
       throw CLIFailure.input(error.description)
     } catch {
       throw CLIFailure.input("\(error)")
     }
     defer { withExtendedLifetime(lock) {} }
-    let years = fade.years ?? 0
     let defaults = Defaults(
       options: region.isEmpty ? MeasurementOptions() : try region.measurementOptions(), fitzpatrick: region.fitzpatrick)
     let pipeline = MatchPipeline(
@@ -100,13 +91,14 @@ struct BatchCommand: ParsableCommand {
     let summary: BatchSummary
     do {
       summary = try batch.run(
-        { photo in Self.line(photo, pipeline: pipeline, years: years, defaults: defaults) },
+        { photo in Self.line(photo, pipeline: pipeline, settings: settings, defaults: defaults) },
         progress: { done, _ in progress.update(done) })
     } catch {
       progress.finish()
       throw CLIFailure.input(error.description)
     }
     progress.finish()
+    if let csv { try writeCSV(csv) }
     printSummary(summary, jobs: batch.jobs)
   }
 
@@ -119,7 +111,8 @@ struct BatchCommand: ParsableCommand {
   /// The output line of one photo: its match, or its error. The photo's sidecar
   /// (``RegionSidecar``) replaces `defaults` when present.
   static func line(
-    _ photo: String, pipeline: MatchPipeline, years: Int, defaults: Defaults = Defaults(options: MeasurementOptions(), fitzpatrick: nil)
+    _ photo: String, pipeline: MatchPipeline, settings: JSONContract.BatchSettings,
+    defaults: Defaults = Defaults(options: MeasurementOptions(), fitzpatrick: nil)
   ) -> BatchLine {
     do {
       var options = defaults.options
@@ -140,16 +133,25 @@ struct BatchCommand: ParsableCommand {
       do { report = try pipeline.run(measurement: measurement, fitzpatrick: stated) } catch {
         throw CLIFailure.input(photo, error.description)
       }
-      let text = try JSONOutput.render(
-        ResultLine(photo: photo, match: MatchCommand.json(measurement, report, years: years, stated: stated)))
-      return BatchLine(photo: photo, text: text, isError: false)
+      return try BatchLine.result(
+        photo: photo,
+        match: JSONContract.MatchOutput(
+          measurement, report, palette: settings.palette, options: settings.options, stated: stated))
     } catch {
-      let message = (error as? CLIFailure)?.message ?? "\(photo): \(error)"
-      let text =
-        (try? JSONOutput.render(ErrorLine(photo: photo, error: message)))
-        ?? "{\"photo\":\(JSONValue.quote(photo)),\"error\":\"unrenderable error\"}"
-      return BatchLine(photo: photo, text: text, isError: true)
+      return BatchLine.error(photo: photo, message: (error as? CLIFailure)?.message ?? "\(photo): \(error)")
     }
+  }
+
+  /// Writes the CSV of the whole output (this run's lines and the kept ones) atomically.
+  private func writeCSV(_ path: String) throws {
+    let text: String
+    do { text = String(decoding: try RegularFile.read(output), as: UTF8.self) } catch {
+      throw CLIFailure.input(output, "cannot read the results back for the CSV (\(error.reason))")
+    }
+    do { try OutputTarget.check(path, inputs: [("palette", palette), ("output", output)]) } catch {
+      throw CLIFailure.input(error.description)
+    }
+    try AtomicFile.write(Array(BatchCSV.render(jsonl: text).utf8), to: path)
   }
 
   private func printSummary(_ summary: BatchSummary, jobs: Int) {
@@ -158,13 +160,18 @@ struct BatchCommand: ParsableCommand {
     var rows: [(String, String)] = [
       ("photos", "\(summary.photos) in \(folder)"),
       ("processed", "\(summary.processed) (\(matched) matched, \(summary.failed) failed)"),
-      ("skipped", "\(summary.skipped) (done in an earlier run)"),
+      ("skipped", "\(summary.skipped) (done in an earlier run with this palette and these options)"),
       (
         "time",
         "\(Table.format(summary.seconds, 2)) s (\(Table.format(rate, 1)) photos/s, \(jobs) job\(jobs == 1 ? "" : "s"))"
       ),
       ("output", output),
     ]
+    if summary.recomputed > 0 {
+      rows.append(
+        ("recomputed", "\(summary.recomputed) (their earlier lines were made with another palette or other options)"))
+    }
+    if let csv { rows.append(("csv", csv)) }
     if summary.failed > 0 {
       rows.append(
         (

@@ -34,72 +34,6 @@ struct BlendCommand: ParsableCommand {
     }
   }
 
-  struct Component: Encodable {
-    let pigment: String
-    let name: String
-    let fraction: Rounded
-  }
-
-  struct Drops: Encodable {
-    let pigment: String
-    let drops: Int
-  }
-
-  /// DESIGN.md's blend object; `dilution` (1 ml pigment in N ml water), `recipeDeltaE00` (the
-  /// rounded recipe's ΔE00), `roundingDeltaE00` (what rounding to drops costs) and, for a
-  /// fade-aware solve, `meanDeltaE00` are additions; so are `mix` (the blend as mixed: "undiluted",
-  /// "1 ml Carbon Black in 4 ml water (1:4)") and, with `--volume`, `cup` (ml for that cup).
-  struct BlendJSON: Encodable {
-    let components: [Component]
-    let recipe: [Drops]
-    let dilution: DilutionJSON?
-    let dotLab: LabJSON
-    let deltaE00: Rounded
-    let recipeDeltaE00: Rounded
-    let roundingDeltaE00: Rounded
-    let meanDeltaE00: Rounded?
-    let mix: String
-    let cup: CupJSON?
-  }
-
-  /// Schema version 2 (``MatchContract``); `reach` is null when the target is matched; `skinModel`
-  /// is the fitted skin when `--skin-lab` is given.
-  struct Report: Encodable {
-    let schemaVersion: Int
-    let target: TargetJSON
-    let blend: BlendJSON
-    let contrast: ContrastJSON
-    let reach: ReachJSON?
-    let skinModel: SkinModelJSON?
-
-    enum CodingKeys: String, CodingKey { case schemaVersion, target, blend, contrast, reach, skinModel }
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(schemaVersion, forKey: .schemaVersion)
-      try container.encode(target, forKey: .target)
-      try container.encode(blend, forKey: .blend)
-      try container.encode(contrast, forKey: .contrast)
-      try container.encode(reach, forKey: .reach)  // null when within reach
-      try container.encodeIfPresent(skinModel, forKey: .skinModel)
-    }
-  }
-
-  /// The contract's blend object for `solution`; `meanDeltaE00` only for a fade-aware solve.
-  static func json(_ solution: BlendSolver.Solution, meanDeltaE00: Double?, cup: CupRecipe? = nil) -> BlendJSON {
-    let blend = solution.blend
-    let names = Dictionary(uniqueKeysWithValues: blend.components.map { ($0.pigment, $0.name) })
-    let components = blend.roundedFractions(places: 6).map {
-      Component(pigment: $0.pigment, name: names[$0.pigment] ?? $0.pigment, fraction: Rounded($0.fraction, places: 6))
-    }
-    return BlendJSON(
-      components: components, recipe: solution.drops.entries.map { Drops(pigment: $0.pigment, drops: $0.drops) },
-      dilution: blend.dilution.map(DilutionJSON.init),
-      dotLab: LabJSON(blend.dotLab), deltaE00: Rounded(blend.deltaE00, places: 4),
-      recipeDeltaE00: Rounded(solution.drops.deltaE00, places: 4),
-      roundingDeltaE00: Rounded(solution.drops.roundingDeltaE00, places: 4),
-      meanDeltaE00: meanDeltaE00.map { Rounded($0, places: 4) }, mix: blend.asMixed, cup: cup.map(CupJSON.init))
-  }
-
   func run() throws {
     let (palette, optics, fit) = try self.palette.loadWithSkin()
     let target: MatchTarget
@@ -124,11 +58,9 @@ struct BlendCommand: ParsableCommand {
     let cup = try self.cup.cup(solution.blend, model: solver.model)
     if output.json {
       try JSONOutput.print(
-        Report(
-          schemaVersion: MatchContract.schemaVersion, target: TargetJSON(target),
-          blend: Self.json(solution, meanDeltaE00: years > 0 ? mean : nil, cup: cup),
-          contrast: ContrastJSON(skin: skin, target: goal, dot: solution.blend.dotLab),
-          reach: reach.map(ReachJSON.init), skinModel: fit.map(SkinModelJSON.init)))
+        JSONContract.BlendOutput(
+          target: target, blend: JSONContract.Blend(solution, meanDeltaE00: years > 0 ? mean : nil, cup: cup),
+          skin: skin, dot: solution.blend.dotLab, reach: reach, skinFit: fit))
       return
     }
     Self.printTable(

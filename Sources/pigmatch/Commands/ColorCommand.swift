@@ -16,39 +16,18 @@ struct ColorCommand: ParsableCommand {
     guard (1...2).contains(colours.count) else { throw ValidationError("give one or two colours") }
   }
 
-  struct Entry: Encodable {
-    let input: String
-    let lab: LabJSON
-    let lch: [Rounded]
-    let hex: String
-    let ita: Rounded
-    let itaCategory: String
-  }
-
-  struct Report: Encodable {
-    let colors: [Entry]
-    let deltaE00: Rounded?
-    let deltaE76: Rounded?
-  }
-
   func run() throws {
     var labs: [Lab] = []
     for text in colours {
       do { labs.append(try ColourInput.parse(text)) } catch { throw CLIFailure.input(text, error.description) }
     }
-    let entries = zip(colours, labs).map { input, lab in
-      let ita = ITA(lab)
-      return Entry(
-        input: input, lab: LabJSON(lab), lch: [lab.lch.l, lab.lch.c, lab.lch.h].map { Rounded($0) },
-        hex: SRGB8(clamping: lab).hex, ita: Rounded(ita.degrees, places: 2), itaCategory: ita.category.rawValue)
-    }
-    let pair = labs.count == 2 ? (DeltaE.ciede2000(labs[0], labs[1]), DeltaE.cie76(labs[0], labs[1])) : nil
+    let report = JSONContract.ColorOutput(inputs: colours, labs: labs)
     if output.json {
-      try JSONOutput.print(
-        Report(colors: entries, deltaE00: pair.map { Rounded($0.0, places: 4) }, deltaE76: pair.map { Rounded($0.1, places: 4) }))
+      try JSONOutput.print(report)
       return
     }
-    for (entry, lab) in zip(entries, labs) {
+    let pair = labs.count == 2 ? (DeltaE.ciede2000(labs[0], labs[1]), DeltaE.cie76(labs[0], labs[1])) : nil
+    for (entry, lab) in zip(report.colors, labs) {
       let ita = ITA(lab)
       CLI.console.print(entry.input)
       CLI.console.print(

@@ -19,28 +19,6 @@ struct FadeCommand: ParsableCommand {
   /// Default timeline length, years.
   static let defaultYears = 10
 
-  struct Entry: Encodable {
-    let year: Int
-    let dotLab: LabJSON
-    let deltaE00ToStart: Rounded
-  }
-
-  struct Report: Encodable {
-    let timeline: [Entry]
-    let touchUpYear: Int?
-    let touchUp: TouchUpJSON
-    let skinModel: SkinModelJSON?
-
-    enum CodingKeys: String, CodingKey { case timeline, touchUpYear, skinModel }
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(timeline, forKey: .timeline)
-      try container.encode(touchUpYear, forKey: .touchUpYear)  // null when none
-      try touchUp.encode(to: encoder)
-      try container.encodeIfPresent(skinModel, forKey: .skinModel)
-    }
-  }
-
   func run() throws {
     let (palette, optics, fit) = try self.palette.loadWithSkin()
     let parsed: Recipe
@@ -54,12 +32,7 @@ struct FadeCommand: ParsableCommand {
         parsed, model: model, years: fade.years ?? Self.defaultYears)
     } catch { throw CLIFailure.input("--recipe", error.description) }
     if output.json {
-      try JSONOutput.print(
-        Report(
-          timeline: timeline.entries.map {
-            Entry(year: $0.year, dotLab: LabJSON($0.dotLab), deltaE00ToStart: Rounded($0.deltaE00ToStart, places: 4))
-          }, touchUpYear: timeline.touchUpYear, touchUp: TouchUpJSON(timeline),
-          skinModel: fit.map(SkinModelJSON.init)))
+      try JSONOutput.print(JSONContract.FadeOutput(timeline, skinFit: fit))
       return
     }
     CLI.console.print("year  healed dot                       stubble                          ΔE00 to start")

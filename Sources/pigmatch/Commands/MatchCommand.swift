@@ -22,101 +22,8 @@ struct MatchCommand: ParsableCommand {
 
   @OptionGroup var output: OutputOptions
 
-  struct HealingJSON: Encodable {
-    let week: Int
-    let stubbleLab: LabJSON
-  }
-
-  /// The skin type the risk was judged on: "stated" (--fitzpatrick), "measured" (calibrated,
-  /// confident photo) or "unconfirmed" (the highest risk of the plausible types).
-  struct SkinTypeJSON: Encodable {
-    let fitzpatrick: String
-    let source: String
-    let measured: String?
-    let plausible: [String]
-    let summary: String
-
-    enum CodingKeys: String, CodingKey { case fitzpatrick, source, measured, plausible, summary }
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(fitzpatrick, forKey: .fitzpatrick)
-      try container.encode(source, forKey: .source)
-      try container.encode(measured, forKey: .measured)
-      try container.encode(plausible, forKey: .plausible)
-      try container.encode(summary, forKey: .summary)
-    }
-  }
-
-  struct HyperpigmentationJSON: Encodable {
-    let risk: String
-    let skinType: SkinTypeJSON?
-    let haloDeltaE00: Rounded
-    let weeks: Int
-    let advice: [String]
-    let healing: [HealingJSON]
-    let basis: String
-  }
-
-  struct FadeEntryJSON: Encodable {
-    let year: Int
-    let dotLab: LabJSON
-    let deltaE00ToTarget: Rounded
-  }
-
-  struct FadeJSON: Encodable {
-    let timeline: [FadeEntryJSON]
-    let touchUpYear: Int?
-    /// What the touch-up year was judged against: "target" (the follicle), or "start" (the healed
-    /// dot's own drift) when the follicle is out of reach from day one.
-    let touchUpBasis: String
-    /// The touch-up time in years, one decimal, and in months (null when none).
-    let touchUp: TouchUpJSON
-
-    enum CodingKeys: String, CodingKey { case timeline, touchUpYear, touchUpBasis }
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(timeline, forKey: .timeline)
-      try container.encode(touchUpYear, forKey: .touchUpYear)  // null when none
-      try container.encode(touchUpBasis, forKey: .touchUpBasis)
-      try touchUp.encode(to: encoder)
-    }
-  }
-
-  /// `schemaVersion` (``MatchContract``), then DESIGN.md's keys in its order; `warnings` repeats the
-  /// analysis' warnings (low confidence first) beside the recipe; `contrast`, `reach` (null when
-  /// matched) and `skinModel` (the fitted skin) are additions.
-  struct Report: Encodable {
-    let schemaVersion: Int
-    let analysis: AnalyzeCommand.Report
-    let target: TargetJSON
-    let warnings: [String]
-    let blend: BlendCommand.BlendJSON
-    let contrast: ContrastJSON
-    let reach: ReachJSON?
-    let hyperpigmentation: HyperpigmentationJSON
-    let fade: FadeJSON
-    let skinModel: SkinModelJSON
-
-    enum CodingKeys: String, CodingKey {
-      case schemaVersion, analysis, target, warnings, blend, contrast, reach, hyperpigmentation, fade, skinModel
-    }
-    func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(schemaVersion, forKey: .schemaVersion)
-      try container.encode(analysis, forKey: .analysis)
-      try container.encode(target, forKey: .target)
-      try container.encode(warnings, forKey: .warnings)
-      try container.encode(blend, forKey: .blend)
-      try container.encode(contrast, forKey: .contrast)
-      try container.encode(reach, forKey: .reach)  // null when within reach
-      try container.encode(hyperpigmentation, forKey: .hyperpigmentation)
-      try container.encode(fade, forKey: .fade)
-      try container.encode(skinModel, forKey: .skinModel)
-    }
-  }
-
   func run() throws {
-    let loaded = try PaletteCommand.load(palette)
+    let (loaded, identity) = try PaletteCommand.loadIdentified(palette)
     let measurement = try region.measure(photo)
     let years = fade.years ?? 0
     let pipeline = MatchPipeline(
@@ -128,47 +35,14 @@ struct MatchCommand: ParsableCommand {
     let cup = try self.cup.cup(
       report.solution.blend, model: DotModel(palette: loaded, optics: report.skinFit.optics))
     if output.json {
-      try JSONOutput.print(Self.json(measurement, report, years: years, stated: region.fitzpatrick, cup: cup))
+      let options = JSONContract.RunOptions(years: years, conditions: fade.conditions, regionOptions: region.arguments)
+      try JSONOutput.print(
+        JSONContract.MatchOutput(
+          measurement, report, palette: identity, options: options, stated: region.fitzpatrick, cup: cup))
       return
     }
     let mean = report.fade.meanDeltaE00ToTarget ?? .nan
     printTable(measurement, report, years: years, mean: mean, cup: cup)
-  }
-
-  /// The `--json` object of a match (also one line of `batch`).
-  static func json(
-    _ measurement: PhotoMeasurement, _ report: MatchReport, years: Int, stated: FitzpatrickConvention?,
-    cup: CupRecipe? = nil
-  ) -> Report
-  {
-    let mean = report.fade.meanDeltaE00ToTarget ?? .nan
-    let h = report.hyperpigmentation
-    return Report(
-      schemaVersion: MatchContract.schemaVersion,
-      analysis: AnalyzeCommand.report(measurement, stated: stated), target: TargetJSON(report.matchTarget),
-      warnings: measurement.analysis.warnings.map(\.description),
-      blend: BlendCommand.json(report.solution, meanDeltaE00: years > 0 ? mean : nil, cup: cup),
-      contrast: ContrastJSON(skin: report.skinLab, target: report.target, dot: report.solution.blend.dotLab),
-      reach: report.reach.map(ReachJSON.init),
-      hyperpigmentation: HyperpigmentationJSON(
-        risk: h.risk.rawValue,
-        skinType: h.skinType.map {
-          SkinTypeJSON(
-            fitzpatrick: $0.fitzpatrick.roman, source: $0.source.rawValue, measured: $0.measured?.roman,
-            plausible: $0.plausible.map(\.roman), summary: $0.summary)
-        }, haloDeltaE00: Rounded(h.haloDeltaE00, places: 3), weeks: h.weeks,
-        advice: h.advice,
-        healing: h.healing.map { HealingJSON(week: $0.week, stubbleLab: LabJSON($0.stubbleLab)) },
-        basis: Hyperpigmentation.basis),
-      fade: FadeJSON(
-        timeline: report.fade.entries.map {
-          FadeEntryJSON(
-            year: $0.year, dotLab: LabJSON($0.dotLab),
-            deltaE00ToTarget: Rounded($0.deltaE00ToTarget ?? .nan, places: 4))
-        }, touchUpYear: report.fade.touchUpYear,
-        touchUpBasis: report.fade.touchUpAgainstTarget ? "target" : "start",
-        touchUp: TouchUpJSON(report.fade)),
-      skinModel: SkinModelJSON(report.skinFit))
   }
 
   private func printTable(

@@ -66,12 +66,6 @@ struct MixCommand: ParsableCommand {
     + "cb-black=3drops,water=12drops, '3 drops cb-black + 12 drops water', cb-black=undiluted, "
     + "or fractions cb-black=0.25,water=0.75."
 
-  struct Report: Encodable {
-    let dotLab: LabJSON
-    let stubbleLab: LabJSON
-    let skinModel: SkinModelJSON?
-  }
-
   func run() throws {
     let (palette, optics, fit) = try self.palette.loadWithSkin()
     let parsed: Recipe
@@ -86,7 +80,7 @@ struct MixCommand: ParsableCommand {
       stubble = try model.stubbleLab(parsed)
     } catch { throw CLIFailure.input("--recipe", error.description) }
     if output.json {
-      try JSONOutput.print(Report(dotLab: LabJSON(dot), stubbleLab: LabJSON(stubble), skinModel: fit.map(SkinModelJSON.init)))
+      try JSONOutput.print(JSONContract.MixOutput(dot: dot, stubble: stubble, skinFit: fit))
       return
     }
     CLI.console.print(

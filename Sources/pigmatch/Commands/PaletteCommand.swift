@@ -12,7 +12,13 @@ struct PaletteCommand: ParsableCommand {
     do { return try Palette.load(path: path) } catch { throw CLIFailure.input(error.description) }
   }
 
-  /// `pigmatch palette show FILE` → `{"pigments":[{"id","name","class","lab","hex"}]}`.
+  /// Loads a palette with its identity (id, vendor, name, version, fingerprint) for the JSON
+  /// contract, or fails like ``load(_:)``.
+  static func loadIdentified(_ path: String) throws -> (palette: Palette, identity: JSONContract.PaletteIdentity) {
+    do { return try Palette.loadIdentified(path: path) } catch { throw CLIFailure.input(error.description) }
+  }
+
+  /// `pigmatch palette show FILE` → `{"schemaVersion","pigments":[{"id","name","class","lab","hex"}]}`.
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "List the pigments with their masstone dot colour (water included).")
@@ -22,52 +28,20 @@ struct PaletteCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    struct Entry: Encodable {
-      let id: String
-      let name: String
-      let pigmentClass: String?
-      let lab: LabJSON
-      let hex: String
-
-      enum CodingKeys: String, CodingKey { case id, name, pigmentClass = "class", lab, hex }
-
-      func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(pigmentClass, forKey: .pigmentClass)
-        try container.encode(lab, forKey: .lab)
-        try container.encode(hex, forKey: .hex)
-      }
-    }
-
-    struct Report: Encodable { let pigments: [Entry] }
-
     func run() throws {
       let palette = try PaletteCommand.load(file)
       let model = DotModel(palette: palette, optics: NeutralDermisDotOptics())
-      var entries: [(Entry, Lab)] = []
-      for index in 0..<model.componentCount {
-        let lab = model.masstoneLab(componentIndex: index)
-        let isWater = index == palette.pigments.count
-        let pigment = isWater ? nil : palette.pigments[index]
-        entries.append(
-          (
-            Entry(
-              id: pigment?.id ?? Palette.waterID, name: pigment?.name ?? palette.diluent.name,
-              pigmentClass: pigment?.pigmentClass?.rawValue, lab: LabJSON(lab),
-              hex: SRGB8(clamping: lab).hex), lab
-          ))
-      }
+      let report = JSONContract.PaletteShowOutput(palette: palette, model: model)
       if output.json {
-        try JSONOutput.print(Report(pigments: entries.map(\.0)))
+        try JSONOutput.print(report)
         return
       }
       CLI.console.print("\(palette.vendor) — \(palette.name) \(palette.version)")
       CLI.console.print(
         Table.rows(
-          entries.map { entry, lab in
-            (
+          report.pigments.enumerated().map { index, entry in
+            let lab = model.masstoneLab(componentIndex: index)
+            return (
               entry.id,
               Table.swatch(lab, console: CLI.console) + Table.lab(lab) + "  \(entry.hex)  "
                 + entry.name + (entry.pigmentClass.map { " (\($0))" } ?? "")
@@ -77,8 +51,9 @@ struct PaletteCommand: ParsableCommand {
     }
   }
 
-  /// `pigmatch palette validate FILE…` → for one file `{"valid","problems":[…],"coverage":{…}}`, for
-  /// several `{"valid","files":[{"file","valid","problems","coverage"}]}`; exit 1 if any has errors.
+  /// `pigmatch palette validate FILE…` → for one file `{"schemaVersion","valid","problems":[…],"coverage":{…}}`,
+  /// for several `{"schemaVersion","valid","files":[{"file","valid","problems","coverage"}]}`
+  /// (``JSONContract``); exit 1 if any has errors.
   struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check palettes for vendors: format, values, shades and hair-tone coverage.")
@@ -88,43 +63,24 @@ struct PaletteCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    /// One file's result in a several-file report.
-    struct FileReport: Encodable {
-      let file: String
-      let result: PaletteValidation
-
-      enum CodingKeys: String, CodingKey { case file, valid, problems, coverage }
-      func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        try container.encode(result.valid, forKey: .valid)
-        try container.encode(result.problems, forKey: .problems)
-        try container.encode(result.coverage, forKey: .coverage)
-      }
-    }
-
-    struct Report: Encodable {
-      let valid: Bool
-      let files: [FileReport]
-    }
-
     func validate() throws {
       guard !files.isEmpty else { throw ValidationError("give at least one palette file") }
     }
 
     func run() throws {
-      var reports: [FileReport] = []
+      var reports: [JSONContract.PaletteValidateManyOutput.File] = []
       for file in files {
-        do { reports.append(FileReport(file: file, result: try PaletteValidator.validate(path: file))) } catch {
+        do { reports.append(.init(file: file, result: try PaletteValidator.validate(path: file))) } catch {
           throw CLIFailure.input(error.description)
         }
       }
-      let valid = reports.allSatisfy(\.result.valid)
+      let many = JSONContract.PaletteValidateManyOutput(files: reports)
+      let valid = many.valid
       if output.json {
         if reports.count == 1, let only = reports.first {
-          try JSONOutput.print(only.result)
+          try JSONOutput.print(JSONContract.PaletteValidateOutput(only.result))
         } else {
-          try JSONOutput.print(Report(valid: valid, files: reports))
+          try JSONOutput.print(many)
         }
       } else {
         for report in reports { Self.printText(report) }
@@ -140,7 +96,7 @@ struct PaletteCommand: ParsableCommand {
     }
 
     /// One file: valid or not, its problems, its coverage and the targets out of reach.
-    static func printText(_ report: FileReport) {
+    static func printText(_ report: JSONContract.PaletteValidateManyOutput.File) {
       let result = report.result
       CLI.console.print("\(report.file): \(result.valid ? "valid" : "NOT valid")")
       for problem in result.problems {

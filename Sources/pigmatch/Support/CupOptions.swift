@@ -17,22 +17,3 @@ struct CupOptions: ParsableArguments {
     return cup
   }
 }
-
-/// `cup`: `{"volumeML", "components": [{"pigment", "ml"}], "deltaE00", "roundingDeltaE00"}`.
-struct CupJSON: Encodable {
-  struct Entry: Encodable {
-    let pigment: String
-    let ml: Rounded
-  }
-  let volumeML: Rounded
-  let components: [Entry]
-  let deltaE00: Rounded
-  let roundingDeltaE00: Rounded
-
-  init(_ cup: CupRecipe) {
-    volumeML = Rounded(cup.volume, places: 1)
-    components = cup.entries.map { Entry(pigment: $0.pigment, ml: Rounded($0.millilitres, places: 1)) }
-    deltaE00 = Rounded(cup.deltaE00, places: 4)
-    roundingDeltaE00 = Rounded(cup.roundingDeltaE00, places: 4)
-  }
-}

@@ -97,6 +97,23 @@ struct RegionOptions: ParsableArguments {
       && colorchecker == nil
   }
 
+  /// These options as given, in a fixed order (`["--skin-roi", "10,10,40,40"]`): what the JSON
+  /// contract records in `options.regionOptions`.
+  var arguments: [String] {
+    var arguments: [String] = []
+    func add(_ name: String, _ value: String?) { if let value { arguments += [name, value] } }
+    add("--roi", roi)
+    add("--mask", mask)
+    for text in skinROI { add("--skin-roi", text) }
+    for text in hairROI { add("--hair-roi", text) }
+    add("--regions", regions)
+    add("--grey-card", greyCard)
+    add("--card-lab", cardLab)
+    add("--colorchecker", colorchecker)
+    add("--fitzpatrick", fitzpatrick?.roman)
+    return arguments
+  }
+
   /// Measures `photo` (decoding it); any failure is one CLI line (exit 2).
   func measure(_ photo: String) throws(CLIFailure) -> PhotoMeasurement {
     let options = try measurementOptions()

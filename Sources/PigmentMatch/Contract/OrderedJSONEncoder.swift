@@ -1,15 +1,15 @@
 import Foundation
 
 /// A JSON tree whose objects keep their keys in the order they were encoded.
-indirect enum JSONValue: Equatable {
+indirect enum OrderedJSON: Equatable {
   case null
   case bool(Bool)
   case number(String)
   case string(String)
-  case array([JSONValue])
-  case object([(String, JSONValue)])
+  case array([OrderedJSON])
+  case object([(String, OrderedJSON)])
 
-  static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text == rhs.text }
+  static func == (lhs: OrderedJSON, rhs: OrderedJSON) -> Bool { lhs.text == rhs.text }
 
   /// Compact JSON text.
   var text: String {
@@ -45,27 +45,36 @@ indirect enum JSONValue: Equatable {
   }
 }
 
-/// Encodes any `Encodable` to JSON text with object keys in encoding (declaration) order, which
-/// Foundation's encoder on Linux does not keep. Optional properties encoded with `encodeIfPresent`
-/// are omitted when nil; use `encodeNil` (or a non-optional wrapper) to emit `null`.
-struct OrderedJSONEncoder {
-  func encode(_ value: some Encodable) throws -> String {
+/// Encodes any `Encodable` to compact JSON text on one line with object keys in encoding
+/// (declaration) order, which Foundation's encoder on Linux does not keep: the byte format of the
+/// JSON contract (``JSONContract``). Optional properties encoded with `encodeIfPresent` are omitted
+/// when nil; use `encodeNil` (or `encode` of the optional) to emit `null`. Non-finite numbers
+/// become `null`; integral doubles are written without a fraction (`3`, not `3.0`).
+public struct OrderedJSONEncoder: Sendable {
+  /// An encoder.
+  public init() {}
+
+  /// The JSON text of `value`.
+  public func encode(_ value: some Encodable) throws -> String {
     let root = Node()
     try store(value, in: root, path: [])
     return root.resolved().text
   }
+
+  /// A JSON string literal for `text` (RFC 8259 §7), escaping every line break.
+  public static func quote(_ text: String) -> String { OrderedJSON.quote(text) }
 }
 
 /// A mutable slot in the tree under construction.
 private final class Node {
-  var value: JSONValue = .null
+  var value: OrderedJSON = .null
   var children: [(String, Node)] = []
   var elements: [Node] = []
   var kind: Kind = .single
 
   enum Kind { case single, object, array }
 
-  func resolved() -> JSONValue {
+  func resolved() -> OrderedJSON {
     switch kind {
     case .single: return value
     case .object: return .object(children.map { ($0.0, $0.1.resolved()) })
@@ -99,8 +108,8 @@ private func store(_ value: some Encodable, in node: Node, path: [any CodingKey]
   switch value {
   case let v as String: node.value = .string(v)
   case let v as Bool: node.value = .bool(v)
-  case let v as Double: node.value = v.isFinite ? .number(formatNumber(v)) : .null
-  case let v as Float: node.value = v.isFinite ? .number(formatNumber(Double(v))) : .null
+  case let v as Double: node.value = v.isFinite ? .number(jsonNumberText(v)) : .null
+  case let v as Float: node.value = v.isFinite ? .number(jsonNumberText(Double(v))) : .null
   case let v as Int: node.value = .number(String(v))
   case let v as Int32: node.value = .number(String(v))
   case let v as Int64: node.value = .number(String(v))
@@ -114,7 +123,7 @@ private func store(_ value: some Encodable, in node: Node, path: [any CodingKey]
 }
 
 /// Shortest round-tripping decimal for a finite Double ("12.5", "3", "-0.001").
-private func formatNumber(_ v: Double) -> String {
+func jsonNumberText(_ v: Double) -> String {
   if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
   return "\(v)"
 }
