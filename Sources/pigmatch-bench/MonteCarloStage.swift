@@ -26,11 +26,23 @@ struct MonteCarloStage: ParsableCommand {
   @Flag(help: "Fit the Kubelka–Munk calibration to the Monte Carlo and print it.")
   var fit = false
 
+  @Option(help: "Cases left out of the fit and reported apart: depth:<mm> or load:<name> (e.g. depth:0.1, load:1:4).")
+  var holdout: [String] = []
+
+  @Option(help: "Write the Monte Carlo cases (parameters and Lab) to this file, to refit without rerunning.")
+  var saveReference: String?
+
+  @Option(help: "Read the Monte Carlo cases from a file written by --save-reference instead of running MCML.")
+  var reference: String?
+
   @Flag(help: "Only run the MCML reference case (van de Hulst's slab, Wang et al. 1995 table 2).")
   var validate = false
 
   struct Case {
     let name: String
+    let skin: String
+    let load: String
+    let depth: Double
     let parameters: SkinParameters
     let fractions: [Double]?
     let reference: Lab
@@ -59,6 +71,9 @@ struct MonteCarloStage: ParsableCommand {
     let depthList = depths.split(separator: ",").compactMap { Double($0) }
     let start = DispatchTime.now().uptimeNanoseconds
     var cases: [Case] = []
+    if let reference {
+      cases = try Self.readCases(path: reference)
+    } else {
     for skin in SkinClassReference.all {
       let fitted = try SkinFit(skin: skin.lab)
       for depth in depthList {
@@ -78,11 +93,14 @@ struct MonteCarloStage: ParsableCommand {
             pigmentK: mix?.k, pigmentS: mix?.s, photons: photons, seed: seed)
           cases.append(
             Case(
-              name: "\(skin.category.rawValue) \(name) depth \(depth) mm", parameters: p,
+              name: "\(skin.category.rawValue) \(name) depth \(depth) mm", skin: skin.category.rawValue,
+              load: name, depth: depth, parameters: p,
               fractions: fractions, reference: try Spectrum(spectrum.map(\.reflectance)).lab()))
         }
       }
     }
+    }
+    if let saveReference { try Self.writeCases(cases, path: saveReference) }
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let fast = { (c: Case, calibration: KubelkaMunkCalibration) -> Lab in
       let optics = SkinOptics(parameters: c.parameters, calibration: calibration)
@@ -92,15 +110,25 @@ struct MonteCarloStage: ParsableCommand {
     var calibrations: [(String, KubelkaMunkCalibration)] = [
       ("identity", .identity), ("calibrated", .monteCarlo),
     ]
+    let isHeldOut = { (c: Case) -> Bool in
+      holdout.contains { rule in
+        if rule.hasPrefix("depth:"), let d = Double(rule.dropFirst(6)) { return abs(c.depth - d) < 1e-9 }
+        if rule.hasPrefix("load:") { return c.load == String(rule.dropFirst(5)) }
+        return false
+      }
+    }
     if fit {
-      let fitted = Self.fitCalibration(cases: cases, fast: fast)
-      print(
-        String(
-          format: "fitted: epidermisAbsorption %.4f, epidermisScattering %.4f, dermisAbsorption %.4f, "
-            + "dermisScattering %.4f, internalReflectance %.4f", fitted.epidermisAbsorption,
-          fitted.epidermisScattering, fitted.dermisAbsorption, fitted.dermisScattering,
-          fitted.internalReflectance))
-      calibrations.append(("fitted", fitted))
+      let training = cases.filter { !isHeldOut($0) }
+      for (name, plainS) in [("fitted, S = (3/4)µs′ − µa/4", false), ("fitted, epidermis S = (3/4)µs′", true)] {
+        let fitted = Self.fitCalibration(cases: training, fast: fast, plainScattering: plainS)
+        print(
+          String(
+            format: "%@ (%d training cases): epidermisAbsorption %.4f, epidermisScattering %.4f, "
+              + "dermisAbsorption %.4f, dermisScattering %.4f, internalReflectance %.4f", name,
+            training.count, fitted.epidermisAbsorption, fitted.epidermisScattering,
+            fitted.dermisAbsorption, fitted.dermisScattering, fitted.internalReflectance))
+        calibrations.append((name, fitted))
+      }
     }
     print("case | MC L* a* b* | " + calibrations.map { "\($0.0) L* a* b* ΔE00" }.joined(separator: " | "))
     var worst = [Double](repeating: 0, count: calibrations.count)
@@ -121,18 +149,35 @@ struct MonteCarloStage: ParsableCommand {
         String(
           format: "montecarlo %@: %d cases, %d photons/wavelength: mean ΔE00 %.2f, worst %.2f",
           calibration.0, cases.count, photons, sum[index] / Double(max(cases.count, 1)), worst[index]))
+      let errors = cases.map { DeltaE.ciede2000(fast($0, calibration.1), $0.reference) }
+      var groups: [(String, [Int])] = [("all", Array(cases.indices))]
+      if !holdout.isEmpty {
+        groups.append(("training", cases.indices.filter { !isHeldOut(cases[$0]) }))
+        groups.append(("held out", cases.indices.filter { isHeldOut(cases[$0]) }))
+      }
+      for skin in SkinClassReference.all.map(\.category.rawValue) {
+        groups.append((skin, cases.indices.filter { cases[$0].skin == skin }))
+      }
+      for (group, members) in groups where !members.isEmpty {
+        let e = members.map { errors[$0] }
+        print(
+          String(
+            format: "  %@ %@: %d cases, mean %.2f, worst %.2f, above 2: %d", calibration.0, group, e.count,
+            e.reduce(0, +) / Double(e.count), e.max() ?? 0, e.filter { $0 > 2 }.count))
+      }
     }
     print(String(format: "montecarlo: Monte Carlo time %.1f s", seconds))
   }
 
   /// Nelder–Mead (Nelder & Mead 1965) on the log factors and K2, minimising Σ ΔE00².
-  static func fitCalibration(cases: [Case], fast: (Case, KubelkaMunkCalibration) -> Lab)
-    -> KubelkaMunkCalibration
-  {
-    func make(_ x: [Double]) -> KubelkaMunkCalibration {
+    static func fitCalibration(
+    cases: [Case], fast: (Case, KubelkaMunkCalibration) -> Lab, plainScattering: Bool
+  ) -> KubelkaMunkCalibration {
+    func make(_ v: [Double]) -> KubelkaMunkCalibration {
       KubelkaMunkCalibration(
-        epidermisAbsorption: exp(x[0]), epidermisScattering: exp(x[1]), dermisAbsorption: exp(x[2]),
-        dermisScattering: exp(x[3]), internalReflectance: min(max(x[4], 0.2), 0.8))
+        epidermisAbsorption: exp(v[0]), epidermisScattering: exp(v[1]), dermisAbsorption: exp(v[2]),
+        dermisScattering: exp(v[3]), internalReflectance: min(max(v[4], 0.2), 0.8),
+        epidermisScatteringWithoutAbsorption: plainScattering)
     }
     func cost(_ x: [Double]) -> Double {
       let c = make(x)
@@ -180,6 +225,44 @@ struct MonteCarloStage: ParsableCommand {
     }
     let best = values.indices.min { values[$0] < values[$1] } ?? 0
     return make(simplex[best])
+  }
+
+  /// One tab-separated line per case: name, skin, load, depth, the nine parameters, the fractions
+  /// (comma-separated, "-" for bare skin) and the Monte Carlo L*, a*, b*.
+  static func writeCases(_ cases: [Case], path: String) throws {
+    let lines = cases.map { c -> String in
+      let p = c.parameters
+      let numbers = [
+        p.melanosomeFraction, p.pheomelaninFraction, p.bloodFraction, p.oxygenSaturation,
+        p.dermalScatteringScale, p.scatteringPower, p.epidermisThickness, p.pigmentLayerThickness,
+        p.pigmentDepth,
+      ].map { String($0) }
+      let fractions = c.fractions.map { $0.map { String($0) }.joined(separator: ",") } ?? "-"
+      return ([c.name, c.skin, c.load, String(c.depth)] + numbers
+        + [fractions, String(c.reference.l), String(c.reference.a), String(c.reference.b)])
+        .joined(separator: "\t")
+    }
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+  }
+
+  static func readCases(path: String) throws -> [Case] {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    return try text.split(separator: "\n").enumerated().map { index, line in
+      let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      let n = f.count == 17 ? f[3...12].compactMap(Double.init) : []
+      let lab = f.count == 17 ? f[14...16].compactMap(Double.init) : []
+      guard n.count == 10, lab.count == 3 else {
+        throw ValidationError("\(path):\(index + 1): expected 17 tab-separated fields")
+      }
+      let p = SkinParameters(
+        melanosomeFraction: n[1], bloodFraction: n[3], oxygenSaturation: n[4], dermalScatteringScale: n[5],
+        epidermisThickness: n[7], pigmentLayerThickness: n[8], pigmentDepth: n[9], pheomelaninFraction: n[2],
+        scatteringPower: n[6])
+      let fractions = f[13] == "-" ? nil : f[13].split(separator: ",").compactMap { Double($0) }
+      return Case(
+        name: f[0], skin: f[1], load: f[2], depth: n[0], parameters: p, fractions: fractions,
+        reference: Lab(l: lab[0], a: lab[1], b: lab[2]))
+    }
   }
 
   static func lab(_ lab: Lab) -> String { String(format: "%.1f %.1f %.1f", lab.l, lab.a, lab.b) }

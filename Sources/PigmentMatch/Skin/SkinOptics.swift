@@ -49,9 +49,8 @@ public struct SkinOptics: DotOptics {
     k1 = NeutralDermisDotOptics().k1
     k2 = c.internalReflectance
     let tissue = SkinTissue(parameters: p)
-    let epidermis = TissueOptics.kubelkaMunk(
-      absorption: tissue.epidermis.absorption, reducedScattering: tissue.epidermis.reducedScattering,
-      absorptionFactor: c.epidermisAbsorption, scatteringFactor: c.epidermisScattering)
+    let epidermis = c.epidermis(
+      absorption: tissue.epidermis.absorption, reducedScattering: tissue.epidermis.reducedScattering)
     let dermis = TissueOptics.kubelkaMunk(
       absorption: tissue.dermis.absorption, reducedScattering: tissue.dermis.reducedScattering,
       absorptionFactor: c.dermisAbsorption, scatteringFactor: c.dermisScattering)
