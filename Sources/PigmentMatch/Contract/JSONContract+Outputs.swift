@@ -16,7 +16,7 @@ extension JSONContract {
     public let meanLab: Lab?
 
     /// The contract form of `inspection`.
-    public init(_ inspection: PhotoInspection) {
+    package init(_ inspection: PhotoInspection) {
       let m = inspection.metadata
       schemaVersion = JSONContract.schemaVersion
       path = inspection.path

@@ -11,9 +11,9 @@ import Foundation
 /// counted in ``unreadableLines``; when a photo appears twice the last line wins.
 package struct BatchLedger: Sendable {
   /// Done photos and their lines, by photo path.
-  public let done: [String: BatchLine]
+  package let done: [String: BatchLine]
   /// What each done photo's line was computed with, when the line says.
-  public let settings: [String: JSONContract.BatchSettings]
+  package let settings: [String: JSONContract.BatchSettings]
   /// Photos whose last line was an error.
   package let failed: Set<String>
   /// Lines that could not be read as a result or an error line.
@@ -101,7 +101,7 @@ package struct BatchLedger: Sendable {
   /// folder; the first reading that names one of `photos` is its key, and its line's `"photo"` is
   /// rewritten to it. Keys that name none are kept as they are (photos no longer in the folder). A
   /// photo already keyed canonically keeps its own line, so no photo is listed twice.
-  public func convertingOldKeys(folder: String, photos: [String]) -> BatchLedger {
+  package func convertingOldKeys(folder: String, photos: [String]) -> BatchLedger {
     let known = Set(photos)
     guard done.keys.contains(where: { !known.contains($0) }) || failed.contains(where: { !known.contains($0) }),
       let root = OutputTarget.realPath(folder)

@@ -1,7 +1,7 @@
 /// One line of a batch's JSONL output: a photo's result (its `match` JSON object with `"photo"`
 /// first, ``JSONContract/BatchResultLine``) or its error line `{"photo","schemaVersion","error"}`
 /// (``JSONContract/BatchErrorLine``). The batch only orders, keeps and writes it.
-public struct BatchLine: Sendable, Equatable {
+package struct BatchLine: Sendable, Equatable {
   /// The photo's path, the line's key.
   package let photo: String
   /// The whole JSON object on one line, without the newline.
@@ -17,13 +17,13 @@ public struct BatchLine: Sendable, Equatable {
   }
 
   /// The result line of `match` for `photo` in the JSON contract.
-  public static func result(photo: String, match: JSONContract.MatchOutput) throws -> BatchLine {
+  package static func result(photo: String, match: JSONContract.MatchOutput) throws -> BatchLine {
     let text = try JSONContract.encode(JSONContract.BatchResultLine(photo: photo, match: match))
     return BatchLine(photo: photo, text: text, isError: false)
   }
 
   /// The error line of `photo` in the JSON contract (a message the encoder cannot fail on).
-  public static func error(photo: String, message: String) -> BatchLine {
+  package static func error(photo: String, message: String) -> BatchLine {
     let text =
       (try? JSONContract.encode(JSONContract.BatchErrorLine(photo: photo, error: message)))
       ?? "{\"photo\":\(OrderedJSONEncoder.quote(photo)),\"schemaVersion\":\(JSONContract.schemaVersion),"

@@ -23,9 +23,9 @@ package struct BatchRun: Sendable {
   /// The JSONL output file.
   package let output: String
   /// Photos run at the same time (≥ 1).
-  public let jobs: Int
+  package let jobs: Int
   /// The palette and options of this run: done lines made with others are recomputed.
-  public let settings: JSONContract.BatchSettings
+  package let settings: JSONContract.BatchSettings
   /// Seconds between checkpoint writes of the output while running.
   package var checkpointSeconds: Double = 5
 
@@ -38,7 +38,7 @@ package struct BatchRun: Sendable {
   /// Finds the photos in `folder` (never the output itself, when it lies inside) and reads the
   /// earlier results in `output`. Hold a ``BatchOutputLock`` on `output` from before this until
   /// ``run(_:progress:)`` returns.
-  public init(
+  package init(
     folder: String, recursive: Bool = false, output: String, jobs: Int? = nil, settings: JSONContract.BatchSettings
   ) throws(BatchError) {
     let ownOutput = OutputTarget.canonical(output).map { Set([$0]) } ?? []
@@ -49,7 +49,7 @@ package struct BatchRun: Sendable {
   }
 
   /// A batch over the given photos (sorted here) with an explicit ledger.
-  public init(
+  package init(
     photos: [String], ledger: BatchLedger, output: String, jobs: Int? = nil, settings: JSONContract.BatchSettings
   ) {
     self.settings = settings
@@ -60,10 +60,10 @@ package struct BatchRun: Sendable {
   }
 
   /// The photos this run will process: those without a result line made with ``settings``.
-  public var pending: [String] { photos.filter { !isCurrent($0) } }
+  package var pending: [String] { photos.filter { !isCurrent($0) } }
 
   /// The photos whose result line was made with other settings (or does not say): recomputed.
-  public var stale: [String] { photos.filter { ledger.done[$0] != nil && !isCurrent($0) } }
+  package var stale: [String] { photos.filter { ledger.done[$0] != nil && !isCurrent($0) } }
 
   /// Whether `photo` has a result line made with ``settings``.
   private func isCurrent(_ photo: String) -> Bool {

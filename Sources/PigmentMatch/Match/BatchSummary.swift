@@ -5,17 +5,17 @@ package struct BatchSummary: Sendable, Equatable {
   /// Photos analysed and matched this run.
   package let processed: Int
   /// Photos skipped because an earlier run had done them.
-  public let skipped: Int
+  package let skipped: Int
   /// Photos processed again because their earlier line was made with another palette or other
   /// options (counted in ``processed``).
-  public let recomputed: Int
+  package let recomputed: Int
   /// Photos that failed this run (recorded as error lines; retried next run).
   package let failed: Int
   /// Wall-clock seconds of the run.
   package let seconds: Double
 
   /// A summary with the given counts.
-  public init(photos: Int, processed: Int, skipped: Int, failed: Int, recomputed: Int, seconds: Double) {
+  package init(photos: Int, processed: Int, skipped: Int, failed: Int, recomputed: Int, seconds: Double) {
     self.photos = photos
     self.processed = processed
     self.skipped = skipped

@@ -11,15 +11,15 @@ public enum StubbleImpression {
   public static let defaultSpacing = 0.75
   /// Yule–Nielsen n for skin: light spreads sideways in the dermis (n ≈ 2 for strongly scattering
   /// substrates; Yule & Nielsen 1951, Viggiano 1990's range 1–3 for paper).
-  public static let yuleNielsenN = 2.0
+  package static let yuleNielsenN = 2.0
 
   /// Dot area coverage a = π(d/2)²/s² for dots of diameter d on a square grid of spacing s (mm).
-  public static func coverage(dotDiameter d: Double, spacing s: Double) -> Double {
+  package static func coverage(dotDiameter d: Double, spacing s: Double) -> Double {
     min(max(Double.pi * (d / 2) * (d / 2) / (s * s), 0), 1)
   }
 
   /// Yule–Nielsen area mixing R = (a·R_dot^(1/n) + (1 − a)·R_skin^(1/n))^n (Yule & Nielsen 1951).
-  public static func reflectance(
+  package static func reflectance(
     dot: [Double], skin: [Double], coverage a: Double, n: Double = yuleNielsenN
   ) -> [Double] {
     zip(dot, skin).map { d, s in

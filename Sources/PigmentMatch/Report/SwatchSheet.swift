@@ -58,11 +58,11 @@ public struct SwatchSheet: Sendable, Equatable {
   /// Space between the recipe and the first row, pixels.
   package static let headerGap = 16
   /// Vertical distance from one row's swatches to the next's, pixels.
-  public static let rowPitch = cell + captionGap + textHeight + rowGap
+  package static let rowPitch = cell + captionGap + textHeight + rowGap
   /// Colour of all text but warnings.
-  public static let ink = SRGB8(r: 0x22, g: 0x22, b: 0x22)
+  package static let ink = SRGB8(r: 0x22, g: 0x22, b: 0x22)
   /// Colour of warning text: a dark red, legible on white and in greyscale print.
-  public static let alert = SRGB8(r: 0xb0, g: 0x00, b: 0x20)
+  package static let alert = SRGB8(r: 0xb0, g: 0x00, b: 0x20)
   /// Colour of the 1-pixel ring around each swatch.
   package static let keyline = SRGB8(r: 0xc8, g: 0xc8, b: 0xc8)
   /// The sheet's background.
@@ -82,7 +82,7 @@ public struct SwatchSheet: Sendable, Equatable {
   /// The recipe wrapped to the sheet, as drawn top to bottom.
   let recipeLines: [String]
   /// What the sheet says above the recipe (``SwatchNotice``), before wrapping.
-  public let notices: [SwatchNotice]
+  package let notices: [SwatchNotice]
   /// The notices wrapped to the sheet, as drawn top to bottom, each line with its notice's kind.
   let noticeLines: [SwatchNotice]
   /// x of every row's first swatch, pixels.
@@ -177,7 +177,7 @@ public struct SwatchSheet: Sendable, Equatable {
   }
 
   /// The pixel rectangle of the notices block at the top (zero height when there are none).
-  public var noticeFrame: (x: Int, y: Int, width: Int, height: Int) {
+  package var noticeFrame: (x: Int, y: Int, width: Int, height: Int) {
     (
       Self.margin, Self.margin, noticeLines.map { Self.textWidth($0.text) }.max() ?? 0,
       Self.blockHeight(lines: noticeLines.count)
@@ -185,7 +185,7 @@ public struct SwatchSheet: Sendable, Equatable {
   }
 
   /// The pixel rectangle of the recipe block, under the notices (zero height when there is no recipe).
-  public var recipeFrame: (x: Int, y: Int, width: Int, height: Int) {
+  package var recipeFrame: (x: Int, y: Int, width: Int, height: Int) {
     (
       Self.margin, Self.margin + Self.blockAndGap(lines: noticeLines.count),
       recipeLines.map { Self.textWidth($0) }.max() ?? 0, Self.blockHeight(lines: recipeLines.count)

@@ -11,7 +11,7 @@
 /// were fitted by `pigmatch-bench montecarlo --fit --holdout depth:0.1` (Nelder–Mead, least
 /// squares on ΔE00 over the six ITA-class skins × bare, undiluted, 1:4 and 1:20 carbon black ×
 /// depth 0 and 0.25 mm; depth 0.1 mm held out) and are checked by `SkinMonteCarloTests`.
-public struct KubelkaMunkCalibration: Sendable, Equatable {
+package struct KubelkaMunkCalibration: Sendable, Equatable {
   /// κ of the epidermis (+ upper papillary dermis) above the pigment.
   package var epidermisAbsorption: Double
   /// σ of the epidermis.
@@ -21,7 +21,7 @@ public struct KubelkaMunkCalibration: Sendable, Equatable {
   /// σ of the dermis and the pigment layer.
   package var dermisScattering: Double
   /// Saunderson K2, internal reflectance of diffuse light at the surface.
-  public var internalReflectance: Double
+  package var internalReflectance: Double
   /// Whether the epidermis keeps S = σ·(3/4)µs′ without van Gemert & Star's −µa/4 term.
   ///
   /// The −µa/4 term is a diffusion-theory correction, valid for µa ≪ µs′; a dark epidermis in the
@@ -30,7 +30,7 @@ public struct KubelkaMunkCalibration: Sendable, Equatable {
   /// still returns light. Against exact radiative transfer, the relations with an absorption term
   /// (Star et al. 1988; Brinkworth 1972) are inaccurate over a wide range of optical properties and
   /// S proportional to µs′ alone holds (Gate 1974; Thennadil 2008, J. Opt. Soc. Am. A 25:1480).
-  public var epidermisScatteringWithoutAbsorption: Bool
+  package var epidermisScatteringWithoutAbsorption: Bool
 
   /// Factors as given.
   package init(
@@ -49,7 +49,7 @@ public struct KubelkaMunkCalibration: Sendable, Equatable {
   /// The epidermis's Kubelka–Munk K = κ·2µa and S (mm⁻¹) from its µa and µs′ (cm⁻¹):
   /// S = σ·(3/4)µs′ (Gate 1974; Thennadil 2008) when ``epidermisScatteringWithoutAbsorption``, else
   /// ``TissueOptics/kubelkaMunk(absorption:reducedScattering:absorptionFactor:scatteringFactor:)``.
-  public func epidermis(absorption mua: [Double], reducedScattering musp: [Double])
+  package func epidermis(absorption mua: [Double], reducedScattering musp: [Double])
     -> (k: [Double], s: [Double])
   {
     var constants = TissueOptics.kubelkaMunk(
@@ -78,7 +78,7 @@ public struct KubelkaMunkCalibration: Sendable, Equatable {
   /// the skin fit gives under this calibration (a new run, 3000 packets): mean/worst ΔE00 1.20/3.20
   /// over the 60 cases, 6 above 2 (five dark-skin cases, 2.2–3.2, and very light undiluted, 2.1);
   /// depth 0.1 mm 1.15/2.49 (the previous calibration: 1.45/3.12, 13 above 2).
-  public static let monteCarlo = KubelkaMunkCalibration(
+  package static let monteCarlo = KubelkaMunkCalibration(
     epidermisAbsorption: 0.7313, epidermisScattering: 0.4148, dermisAbsorption: 0.9062,
     dermisScattering: 0.8432, internalReflectance: 0.5660, epidermisScatteringWithoutAbsorption: true)
 }

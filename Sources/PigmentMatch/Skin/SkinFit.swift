@@ -45,9 +45,9 @@ public struct SkinFit: Sendable {
   public var inGamut: Bool { gamut == .skin }
 
   /// ΔE00 within which a fit counts as reaching the colour (the acceptance bound).
-  public static let gamutTolerance = 1.0
+  package static let gamutTolerance = 1.0
   /// Fraction of a range at each end that counts as "at a bound".
-  public static let boundMargin = 0.02
+  package static let boundMargin = 0.02
   /// Weight λ of the prior (ΔE00 per unit of u).
   static let priorWeight = 0.05
   /// Weight of the prior on the melanin, the parameter that spans the skin types (weaker than the

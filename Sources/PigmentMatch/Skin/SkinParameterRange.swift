@@ -59,7 +59,7 @@ package struct SkinParameterRange: Sendable, Equatable {
   /// yellow skin of a carotene-rich diet, is serum carotene above 250 µg/dL ≈ 4.7 µmol/L, several
   /// times normal: an order of magnitude above the mean is its ceiling. Measured, carotenoids add
   /// only a few b* units to skin (dietary studies), which this range reproduces.
-  public static let caroteneMicromolar = SkinParameterRange(
+  package static let caroteneMicromolar = SkinParameterRange(
     name: "caroteneMicromolar", lower: 0.1, upper: 10, typical: 0.4, logarithmic: true)
 
   /// The fitted parameters, in the fit's order.

@@ -11,26 +11,26 @@
 /// - Bloodless dermis (between the papillary loops and a sunk pigment layer): baseline absorption
 ///   and β-carotene, and the dermis's scattering (the vessels sit in the papillary loops and the
 ///   deep plexus).
-public struct SkinTissue: Sendable {
+package struct SkinTissue: Sendable {
   /// One layer's absorption µa and reduced scattering µs′ per wavelength, cm⁻¹.
-  public struct Coefficients: Sendable {
+  package struct Coefficients: Sendable {
     /// µa, cm⁻¹ (31 values).
-    public let absorption: [Double]
+    package let absorption: [Double]
     /// µs′, cm⁻¹ (31 values).
-    public let reducedScattering: [Double]
+    package let reducedScattering: [Double]
   }
 
   /// The parameters.
-  public let parameters: SkinParameters
+  package let parameters: SkinParameters
   /// Epidermis (+ upper papillary dermis).
-  public let epidermis: Coefficients
+  package let epidermis: Coefficients
   /// Dermis with its blood.
-  public let dermis: Coefficients
+  package let dermis: Coefficients
   /// Dermis without blood.
-  public let bloodlessDermis: Coefficients
+  package let bloodlessDermis: Coefficients
 
   /// The tissue for `parameters`.
-  public init(parameters p: SkinParameters) {
+  package init(parameters p: SkinParameters) {
     parameters = p
     let blood = HemoglobinExtinction.wholeBloodAbsorption(saturation: p.oxygenSaturation)
     let melanin = TissueOptics.epidermalAbsorption(

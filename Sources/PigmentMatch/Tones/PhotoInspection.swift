@@ -1,15 +1,15 @@
 /// What `pigmatch inspect` reports about a photo: its metadata and mean colour.
-public struct PhotoInspection: Sendable {
-  public let path: String
-  public let metadata: PhotoMetadata
+package struct PhotoInspection: Sendable {
+  package let path: String
+  package let metadata: PhotoMetadata
   /// Mean CIELAB over all fully opaque pixels at full resolution; nil when none is opaque.
-  public let meanLab: Lab?
-  public let warnings: [String]
+  package let meanLab: Lab?
+  package let warnings: [String]
 
   /// Measures `path` at full resolution. A PNG streams row by row (an interlaced file pass by pass),
   /// each row colour-managed and summed as it comes, so memory holds a row whatever the image's size
   /// or interlacing; other formats are decoded whole.
-  public init(path: String, options: DecodeOptions = .full) throws(PhotoError) {
+  package init(path: String, options: DecodeOptions = .full) throws(PhotoError) {
     self.path = path
     var sum = Photo.LabSum()
     var l: [Float] = [], a: [Float] = [], b: [Float] = []
