@@ -63,7 +63,7 @@ extension JSONContract {
   }
 
   /// What a `batch` line was computed with: a re-run with a different palette or options
-  /// recomputes the lines whose settings differ (``BatchRun``).
+  /// recomputes the lines whose settings differ (`BatchRun`).
   public struct BatchSettings: Codable, Sendable, Equatable, Hashable {
     public let palette: PaletteIdentity
     public let options: RunOptions

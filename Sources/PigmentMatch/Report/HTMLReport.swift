@@ -6,15 +6,15 @@ import Colorimetry
 /// Sections, top to bottom: the clinical record (``ClinicalRecord``: client, practitioner, visit
 /// and touch-up dates; tool and palette versions, regions, calibration, confidence) and every
 /// warning; the photo thumbnail with the sampled skin and hair regions outlined
-/// (``ToneAnalysis/regions``, ``RegionOutline``) beside the skin and hair swatches (Lab, hex, ITA°
+/// (``ToneAnalysis/regions``, `RegionOutline`) beside the skin and hair swatches (Lab, hex, ITA°
 /// class, Fitzpatrick type by convention, Monk swatch); the recipe in fractions and drops, with an
 /// out-of-reach notice when the healed dot misses the target by more than
-/// ``FadeModel/matchThreshold``; what it looks like (``StubblePreview``: bare skin beside the same
+/// ``FadeModel/matchThreshold``; what it looks like (`StubblePreview`: bare skin beside the same
 /// patch with healed dots, magnified, and one dot with its healing halo; a true-size
-/// ``StubblePattern``); a plain-language ΔE00 legend; the fade strip and ΔE00 curve (``SVGChart``)
+/// `StubblePattern`); a plain-language ΔE00 legend; the fade strip and ΔE00 curve (`SVGChart`)
 /// with the touch-up time; the hyperpigmentation risk during healing (weeks 0/4/8/12, advice and the
 /// "modelled from proxies" basis).
-/// Every piece of text from outside (file and palette names) goes through ``HTMLEscaping``.
+/// Every piece of text from outside (file and palette names) goes through `HTMLEscaping`.
 /// Pure: builds a String, does no I/O.
 public struct HTMLReport: Sendable {
   /// The photo's name as shown (usually its file name).

@@ -1,18 +1,18 @@
 import Foundation
 
 /// One line of what the ``SwatchSheet`` says above its colours: a warning (drawn in
-/// ``SwatchSheet/alert``) or a note (in ``SwatchSheet/ink``).
+/// `SwatchSheet/alert`) or a note (in `SwatchSheet/ink`).
 ///
 /// The sheet is often the only thing a client or a colleague sees, so it carries what the page and
 /// the JSON say before the recipe: low confidence first, then an out-of-reach target, every other
 /// warning of the measurement, and whether the photo was calibrated and how (``notices(for:measurement:)``).
 public struct SwatchNotice: Sendable, Equatable {
-  /// The text as drawn: upper case, only characters of the sheet's font (``BitmapFont``).
+  /// The text as drawn: upper case, only characters of the sheet's font (`BitmapFont`).
   public let text: String
   /// Whether it is a warning (else a note, such as the calibration that was applied).
   public let isWarning: Bool
 
-  /// `text` made printable in the sheet's font (``printable(_:)``).
+  /// `text` made printable in the sheet's font (`printable(_:)`).
   public init(_ text: String, isWarning: Bool) {
     self.text = Self.printable(text)
     self.isWarning = isWarning

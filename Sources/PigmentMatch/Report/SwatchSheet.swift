@@ -6,9 +6,9 @@ import PhotoIO
 /// every swatch.
 ///
 /// Content:
-/// - Notices (top, ``notices``): low confidence, out of reach, the measurement's other warnings
-///   (in ``alert`` red), and the calibration — `UNCALIBRATED: …` in red, or the correction that
-///   was applied in ``ink`` (``SwatchNotice/notices(for:measurement:)``), each wrapped at word
+/// - Notices (top, `notices`): low confidence, out of reach, the measurement's other warnings
+///   (in `alert` red), and the calibration — `UNCALIBRATED: …` in red, or the correction that
+///   was applied in `ink` (``SwatchNotice/notices(for:measurement:)``), each wrapped at word
 ///   boundaries to the width of the rows below.
 /// - Recipe (top): `RECIPE: <drops> <NAME> + <drops> <NAME> … = <total> DROPS`, the rounded
 ///   recipe (``DropRecipe``) with the blend's ingredient names, wrapped at ingredient boundaries
@@ -21,14 +21,14 @@ import PhotoIO
 ///   hyperpigmentation halo, at the weeks of ``Hyperpigmentation/healing``, captioned `W0`, `W4`,
 ///   `W8`, `W12`.
 ///
-/// Layout (pixels; text is a 5 × 7 bitmap font at ``textScale`` 2: 12 px per character, ``textHeight``
-/// 14 px per line, ``lineGap`` between lines): a ``margin`` of white all round. The notice lines
-/// start at (margin, margin) (``noticeFrame``); ``headerGap`` below them (or at the margin when
-/// there are none) the recipe lines start (``recipeFrame``); ``headerGap`` below those the rows
+/// Layout (pixels; text is a 5 × 7 bitmap font at `textScale` 2: 12 px per character, `textHeight`
+/// 14 px per line, `lineGap` between lines): a `margin` of white all round. The notice lines
+/// start at (margin, margin) (`noticeFrame`); `headerGap` below them (or at the margin when
+/// there are none) the recipe lines start (`recipeFrame`); `headerGap` below those the rows
 /// begin, at `top`. The titles form a
-/// left column as wide as the widest title line; the swatches start ``titleGap`` to its right, at
-/// `left`. Swatch *i* of row *r* covers x ∈ [left + i·(``cell`` + ``gap``), … + cell),
-/// y ∈ [top + r·``rowPitch``, … + cell) (``frame(row:index:)``), ringed by a 1-pixel light grey
+/// left column as wide as the widest title line; the swatches start `titleGap` to its right, at
+/// `left`. Swatch *i* of row *r* covers x ∈ [left + i·(`cell` + `gap`), … + cell),
+/// y ∈ [top + r·`rowPitch`, … + cell) (`frame(row:index:)`), ringed by a 1-pixel light grey
 /// keyline just outside that square so pale skin shows against the white. Its caption is centred
 /// under it, `captionGap` below the swatch (`captionFrame(row:index:)`); a row's title is
 /// left-aligned in the column and centred vertically on the swatches (`titleFrame(row:)`).

@@ -21,7 +21,7 @@ public enum CaroteneExtinction {
   ]
 
   /// Absorption coefficient µa = ln(10)·ε·C, **cm⁻¹**, of tissue holding β-carotene at
-  /// `micromolar` µmol/L (Beer–Lambert with Prahl's decadic ε, as for ``HemoglobinExtinction``).
+  /// `micromolar` µmol/L (Beer–Lambert with Prahl's decadic ε, as for `HemoglobinExtinction`).
   /// 31 values.
   public static func absorption(micromolar: Double) -> [Double] {
     let molar = max(micromolar.isFinite ? micromolar : 0, 0) * 1e-6

@@ -4,7 +4,7 @@ import Foundation
 /// The skin model fitted to a measured skin colour, how close it came, and whether the colour is
 /// one skin can have under neutral light.
 ///
-/// Fit: eight physiological parameters (``SkinParameterRange/fitted``: eumelanin + pheomelanin
+/// Fit: eight physiological parameters (`SkinParameterRange/fitted`: eumelanin + pheomelanin
 /// melanosome fraction, pheomelanin share, blood fraction and oxygenation, dermal scattering and
 /// its power, epidermal thickness, β-carotene), each moved as t = 1/(1 + e^(−u)) along its range
 /// so it stays strictly inside; minimise ΔE00(model skin, measured)² plus a weak prior
@@ -12,7 +12,7 @@ import Foundation
 /// melanin, blood and carotene, then Levenberg–Marquardt on the CIEDE2000 residual vector
 /// (Levenberg 1944; Marquardt 1963); a fit that ends at a bound is retried with a barrier off the
 /// bounds, and kept if it still reaches the colour. A colour the model cannot reach within ΔE00
-/// ``gamutTolerance`` with every parameter off its bounds is not fitted silently: ``gamut`` says
+/// `gamutTolerance` with every parameter off its bounds is not fitted silently: ``gamut`` says
 /// it is likely a colour cast.
 public struct SkinFit: Sendable {
   /// Whether the measured colour is one skin can have under neutral light.
@@ -36,7 +36,7 @@ public struct SkinFit: Sendable {
   public let modelLab: Lab
   /// ΔE00(model skin, measured): the fit's residual.
   public let deltaE00: Double
-  /// Names of the parameters within 2 % of an end of their range (``SkinParameterRange/name``).
+  /// Names of the parameters within 2 % of an end of their range (`SkinParameterRange/name`).
   public let parametersAtBounds: [String]
   /// Skin or likely colour cast.
   public let gamut: Gamut
@@ -58,7 +58,7 @@ public struct SkinFit: Sendable {
   static let thicknessPriorWeight = 0.1
 
   /// Fits the skin model to `skin` (CIELAB D65); throws when it is not a plausible skin colour at
-  /// all (``PlausibleSkin``). `oxygenSaturation`, when given, is held fixed instead of fitted.
+  /// all (`PlausibleSkin`). `oxygenSaturation`, when given, is held fixed instead of fitted.
   public init(skin: Lab, oxygenSaturation: Double? = nil) throws(SkinError) {
     guard PlausibleSkin.contains(skin) else { throw .implausibleSkin(skin) }
     let ranges = SkinParameterRange.fitted

@@ -23,7 +23,7 @@ public struct SkinParameters: Sendable, Equatable {
   /// 77:1133; Meglinski & Matcher 2002 model it as 20 µm stratum corneum + 80 µm living epidermis).
   public var epidermisThickness: Double
   /// Carotenoids (as β-carotene) in the tissue, **µmol/L**, the same in every layer; absorb
-  /// 400–520 nm (``CaroteneExtinction``) and yellow the skin (``SkinParameterRange/caroteneMicromolar``).
+  /// 400–520 nm (``CaroteneExtinction``) and yellow the skin (`SkinParameterRange/caroteneMicromolar`).
   public var caroteneMicromolar: Double
   /// Thickness of the pigment layer in the dermis, **mm** (0.1 mm, as the palettes assume; see
   /// ``NeutralDermisDotOptics``).
@@ -36,7 +36,7 @@ public struct SkinParameters: Sendable, Equatable {
   public static let defaultOxygenSaturation = 0.75
   /// Default epidermis (+ upper papillary dermis) thickness, mm.
   public static let defaultEpidermisThickness = 0.1
-  /// Default tissue β-carotene, µmol/L (``SkinParameterRange/caroteneMicromolar``'s typical).
+  /// Default tissue β-carotene, µmol/L (`SkinParameterRange/caroteneMicromolar`'s typical).
   public static let defaultCaroteneMicromolar = SkinParameterRange.caroteneMicromolar.typical
   /// Default pheomelanin share of the melanin: 26 % (Alaluf et al. 2002: ≈74 % eumelanin,
   /// ≈26 % pheomelanin, alike across ethnic groups).
