@@ -96,7 +96,7 @@ DEFS = {
                       "parameters": obj({"melanosomeFraction": FRACTION, "pheomelaninFraction": FRACTION,
                                          "bloodFraction": FRACTION, "oxygenSaturation": FRACTION,
                                          "dermalScatteringScale": NUM, "epidermisThicknessMM": NUM,
-                                         "scatteringPower": NUM}),
+                                         "scatteringPower": NUM, "caroteneMicromolar": NUM}),
                       "melanosomeFraction": FRACTION, "bloodFraction": FRACTION, "dermalScatteringScale": NUM},
                      optional=("advice",)),
     # match

@@ -209,6 +209,7 @@ extension JSONContract {
       public let dermalScatteringScale: Number
       public let epidermisThicknessMM: Number
       public let scatteringPower: Number
+      public let caroteneMicromolar: Number
     }
 
     public let fitDeltaE00: Number
@@ -235,7 +236,8 @@ extension JSONContract {
         oxygenSaturation: Number(p.oxygenSaturation, places: 3),
         dermalScatteringScale: Number(p.dermalScatteringScale, places: 3),
         epidermisThicknessMM: Number(p.epidermisThickness, places: 4),
-        scatteringPower: Number(p.scatteringPower, places: 3))
+        scatteringPower: Number(p.scatteringPower, places: 3),
+        caroteneMicromolar: Number(p.caroteneMicromolar, places: 2))
       melanosomeFraction = parameters.melanosomeFraction
       bloodFraction = parameters.bloodFraction
       dermalScatteringScale = parameters.dermalScatteringScale
