@@ -247,8 +247,14 @@ struct SwatchSheetTests {
     #expect(
       sheet.width == left + columns * SwatchSheet.cell + (columns - 1) * SwatchSheet.gap
         + SwatchSheet.margin)
-    // One recipe line, then three rows.
-    let top = SwatchSheet.margin + SwatchSheet.textHeight + SwatchSheet.headerGap
+    // The notice lines (a colour-only report has only the out-of-reach notice, when it is out of
+    // reach), then one recipe line, then three rows.
+    let notices = sheet.noticeLines.count
+    #expect((notices > 0) == (match.solution.blend.deltaE00 > FadeModel.matchThreshold))
+    let noticeBlock =
+      notices == 0
+      ? 0 : notices * SwatchSheet.textHeight + (notices - 1) * SwatchSheet.lineGap + SwatchSheet.headerGap
+    let top = SwatchSheet.margin + noticeBlock + SwatchSheet.textHeight + SwatchSheet.headerGap
     #expect(sheet.frame(row: 0, index: 0).y == top)
     #expect(sheet.frame(row: 2, index: 3).y == top + 2 * SwatchSheet.rowPitch)
     #expect(sheet.frame(row: 1, index: 2).x == left + 2 * (SwatchSheet.cell + SwatchSheet.gap))
