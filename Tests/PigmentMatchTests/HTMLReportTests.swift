@@ -33,6 +33,19 @@ enum ReportFixture {
 
   static func get() throws -> Fixture { try shared.get() }
 
+  /// The fixture's match (same skin fit, target and skin type) for another dot geometry.
+  static func match(
+    dotDiameter: Double = StubbleImpression.defaultDotDiameter, spacing: Double = StubbleImpression.defaultSpacing
+  ) throws -> MatchReport {
+    let f = try get()
+    if dotDiameter == StubbleImpression.defaultDotDiameter, spacing == StubbleImpression.defaultSpacing {
+      return f.match
+    }
+    return try MatchPipeline(
+      palette: f.palette, options: .init(timelineYears: 10, dotDiameter: dotDiameter, spacing: spacing)
+    ).run(fit: f.match.skinFit, target: f.match.matchTarget, skinType: f.match.conditions.skinType)
+  }
+
   static func page(name: String = "06-intermediate-brown.jpg") throws -> (HTMLReport, String) {
     let f = try get()
     let report = HTMLReport(

@@ -3,7 +3,7 @@ import Foundation
 import PigmentMatch
 
 /// `report`'s clinical-record options (client, practitioner, visit date, notes) and the dot
-/// geometry of its stubble preview.
+/// geometry of the whole match it reports (stubble impression, preview, fade, halo and risk).
 struct RecordOptions: ParsableArguments {
   @Option(help: "The client's name or record ID, shown on the page.")
   var client: String = ""
