@@ -25,6 +25,8 @@ struct ReportCommand: ParsableCommand {
 
   @OptionGroup var record: RecordOptions
 
+  @OptionGroup var geometry: DotGeometryOptions
+
   @OptionGroup var region: RegionOptions
 
   @OptionGroup var fade: FadeOptions
@@ -45,12 +47,8 @@ struct ReportCommand: ParsableCommand {
     }
     let measurement = try region.measure(decoded, name: photo)
     let analysis = measurement.analysis
-    let geometry = record.geometry
     let pipeline = MatchPipeline(
-      palette: loaded,
-      options: .init(
-        years: fade.years ?? 0, conditions: fade.conditions, dotDiameter: geometry.dotDiameter,
-        spacing: geometry.spacing))
+      palette: loaded, options: geometry.pipelineOptions(years: fade.years ?? 0, conditions: fade.conditions))
     let report: MatchReport
     do { report = try pipeline.run(measurement: measurement, fitzpatrick: region.fitzpatrick) } catch {
       throw CLIFailure.input(photo, error.description)
