@@ -91,8 +91,9 @@ struct ClinicalReportTests {
   ) throws -> String {
     let f = try ReportFixture.get()
     return HTMLReport(
-      photoName: "client.jpg", analysis: f.analysis, match: f.match,
-      thumbnail: f.thumbnail, record: record, dotDiameter: dotDiameter, spacing: spacing
+      photoName: "client.jpg", analysis: f.analysis,
+      match: try ReportFixture.match(dotDiameter: dotDiameter, spacing: spacing),
+      thumbnail: f.thumbnail, record: record
     ).render()
   }
 
@@ -218,16 +219,12 @@ struct ClinicalReportTests {
     let f = try ReportFixture.get()
     let match =
       name == "dark"
-      ? try MatchPipeline(palette: f.palette).run(skin: Lab(l: 35, a: 10, b: 15), hair: Lab(l: 20, a: 2, b: 3))
-      : f.match
-    let h = Hyperpigmentation(
-      skin: match.skinFit.optics, model: DotModel(palette: f.palette, optics: match.skinFit.optics),
-      fractions: match.solution.blend.fractions, spacing: spacing)
+      ? try MatchPipeline(palette: f.palette, options: .init(spacing: spacing)).run(
+        skin: Lab(l: 35, a: 10, b: 15), hair: Lab(l: 20, a: 2, b: 3))
+      : try ReportFixture.match(spacing: spacing)
+    let h = match.hyperpigmentation
     #expect(h.risk == risk)
-    let html = HTMLReport(
-      photoName: "x.jpg", analysis: f.analysis, match: match, thumbnail: nil,
-      spacing: spacing, hyperpigmentation: h
-    ).render()
+    let html = HTMLReport(photoName: "x.jpg", analysis: f.analysis, match: match, thumbnail: nil).render()
     let r = StubbleImpression.defaultDotDiameter / 2
     let rings = try captures(#"<circle class="halo-edge" cx="[0-9.]+" cy="[0-9.]+" r="([0-9.]+)""#, in: html)
     #expect(rings.count == 1)

@@ -33,6 +33,19 @@ enum ReportFixture {
 
   static func get() throws -> Fixture { try shared.get() }
 
+  /// The fixture's match (same skin fit, target and skin type) for another dot geometry.
+  static func match(
+    dotDiameter: Double = StubbleImpression.defaultDotDiameter, spacing: Double = StubbleImpression.defaultSpacing
+  ) throws -> MatchReport {
+    let f = try get()
+    if dotDiameter == StubbleImpression.defaultDotDiameter, spacing == StubbleImpression.defaultSpacing {
+      return f.match
+    }
+    return try MatchPipeline(
+      palette: f.palette, options: .init(timelineYears: 10, dotDiameter: dotDiameter, spacing: spacing)
+    ).run(fit: f.match.skinFit, target: f.match.matchTarget, skinType: f.match.conditions.skinType)
+  }
+
   static func page(name: String = "06-intermediate-brown.jpg") throws -> (HTMLReport, String) {
     let f = try get()
     let report = HTMLReport(
@@ -93,10 +106,12 @@ struct HTMLReportTests {
       try hexOf("halo-week")
         == f.match.hyperpigmentation.healing.map { SRGB8(clamping: $0.stubbleLab).hex })
     #expect(try captures(#"data-week="(\d+)""#, in: html) == ["0", "4", "8", "12"])
-    // The stubble pattern: dots of the healed dot's colour on the skin's colour.
+    // The stubble pattern: dots of the healed dot's colour on the skin's colour — the model's bare
+    // skin between the dots (MatchReport.skinLab), as in the "Bare skin" preview beside it; it
+    // differs from the measured skin by the skin fit's residual.
     let pattern = try captures(
       #"<pattern id="stubble-true"[^>]*><rect[^>]* fill="(#[0-9a-f]{6})"/>"#, in: html)
-    #expect(pattern == [SRGB8(clamping: f.match.skinFit.target).hex])
+    #expect(pattern == [SRGB8(clamping: f.match.skinLab).hex])
     #expect(
       html.contains("<g fill=\"\(SRGB8(clamping: f.match.solution.blend.dotLab).hex)\"><circle"))
   }

@@ -45,7 +45,12 @@ struct MatchCommandTests {
     let deltaE = try #require(blend["deltaE00"] as? Double)
     #expect((json["reach"] is NSNull) == (deltaE <= 1.8))
     let h = try #require(json["hyperpigmentation"] as? [String: Any])
-    #expect(Set(h.keys) == ["risk", "skinType", "haloDeltaE00", "weeks", "advice", "healing", "basis"])
+    // Issue 15 adds the dot geometry the risk, halo and healing looks were computed for.
+    #expect(
+      Set(h.keys) == [
+        "risk", "skinType", "haloDeltaE00", "weeks", "advice", "healing", "basis", "dotDiameterMM", "spacingMM",
+        "coverage",
+      ])
     #expect(["low", "moderate", "high"].contains(h["risk"] as? String ?? ""))
     #expect((h["basis"] as? String)?.contains("proxies") == true)
     let fade = try #require(json["fade"] as? [String: Any])

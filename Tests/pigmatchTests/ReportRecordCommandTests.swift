@@ -24,6 +24,8 @@ struct ReportRecordCommandTests {
     #expect(html.contains("2026-11-30 (30 November 2026)"))
     #expect(html.contains("pigmatch \(ToolVersion.tool)"))
     #expect(html.contains("dots 0.200 mm, 0.90 mm apart"))
+    // The stubble swatch states the same geometry: coverage π(0.1)²/0.9² = 0.0388 by hand.
+    #expect(html.contains("dots 0.200 mm, 0.90 mm apart: 3.9 % of the skin"))
     // The touch-up date: 30 November 2026 plus the months the page states, counted by hand for
     // the months this fixture gives (its fade is pinned by FadeModelTests: 3–6 years for typical
     // skin; here the follicle target is out of reach sooner).

@@ -43,6 +43,12 @@ extension JSONContract {
       public let advice: [String]
       public let healing: [Healing]
       public let basis: String
+      /// The dot geometry the risk, halo and healing looks were computed for: healed dot diameter
+      /// and spacing (mm) and the dot area coverage π(d/2)²/s² (nil only in lines written before
+      /// they were recorded).
+      public let dotDiameterMM: Number?
+      public let spacingMM: Number?
+      public let coverage: Number?
     }
 
     /// One year of the fade against the target.
@@ -112,7 +118,9 @@ extension JSONContract {
             plausible: $0.plausible.map(\.roman), summary: $0.summary)
         }, haloDeltaE00: Number(h.haloDeltaE00, places: 3), weeks: h.weeks, advice: h.advice,
         healing: h.healing.map { Healing(week: $0.week, stubbleLab: Lab($0.stubbleLab)) },
-        basis: PigmentMatch.Hyperpigmentation.basis)
+        basis: PigmentMatch.Hyperpigmentation.basis,
+        dotDiameterMM: Number(report.conditions.dotDiameter, places: 3),
+        spacingMM: Number(report.conditions.spacing, places: 3), coverage: Number(h.coverage, places: 5))
       fade = Fade(
         timeline: report.fade.entries.map {
           FadeEntry(year: $0.year, dotLab: Lab($0.dotLab), deltaE00ToTarget: Number($0.deltaE00ToTarget ?? .nan, places: 4))

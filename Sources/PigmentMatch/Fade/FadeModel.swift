@@ -107,11 +107,14 @@ public struct FadeModel: Sendable {
     timeline(try recipe.fractions(in: model.palette), model: model, years: years, target: target)
   }
 
-  /// The year-by-year look of component fractions in `model`'s order (see the `Recipe` form).
-  package func timeline(_ fractions: [Double], model: DotModel, years: Int, target: Lab? = nil)
-    -> FadeTimeline
-  {
-    let projection = FadeProjection(model: model, fade: self, years: years)
+  /// The year-by-year look of component fractions in `model`'s order (see the `Recipe` form), the
+  /// stubble impression at healed dot area `coverage` (default: the default dot size and spacing).
+  package func timeline(
+    _ fractions: [Double], model: DotModel, years: Int, target: Lab? = nil,
+    coverage: Double = StubbleImpression.coverage(
+      dotDiameter: StubbleImpression.defaultDotDiameter, spacing: StubbleImpression.defaultSpacing)
+  ) -> FadeTimeline {
+    let projection = FadeProjection(model: model, fade: self, years: years, coverage: coverage)
     var timeline = FadeTimeline(projection: projection, fractions: fractions, target: target)
     if let year = timeline.touchUpYear, year > 0 {
       timeline.touchUpTime = touchUpTime(

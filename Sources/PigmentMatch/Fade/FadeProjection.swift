@@ -14,11 +14,19 @@ package struct FadeProjection: Sendable {
   let models: [DotModel]
   /// Per year, per component: retention ÷ spread area (water 1).
   let scale: [[Double]]
+  /// Healed dot area coverage of the stubble impression (`StubbleImpression.coverage`).
+  package let coverage: Double
 
-  /// The projection of `model` under `fade` over years 0…`years` (negative counts as 0).
-  package init(model: DotModel, fade: FadeModel, years: Int) {
+  /// The projection of `model` under `fade` over years 0…`years` (negative counts as 0), for a
+  /// stubble of healed dot area `coverage` (default: the default dot size and spacing).
+  package init(
+    model: DotModel, fade: FadeModel, years: Int,
+    coverage: Double = StubbleImpression.coverage(
+      dotDiameter: StubbleImpression.defaultDotDiameter, spacing: StubbleImpression.defaultSpacing)
+  ) {
     self.model = model
     self.fade = fade
+    self.coverage = coverage
     self.years = Array(0...max(years, 0))
     let ones = [Double](repeating: 1, count: model.componentCount)
     models = self.years.map {
@@ -37,14 +45,12 @@ package struct FadeProjection: Sendable {
     years.indices.map { models[$0].lab(faded(fractions, at: $0)) }
   }
 
-  /// The stubble impression in each year (default dot size and spacing; the dot's area grows with
+  /// The stubble impression in each year (healed coverage ``coverage``; the dot's area grows with
   /// its spread).
   package func stubbleLabs(_ fractions: [Double]) -> [Lab] {
-    let base = StubbleImpression.coverage(
-      dotDiameter: StubbleImpression.defaultDotDiameter, spacing: StubbleImpression.defaultSpacing)
-    return years.indices.map { index in
+    years.indices.map { index in
       let g = fade.spread(years: Double(years[index]))
-      return models[index].stubbleLab(faded(fractions, at: index), coverage: min(base * g * g, 1))
+      return models[index].stubbleLab(faded(fractions, at: index), coverage: min(coverage * g * g, 1))
     }
   }
 }

@@ -14,4 +14,8 @@ public struct MatchConditions: Sendable {
   public var fade: FadeConditions { options.conditions }
   /// Years the fade-aware solve averaged over (0: a day-one solve).
   public var solveYears: Int { options.years }
+  /// Healed dot diameter, mm, of the stubble impression, its fade and the halo.
+  public var dotDiameter: Double { options.dotDiameter }
+  /// Dot spacing (pitch), mm, of the same.
+  public var spacing: Double { options.spacing }
 }

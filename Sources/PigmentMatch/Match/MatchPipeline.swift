@@ -10,7 +10,8 @@ import Colorimetry
 /// ``BlendSolver/solve(target:years:conditions:)``), says what the palette lacks when it cannot
 /// (``PaletteReach``), assesses post-inflammatory hyperpigmentation for the blend
 /// (``Hyperpigmentation``) and projects its fade (``FadeModel``) with the distance to the follicle
-/// each year. Pure: no I/O.
+/// each year. One dot geometry (``Options/dotDiameter``, ``Options/spacing``) serves the stubble
+/// impression, its fade and the halo. Pure: no I/O.
 public struct MatchPipeline: Sendable {
   /// Settings of one run.
   public struct Options: Sendable {
@@ -22,17 +23,31 @@ public struct MatchPipeline: Sendable {
     public var conditions: FadeConditions
     /// Solver settings.
     public var solver: BlendSolver.Options
+    /// Healed dot diameter, mm: the stubble impression, its fade and the hyperpigmentation halo.
+    public let dotDiameter: Double
+    /// Dot spacing (pitch), mm, of the same.
+    public let spacing: Double
 
-    /// Defaults: day-one solve, 10-year timeline, moderate sun, non-smoker.
+    /// Defaults: day-one solve, 10-year timeline, moderate sun, non-smoker, the default dot size
+    /// and spacing (``StubbleImpression``). A dot size or spacing that is not a positive number,
+    /// or a spacing not larger than the dot, gives both defaults.
     public init(
       years: Int = 0, timelineYears: Int = 10, conditions: FadeConditions = FadeConditions(),
-      solver: BlendSolver.Options = BlendSolver.Options()
+      solver: BlendSolver.Options = BlendSolver.Options(),
+      dotDiameter: Double = StubbleImpression.defaultDotDiameter,
+      spacing: Double = StubbleImpression.defaultSpacing
     ) {
       self.years = max(years, 0)
       self.timelineYears = max(timelineYears, 0)
       self.conditions = conditions
       self.solver = solver
+      let valid = dotDiameter.isFinite && spacing.isFinite && dotDiameter > 0 && spacing > dotDiameter
+      self.dotDiameter = valid ? dotDiameter : StubbleImpression.defaultDotDiameter
+      self.spacing = valid ? spacing : StubbleImpression.defaultSpacing
     }
+
+    /// Healed dot area coverage π(d/2)²/s² of ``dotDiameter`` at ``spacing``.
+    public var coverage: Double { StubbleImpression.coverage(dotDiameter: dotDiameter, spacing: spacing) }
   }
 
   /// The palette to blend from.
@@ -104,10 +119,11 @@ public struct MatchPipeline: Sendable {
       solution = try solver.solve(target: goal, years: options.years, conditions: options.conditions)
     } catch { throw .blend(error) }
     let hyperpigmentation = Hyperpigmentation(
-      skin: fit.optics, model: solver.model, fractions: solution.blend.fractions, skinType: skinType)
+      skin: fit.optics, model: solver.model, fractions: solution.blend.fractions,
+      dotDiameter: options.dotDiameter, spacing: options.spacing, skinType: skinType)
     let horizon = options.years > 0 ? options.years : options.timelineYears
     let fade = FadeModel(conditions: options.conditions).timeline(
-      solution.blend.fractions, model: solver.model, years: horizon, target: goal)
+      solution.blend.fractions, model: solver.model, years: horizon, target: goal, coverage: options.coverage)
     let reach =
       solution.blend.deltaE00 > FadeModel.matchThreshold
       ? PaletteReach(model: solver.model, target: goal, closest: solution.blend.dotLab) : nil

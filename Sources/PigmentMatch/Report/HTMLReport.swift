@@ -33,24 +33,22 @@ public struct HTMLReport: Sendable {
   public let measurement: PhotoMeasurement?
   /// Client, practitioner, visit date and notes; nil leaves them out (and the touch-up in years).
   public let record: ClinicalRecord?
-  /// Healed dot diameter and pitch of the stubble preview, mm.
-  public let dotDiameter: Double
-  public let spacing: Double
-  /// The hyperpigmentation shown: `match`'s, or one recomputed for ``dotDiameter`` and ``spacing``.
-  public let hyperpigmentation: Hyperpigmentation
+  /// Healed dot diameter of the whole page (preview, stubble swatch, fade, halo), mm: the match's
+  /// own (``MatchConditions/dotDiameter``), so the page cannot show one geometry and compute another.
+  public var dotDiameter: Double { match.conditions.dotDiameter }
+  /// Dot spacing (pitch) of the whole page, mm: the match's own (``MatchConditions/spacing``).
+  public var spacing: Double { match.conditions.spacing }
+  /// The hyperpigmentation shown: the match's, for its dot geometry.
+  public var hyperpigmentation: Hyperpigmentation { match.hyperpigmentation }
 
-  /// A report of `match` for the photo `photoName` analysed as `analysis`.
+  /// A report of `match` for the photo `photoName` analysed as `analysis`; the dot geometry is the
+  /// match's (``MatchPipeline/Options/dotDiameter``, ``MatchPipeline/Options/spacing``).
   public init(
     photoName: String, analysis: ToneAnalysis, match: MatchReport, thumbnail: ReportThumbnail?,
-    measurement: PhotoMeasurement? = nil, record: ClinicalRecord? = nil,
-    dotDiameter: Double = StubbleImpression.defaultDotDiameter, spacing: Double = StubbleImpression.defaultSpacing,
-    hyperpigmentation: Hyperpigmentation? = nil
+    measurement: PhotoMeasurement? = nil, record: ClinicalRecord? = nil
   ) {
     self.measurement = measurement
     self.record = record
-    self.dotDiameter = dotDiameter > 0 ? dotDiameter : StubbleImpression.defaultDotDiameter
-    self.spacing = spacing > 0 ? spacing : StubbleImpression.defaultSpacing
-    self.hyperpigmentation = hyperpigmentation ?? match.hyperpigmentation
     self.photoName = photoName
     self.analysis = analysis
     self.match = match
@@ -65,8 +63,11 @@ public struct HTMLReport: Sendable {
 
   /// Hair cells outlined: at least half the largest hair share of any cell (the densest hair),
   /// and at least 5 %, so scattered stubble does not outline the whole photo.
-  package func hairCellShare() -> Float {
-    max(0.05, 0.5 * (analysis.regions.hairShares.max() ?? 0))
+  package func hairCellShare() -> Float { Self.hairCellShare(analysis.regions) }
+
+  /// ``hairCellShare()`` of the region map `map`.
+  package static func hairCellShare(_ map: ToneRegionMap) -> Float {
+    max(0.05, 0.5 * (map.hairShares.max() ?? 0))
   }
 
   /// The whole page.
@@ -375,9 +376,14 @@ public struct HTMLReport: Sendable {
         "ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the follicle",
         "ΔL* \(ReportFormat.number(match.dotContrast.deltaL, 1)), Δb* \(ReportFormat.number(match.dotContrast.deltaB, 1)) against the skin",
       ])
+    let n = ReportFormat.number
     let stubbleSwatch = swatch(
       "Stubble impression", stubble, cls: "swatch-stubble",
-      details: [ReportFormat.lab(stubble), "dots and skin by area"])
+      details: [
+        ReportFormat.lab(stubble),
+        "dots \(n(dotDiameter, 3)) mm, \(n(spacing, 2)) mm apart: \(ReportFormat.percent(match.conditions.options.coverage)) "
+          + "of the skin, mixed by area",
+      ])
     let hairSwatch = swatch(
       match.matchTarget.kind == "follicle" ? "Follicle (target)" : "Target", match.target, cls: "swatch-hair-again",
       details: [ReportFormat.lab(match.target)])

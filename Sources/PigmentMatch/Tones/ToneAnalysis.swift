@@ -74,7 +74,8 @@ public struct ToneAnalysis: Sendable {
   /// 0…1: how far to trust the result (pixel count, skin share and spread, hair contrast, warnings).
   public let confidence: Double
   public let warnings: [ToneWarning]
-  /// Where the skin and hair pixels were, on a coarse grid over the photo (for drawing only).
+  /// Where the skin and hair pixels were (a hair found by place: its band), on a coarse grid over
+  /// the photo (for drawing only).
   public let regions: ToneRegionMap
 
   /// Fewest usable pixels an analysis accepts (a 1×1 photo cannot be clustered).
@@ -203,11 +204,14 @@ public struct ToneAnalysis: Sendable {
       shares: shares, skin: fineSkin)
     let skinLab = skin.lab
     var hair = clusterHair
+    // Where a hair found by place was measured (decoded-grid positions), for the region map.
+    var hairBand: [Int] = []
     if hair == nil,
       let band = HeadHair.find(
         pixels: pixels, assignment: assignment, roles: roles, all: sampling.pixels, skin: skinLab,
         lightness: scene.lightness)
     {
+      hairBand = band.map { Int(sampling.pixels.position[$0]) }
       let lab = Statistics.medianLab(pixels: sampling.pixels, indices: band)
       hair = HairTone(
         lab: lab, share: Double(band.count) / Double(pixels.count),
@@ -255,7 +259,8 @@ public struct ToneAnalysis: Sendable {
       .sorted { $0.share > $1.share }
     self.confidence = min(1, max(0, confidence))
     self.warnings = warnings
-    self.regions = ToneRegionMap(grid: grid, width: pixels.gridWidth, height: pixels.gridHeight, roles: roles)
+    self.regions = ToneRegionMap(
+      grid: grid, width: pixels.gridWidth, height: pixels.gridHeight, roles: roles, hairBand: hairBand)
   }
 
   // MARK: - Steps

@@ -13,7 +13,8 @@ public struct ToneRegionMap: Sendable, Equatable {
   public let rows: Int
   /// Share of each cell's pixels assigned to a skin cluster, 0…1, row-major.
   public let skinShares: [Float]
-  /// Share of each cell's pixels assigned to the hair cluster, 0…1, row-major.
+  /// Share of each cell's pixels assigned to the hair cluster, or, for a hair found by place
+  /// (no hair cluster), in the band above the skin it was measured in; 0…1, row-major.
   public let hairShares: [Float]
 
   /// Most cells on the longer side (64: fine enough to outline a region on a thumbnail, small
@@ -56,13 +57,25 @@ public struct ToneRegionMap: Sendable, Equatable {
   }
 
   /// The map of an analysis: `roles` per cluster and `grid`, the padded label grid of a
-  /// `width` × `height` decoded photo (``TonePixels/Buffer/assign(to:)``). Large grids are read on
-  /// every `step`-th row and column (the shares are then estimates, which is plenty for drawing).
-  init(grid: [UInt8], width: Int, height: Int, roles: [ToneRole]) {
+  /// `width` × `height` decoded photo (``TonePixels/Buffer/assign(to:)``), with the pixels at
+  /// `hairBand` (positions y·width + x on the decoded grid; the band `HeadHair` measured) counted
+  /// as hair whatever their cluster. Large grids are read on every `step`-th row and column (the
+  /// shares are then estimates, which is plenty for drawing).
+  init(grid labels: [UInt8], width: Int, height: Int, roles clusters: [ToneRole], hairBand: [Int] = []) {
     let (columns, rows) = Self.gridSize(width: width, height: height)
-    guard columns > 0, rows > 0, grid.count == (width + 2) * (height + 2) else {
+    guard columns > 0, rows > 0, labels.count == (width + 2) * (height + 2) else {
       self.init(columns: 0, rows: 0, skinShares: [], hairShares: [])
       return
+    }
+    // The band's pixels get a label of their own, one past the clusters', whose role is hair.
+    var grid = labels
+    var roles = clusters
+    if !hairBand.isEmpty, clusters.count < 254 {
+      let label = UInt8(clusters.count)
+      roles.append(.hair)
+      for p in hairBand where (0..<(width * height)).contains(p) {
+        grid[(p / width + 1) * (width + 2) + p % width + 1] = label
+      }
     }
     let step = width * height > 500_000 ? 2 : 1
     // Cell column of each x and cell row of each y, and how many read pixels fall in each.

@@ -1,8 +1,9 @@
 import ArgumentParser
 import PigmentMatch
 
-/// `pigmatch match PHOTO --palette FILE [--years N] [--sun …] [--smoker]`: analyse the photo, then
-/// the blend for its hair's follicle under its skin, the hyperpigmentation risk and the fade (``MatchPipeline``).
+/// `pigmatch match PHOTO --palette FILE [--years N] [--sun …] [--smoker] [--dot-size MM] [--spacing MM]`:
+/// analyse the photo, then the blend for its hair's follicle under its skin, the hyperpigmentation
+/// risk and the fade (``MatchPipeline``), for one dot geometry.
 struct MatchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "match",
@@ -18,6 +19,8 @@ struct MatchCommand: ParsableCommand {
 
   @OptionGroup var fade: FadeOptions
 
+  @OptionGroup var geometry: DotGeometryOptions
+
   @OptionGroup var cup: CupOptions
 
   @OptionGroup var output: OutputOptions
@@ -27,7 +30,7 @@ struct MatchCommand: ParsableCommand {
     let measurement = try region.measure(photo)
     let years = fade.years ?? 0
     let pipeline = MatchPipeline(
-      palette: loaded, options: .init(years: years, conditions: fade.conditions))
+      palette: loaded, options: geometry.pipelineOptions(years: years, conditions: fade.conditions))
     let report: MatchReport
     do { report = try pipeline.run(measurement: measurement, fitzpatrick: region.fitzpatrick) } catch {
       throw CLIFailure.input(photo, error.description)
@@ -74,6 +77,7 @@ struct MatchCommand: ParsableCommand {
           ("risk", h.risk.rawValue),
           ("skin type", h.skinType?.summary ?? "ITA° class of the skin"),
           ("halo", "ΔE00 \(Table.format(h.haloDeltaE00, 2)) for about \(h.weeks) weeks (melanin ×\(Table.format(h.melaninFactor, 1)), \(Table.format(h.haloWidthInRadii, 0)) dot radii)"),
+          ("dots", "\(Table.format(report.conditions.dotDiameter, 3)) mm, \(Table.format(report.conditions.spacing, 2)) mm apart: \(Table.format(h.coverage * 100, 1)) % of the skin"),
         ] + h.healing.map {
           ("week \($0.week)", Table.swatch($0.stubbleLab, console: console) + Table.lab($0.stubbleLab) + "  (ΔE00 \(Table.format($0.deltaE00ToSettled, 2)) from settled)")
         }))

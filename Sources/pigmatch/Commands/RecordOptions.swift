@@ -2,8 +2,7 @@ import ArgumentParser
 import Foundation
 import PigmentMatch
 
-/// `report`'s clinical-record options (client, practitioner, visit date, notes) and the dot
-/// geometry of its stubble preview.
+/// `report`'s clinical-record options: client, practitioner, visit date, notes.
 struct RecordOptions: ParsableArguments {
   @Option(help: "The client's name or record ID, shown on the page.")
   var client: String = ""
@@ -17,32 +16,10 @@ struct RecordOptions: ParsableArguments {
   @Option(help: "Free-text notes, shown on the page.")
   var notes: String = ""
 
-  @Option(name: .customLong("dot-size"), help: "Healed dot diameter, mm (0.05…1; default 0.125: healed SMP dots are 0.10–0.15 mm).")
-  var dotSize: Double = StubbleImpression.defaultDotDiameter
-
-  @Option(help: "Dot spacing (pitch), mm (0.2…3, more than the dot size; default 0.75: 178 a cm², scalp hair 175–300).")
-  var spacing: Double = StubbleImpression.defaultSpacing
-
-  /// Dot sizes accepted, mm: up to the 1 mm upper bound of SMP guidance (Rassman et al. 2015,
-  /// J. Clin. Aesthet. Dermatol. 8(3):35: microdots under 1 mm, about 1 mm apart).
-  static let dotSizes = 0.05...1.0
-  /// Pitches accepted, mm: scalp hair 175–300 per cm² (Barman et al. 1965, J. Invest. Dermatol.
-  /// 44:233) is a square pitch of 0.58–0.76 mm; the range leaves room for sparse and dense work.
-  static let spacings = 0.2...3.0
-
   /// Longest client, practitioner or notes text, characters.
   static let maximumText = 2_000
 
   func validate() throws {
-    guard dotSize.isFinite, Self.dotSizes.contains(dotSize) else {
-      throw ValidationError("--dot-size must be 0.05…1 mm, got \(dotSize)")
-    }
-    guard spacing.isFinite, Self.spacings.contains(spacing) else {
-      throw ValidationError("--spacing must be 0.2…3 mm, got \(spacing)")
-    }
-    guard spacing > dotSize else {
-      throw ValidationError("--spacing (\(spacing) mm) must be larger than --dot-size (\(dotSize) mm)")
-    }
     for (name, text) in [("--client", client), ("--practitioner", practitioner), ("--notes", notes)]
     where text.count > Self.maximumText {
       throw ValidationError("\(name) is longer than \(Self.maximumText) characters")
@@ -51,9 +28,6 @@ struct RecordOptions: ParsableArguments {
       do { _ = try VisitDate(iso: date) } catch { throw ValidationError("--date: \(error.description)") }
     }
   }
-
-  /// Dot diameter and pitch, mm.
-  var geometry: (dotDiameter: Double, spacing: Double) { (dotSize, spacing) }
 
   /// The record; the visit defaults to today's date in the local time zone.
   func clinicalRecord(today: Date = Date()) throws -> ClinicalRecord {

@@ -25,6 +25,8 @@ struct ReportCommand: ParsableCommand {
 
   @OptionGroup var record: RecordOptions
 
+  @OptionGroup var geometry: DotGeometryOptions
+
   @OptionGroup var region: RegionOptions
 
   @OptionGroup var fade: FadeOptions
@@ -46,7 +48,7 @@ struct ReportCommand: ParsableCommand {
     let measurement = try region.measure(decoded, name: photo)
     let analysis = measurement.analysis
     let pipeline = MatchPipeline(
-      palette: loaded, options: .init(years: fade.years ?? 0, conditions: fade.conditions))
+      palette: loaded, options: geometry.pipelineOptions(years: fade.years ?? 0, conditions: fade.conditions))
     let report: MatchReport
     do { report = try pipeline.run(measurement: measurement, fitzpatrick: region.fitzpatrick) } catch {
       throw CLIFailure.input(photo, error.description)
@@ -59,16 +61,11 @@ struct ReportCommand: ParsableCommand {
       if png {
         bytes = try SwatchSheet(report: report, measurement: measurement).png()
       } else {
-        let geometry = record.geometry
         let page = HTMLReport(
           photoName: URL(fileURLWithPath: photo).lastPathComponent, analysis: analysis,
           match: report,
           thumbnail: try ReportThumbnail(photo: decoded), measurement: measurement,
-          record: clinical, dotDiameter: geometry.dotDiameter, spacing: geometry.spacing,
-          hyperpigmentation: Hyperpigmentation(
-            skin: report.skinFit.optics, model: DotModel(palette: loaded, optics: report.skinFit.optics),
-            fractions: report.solution.blend.fractions, dotDiameter: geometry.dotDiameter,
-            spacing: geometry.spacing, skinType: report.hyperpigmentation.skinType))
+          record: clinical)
         bytes = Array(page.render().utf8)
       }
     } catch {
