@@ -91,6 +91,7 @@ typedef struct row_stream {
   pmc_linearizer lin;
   int has_lin;
   uint32_t sample_bits;  ///< 8 or 16.
+  int32_t orientation;   ///< The file's EXIF orientation, handed with every row.
 } row_stream;
 
 static void row_stream_free(row_stream *s) {
@@ -104,15 +105,15 @@ static void row_stream_free(row_stream *s) {
 /// Hands file row `y` — `count` pixels in s->row, pixel k at column x0 + k·dx — to the sink, with
 /// its linear-light values when asked. The sink runs between two png_read_row calls, never inside
 /// a libpng call, so libpng's longjmp never crosses the caller's frames.
-static void rows_hand(row_stream *s, const pmc_png_rows *target, uint32_t y, uint32_t count, uint32_t x0, uint32_t dx) {
+static void rows_hand(row_stream *s, const pmc_rows *target, uint32_t y, uint32_t count, uint32_t x0, uint32_t dx) {
   if (s->linear != NULL) pmc_linearize_row(&s->lin, s->row, s->linear, count);
-  pmc_png_row row = {y, x0, dx, count, s->sample_bits, s->row, s->linear};
+  pmc_row row = {y, x0, dx, count, s->sample_bits, s->row, s->linear, s->orientation};
   target->sink(target->context, &row);
 }
 
 /// Reads every row and hands it to the sink: in order, or pass by pass (Adam7, PNG §8.2; each pass's
 /// pixels come with their own columns and row), holding one row at a time.
-static void rows_read(png_structp png, row_stream *s, const pmc_png_rows *target, png_uint_32 width,
+static void rows_read(png_structp png, row_stream *s, const pmc_rows *target, png_uint_32 width,
                       png_uint_32 height, int interlaced) {
   if (!interlaced) {
     for (png_uint_32 y = 0; y < height; y++) {
@@ -135,7 +136,7 @@ static void rows_read(png_structp png, row_stream *s, const pmc_png_rows *target
 /// Decodes from `source` (memory or file); `data`/`len` are the file's first bytes (all of them for
 /// memory), used for the signature and the early IHDR size check.
 static int32_t decode_png(const png_context *source, const uint8_t *data, size_t len, const pmc_options *options,
-                          const pmc_png_rows *rows_target, pmc_image *out) {
+                          const pmc_rows *rows_target, pmc_image *out) {
   if (data == NULL || len < 8 || png_sig_cmp(data, 0, 8) != 0) {
     pmc_set_message(out->message, sizeof out->message, "not a PNG file (bad signature)");
     return PMC_ERR_CORRUPT;
@@ -290,6 +291,7 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
     out->pixel_bytes = row_bytes + (rows_target->linearize ? 12 * (uint64_t)width : 0);
     stream->row = (uint8_t *)malloc(row_bytes);
     stream->sample_bits = (uint32_t)sample_bits;
+    stream->orientation = out->orientation;
     if (rows_target->linearize) {
       stream->linear = (float *)malloc(sizeof(float) * 3 * (size_t)width);
       stream->has_lin = pmc_linearizer_init_for_image(&stream->lin, out) == PMC_OK;
@@ -357,7 +359,7 @@ int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *o
   return decode_png(&source, head, got, options, NULL, out);
 }
 
-int32_t pmc_decode_png_rows_file(FILE *file, const pmc_options *options, const pmc_png_rows *rows, pmc_image *out) {
+int32_t pmc_decode_png_rows_file(FILE *file, const pmc_options *options, const pmc_rows *rows, pmc_image *out) {
   if (out == NULL || options == NULL || file == NULL || rows == NULL) return PMC_ERR_ARGUMENT;
   memset(out, 0, sizeof *out);
   uint8_t head[32];

@@ -32,6 +32,22 @@ enum ExifOrientation {
     }
   }
 
+  /// Where a viewer shows stored (`x`, `y`) of a stored image `width` × `height`: the upright
+  /// position ``storedPixel(x:y:width:height:orientation:)`` maps back to it (the table above).
+  @inline(__always)
+  static func uprightPixel(x: Int, y: Int, width: Int, height: Int, orientation: Int) -> (x: Int, y: Int) {
+    switch orientation {
+    case 2: return (width - 1 - x, y)
+    case 3: return (width - 1 - x, height - 1 - y)
+    case 4: return (x, height - 1 - y)
+    case 5: return (y, x)
+    case 6: return (height - 1 - y, x)
+    case 7: return (height - 1 - y, width - 1 - x)
+    case 8: return (y, width - 1 - x)
+    default: return (x, y)
+    }
+  }
+
   /// `samples` (row-major, `channels` per pixel, stored `width` × `height`) rearranged upright.
   static func upright<T>(_ samples: [T], channels: Int, width: Int, height: Int, orientation: Int) -> [T] {
     guard (2...8).contains(orientation), width > 0, height > 0, samples.count == width * height * channels else {
