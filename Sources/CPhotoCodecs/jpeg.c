@@ -292,6 +292,16 @@ static void record_finish(j_decompress_ptr cinfo, pmc_image *out) {
   if (!out->warnings) out->message[0] = '\0';
 }
 
+/// After a longjmp: releases the profile and the decompressor, and returns the status to report.
+static int32_t abandon_decode(j_decompress_ptr cinfo, pmc_image *out) {
+  jpeg_guard *guard = (jpeg_guard *)cinfo->err;
+  free(out->icc);
+  out->icc = NULL;
+  out->icc_len = 0;
+  jpeg_destroy_decompress(cinfo);
+  return guard->status == PMC_OK ? PMC_ERR_CORRUPT : guard->status;
+}
+
 /// Decodes from memory (`data`, `len`) or, when `file` is not NULL, streams from `file`; `data` then
 /// holds the file's first bytes for the signature check.
 static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pmc_options *options, pmc_image *out) {
@@ -308,11 +318,7 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
   install_guard(&guard, out->message, sizeof out->message, options->accept_warnings);
   if (setjmp(guard.jump)) {
     if (pixels != options->into) free(pixels);
-    free(out->icc);
-    out->icc = NULL;
-    out->icc_len = 0;
-    jpeg_destroy_decompress(&cinfo);
-    return guard.status == PMC_OK ? PMC_ERR_CORRUPT : guard.status;
+    return abandon_decode(&cinfo, out);
   }
   scan_limit scans;
   open_jpeg(&cinfo, &scans, options->max_scans, data, len, file);
@@ -363,11 +369,8 @@ static int32_t decode_jpeg(const uint8_t *data, size_t len, FILE *file, const pm
 /// it (RGB or CMYK), the same row as RGBA for the sink, its linear light and the colour conversion.
 /// On the heap, so the setjmp handler can free it.
 typedef struct jpeg_row_stream {
-  uint8_t *row;
+  pmc_row_buffers b;  ///< The row as libjpeg gives it, its linear light and the conversion.
   uint8_t *rgba;
-  float *linear;      ///< NULL unless linear light was asked for.
-  pmc_linearizer lin;
-  int has_lin;
   int cmyk;           ///< The row is CMYK (converted naively for the RGBA samples).
   int naive;          ///< No usable CMYK profile: converted naively before linear light, as the full decode does.
   int inverted;       ///< Adobe-inverted CMYK.
@@ -375,10 +378,8 @@ typedef struct jpeg_row_stream {
 
 static void jpeg_row_stream_free(jpeg_row_stream *s) {
   if (s == NULL) return;
-  if (s->has_lin) pmc_linearizer_free(&s->lin);
-  free(s->row);
+  pmc_row_buffers_release(&s->b);
   free(s->rgba);
-  free(s->linear);
   free(s);
 }
 
@@ -394,53 +395,50 @@ static jpeg_row_stream *jpeg_row_stream_begin(pmc_image *out, size_t width, size
   out->is_cmyk = cmyk && !s->naive;
   out->channels = out->is_cmyk ? 4 : 3;
   out->sample_bits = 8;
-  s->row = (uint8_t *)malloc(width * components);
+  s->b.row = (uint8_t *)malloc(width * components);
   s->rgba = (uint8_t *)malloc(width * 4);
-  if (s->row == NULL || s->rgba == NULL) {
+  if (s->b.row == NULL || s->rgba == NULL) {
     jpeg_row_stream_free(s);
     return NULL;
   }
   if (!linearize) return s;
-  s->linear = (float *)malloc(sizeof(float) * 3 * width);
-  int ok = s->linear != NULL && pmc_linearizer_init_for_image(&s->lin, out) == PMC_OK;
-  if (!ok && s->linear != NULL && out->is_cmyk) {
+  s->b.linear = (float *)malloc(sizeof(float) * 3 * width);
+  int ok = s->b.linear != NULL && pmc_linearizer_init_for_image(&s->b.lin, out) == PMC_OK;
+  if (!ok && s->b.linear != NULL && out->is_cmyk) {
     // The CMYK profile cannot be used: the full decode then converts naively and reads sRGB.
     out->is_cmyk = 0;
     out->channels = 3;
     s->naive = 1;
-    ok = pmc_linearizer_init(&s->lin, out, PMC_SOURCE_ASSUMED_SRGB, NULL, 0) == PMC_OK;
+    ok = pmc_linearizer_init(&s->b.lin, out, PMC_SOURCE_ASSUMED_SRGB, NULL, 0) == PMC_OK;
   }
   if (!ok) {
     jpeg_row_stream_free(s);
     return NULL;
   }
-  s->has_lin = 1;
+  s->b.has_lin = 1;
   return s;
 }
 
-/// Hands stored row `y` (in s->row) to the sink as RGBA with its linear light. Called between two
+/// Hands stored row `y` (in s->b.row) to the sink as RGBA with its linear light. Called between two
 /// jpeg_read_scanlines calls, never inside a libjpeg call, so libjpeg's longjmp never crosses the
 /// caller's frames.
 static void jpeg_rows_hand(jpeg_row_stream *s, const pmc_rows *target, uint32_t y, size_t width, int32_t orientation) {
-  if (s->naive && s->cmyk) cmyk_to_rgb_in_place(s->row, width, s->inverted);
-  if (s->linear != NULL) pmc_linearize_row(&s->lin, s->row, s->linear, width);
-  if (s->cmyk && !s->naive) cmyk_to_rgb_in_place(s->row, width, s->inverted);
+  if (s->naive && s->cmyk) cmyk_to_rgb_in_place(s->b.row, width, s->inverted);
+  if (s->b.linear != NULL) pmc_linearize_row(&s->b.lin, s->b.row, s->b.linear, width);
+  if (s->cmyk && !s->naive) cmyk_to_rgb_in_place(s->b.row, width, s->inverted);
   for (size_t x = 0; x < width; x++) {
-    s->rgba[4 * x] = s->row[3 * x];
-    s->rgba[4 * x + 1] = s->row[3 * x + 1];
-    s->rgba[4 * x + 2] = s->row[3 * x + 2];
+    s->rgba[4 * x] = s->b.row[3 * x];
+    s->rgba[4 * x + 1] = s->b.row[3 * x + 1];
+    s->rgba[4 * x + 2] = s->b.row[3 * x + 2];
     s->rgba[4 * x + 3] = 0xFF;
   }
-  pmc_row row = {y, 0, 1, (uint32_t)width, 8, s->rgba, s->linear, orientation};
+  pmc_row row = {y, 0, 1, (uint32_t)width, 8, s->rgba, s->b.linear, orientation};
   target->sink(target->context, &row);
 }
 
-int32_t pmc_decode_jpeg_rows_file(FILE *file, const pmc_options *options, const pmc_rows *target, pmc_image *out) {
-  if (out == NULL || options == NULL || file == NULL || target == NULL) return PMC_ERR_ARGUMENT;
-  memset(out, 0, sizeof *out);
-  uint8_t head[4];
-  size_t got = 0;
-  if (pmc_peek_file(file, head, sizeof head, &got, out) != PMC_OK) return PMC_ERR_ARGUMENT;
+/// Streams the JPEG `file` (its first bytes in `head`) row by row to `target` (pmc_decode_jpeg_rows_file).
+static int32_t stream_jpeg_rows(const uint8_t *head, size_t got, FILE *file, const pmc_options *options,
+                                const pmc_rows *target, pmc_image *out) {
   if (!has_jpeg_signature(head, got, out)) return PMC_ERR_CORRUPT;
   // A row stream is checked as a full decode (its caller may keep a plane of every pixel): never reduced.
   pmc_options whole = *options;
@@ -452,11 +450,7 @@ int32_t pmc_decode_jpeg_rows_file(FILE *file, const pmc_options *options, const 
   install_guard(&guard, out->message, sizeof out->message, whole.accept_warnings);
   if (setjmp(guard.jump)) {
     jpeg_row_stream_free(stream);
-    free(out->icc);
-    out->icc = NULL;
-    out->icc_len = 0;
-    jpeg_destroy_decompress(&cinfo);
-    return guard.status == PMC_OK ? PMC_ERR_CORRUPT : guard.status;
+    return abandon_decode(&cinfo, out);
   }
   scan_limit scans;
   open_jpeg(&cinfo, &scans, whole.max_scans, NULL, 0, file);
@@ -477,7 +471,7 @@ int32_t pmc_decode_jpeg_rows_file(FILE *file, const pmc_options *options, const 
   }
   while (cinfo.output_scanline < cinfo.output_height) {
     uint32_t y = cinfo.output_scanline;
-    JSAMPROW row = stream->row;
+    JSAMPROW row = stream->b.row;
     jpeg_read_scanlines(&cinfo, &row, 1);
     jpeg_rows_hand(stream, target, y, width, out->orientation);
   }
@@ -543,13 +537,23 @@ int32_t pmc_decode_jpeg(const uint8_t *data, size_t len, const pmc_options *opti
   return decode_jpeg(data, len, NULL, options, out);
 }
 
-int32_t pmc_decode_jpeg_file(FILE *file, const pmc_options *options, pmc_image *out) {
+/// Decodes the JPEG `file` whole, or row by row to `target` when it is not NULL.
+static int32_t decode_jpeg_file(FILE *file, const pmc_options *options, const pmc_rows *target, pmc_image *out) {
   if (out == NULL || options == NULL || file == NULL) return PMC_ERR_ARGUMENT;
   memset(out, 0, sizeof *out);
   uint8_t head[4];
   size_t got = 0;
   if (pmc_peek_file(file, head, sizeof head, &got, out) != PMC_OK) return PMC_ERR_ARGUMENT;
-  return decode_jpeg(head, got, file, options, out);
+  return target != NULL ? stream_jpeg_rows(head, got, file, options, target, out)
+                        : decode_jpeg(head, got, file, options, out);
+}
+
+int32_t pmc_decode_jpeg_file(FILE *file, const pmc_options *options, pmc_image *out) {
+  return decode_jpeg_file(file, options, NULL, out);
+}
+
+int32_t pmc_decode_jpeg_rows_file(FILE *file, const pmc_options *options, const pmc_rows *target, pmc_image *out) {
+  return target == NULL ? PMC_ERR_ARGUMENT : decode_jpeg_file(file, options, target, out);
 }
 
 int32_t pmc_encode_jpeg(const uint8_t *rgb, int32_t width, int32_t height, int32_t quality,

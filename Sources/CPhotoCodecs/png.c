@@ -86,28 +86,23 @@ static void reduce_read(png_structp png, pmc_reduce *r, png_uint_32 width, png_u
 /// A row stream's working memory (pmc_decode_png_rows_file): one decoded row, the same row in
 /// linear light and the colour conversion. On the heap, so the setjmp handler can free it.
 typedef struct row_stream {
-  uint8_t *row;
-  float *linear;        ///< NULL unless linear light was asked for.
-  pmc_linearizer lin;
-  int has_lin;
+  pmc_row_buffers b;     ///< One decoded row, its linear light and the conversion.
   uint32_t sample_bits;  ///< 8 or 16.
   int32_t orientation;   ///< The file's EXIF orientation, handed with every row.
 } row_stream;
 
 static void row_stream_free(row_stream *s) {
   if (s == NULL) return;
-  if (s->has_lin) pmc_linearizer_free(&s->lin);
-  free(s->row);
-  free(s->linear);
+  pmc_row_buffers_release(&s->b);
   free(s);
 }
 
-/// Hands file row `y` — `count` pixels in s->row, pixel k at column x0 + k·dx — to the sink, with
+/// Hands file row `y` — `count` pixels in s->b.row, pixel k at column x0 + k·dx — to the sink, with
 /// its linear-light values when asked. The sink runs between two png_read_row calls, never inside
 /// a libpng call, so libpng's longjmp never crosses the caller's frames.
 static void rows_hand(row_stream *s, const pmc_rows *target, uint32_t y, uint32_t count, uint32_t x0, uint32_t dx) {
-  if (s->linear != NULL) pmc_linearize_row(&s->lin, s->row, s->linear, count);
-  pmc_row row = {y, x0, dx, count, s->sample_bits, s->row, s->linear, s->orientation};
+  if (s->b.linear != NULL) pmc_linearize_row(&s->b.lin, s->b.row, s->b.linear, count);
+  pmc_row row = {y, x0, dx, count, s->sample_bits, s->b.row, s->b.linear, s->orientation};
   target->sink(target->context, &row);
 }
 
@@ -117,7 +112,7 @@ static void rows_read(png_structp png, row_stream *s, const pmc_rows *target, pn
                       png_uint_32 height, int interlaced) {
   if (!interlaced) {
     for (png_uint_32 y = 0; y < height; y++) {
-      png_read_row(png, s->row, NULL);
+      png_read_row(png, s->b.row, NULL);
       rows_hand(s, target, y, width, 0, 1);
     }
     return;
@@ -126,7 +121,7 @@ static void rows_read(png_structp png, row_stream *s, const pmc_rows *target, pn
     png_uint_32 cols = PNG_PASS_COLS(width, pass), rows = PNG_PASS_ROWS(height, pass);
     if (cols == 0 || rows == 0) continue;
     for (png_uint_32 j = 0; j < rows; j++) {
-      png_read_row(png, s->row, NULL);
+      png_read_row(png, s->b.row, NULL);
       rows_hand(s, target, PNG_ROW_FROM_PASS_ROW(j, pass), cols, PNG_COL_FROM_PASS_COL(0, pass),
                 (png_uint_32)1 << PNG_PASS_COL_SHIFT(pass));
     }
@@ -289,14 +284,14 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
       png_error(png, "out of memory");
     }
     out->pixel_bytes = row_bytes + (rows_target->linearize ? 12 * (uint64_t)width : 0);
-    stream->row = (uint8_t *)malloc(row_bytes);
+    stream->b.row = (uint8_t *)malloc(row_bytes);
     stream->sample_bits = (uint32_t)sample_bits;
     stream->orientation = out->orientation;
     if (rows_target->linearize) {
-      stream->linear = (float *)malloc(sizeof(float) * 3 * (size_t)width);
-      stream->has_lin = pmc_linearizer_init_for_image(&stream->lin, out) == PMC_OK;
+      stream->b.linear = (float *)malloc(sizeof(float) * 3 * (size_t)width);
+      stream->b.has_lin = pmc_linearizer_init_for_image(&stream->b.lin, out) == PMC_OK;
     }
-    if (stream->row == NULL || (rows_target->linearize && (stream->linear == NULL || !stream->has_lin))) {
+    if (stream->b.row == NULL || (rows_target->linearize && (stream->b.linear == NULL || !stream->b.has_lin))) {
       ctx.status = PMC_ERR_NO_MEMORY;
       png_error(png, "out of memory");
     }

@@ -33,19 +33,13 @@ enum ExifOrientation {
   }
 
   /// Where a viewer shows stored (`x`, `y`) of a stored image `width` × `height`: the upright
-  /// position ``storedPixel(x:y:width:height:orientation:)`` maps back to it (the table above).
+  /// position ``storedPixel(x:y:width:height:orientation:)`` maps back to it. The turn back is itself
+  /// an orientation of the upright picture (6 and 8 undo each other; every other one undoes itself).
   @inline(__always)
   static func uprightPixel(x: Int, y: Int, width: Int, height: Int, orientation: Int) -> (x: Int, y: Int) {
-    switch orientation {
-    case 2: return (width - 1 - x, y)
-    case 3: return (width - 1 - x, height - 1 - y)
-    case 4: return (x, height - 1 - y)
-    case 5: return (y, x)
-    case 6: return (height - 1 - y, x)
-    case 7: return (height - 1 - y, width - 1 - x)
-    case 8: return (y, width - 1 - x)
-    default: return (x, y)
-    }
+    let back = orientation == 6 ? 8 : orientation == 8 ? 6 : orientation
+    let (uprightWidth, uprightHeight) = swapsSides(orientation) ? (height, width) : (width, height)
+    return storedPixel(x: x, y: y, width: uprightWidth, height: uprightHeight, orientation: back)
   }
 
   /// `samples` (row-major, `channels` per pixel, stored `width` × `height`) rearranged upright.
