@@ -346,6 +346,14 @@ void pmc_linearizer_free(pmc_linearizer *lin) {
   memset(lin, 0, sizeof *lin);
 }
 
+void pmc_row_buffers_release(pmc_row_buffers *b) {
+  if (b == NULL) return;
+  if (b->has_lin) pmc_linearizer_free(&b->lin);
+  free(b->row);
+  free(b->linear);
+  memset(b, 0, sizeof *b);
+}
+
 int32_t pmc_to_linear_srgb(const pmc_image *image, int32_t source, float *out, char *message,
                            size_t message_len) {
   if (image == NULL || out == NULL || image->pixels == NULL) return PMC_ERR_ARGUMENT;

@@ -74,6 +74,17 @@ int32_t pmc_linearizer_init_for_image(pmc_linearizer *lin, pmc_image *image);
 void pmc_linearize_row(const pmc_linearizer *lin, const uint8_t *row, float *out, size_t width);
 void pmc_linearizer_free(pmc_linearizer *lin);
 
+/// The working row of a row stream (PNG and JPEG row readers): one decoded row and, when asked
+/// for, the same row in linear light and the conversion that makes it.
+typedef struct pmc_row_buffers {
+  uint8_t *row;
+  float *linear;  ///< NULL unless linear light was asked for.
+  pmc_linearizer lin;
+  int has_lin;
+} pmc_row_buffers;
+/// Frees the buffers' contents (not `b` itself).
+void pmc_row_buffers_release(pmc_row_buffers *b);
+
 /// Row-by-row box filtering in linear light (PNG and HEIF downscaled decodes). Rows that arrive in
 /// order need one accumulator row; an interlaced PNG's seven Adam7 passes revisit every part of the
 /// image, so it accumulates into the whole reduced image. Either way memory holds one decoded row,

@@ -86,37 +86,33 @@ static void reduce_read(png_structp png, pmc_reduce *r, png_uint_32 width, png_u
 /// A row stream's working memory (pmc_decode_png_rows_file): one decoded row, the same row in
 /// linear light and the colour conversion. On the heap, so the setjmp handler can free it.
 typedef struct row_stream {
-  uint8_t *row;
-  float *linear;        ///< NULL unless linear light was asked for.
-  pmc_linearizer lin;
-  int has_lin;
+  pmc_row_buffers b;     ///< One decoded row, its linear light and the conversion.
   uint32_t sample_bits;  ///< 8 or 16.
+  int32_t orientation;   ///< The file's EXIF orientation, handed with every row.
 } row_stream;
 
 static void row_stream_free(row_stream *s) {
   if (s == NULL) return;
-  if (s->has_lin) pmc_linearizer_free(&s->lin);
-  free(s->row);
-  free(s->linear);
+  pmc_row_buffers_release(&s->b);
   free(s);
 }
 
-/// Hands file row `y` — `count` pixels in s->row, pixel k at column x0 + k·dx — to the sink, with
+/// Hands file row `y` — `count` pixels in s->b.row, pixel k at column x0 + k·dx — to the sink, with
 /// its linear-light values when asked. The sink runs between two png_read_row calls, never inside
 /// a libpng call, so libpng's longjmp never crosses the caller's frames.
-static void rows_hand(row_stream *s, const pmc_png_rows *target, uint32_t y, uint32_t count, uint32_t x0, uint32_t dx) {
-  if (s->linear != NULL) pmc_linearize_row(&s->lin, s->row, s->linear, count);
-  pmc_png_row row = {y, x0, dx, count, s->sample_bits, s->row, s->linear};
+static void rows_hand(row_stream *s, const pmc_rows *target, uint32_t y, uint32_t count, uint32_t x0, uint32_t dx) {
+  if (s->b.linear != NULL) pmc_linearize_row(&s->b.lin, s->b.row, s->b.linear, count);
+  pmc_row row = {y, x0, dx, count, s->sample_bits, s->b.row, s->b.linear, s->orientation};
   target->sink(target->context, &row);
 }
 
 /// Reads every row and hands it to the sink: in order, or pass by pass (Adam7, PNG §8.2; each pass's
 /// pixels come with their own columns and row), holding one row at a time.
-static void rows_read(png_structp png, row_stream *s, const pmc_png_rows *target, png_uint_32 width,
+static void rows_read(png_structp png, row_stream *s, const pmc_rows *target, png_uint_32 width,
                       png_uint_32 height, int interlaced) {
   if (!interlaced) {
     for (png_uint_32 y = 0; y < height; y++) {
-      png_read_row(png, s->row, NULL);
+      png_read_row(png, s->b.row, NULL);
       rows_hand(s, target, y, width, 0, 1);
     }
     return;
@@ -125,7 +121,7 @@ static void rows_read(png_structp png, row_stream *s, const pmc_png_rows *target
     png_uint_32 cols = PNG_PASS_COLS(width, pass), rows = PNG_PASS_ROWS(height, pass);
     if (cols == 0 || rows == 0) continue;
     for (png_uint_32 j = 0; j < rows; j++) {
-      png_read_row(png, s->row, NULL);
+      png_read_row(png, s->b.row, NULL);
       rows_hand(s, target, PNG_ROW_FROM_PASS_ROW(j, pass), cols, PNG_COL_FROM_PASS_COL(0, pass),
                 (png_uint_32)1 << PNG_PASS_COL_SHIFT(pass));
     }
@@ -135,7 +131,7 @@ static void rows_read(png_structp png, row_stream *s, const pmc_png_rows *target
 /// Decodes from `source` (memory or file); `data`/`len` are the file's first bytes (all of them for
 /// memory), used for the signature and the early IHDR size check.
 static int32_t decode_png(const png_context *source, const uint8_t *data, size_t len, const pmc_options *options,
-                          const pmc_png_rows *rows_target, pmc_image *out) {
+                          const pmc_rows *rows_target, pmc_image *out) {
   if (data == NULL || len < 8 || png_sig_cmp(data, 0, 8) != 0) {
     pmc_set_message(out->message, sizeof out->message, "not a PNG file (bad signature)");
     return PMC_ERR_CORRUPT;
@@ -288,13 +284,14 @@ static int32_t decode_png(const png_context *source, const uint8_t *data, size_t
       png_error(png, "out of memory");
     }
     out->pixel_bytes = row_bytes + (rows_target->linearize ? 12 * (uint64_t)width : 0);
-    stream->row = (uint8_t *)malloc(row_bytes);
+    stream->b.row = (uint8_t *)malloc(row_bytes);
     stream->sample_bits = (uint32_t)sample_bits;
+    stream->orientation = out->orientation;
     if (rows_target->linearize) {
-      stream->linear = (float *)malloc(sizeof(float) * 3 * (size_t)width);
-      stream->has_lin = pmc_linearizer_init_for_image(&stream->lin, out) == PMC_OK;
+      stream->b.linear = (float *)malloc(sizeof(float) * 3 * (size_t)width);
+      stream->b.has_lin = pmc_linearizer_init_for_image(&stream->b.lin, out) == PMC_OK;
     }
-    if (stream->row == NULL || (rows_target->linearize && (stream->linear == NULL || !stream->has_lin))) {
+    if (stream->b.row == NULL || (rows_target->linearize && (stream->b.linear == NULL || !stream->b.has_lin))) {
       ctx.status = PMC_ERR_NO_MEMORY;
       png_error(png, "out of memory");
     }
@@ -357,7 +354,7 @@ int32_t pmc_decode_png_file(FILE *file, const pmc_options *options, pmc_image *o
   return decode_png(&source, head, got, options, NULL, out);
 }
 
-int32_t pmc_decode_png_rows_file(FILE *file, const pmc_options *options, const pmc_png_rows *rows, pmc_image *out) {
+int32_t pmc_decode_png_rows_file(FILE *file, const pmc_options *options, const pmc_rows *rows, pmc_image *out) {
   if (out == NULL || options == NULL || file == NULL || rows == NULL) return PMC_ERR_ARGUMENT;
   memset(out, 0, sizeof *out);
   uint8_t head[32];

@@ -48,6 +48,17 @@ final class DecodedImage {
     try decode(.bytes(bytes), format: format, path: path, options: options)
   }
 
+  /// The C decoders' options for `options` (full scale; no borrowed buffer).
+  static func cOptions(_ options: DecodeOptions) -> pmc_options {
+    pmc_options(
+      max_pixels: UInt64(max(options.maxPixels, 0)), max_file_pixels: UInt64(max(options.maxFilePixels, 0)),
+      max_downscaled_pixels: UInt64(max(options.maxDownscaledPixels, 0)),
+      max_scans: Int32(clamping: max(options.maxScans, 0)),
+      scale_denom: 1,
+      min_short_side: Int32(clamping: options.minimumShortSide ?? 0),
+      accept_warnings: options.acceptCorruptData ? 1 : 0, into: nil, into_len: 0, progress: nil)
+  }
+
   /// Decodes from `source` as `format`, throwing a ``PhotoError`` that names `path`. With `rows`,
   /// a plain 8-bit RGB JPEG is decoded on a second thread and its rows are handed to `rows` on
   /// this thread as they are finished (every row once, in order); other files never call it.
@@ -56,13 +67,7 @@ final class DecodedImage {
     rows: ((DecodedRows) -> Void)? = nil
   ) throws(PhotoError) -> DecodedImage {
     let decoded = DecodedImage()
-    var cOptions = pmc_options(
-      max_pixels: UInt64(max(options.maxPixels, 0)), max_file_pixels: UInt64(max(options.maxFilePixels, 0)),
-      max_downscaled_pixels: UInt64(max(options.maxDownscaledPixels, 0)),
-      max_scans: Int32(clamping: max(options.maxScans, 0)),
-      scale_denom: 1,
-      min_short_side: Int32(clamping: options.minimumShortSide ?? 0),
-      accept_warnings: options.acceptCorruptData ? 1 : 0, into: nil, into_len: 0, progress: nil)
+    var cOptions = cOptions(options)
     let status: Int32
     if format == .jpeg, let direct = directSize(source, &cOptions, streaming: rows != nil) {
       // 8-bit RGB output: let libjpeg write into the array the Photo will own (plain JPEGs), or

@@ -32,6 +32,16 @@ enum ExifOrientation {
     }
   }
 
+  /// Where a viewer shows stored (`x`, `y`) of a stored image `width` × `height`: the upright
+  /// position ``storedPixel(x:y:width:height:orientation:)`` maps back to it. The turn back is itself
+  /// an orientation of the upright picture (6 and 8 undo each other; every other one undoes itself).
+  @inline(__always)
+  static func uprightPixel(x: Int, y: Int, width: Int, height: Int, orientation: Int) -> (x: Int, y: Int) {
+    let back = orientation == 6 ? 8 : orientation == 8 ? 6 : orientation
+    let (uprightWidth, uprightHeight) = swapsSides(orientation) ? (height, width) : (width, height)
+    return storedPixel(x: x, y: y, width: uprightWidth, height: uprightHeight, orientation: back)
+  }
+
   /// `samples` (row-major, `channels` per pixel, stored `width` × `height`) rearranged upright.
   static func upright<T>(_ samples: [T], channels: Int, width: Int, height: Int, orientation: Int) -> [T] {
     guard (2...8).contains(orientation), width > 0, height > 0, samples.count == width * height * channels else {

@@ -8,29 +8,32 @@ public struct OpacityPlane: Sendable, Equatable {
   public let width, height: Int
   /// Row-major, `width × height` flags: true where the pixel is marked.
   public let marked: [Bool]
-  /// Bytes the decoder held for the plane and its working row (PNG), or 0 when the image was
-  /// decoded as a photo (other formats).
+  /// Bytes the decoder held for the plane and its working row (PNG, JPEG), or 0 when the image was
+  /// decoded as a photo (HEIF).
   public let decoderBytes: Int
 }
 
 extension PhotoDecoder {
   /// Reads the image at `path` as an ``OpacityPlane``: a pixel is marked when it is not fully
-  /// transparent and any of its colour samples is non-zero. A PNG streams row by row (an interlaced
-  /// file pass by pass) into the plane, so memory holds one byte a pixel and one row, within the
-  /// same limits as a full decode; other formats are decoded as a ``Photo`` and a pixel is marked
-  /// when its linear-light value exceeds 10⁻⁶ (the sRGB decoding of any non-zero 8-bit code does).
+  /// transparent and any of its colour samples is non-zero. A PNG or JPEG streams row by row (an
+  /// interlaced PNG pass by pass; each row written where the upright picture shows it) into the
+  /// plane, so memory holds one byte a pixel and one row (and a progressive JPEG's coefficients),
+  /// within the same limits as a full decode; the samples are read as stored (a CMYK JPEG's
+  /// converted as without a profile), no colour management. HEIF (libheif has no row API) is
+  /// decoded as a ``Photo`` and a pixel is marked when its linear-light value exceeds 10⁻⁶ (the
+  /// sRGB decoding of any non-zero 8-bit code does).
   public static func decodeOpacity(contentsOf path: String, options: DecodeOptions = .full) throws(PhotoError)
     -> OpacityPlane
   {
     let (file, format) = try openIdentified(path)
     defer { fclose(file) }
-    guard format == .png else {
+    guard RowStream.streams(format) else {
       let photo = try decode(contentsOf: path, options: options)
       return OpacityPlane(photo: photo)
     }
-    let plane = try PNGRowStream.plane(file, path: path, options: options, linearize: false, empty: false) {
-      row, k in row.isMarked(k)
-    }
+    let plane = try RowStream.plane(
+      file, format: format, path: path, options: options, linearize: false, empty: false
+    ) { row, k in row.isMarked(k) }
     return OpacityPlane(
       width: plane.width, height: plane.height, marked: plane.values, decoderBytes: plane.decoderBytes)
   }

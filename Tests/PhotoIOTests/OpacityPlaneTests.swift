@@ -97,7 +97,7 @@ struct OpacityPlaneTests {
     options.max_file_pixels = UInt64(DecodeOptions.defaultMaxFilePixels)
     var image = pmc_image()
     defer { pmc_image_free(&image) }
-    var target = pmc_png_rows(sink: { _, _ in }, context: nil, linearize: 1)
+    var target = pmc_rows(sink: { _, _ in }, context: nil, linearize: 1)
     let status = pmc_decode_png_rows_file(file, &options, &target, &image)
     #expect(status == Int32(PMC_ERR_TRUNCATED) || status == Int32(PMC_ERR_CORRUPT))
     #expect(image.pixel_bytes > 0 && image.pixel_bytes <= 16 * 10_000)

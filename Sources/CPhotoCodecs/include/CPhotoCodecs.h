@@ -162,28 +162,31 @@ int32_t pmc_decode_jpeg_file(FILE *file, const pmc_options *options, pmc_image *
 int32_t pmc_decode_heif_file(FILE *file, const pmc_options *options, pmc_image *out);
 void pmc_image_free(pmc_image *image);
 
-/// One row handed out by pmc_decode_png_rows_file: `count` pixels of file row `y`, pixel k at column
-/// x0 + k·dx (an interlaced file's Adam7 pass rows, PNG §8.2; x0 = 0, dx = 1 otherwise). `samples`
-/// are RGBA, 8 or 16 bits as sample_bits says (16-bit native-endian; alpha 0xFF/0xFFFF where
-/// the file has none). `linear`, when asked for, holds the colour-managed linear-light sRGB of the
-/// row (3 floats a pixel), exactly as the full decode converts it. Valid only during the call.
-typedef struct pmc_png_row {
+/// One row handed out by pmc_decode_png_rows_file or pmc_decode_jpeg_rows_file: `count` pixels of
+/// stored row `y`, pixel k at column x0 + k·dx (an interlaced PNG's Adam7 pass rows, PNG §8.2;
+/// x0 = 0, dx = 1 otherwise). `samples` are RGBA, 8 or 16 bits as sample_bits says (16-bit
+/// native-endian; alpha 0xFF/0xFFFF where the file has none; a CMYK JPEG's pixels converted as the
+/// full decode converts them without a profile). `linear`, when asked for, holds the colour-managed
+/// linear-light sRGB of the row (3 floats a pixel), exactly as the full decode converts it.
+/// `orientation` is the file's EXIF orientation (0 when absent). Valid only during the call.
+typedef struct pmc_row {
   uint32_t y, x0, dx, count;
   uint32_t sample_bits;  ///< 8 or 16.
   const uint8_t *samples;
   const float *linear;
-} pmc_png_row;
+  int32_t orientation;
+} pmc_row;
 
 /// Receives each row. It is called between libpng calls, never inside one, so no longjmp crosses it;
 /// it must not call back into this library.
-typedef void (*pmc_png_row_sink)(void *context, const pmc_png_row *row);
+typedef void (*pmc_row_sink)(void *context, const pmc_row *row);
 
 /// What pmc_decode_png_rows_file hands its rows to.
-typedef struct pmc_png_rows {
-  pmc_png_row_sink sink;  ///< NULL: read and check only the header.
+typedef struct pmc_rows {
+  pmc_row_sink sink;  ///< NULL: read and check only the header.
   void *context;          ///< Passed to the sink.
-  int32_t linearize;      ///< Nonzero: also convert each row to linear light (pmc_png_row.linear).
-} pmc_png_rows;
+  int32_t linearize;      ///< Nonzero: also convert each row to linear light (pmc_row.linear).
+} pmc_rows;
 
 /// Decodes a PNG streamed from `file` row by row (an interlaced file pass by pass, never
 /// deinterlaced), handing every row to rows->sink in file order: memory holds one row (and its
@@ -194,7 +197,13 @@ typedef struct pmc_png_rows {
 /// success width, height, channels (4), sample_bits, the colour fields and orientation are set,
 /// `pixels` stays NULL, and pixel_bytes counts the row buffers. When linearize is set and the file's
 /// colour source cannot be used, sRGB is assumed and profile_failed/profile_message say why.
-int32_t pmc_decode_png_rows_file(FILE *file, const pmc_options *options, const pmc_png_rows *rows, pmc_image *out);
+int32_t pmc_decode_png_rows_file(FILE *file, const pmc_options *options, const pmc_rows *rows, pmc_image *out);
+/// The same for a JPEG streamed from `file`: libjpeg's jpeg_read_scanlines one row at a time at full
+/// size (scale_denom and min_short_side are ignored), every row handed to rows->sink between two
+/// libjpeg calls. Memory holds libjpeg's own buffers (a progressive file's coefficients, counted in
+/// pixel_bytes and checked as a full decode's) and one row; the size, scan limit and corrupt-data
+/// policy are those of pmc_decode_jpeg_file. With rows->sink NULL only the header is read and checked.
+int32_t pmc_decode_jpeg_rows_file(FILE *file, const pmc_options *options, const pmc_rows *rows, pmc_image *out);
 
 /// Where an image's colours are defined, by PNG §11.3.3's precedence (iCCP, then sRGB, then gAMA/cHRM);
 /// for HEIF the ICC profile, then the nclx description.
@@ -244,6 +253,12 @@ int32_t pmc_encode_png(const uint8_t *pixels, int32_t width, int32_t height, int
 int32_t pmc_encode_jpeg(const uint8_t *rgb, int32_t width, int32_t height, int32_t quality,
                         const uint8_t *icc, uint32_t icc_len, uint8_t **out, size_t *out_len,
                         char *message, size_t message_len);
+/// Encodes 8-bit grey (`channels` 1) or RGB (3) pixels as a JPEG at `quality`, progressive
+/// (libjpeg's jpeg_simple_progression script) when `progressive` is nonzero; pmc_encode_jpeg is the
+/// RGB baseline case. On success *out is malloc'd; release it with pmc_free.
+int32_t pmc_encode_jpeg_pixels(const uint8_t *pixels, int32_t width, int32_t height, int32_t channels,
+                               int32_t quality, int32_t progressive, const uint8_t *icc, uint32_t icc_len,
+                               uint8_t **out, size_t *out_len, char *message, size_t message_len);
 
 /// Builds a matrix/shaper RGB ICC profile (pure power-law tone curve) from white and primary
 /// chromaticities: xy[8] = white x,y, red x,y, green x,y, blue x,y. With `srgb_curve` nonzero the

@@ -15,8 +15,8 @@ public struct AnalysisMask: Sendable, Equatable {
   }
 
   /// Reads a mask image: a pixel is included when any of its channels is non-zero and it is not
-  /// fully transparent (`PhotoDecoder.decodeOpacity(contentsOf:options:)` in PhotoIO: a PNG streams row by
-  /// row into one byte a pixel). Throws ``ToneAnalysisError/maskUnreadable(_:)`` when it cannot be
+  /// fully transparent (`PhotoDecoder.decodeOpacity(contentsOf:options:)` in PhotoIO: a PNG or JPEG streams
+  /// row by row into one byte a pixel). Throws ``ToneAnalysisError/maskUnreadable(_:)`` when it cannot be
   /// decoded.
   public static func load(contentsOf path: String) throws(ToneAnalysisError) -> AnalysisMask {
     let plane: OpacityPlane

@@ -64,7 +64,7 @@ public struct RegionLabels: Sendable, Equatable {
     return .unlabelled
   }
 
-  /// Reads a label image. A PNG streams row by row into one byte a pixel
+  /// Reads a label image. A PNG or JPEG streams row by row into one byte a pixel
   /// (`PhotoDecoder.decodeLabels(contentsOf:options:label:)` in PhotoIO); each pixel's colour is
   /// taken back to 8-bit sRGB after colour management. Throws ``ToneAnalysisError/maskUnreadable(_:)``
   /// when it cannot be decoded.

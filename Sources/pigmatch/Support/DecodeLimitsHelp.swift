@@ -12,8 +12,8 @@ enum DecodeLimitsHelp {
     used: a file may claim at most \(grouped(DecodeOptions.defaultMaxFilePixels)) pixels (a PNG side at \
     most \(grouped(DecodeOptions.maxPNGSide))); a full-size \
     decode (inspect, --mask, --regions) holds at most \(grouped(DecodeOptions.defaultMaxPixels)) (a PNG \
-    streams row by row, interlaced or not: inspect holds a row, a PNG mask or label mask one byte a \
-    pixel); analyze, match, \
+    streams row by row, interlaced or not: inspect holds a row; a PNG or JPEG mask or label mask streams \
+    into one byte a pixel, a HEIF one is decoded whole); analyze, match, \
     report and batch decode downscaled (shorter side at least 640 px) to at most \
     \(grouped(DecodeOptions.defaultMaxDownscaledPixels)) pixels, so a photo that cannot shrink that far \
     (e.g. \(grouped(1_000_000))\u{00A0}×\u{00A0}20) is refused. Progressive JPEG: at most \(DecodeOptions.defaultMaxScans) scans. \
