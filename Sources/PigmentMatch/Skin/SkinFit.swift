@@ -64,15 +64,21 @@ public struct SkinFit: Sendable {
     let ranges = SkinParameterRange.fitted
     let fixedSaturation = oxygenSaturation.map { min(max($0, 0), 1) }
     let typical = ranges.map { Self.logit($0.position(of: $0.typical)) }
-    let model = { (u: [Double]) -> SkinOptics in
+    let parameters = { (u: [Double]) -> SkinParameters in
       var p = SkinParameterRange.parameters(u.map(Self.logistic))
       if let fixedSaturation { p.oxygenSaturation = fixedSaturation }
-      return SkinOptics(parameters: p)
+      return p
     }
+    // The search needs only the bare skin's colour, not the dot model (`SkinOptics/skinLab(parameters:calibration:)`).
+    let skinLab = { (u: [Double]) -> Lab in SkinOptics.skinLab(parameters: parameters(u)) }
     // `barrier` > 0 adds a penalty for leaving the inner part of each range (second pass).
     let residualWith = { (barrier: Double, u: [Double]) -> [Double] in
-      let r = CIEDE2000Residual.vector(skin, model(u).skinLab)
-      var out = [r.x, r.y, r.z]
+      let r = CIEDE2000Residual.vector(skin, skinLab(u))
+      var out = [Double]()
+      out.reserveCapacity(3 + 2 * u.count)
+      out.append(r.x)
+      out.append(r.y)
+      out.append(r.z)
       for i in 0..<u.count {
         let weight: Double =
           i == 0 ? Self.melaninPriorWeight : (i == 5 ? Self.thicknessPriorWeight : Self.priorWeight)
@@ -109,13 +115,13 @@ public struct SkinFit: Sendable {
     if Self.atBounds(best.u, ranges: ranges, fixedSaturation: fixedSaturation) {
       let barrier = { (u: [Double]) -> [Double] in residualWith(Self.barrierWeight, u) }
       let refined = Self.levenbergMarquardt(best.u.map { min(max($0, -Self.innerLimit), Self.innerLimit) }, residual: barrier)
-      if DeltaE.ciede2000(model(refined).skinLab, skin) <= Self.gamutTolerance,
+      if DeltaE.ciede2000(skinLab(refined), skin) <= Self.gamutTolerance,
         !Self.atBounds(refined, ranges: ranges, fixedSaturation: fixedSaturation)
       {
         best = (Self.cost(residual(refined)), refined)
       }
     }
-    let optics = model(best.u)
+    let optics = SkinOptics(parameters: parameters(best.u))
     self.target = skin
     self.optics = optics
     self.modelLab = optics.skinLab

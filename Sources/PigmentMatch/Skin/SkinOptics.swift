@@ -46,37 +46,59 @@ public struct SkinOptics: DotOptics {
     self.calibration = calibration
     let p = parameters
     let c = calibration
-    k1 = NeutralDermisDotOptics().k1
+    k1 = Self.surfaceK1
     k2 = c.internalReflectance
-    let tissue = SkinTissue(parameters: p)
-    let epidermis = c.epidermis(
-      absorption: tissue.epidermis.absorption, reducedScattering: tissue.epidermis.reducedScattering)
-    let dermis = TissueOptics.kubelkaMunk(
-      absorption: tissue.dermis.absorption, reducedScattering: tissue.dermis.reducedScattering,
-      absorptionFactor: c.dermisAbsorption, scatteringFactor: c.dermisScattering)
-    let bloodless = TissueOptics.kubelkaMunk(
-      absorption: tissue.bloodlessDermis.absorption,
-      reducedScattering: tissue.bloodlessDermis.reducedScattering,
-      absorptionFactor: c.dermisAbsorption, scatteringFactor: c.dermisScattering)
-    dermisMua = tissue.dermis.absorption.map { $0 / 10 }
-    dermisMusp = tissue.dermis.reducedScattering.map { $0 / 10 }
-    dermisReflectance = (0..<Spectrum.count).map {
-      KubelkaMunk.reflectanceInfinite(KubelkaMunk.Constants(k: dermis.k[$0], s: dermis.s[$0]))
-    }
-    let top = (0..<Spectrum.count).map { l in
-      KubelkaMunk.layer(
-        KubelkaMunk.Constants(k: epidermis.k[l], s: epidermis.s[l]),
-        thickness: p.epidermisThickness, background: 0)
-    }
-    self.epidermis = top
+    let tissue = (0..<Spectrum.count).map { SkinTissue.sample(p, at: $0) }
+    let bare = tissue.map { Self.bareSkinLayers($0, parameters: p, calibration: c) }
+    dermisMua = tissue.map { $0.dermisAbsorption / 10 }
+    dermisMusp = tissue.map { $0.dermisScattering / 10 }
+    dermisReflectance = bare.map(\.dermis)
+    epidermis = bare.map(\.epidermis)
     cover = (0..<Spectrum.count).map { l in
-      let top = top[l]
+      let top = bare[l].epidermis
       guard p.pigmentDepth > 0 else { return top }
-      let slab = KubelkaMunk.layer(
-        KubelkaMunk.Constants(k: bloodless.k[l], s: bloodless.s[l]), thickness: p.pigmentDepth,
-        background: 0)
+      let bloodless = c.dermis(
+        absorption: tissue[l].bloodlessAbsorption, reducedScattering: tissue[l].dermisScattering)
+      let slab = KubelkaMunk.layer(bloodless, thickness: p.pigmentDepth, background: 0)
       return KubelkaMunk.stack(top: top, bottom: slab)
     }
+  }
+
+  /// Saunderson K1 of the skin surface (n = 1.4), as ``NeutralDermisDotOptics`` has it.
+  static let surfaceK1 = NeutralDermisDotOptics().k1
+
+  /// The bare skin's layers at one wavelength: the epidermis over a black background and the
+  /// semi-infinite dermis's R∞ (Kubelka & Munk 1931), from the tissue's coefficients there.
+  private static func bareSkinLayers(
+    _ tissue: SkinTissue.Sample, parameters p: SkinParameters, calibration c: KubelkaMunkCalibration
+  ) -> (epidermis: KubelkaMunk.LayerOptics, dermis: Double) {
+    let epidermis = c.epidermis(
+      absorption: tissue.epidermisAbsorption, reducedScattering: tissue.epidermisScattering)
+    let dermis = c.dermis(absorption: tissue.dermisAbsorption, reducedScattering: tissue.dermisScattering)
+    return (
+      KubelkaMunk.layer(epidermis, thickness: p.epidermisThickness, background: 0),
+      KubelkaMunk.reflectanceInfinite(dermis)
+    )
+  }
+
+  /// The bare skin's CIELAB (D65, 2°) for `parameters`: the same as
+  /// `SkinOptics(parameters:calibration:).skinLab`, wavelength by wavelength without building the
+  /// dot model or any spectrum (the skin fit's inner loop).
+  static func skinLab(parameters p: SkinParameters, calibration c: KubelkaMunkCalibration = .monteCarlo) -> Lab {
+    let w = DotModel.d65Weights
+    let k1 = surfaceK1
+    let k2 = c.internalReflectance
+    var x = 0.0
+    var y = 0.0
+    var z = 0.0
+    for l in 0..<Spectrum.count {
+      let bare = bareSkinLayers(SkinTissue.sample(p, at: l), parameters: p, calibration: c)
+      let r = surface(bare.epidermis, over: bare.dermis, k1: k1, k2: k2)
+      x += r * w.x[l]
+      y += r * w.y[l]
+      z += r * w.z[l]
+    }
+    return DotModel.lab(x: x, y: y, z: z)
   }
 
   /// The same skin with the pigment layer `depth` mm deeper (sinking; ``FadeModel``).
@@ -121,6 +143,13 @@ public struct SkinOptics: DotOptics {
   public var skinLab: Lab { DotModel.lab(ofReflectance: skinReflectance) }
 
   private func surface(_ top: KubelkaMunk.LayerOptics, over r: Double) -> Double {
+    Self.surface(top, over: r, k1: k1, k2: k2)
+  }
+
+  /// Saunderson(top ⊕ a background of internal reflectance `r`).
+  private static func surface(_ top: KubelkaMunk.LayerOptics, over r: Double, k1: Double, k2: Double)
+    -> Double
+  {
     let stacked = KubelkaMunk.stack(
       top: top, bottom: KubelkaMunk.LayerOptics(reflectance: r, transmittance: 0))
     return KubelkaMunk.saunderson(stacked.reflectance, k1: k1, k2: k2)
