@@ -49,13 +49,19 @@ public struct SkinOptics: DotOptics {
     k1 = Self.surfaceK1
     k2 = c.internalReflectance
     let tissue = (0..<Spectrum.count).map { SkinTissue.sample(p, at: $0) }
-    let bare = tissue.map { Self.bareSkinLayers($0, parameters: p, calibration: c) }
     dermisMua = tissue.map { $0.dermisAbsorption / 10 }
     dermisMusp = tissue.map { $0.dermisScattering / 10 }
-    dermisReflectance = bare.map(\.dermis)
-    epidermis = bare.map(\.epidermis)
+    dermisReflectance = tissue.map {
+      Self.dermisReflectance(absorption: $0.dermisAbsorption, reducedScattering: $0.dermisScattering, calibration: c)
+    }
+    let top = tissue.map {
+      Self.epidermisLayer(
+        absorption: $0.epidermisAbsorption, reducedScattering: $0.epidermisScattering,
+        thickness: p.epidermisThickness, calibration: c)
+    }
+    epidermis = top
     cover = (0..<Spectrum.count).map { l in
-      let top = bare[l].epidermis
+      let top = top[l]
       guard p.pigmentDepth > 0 else { return top }
       let bloodless = c.dermis(
         absorption: tissue[l].bloodlessAbsorption, reducedScattering: tissue[l].dermisScattering)
@@ -67,38 +73,22 @@ public struct SkinOptics: DotOptics {
   /// Saunderson K1 of the skin surface (n = 1.4), as ``NeutralDermisDotOptics`` has it.
   static let surfaceK1 = NeutralDermisDotOptics().k1
 
-  /// The bare skin's layers at one wavelength: the epidermis over a black background and the
-  /// semi-infinite dermis's R∞ (Kubelka & Munk 1931), from the tissue's coefficients there.
-  private static func bareSkinLayers(
-    _ tissue: SkinTissue.Sample, parameters p: SkinParameters, calibration c: KubelkaMunkCalibration
-  ) -> (epidermis: KubelkaMunk.LayerOptics, dermis: Double) {
-    let epidermis = c.epidermis(
-      absorption: tissue.epidermisAbsorption, reducedScattering: tissue.epidermisScattering)
-    let dermis = c.dermis(absorption: tissue.dermisAbsorption, reducedScattering: tissue.dermisScattering)
-    return (
-      KubelkaMunk.layer(epidermis, thickness: p.epidermisThickness, background: 0),
-      KubelkaMunk.reflectanceInfinite(dermis)
-    )
+  /// The bare skin's epidermis at one wavelength, over a black background, from its µa and µs′
+  /// there (cm⁻¹) and its thickness (mm).
+  static func epidermisLayer(
+    absorption: Double, reducedScattering: Double, thickness: Double, calibration c: KubelkaMunkCalibration
+  ) -> KubelkaMunk.LayerOptics {
+    KubelkaMunk.layer(
+      c.epidermis(absorption: absorption, reducedScattering: reducedScattering), thickness: thickness,
+      background: 0)
   }
 
-  /// The bare skin's CIELAB (D65, 2°) for `parameters`: the same as
-  /// `SkinOptics(parameters:calibration:).skinLab`, wavelength by wavelength without building the
-  /// dot model or any spectrum (the skin fit's inner loop).
-  static func skinLab(parameters p: SkinParameters, calibration c: KubelkaMunkCalibration = .monteCarlo) -> Lab {
-    let w = DotModel.d65Weights
-    let k1 = surfaceK1
-    let k2 = c.internalReflectance
-    var x = 0.0
-    var y = 0.0
-    var z = 0.0
-    for l in 0..<Spectrum.count {
-      let bare = bareSkinLayers(SkinTissue.sample(p, at: l), parameters: p, calibration: c)
-      let r = surface(bare.epidermis, over: bare.dermis, k1: k1, k2: k2)
-      x += r * w.x[l]
-      y += r * w.y[l]
-      z += r * w.z[l]
-    }
-    return DotModel.lab(x: x, y: y, z: z)
+  /// The semi-infinite dermis's R∞ (Kubelka & Munk 1931) at one wavelength, from its µa and µs′
+  /// there (cm⁻¹).
+  static func dermisReflectance(absorption: Double, reducedScattering: Double, calibration c: KubelkaMunkCalibration)
+    -> Double
+  {
+    KubelkaMunk.reflectanceInfinite(c.dermis(absorption: absorption, reducedScattering: reducedScattering))
   }
 
   /// The same skin with the pigment layer `depth` mm deeper (sinking; ``FadeModel``).
@@ -147,7 +137,7 @@ public struct SkinOptics: DotOptics {
   }
 
   /// Saunderson(top ⊕ a background of internal reflectance `r`).
-  private static func surface(_ top: KubelkaMunk.LayerOptics, over r: Double, k1: Double, k2: Double)
+  static func surface(_ top: KubelkaMunk.LayerOptics, over r: Double, k1: Double, k2: Double)
     -> Double
   {
     let stacked = KubelkaMunk.stack(

@@ -60,11 +60,16 @@ package struct SkinTissue: Sendable {
   /// The layers' coefficients for `p` at the wavelength of index `l` (0…30) alone: what the
   /// arrays hold at `l`, for the skin fit's inner loop, which needs no whole spectrum of each.
   static func sample(_ p: SkinParameters, at l: Int) -> Sample {
+    sample(p, at: l, shape: TissueOptics.scatteringShape(power: p.scatteringPower, at: l))
+  }
+
+  /// ``sample(_:at:)`` with the scattering's shape at `l` for `p`'s power already computed
+  /// (`TissueOptics/scatteringShape(power:at:)`).
+  static func sample(_ p: SkinParameters, at l: Int, shape: TissueOptics.ScatteringShape) -> Sample {
     let blood = HemoglobinExtinction.wholeBloodAbsorption(saturation: p.oxygenSaturation, at: l)
     let melanin = TissueOptics.epidermalAbsorption(
       melanosomeFraction: p.melanosomeFraction, pheomelanin: p.pheomelaninFraction, at: l)
     let carotene = CaroteneExtinction.absorption(micromolar: p.caroteneMicromolar, at: l)
-    let shape = TissueOptics.scatteringShape(power: p.scatteringPower, at: l)
     return Sample(
       epidermisAbsorption: melanin + p.bloodFraction * blood + carotene,
       epidermisScattering: TissueOptics.reducedScattering(scale: 1, shape: shape),
