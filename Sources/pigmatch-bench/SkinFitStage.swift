@@ -79,17 +79,18 @@ struct SkinFitStage: ParsableCommand {
       }
       print(
         String(
-          format: "%5.1f %5.1f %5.1f | ΔE00 %.2f | Cm %.3f pheo %.2f B %.4f S %.2f scat %.2f epi %.3f pow %.2f"
+          format: "%5.1f %5.1f %5.1f | model %.4f %.4f %.4f ΔE00 %.4f | Cm %.3f pheo %.2f B %.4f S %.2f scat %.2f epi %.3f pow %.2f"
             + " caro %.1f | %@ %@",
-          lab.l, lab.a, lab.b, fit.deltaE00, p.melanosomeFraction, p.pheomelaninFraction,
+          lab.l, lab.a, lab.b, fit.modelLab.l, fit.modelLab.a, fit.modelLab.b, fit.deltaE00, p.melanosomeFraction, p.pheomelaninFraction,
           p.bloodFraction, p.oxygenSaturation, p.dermalScatteringScale, p.epidermisThickness, p.scatteringPower,
           p.caroteneMicromolar, fit.inGamut ? "skin" : "CAST", fit.parametersAtBounds.joined(separator: ",")) + nearest)
     }
     times.sort()
     print(
       String(
-        format: "skinfit: %d colours, %d in gamut (worst ΔE00 %.2f); median %.2f ms per fit, max %.2f ms",
-        labs.count, inGamut, worstIn, times[times.count / 2], times.last ?? 0)
+        format: "skinfit: %d colours, %d in gamut (worst ΔE00 %.2f); median %.2f ms per fit, p95 %.2f ms, max %.2f ms",
+        labs.count, inGamut, worstIn, times[times.count / 2], times[min(times.count - 1, times.count * 95 / 100)],
+        times.last ?? 0)
         + (sample > 0 ? "; out of gamut with no sampled in-range skin within ΔE00 1.0: \(beyond)" : ""))
   }
 }

@@ -24,7 +24,12 @@ public enum CaroteneExtinction {
   /// `micromolar` µmol/L (Beer–Lambert with Prahl's decadic ε, as for `HemoglobinExtinction`).
   /// 31 values.
   public static func absorption(micromolar: Double) -> [Double] {
+    betaCarotene.indices.map { absorption(micromolar: micromolar, at: $0) }
+  }
+
+  /// ``absorption(micromolar:)`` at the wavelength of index `l` (0…30) alone.
+  static func absorption(micromolar: Double, at l: Int) -> Double {
     let molar = max(micromolar.isFinite ? micromolar : 0, 0) * 1e-6
-    return betaCarotene.map { log(10) * $0 * molar }
+    return HemoglobinExtinction.ln10 * betaCarotene[l] * molar
   }
 }

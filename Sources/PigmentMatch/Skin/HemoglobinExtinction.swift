@@ -30,8 +30,16 @@ package enum HemoglobinExtinction {
   /// Absorption coefficient of whole blood µa = ln(10)·ε·(150 g/L)/(64 500 g/mol), **cm⁻¹**, with
   /// ε = S·ε(HbO₂) + (1 − S)·ε(Hb) (Prahl 1999). `saturation` S in 0…1. 31 values.
   package static func wholeBloodAbsorption(saturation: Double) -> [Double] {
+    (0..<oxy.count).map { wholeBloodAbsorption(saturation: saturation, at: $0) }
+  }
+
+  /// ``wholeBloodAbsorption(saturation:)`` at the wavelength of index `l` (0…30) alone.
+  package static func wholeBloodAbsorption(saturation: Double, at l: Int) -> Double {
     let s = min(max(saturation, 0), 1)
     let molar = wholeBloodGramsPerLitre / gramsPerMole
-    return (0..<oxy.count).map { log(10) * (s * oxy[$0] + (1 - s) * deoxy[$0]) * molar }
+    return ln10 * (s * oxy[l] + (1 - s) * deoxy[l]) * molar
   }
+
+  /// ln 10: decadic extinction to natural absorption.
+  static let ln10 = log(10.0)
 }

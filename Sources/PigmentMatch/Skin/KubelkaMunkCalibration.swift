@@ -52,13 +52,25 @@ package struct KubelkaMunkCalibration: Sendable, Equatable {
   package func epidermis(absorption mua: [Double], reducedScattering musp: [Double])
     -> (k: [Double], s: [Double])
   {
+    let constants = zip(mua, musp).map { epidermis(absorption: $0, reducedScattering: $1) }
+    return (constants.map(\.k), constants.map(\.s))
+  }
+
+  /// ``epidermis(absorption:reducedScattering:)`` at one wavelength.
+  func epidermis(absorption mua: Double, reducedScattering musp: Double) -> KubelkaMunk.Constants {
     var constants = TissueOptics.kubelkaMunk(
       absorption: mua, reducedScattering: musp, absorptionFactor: epidermisAbsorption,
       scatteringFactor: epidermisScattering)
-    if epidermisScatteringWithoutAbsorption {
-      constants.s = musp.map { epidermisScattering * 0.75 * $0 / 10 }
-    }
+    if epidermisScatteringWithoutAbsorption { constants.s = epidermisScattering * 0.75 * musp / 10 }
     return constants
+  }
+
+  /// The dermis's (and the pigment layer's) Kubelka–Munk K and S (mm⁻¹) at one wavelength from its
+  /// µa and µs′ (cm⁻¹), with the dermis factors.
+  func dermis(absorption mua: Double, reducedScattering musp: Double) -> KubelkaMunk.Constants {
+    TissueOptics.kubelkaMunk(
+      absorption: mua, reducedScattering: musp, absorptionFactor: dermisAbsorption,
+      scatteringFactor: dermisScattering)
   }
 
   /// The uncalibrated mapping: van Gemert & Star (1987) with Saunderson K2 = 0.5 (Allen 1980).

@@ -64,15 +64,23 @@ public struct SkinFit: Sendable {
     let ranges = SkinParameterRange.fitted
     let fixedSaturation = oxygenSaturation.map { min(max($0, 0), 1) }
     let typical = ranges.map { Self.logit($0.position(of: $0.typical)) }
-    let model = { (u: [Double]) -> SkinOptics in
+    let parameters = { (u: [Double]) -> SkinParameters in
       var p = SkinParameterRange.parameters(u.map(Self.logistic))
       if let fixedSaturation { p.oxygenSaturation = fixedSaturation }
-      return SkinOptics(parameters: p)
+      return p
     }
+    // The search needs only the bare skin's colour, not the dot model; the Jacobian's probes
+    // (`remember` false) reuse the layers their parameter does not change (`BareSkinCache`).
+    var cache = BareSkinCache()
+    let skinLab = { (u: [Double], remember: Bool) -> Lab in cache.lab(parameters(u), remember: remember) }
     // `barrier` > 0 adds a penalty for leaving the inner part of each range (second pass).
-    let residualWith = { (barrier: Double, u: [Double]) -> [Double] in
-      let r = CIEDE2000Residual.vector(skin, model(u).skinLab)
-      var out = [r.x, r.y, r.z]
+    let residualWith = { (barrier: Double, remember: Bool, u: [Double]) -> [Double] in
+      let r = CIEDE2000Residual.vector(skin, skinLab(u, remember))
+      var out = [Double]()
+      out.reserveCapacity(3 + 2 * u.count)
+      out.append(r.x)
+      out.append(r.y)
+      out.append(r.z)
       for i in 0..<u.count {
         let weight: Double =
           i == 0 ? Self.melaninPriorWeight : (i == 5 ? Self.thicknessPriorWeight : Self.priorWeight)
@@ -83,7 +91,8 @@ public struct SkinFit: Sendable {
       }
       return out
     }
-    let residual = { (u: [Double]) -> [Double] in residualWith(0, u) }
+    let residual = { (u: [Double]) -> [Double] in residualWith(0, true, u) }
+    let probe = { (u: [Double]) -> [Double] in residualWith(0, false, u) }
     var starts: [(cost: Double, u: [Double])] = []
     let caroteneIndex = ranges.firstIndex { $0.name == SkinParameterRange.caroteneMicromolar.name }
     for cm in [0.012, 0.025, 0.05, 0.1, 0.2, 0.35] {
@@ -100,22 +109,24 @@ public struct SkinFit: Sendable {
     starts.sort { $0.cost < $1.cost }
     var best = starts[0]
     for start in starts.prefix(3) {
-      let refined = Self.levenbergMarquardt(start.u, residual: residual)
+      let refined = Self.levenbergMarquardt(start.u, residual: residual, probe: probe)
       let cost = Self.cost(residual(refined))
       if cost < best.cost { best = (cost, refined) }
     }
     // A fit that ends at a bound may still have an in-range solution within the tolerance that
     // the prior made slightly more costly: look for it with a barrier off the bounds.
     if Self.atBounds(best.u, ranges: ranges, fixedSaturation: fixedSaturation) {
-      let barrier = { (u: [Double]) -> [Double] in residualWith(Self.barrierWeight, u) }
-      let refined = Self.levenbergMarquardt(best.u.map { min(max($0, -Self.innerLimit), Self.innerLimit) }, residual: barrier)
-      if DeltaE.ciede2000(model(refined).skinLab, skin) <= Self.gamutTolerance,
+      let barrier = { (u: [Double]) -> [Double] in residualWith(Self.barrierWeight, true, u) }
+      let barrierProbe = { (u: [Double]) -> [Double] in residualWith(Self.barrierWeight, false, u) }
+      let refined = Self.levenbergMarquardt(
+        best.u.map { min(max($0, -Self.innerLimit), Self.innerLimit) }, residual: barrier, probe: barrierProbe)
+      if DeltaE.ciede2000(skinLab(refined, false), skin) <= Self.gamutTolerance,
         !Self.atBounds(refined, ranges: ranges, fixedSaturation: fixedSaturation)
       {
         best = (Self.cost(residual(refined)), refined)
       }
     }
-    let optics = model(best.u)
+    let optics = SkinOptics(parameters: parameters(best.u))
     self.target = skin
     self.optics = optics
     self.modelLab = optics.skinLab
@@ -158,8 +169,11 @@ public struct SkinFit: Sendable {
 
   static func cost(_ r: [Double]) -> Double { r.reduce(0) { $0 + $1 * $1 } }
 
-  /// Levenberg–Marquardt with a forward-difference Jacobian.
-  static func levenbergMarquardt(_ start: [Double], residual: ([Double]) -> [Double]) -> [Double] {
+  /// Levenberg–Marquardt with a forward-difference Jacobian; `probe` gives the same residual as
+  /// `residual` and is what the Jacobian's probes call (a point near the last `residual` one).
+  static func levenbergMarquardt(
+    _ start: [Double], residual: ([Double]) -> [Double], probe probeResidual: (([Double]) -> [Double])? = nil
+  ) -> [Double] {
     var p = start
     var r = residual(p)
     var f = cost(r)
@@ -172,7 +186,7 @@ public struct SkinFit: Sendable {
       for j in 0..<n {
         var probe = p
         probe[j] += h
-        let rp = residual(probe)
+        let rp = if let probeResidual { probeResidual(probe) } else { residual(probe) }
         jacobian[j] = zip(rp, r).map { ($0 - $1) / h }
       }
       // Normal equations (JᵀJ + µ·diag) δ = −Jᵀr.

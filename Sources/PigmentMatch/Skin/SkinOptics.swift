@@ -46,37 +46,49 @@ public struct SkinOptics: DotOptics {
     self.calibration = calibration
     let p = parameters
     let c = calibration
-    k1 = NeutralDermisDotOptics().k1
+    k1 = Self.surfaceK1
     k2 = c.internalReflectance
-    let tissue = SkinTissue(parameters: p)
-    let epidermis = c.epidermis(
-      absorption: tissue.epidermis.absorption, reducedScattering: tissue.epidermis.reducedScattering)
-    let dermis = TissueOptics.kubelkaMunk(
-      absorption: tissue.dermis.absorption, reducedScattering: tissue.dermis.reducedScattering,
-      absorptionFactor: c.dermisAbsorption, scatteringFactor: c.dermisScattering)
-    let bloodless = TissueOptics.kubelkaMunk(
-      absorption: tissue.bloodlessDermis.absorption,
-      reducedScattering: tissue.bloodlessDermis.reducedScattering,
-      absorptionFactor: c.dermisAbsorption, scatteringFactor: c.dermisScattering)
-    dermisMua = tissue.dermis.absorption.map { $0 / 10 }
-    dermisMusp = tissue.dermis.reducedScattering.map { $0 / 10 }
-    dermisReflectance = (0..<Spectrum.count).map {
-      KubelkaMunk.reflectanceInfinite(KubelkaMunk.Constants(k: dermis.k[$0], s: dermis.s[$0]))
+    let tissue = (0..<Spectrum.count).map { SkinTissue.sample(p, at: $0) }
+    dermisMua = tissue.map { $0.dermisAbsorption / 10 }
+    dermisMusp = tissue.map { $0.dermisScattering / 10 }
+    dermisReflectance = tissue.map {
+      Self.dermisReflectance(absorption: $0.dermisAbsorption, reducedScattering: $0.dermisScattering, calibration: c)
     }
-    let top = (0..<Spectrum.count).map { l in
-      KubelkaMunk.layer(
-        KubelkaMunk.Constants(k: epidermis.k[l], s: epidermis.s[l]),
-        thickness: p.epidermisThickness, background: 0)
+    let top = tissue.map {
+      Self.epidermisLayer(
+        absorption: $0.epidermisAbsorption, reducedScattering: $0.epidermisScattering,
+        thickness: p.epidermisThickness, calibration: c)
     }
-    self.epidermis = top
+    epidermis = top
     cover = (0..<Spectrum.count).map { l in
       let top = top[l]
       guard p.pigmentDepth > 0 else { return top }
-      let slab = KubelkaMunk.layer(
-        KubelkaMunk.Constants(k: bloodless.k[l], s: bloodless.s[l]), thickness: p.pigmentDepth,
-        background: 0)
+      let bloodless = c.dermis(
+        absorption: tissue[l].bloodlessAbsorption, reducedScattering: tissue[l].dermisScattering)
+      let slab = KubelkaMunk.layer(bloodless, thickness: p.pigmentDepth, background: 0)
       return KubelkaMunk.stack(top: top, bottom: slab)
     }
+  }
+
+  /// Saunderson K1 of the skin surface (n = 1.4), as ``NeutralDermisDotOptics`` has it.
+  static let surfaceK1 = NeutralDermisDotOptics().k1
+
+  /// The bare skin's epidermis at one wavelength, over a black background, from its µa and µs′
+  /// there (cm⁻¹) and its thickness (mm).
+  static func epidermisLayer(
+    absorption: Double, reducedScattering: Double, thickness: Double, calibration c: KubelkaMunkCalibration
+  ) -> KubelkaMunk.LayerOptics {
+    KubelkaMunk.layer(
+      c.epidermis(absorption: absorption, reducedScattering: reducedScattering), thickness: thickness,
+      background: 0)
+  }
+
+  /// The semi-infinite dermis's R∞ (Kubelka & Munk 1931) at one wavelength, from its µa and µs′
+  /// there (cm⁻¹).
+  static func dermisReflectance(absorption: Double, reducedScattering: Double, calibration c: KubelkaMunkCalibration)
+    -> Double
+  {
+    KubelkaMunk.reflectanceInfinite(c.dermis(absorption: absorption, reducedScattering: reducedScattering))
   }
 
   /// The same skin with the pigment layer `depth` mm deeper (sinking; ``FadeModel``).
@@ -121,6 +133,13 @@ public struct SkinOptics: DotOptics {
   public var skinLab: Lab { DotModel.lab(ofReflectance: skinReflectance) }
 
   private func surface(_ top: KubelkaMunk.LayerOptics, over r: Double) -> Double {
+    Self.surface(top, over: r, k1: k1, k2: k2)
+  }
+
+  /// Saunderson(top ⊕ a background of internal reflectance `r`).
+  static func surface(_ top: KubelkaMunk.LayerOptics, over r: Double, k1: Double, k2: Double)
+    -> Double
+  {
     let stacked = KubelkaMunk.stack(
       top: top, bottom: KubelkaMunk.LayerOptics(reflectance: r, transmittance: 0))
     return KubelkaMunk.saunderson(stacked.reflectance, k1: k1, k2: k2)

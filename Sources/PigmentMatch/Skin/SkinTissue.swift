@@ -1,3 +1,5 @@
+import Colorimetry
+
 /// The transport coefficients of the skin's layers at the 31 wavelengths, **cm⁻¹**: what both the
 /// fast model (``SkinOptics``, Kubelka–Munk) and the Monte Carlo oracle (``SkinMonteCarlo``) are
 /// built from, so the two describe the same tissue.
@@ -32,22 +34,48 @@ package struct SkinTissue: Sendable {
   /// The tissue for `parameters`.
   package init(parameters p: SkinParameters) {
     parameters = p
-    let blood = HemoglobinExtinction.wholeBloodAbsorption(saturation: p.oxygenSaturation)
-    let melanin = TissueOptics.epidermalAbsorption(
-      melanosomeFraction: p.melanosomeFraction, pheomelanin: p.pheomelaninFraction)
-    let carotene = CaroteneExtinction.absorption(micromolar: p.caroteneMicromolar)
+    let samples = (0..<Spectrum.count).map { Self.sample(p, at: $0) }
     epidermis = Coefficients(
-      absorption: (0..<blood.count).map { melanin[$0] + p.bloodFraction * blood[$0] + carotene[$0] },
-      reducedScattering: TissueOptics.reducedScattering(power: p.scatteringPower))
-    let dermalScattering = TissueOptics.reducedScattering(
-      scale: p.dermalScatteringScale, power: p.scatteringPower)
-    let dermalAbsorption = TissueOptics.dermalAbsorption(
-      bloodFraction: p.bloodFraction, saturation: p.oxygenSaturation)
+      absorption: samples.map(\.epidermisAbsorption), reducedScattering: samples.map(\.epidermisScattering))
     dermis = Coefficients(
-      absorption: zip(dermalAbsorption, carotene).map { $0 + $1 },
-      reducedScattering: dermalScattering)
+      absorption: samples.map(\.dermisAbsorption), reducedScattering: samples.map(\.dermisScattering))
     bloodlessDermis = Coefficients(
-      absorption: zip(TissueOptics.baselineSpectrum, carotene).map { $0 + $1 },
-      reducedScattering: dermalScattering)
+      absorption: samples.map(\.bloodlessAbsorption), reducedScattering: samples.map(\.dermisScattering))
+  }
+
+  /// The layers' coefficients at one wavelength, cm⁻¹.
+  struct Sample {
+    /// Epidermis µa.
+    let epidermisAbsorption: Double
+    /// Epidermis µs′.
+    let epidermisScattering: Double
+    /// Dermis (with blood) µa.
+    let dermisAbsorption: Double
+    /// Dermis µs′ (with and without blood).
+    let dermisScattering: Double
+    /// Bloodless dermis µa.
+    let bloodlessAbsorption: Double
+  }
+
+  /// The layers' coefficients for `p` at the wavelength of index `l` (0…30) alone: what the
+  /// arrays hold at `l`, for the skin fit's inner loop, which needs no whole spectrum of each.
+  static func sample(_ p: SkinParameters, at l: Int) -> Sample {
+    sample(p, at: l, shape: TissueOptics.scatteringShape(power: p.scatteringPower, at: l))
+  }
+
+  /// ``sample(_:at:)`` with the scattering's shape at `l` for `p`'s power already computed
+  /// (`TissueOptics/scatteringShape(power:at:)`).
+  static func sample(_ p: SkinParameters, at l: Int, shape: TissueOptics.ScatteringShape) -> Sample {
+    let blood = HemoglobinExtinction.wholeBloodAbsorption(saturation: p.oxygenSaturation, at: l)
+    let melanin = TissueOptics.epidermalAbsorption(
+      melanosomeFraction: p.melanosomeFraction, pheomelanin: p.pheomelaninFraction, at: l)
+    let carotene = CaroteneExtinction.absorption(micromolar: p.caroteneMicromolar, at: l)
+    return Sample(
+      epidermisAbsorption: melanin + p.bloodFraction * blood + carotene,
+      epidermisScattering: TissueOptics.reducedScattering(scale: 1, shape: shape),
+      dermisAbsorption: TissueOptics.dermalAbsorption(bloodFraction: p.bloodFraction, blood: blood, at: l)
+        + carotene,
+      dermisScattering: TissueOptics.reducedScattering(scale: p.dermalScatteringScale, shape: shape),
+      bloodlessAbsorption: TissueOptics.baselineSpectrum[l] + carotene)
   }
 }

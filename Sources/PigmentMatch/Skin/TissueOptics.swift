@@ -18,10 +18,14 @@ package enum TissueOptics {
   package static func epidermalAbsorption(melanosomeFraction cm: Double, pheomelanin phi: Double = 0)
     -> [Double]
   {
-    (0..<wavelengths.count).map {
-      cm * ((1 - phi) * eumelaninSpectrum[$0] + phi * pheomelaninSpectrum[$0])
-        + (1 - cm) * baselineSpectrum[$0]
-    }
+    (0..<wavelengths.count).map { epidermalAbsorption(melanosomeFraction: cm, pheomelanin: phi, at: $0) }
+  }
+
+  /// ``epidermalAbsorption(melanosomeFraction:pheomelanin:)`` at the wavelength of index `l` alone.
+  static func epidermalAbsorption(melanosomeFraction cm: Double, pheomelanin phi: Double, at l: Int)
+    -> Double
+  {
+    cm * ((1 - phi) * eumelaninSpectrum[l] + phi * pheomelaninSpectrum[l]) + (1 - cm) * baselineSpectrum[l]
   }
 
   /// Absorption of the melanosome interior with eumelanin, µa = 6.6·10¹¹·λ^−3.33 **cm⁻¹** (λ in
@@ -47,16 +51,44 @@ package enum TissueOptics {
   /// Dermal absorption µa = B·µa(blood) + (1 − B)·baseline, **cm⁻¹** (Jacques 1998, 2013), with
   /// whole-blood absorption from Prahl's haemoglobin table (``HemoglobinExtinction``).
   package static func dermalAbsorption(bloodFraction b: Double, saturation: Double) -> [Double] {
-    let blood = HemoglobinExtinction.wholeBloodAbsorption(saturation: saturation)
-    return wavelengths.indices.map { b * blood[$0] + (1 - b) * baselineSpectrum[$0] }
+    wavelengths.indices.map {
+      dermalAbsorption(
+        bloodFraction: b, blood: HemoglobinExtinction.wholeBloodAbsorption(saturation: saturation, at: $0), at: $0)
+    }
+  }
+
+  /// ``dermalAbsorption(bloodFraction:saturation:)`` at the wavelength of index `l`, given the
+  /// whole blood's absorption there (cm⁻¹).
+  static func dermalAbsorption(bloodFraction b: Double, blood: Double, at l: Int) -> Double {
+    b * blood + (1 - b) * baselineSpectrum[l]
   }
 
   /// Reduced scattering of skin µs′ = a·(λ/500 nm)^−b, a = 46.0 cm⁻¹, b = 1.421, **cm⁻¹**, times
   /// `scale` (Jacques 2013, Phys. Med. Biol. 58:R37, table 2, average of the skin entries), with
   /// another scattering power b when given.
   package static func reducedScattering(scale: Double = 1, power: Double = scatteringB) -> [Double] {
-    if power == scatteringB { return scatteringSpectrum.map { scale * $0 } }
-    return wavelengths.map { scale * scatteringA * pow($0 / 500, -power) }
+    wavelengths.indices.map { reducedScattering(scale: scale, shape: scatteringShape(power: power, at: $0)) }
+  }
+
+  /// The shape of ``reducedScattering(scale:power:)`` at the wavelength of index `l`: the cached
+  /// a·(λ/500 nm)^−b for Jacques' b (`.cached`), else (λ/500 nm)^−b (`.power`); computed once per
+  /// wavelength and shared by the layers that scatter with the same power.
+  static func scatteringShape(power: Double, at l: Int) -> ScatteringShape {
+    power == scatteringB ? .cached(scatteringSpectrum[l]) : .power(pow(wavelengths[l] / 500, -power))
+  }
+
+  /// See ``scatteringShape(power:at:)``.
+  enum ScatteringShape {
+    case cached(Double)
+    case power(Double)
+  }
+
+  /// ``reducedScattering(scale:power:)`` at one wavelength, from its shape there.
+  static func reducedScattering(scale: Double, shape: ScatteringShape) -> Double {
+    switch shape {
+    case .cached(let spectrum): scale * spectrum
+    case .power(let factor): scale * scatteringA * factor
+    }
   }
 
   /// Jacques (2013) skin a, cm⁻¹.
@@ -71,8 +103,18 @@ package enum TissueOptics {
     absorption mua: [Double], reducedScattering musp: [Double], absorptionFactor kappa: Double = 1,
     scatteringFactor sigma: Double = 1
   ) -> (k: [Double], s: [Double]) {
-    let k = mua.map { kappa * 2 * $0 / 10 }
-    let s = zip(mua, musp).map { max(0, sigma * 0.75 * $1 - 0.25 * $0) / 10 }
-    return (k, s)
+    let constants = zip(mua, musp).map {
+      kubelkaMunk(absorption: $0, reducedScattering: $1, absorptionFactor: kappa, scatteringFactor: sigma)
+    }
+    return (constants.map(\.k), constants.map(\.s))
+  }
+
+  /// ``kubelkaMunk(absorption:reducedScattering:absorptionFactor:scatteringFactor:)`` at one
+  /// wavelength: µa, µs′ in cm⁻¹ → K, S in mm⁻¹.
+  static func kubelkaMunk(
+    absorption mua: Double, reducedScattering musp: Double, absorptionFactor kappa: Double,
+    scatteringFactor sigma: Double
+  ) -> KubelkaMunk.Constants {
+    KubelkaMunk.Constants(k: kappa * 2 * mua / 10, s: max(0, sigma * 0.75 * musp - 0.25 * mua) / 10)
   }
 }
