@@ -1,3 +1,4 @@
+import Foundation
 @testable import PigmentMatch
 import Testing
 
@@ -24,5 +25,25 @@ import Testing
     let end = SubPixelHair.lineEnd(t: t, skin: Lab(l: 60, a: 10, b: 20), centre: Lab(l: 40, a: 6, b: 12))
     #expect(abs(end.l - (60 - 1.98 * 20)) < 0.1)
     #expect(abs(end.b - (20 - 1.98 * 8)) < 0.1)
+  }
+
+  /// Thin strands: coverage spread about evenly from none to about the strand's width (density
+  /// level over t 0.3…0.9, 10 % higher on its upper half), then thinning out (falling linearly to 0
+  /// at t 1.5). The densest bin is not among the lowest, but no hump stands well above the low
+  /// end: sub-pixel.
+  @Test func levelThenFallingCoverageIsSubPixel() {
+    var t: [Double] = (0..<1200).map { 0.3 + 0.6 * Double($0) / 1200 }
+    t += (0..<60).map { 0.6 + 0.3 * Double($0) / 60 }
+    // Inverse of the falling ramp's cumulative distribution on 0.9…1.5.
+    t += (0..<600).map { 1.5 - 0.6 * (1 - Double($0) / 600).squareRoot() }
+    #expect(SubPixelHair.isSubPixel(t))
+  }
+
+  /// A mild pile-up of pure hair over a level run of mixtures (hair close to the skin's colour,
+  /// noise spreading the pile): its peak stands 60 % above the low end, so pure hair is there.
+  @Test func aMildHumpIsNotSubPixel() {
+    var t: [Double] = (0..<1000).map { 0.3 + 0.9 * Double($0) / 1000 }
+    t += (0..<600).map { 0.9 + 0.2 * Double($0) / 600 }
+    #expect(!SubPixelHair.isSubPixel(t))
   }
 }

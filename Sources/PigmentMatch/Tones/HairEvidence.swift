@@ -10,7 +10,9 @@
 ///   (``Measures/innerTexture``), not only along its outline.
 /// In both cases its colour is in the natural ``HairGamut`` and it is *textured*: strands, coils
 /// and stubble dots make the lightness change from pixel to pixel (``texture(of:in:lightness:width:)``
-/// ≥ ``minimumTexture`` × the skin's), where a shaded scalp edge, a blurred backdrop or a suit is
+/// ≥ ``minimumTexture`` × the skin's own texture, not counting the skin's steps onto the candidate:
+/// hair filling most of the scalp lines nearly every skin pixel with hair edges, which would make
+/// the skin look as textured as the hair), where a shaded scalp edge, a blurred backdrop or a suit is
 /// smooth. A candidate of the skin's own colour family (in the ``SkinLocus``, hue within
 /// ``shadeHue`` of the skin's and less than ``shadeDepth`` darker or lighter: possibly the same skin
 /// in shade) must be textured ``shadeTexture`` × the skin, unless it is scattered through the skin
@@ -18,7 +20,11 @@
 enum HairEvidence {
   static let interspersed = 0.3
   static let minimumShare = 0.05
-  static let minimumTexture = 1.1
+  /// Least texture × the skin's own: with the skin's steps onto the candidate left out, the skin's
+  /// reference is its noise alone, and a smooth dark suit or shadow interleaved with a small face
+  /// (scikit-image astronaut.png: 1.2) still falls below it; stubble, strands and dense hair on the
+  /// generated samples measure 1.45 and more.
+  static let minimumTexture = 1.3
   /// Inner texture a head of hair needs (× the skin's): strands and coils; a dark backdrop's
   /// noise stays near the skin's.
   static let headTexture = 1.4
@@ -77,8 +83,11 @@ enum HairEvidence {
 
   /// Mean over `members` of |ΔL*| to the right neighbour plus |ΔL*| to the one below (where
   /// usable): fine structure such as strands and coils scores high, a smooth wall, backdrop or
-  /// evenly lit skin low. `lightness` is the decoded grid's L* (NaN where unusable).
-  static func texture(of members: [Int], in pixels: TonePixels.Buffer, lightness: [Float], width w: Int) -> Double {
+  /// evenly lit skin low. `lightness` is the decoded grid's L* (NaN where unusable). Neighbours
+  /// marked in `skipping` (grid positions) are not counted.
+  static func texture(
+    of members: [Int], in pixels: TonePixels.Buffer, lightness: [Float], width w: Int, skipping: [Bool]? = nil
+  ) -> Double {
     guard !members.isEmpty, w > 0 else { return 0 }
     let h = lightness.count / w
     var sum = 0.0
@@ -89,11 +98,11 @@ enum HairEvidence {
       let here = lightness[p]
       var step: Float = 0
       var seen = false
-      if x + 1 < w, !lightness[p + 1].isNaN {
+      if x + 1 < w, !lightness[p + 1].isNaN, skipping?[p + 1] != true {
         step += abs(lightness[p + 1] - here)
         seen = true
       }
-      if y + 1 < h, !lightness[p + w].isNaN {
+      if y + 1 < h, !lightness[p + w].isNaN, skipping?[p + w] != true {
         step += abs(lightness[p + w] - here)
         seen = true
       }
@@ -142,7 +151,14 @@ enum HairEvidence {
     let above =
       hairMembers.isEmpty
       ? 0 : Double(hairMembers.filter { Double(Int(pixels.position[$0]) / w) < top }.count) / Double(hairMembers.count)
-    let skinTexture = texture(of: skinMembers, in: pixels, lightness: lightness, width: w)
+    // The skin's own texture, without its steps onto the candidate: dense hair lines most skin
+    // pixels with hair edges, which would make the skin look as textured as the hair.
+    var isCandidate = [Bool](repeating: false, count: lightness.count)
+    for i in 0..<pixels.count where assignment[i] == UInt8(truncatingIfNeeded: hair) {
+      let p = Int(pixels.position[i])
+      if p < isCandidate.count { isCandidate[p] = true }
+    }
+    let skinTexture = texture(of: skinMembers, in: pixels, lightness: lightness, width: w, skipping: isCandidate)
     let hairTexture = texture(of: hairMembers, in: pixels, lightness: lightness, width: w)
     let isSkin = (0..<256).map { $0 < roles.count && roles[$0] == .skin }
     let isHair = (0..<256).map { $0 == hair }

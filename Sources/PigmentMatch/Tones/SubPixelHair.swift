@@ -4,8 +4,9 @@
 /// Each hair-cluster pixel sits at t on the line from the skin (t = 0) through the cluster's centre
 /// (t = 1); t grows with the pixel's hair coverage. Where pure hair pixels exist they all have the
 /// same colour, so their t values pile up in a mode inside the cluster; where every pixel is a
-/// mixture, coverage — and with it t — thins out steadily toward its largest values, so the densest
-/// part of the cluster is its least hair-like end (``isSubPixel(_:)``). Then the most covered pixels
+/// mixture, coverage — and with it t — stays level (strands narrower than a pixel cover every share
+/// up to their width about equally) or thins out toward its largest values, so no part of the
+/// cluster stands well above its least hair-like end (``isSubPixel(_:)``). Then the most covered pixels
 /// (the ``endQuantile`` of t, past noise and lighting) mark how far the line reaches, and the hair is
 /// the colour of the natural-hair family (``HairGamut/nearest(_:)``: melanins in keratin,
 /// ``HairMelaninFit``) closest to that end of the line: the line ends where it meets the family.
@@ -15,6 +16,10 @@ enum SubPixelHair {
   static let trim = 0.02
   /// A mode in the lowest this many bins means the density only falls toward pure hair.
   static let lowBins = 2
+  /// A low end at least this share of the peak density means no hump stands above it: the density
+  /// is level (thin strands: coverage spread evenly from none to the strand's width) before it
+  /// falls, with no pile-up of pure hair, whose bin counts rise well above the low end.
+  static let flatLevel = 0.85
   /// Quantile of t taken as the line's end: the most covered pixels.
   static let endQuantile = 0.99
 
@@ -29,7 +34,8 @@ enum SubPixelHair {
       counts[min(bins - 1, Int((v - lo) / (hi - lo) * Double(bins)))] += 1
     }
     guard let mode = counts.indices.max(by: { counts[$0] < counts[$1] }) else { return false }
-    return mode < lowBins
+    let lowEnd = Double(counts[0..<lowBins].reduce(0, +)) / Double(lowBins)
+    return mode < lowBins || lowEnd >= flatLevel * Double(counts[mode])
   }
 
   /// The line's end: the point at the ``endQuantile`` of `t` on the line from `skin` through `centre`.

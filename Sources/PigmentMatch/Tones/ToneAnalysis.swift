@@ -42,7 +42,8 @@ import Foundation
 ///    the colour at the median light. Chroma: JPEG 4:2:0 blurs a*, b* over several pixels, so they
 ///    come from `HairUnmixing` (a*, b* regressed on the blurred hair fraction, read at 1), kept
 ///    only if it moves the chroma away from the skin's by at most 25. When no pixel is pure hair
-///    (`SubPixelHair`: the cluster's t values thin out toward the hair instead of piling up), the
+///    (`SubPixelHair`: the cluster's t values stay level or thin out toward the hair instead of
+///    piling up in a hump of pure hair: stubble dots and strands narrower than a pixel), the
 ///    lightness comes from the most covered pixels (99th percentile of t) and the colour is the
 ///    nearest of the natural-hair family (`HairGamut.nearest`, the melanin model): the mixing line
 ///    ends where it meets the family. A hair found by place is the per-channel median of its band.
