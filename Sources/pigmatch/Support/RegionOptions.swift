@@ -14,7 +14,8 @@ struct RegionOptions: ParsableArguments {
   @Option(help: "Analyse only this rectangle (automatic roles inside), full-resolution pixels: x,y,width,height.")
   var roi: String?
 
-  @Option(help: "Analyse only the non-zero pixels of this PNG (same size as the photo; automatic roles inside).")
+  @Option(
+    help: "Analyse only the non-zero pixels of this PNG or JPEG mask (same size as the photo; automatic roles inside).")
   var mask: String?
 
   @Option(
