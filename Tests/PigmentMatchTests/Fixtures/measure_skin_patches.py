@@ -10,6 +10,7 @@ read as sRGB. Run: python3 measure_skin_patches.py ../../../../shared/testdata/p
 import json, sys
 import numpy as np
 from PIL import Image
+from srgb_lab import lab  # beside this script
 
 # (x, y, width, height) in the photo's pixels, chosen by eye.
 PATCHES = {
@@ -27,18 +28,6 @@ PATCHES = {
     "healed-tattoo/2021-12-10_healed_after_touchups.jpg": [(400, 650, 200, 60), (600, 1100, 100, 40)],
     "healed-tattoo/2024-06-29_close_up.jpg": [(450, 850, 300, 100), (500, 1250, 200, 100)],
 }
-M = np.array([[0.4124564, 0.3575761, 0.1804375], [0.2126729, 0.7151522, 0.0721750], [0.0193339, 0.1191920, 0.9503041]])
-WHITE = np.array([0.95047, 1.0, 1.08883])
-
-
-def lab(rgb8):
-    c = rgb8 / 255.0
-    linear = np.where(c <= 0.04045, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
-    xyz = linear @ M.T / WHITE
-    f = np.where(xyz > (6 / 29) ** 3, np.cbrt(xyz), xyz / (3 * (6 / 29) ** 2) + 4 / 29)
-    return np.stack([116 * f[:, 1] - 16, 500 * (f[:, 0] - f[:, 1]), 200 * (f[:, 1] - f[:, 2])], 1)
-
-
 root = sys.argv[1] if len(sys.argv) > 1 else "../shared/testdata/photos"
 out = {}
 for key, patches in PATCHES.items():
