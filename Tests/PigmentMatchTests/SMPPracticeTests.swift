@@ -93,9 +93,10 @@ struct SMPPracticeTests {
   ///
   /// Checked, not adopted: the shaved follicle's geometry. A razor cuts the shaft at its orifice
   /// and the shaft rises obliquely through the infundibulum, a canal across the epidermis (Vogt,
-  /// McElwee & Blume-Peytavi 2008, "Biology of the hair follicle", in *Hair Growth and Disorders*,
-  /// Springer; Otberg et al. 2004, J. Invest. Dermatol. 122:14), while the dot lies under the whole
-  /// epidermis. Averaging the shaft's look over depth 0…dot depth (a straight oblique shaft covers
+  /// McElwee & Blume-Peytavi 2008, "Biology of the hair follicle", in Blume-Peytavi et al. (eds.),
+  /// *Hair Growth and Disorders*, Springer; orifices and infundibula measured in cyanoacrylate
+  /// biopsies of seven body sites by Otberg et al. 2004, J. Invest. Dermatol. 122:14), while the dot
+  /// lies under the whole epidermis. Averaging the shaft's look over depth 0…dot depth (a straight oblique shaft covers
   /// equal projected area per depth; 4-point Gauss–Legendre), by the same optics as the dot:
   /// - the shaft layer under a thinner epidermis (tissue around it melanin-free): light brown on dark
   ///   skin went to 1:48 (the canal replaces the melanised epidermis, so the follicle lightens on
