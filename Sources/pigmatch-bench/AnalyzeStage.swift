@@ -6,7 +6,10 @@ import PigmentMatch
 /// (file → ``ToneAnalysis``: DCT-scaled decode with steps 1–2 on the rows as they come, then the
 /// analysis) against a full `djpeg -outfile /dev/null` decode of the same file (whole process),
 /// run interleaved so that load from other jobs falls on both alike. Also times the two halves:
-/// the downscaled decode alone and the analysis of the decoded photo. Medians over `--runs`.
+/// the downscaled decode alone and the analysis of the decoded photo. Medians over `--runs`; the
+/// ratio is taken per round (e2e and djpeg of the same round) and given with its quartiles; CPU
+/// time (all threads, from `getrusage`) per e2e and per djpeg, which load from other jobs does not
+/// inflate as wall time; and the load average before and after.
 struct AnalyzeStage: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "analyze",
@@ -24,6 +27,9 @@ struct AnalyzeStage: ParsableCommand {
   @Option(help: "Only time this stage, `runs` times (for a profiler): e2e, decode, analysis.")
   var only: String?
 
+  @Option(help: "The analysis's minimumShortSide (default: ToneAnalysisOptions'), e.g. 375 to let a 12 MP JPEG decode at 1/8.")
+  var minimumShortSide: Int?
+
   @Flag(help: "Print one JSON object instead of a table.")
   var json = false
 
@@ -35,19 +41,26 @@ struct AnalyzeStage: ParsableCommand {
     /// Median milliseconds: djpeg (whole process), decode (downscaled, in process), analysis (of
     /// the decoded photo), e2e (file → analysis).
     let medianMs: [String: Double]
-    /// e2e / djpeg (nil without djpeg).
+    /// Median over rounds of e2e / djpeg of the same round (nil without djpeg).
     let ratio: Double?
+    /// Quartiles of that per-round ratio.
+    let ratioQuartiles: [Double]?
+    /// Median CPU milliseconds (every thread) of one e2e, and of one djpeg process.
+    let cpuMs: [String: Double]
+    /// The fastest round's milliseconds per stage: the least disturbed by other jobs.
+    let minMs: [String: Double]
   }
 
   func run() throws {
     let inputs = try photos.isEmpty ? [SyntheticPhoto.jpegFile(width: 4000, height: 3000)] : photos
-    let options = ToneAnalysisOptions()
+    let options = minimumShortSide.map { ToneAnalysisOptions(minimumShortSide: $0) } ?? ToneAnalysisOptions()
     let decodeOptions = DecodeOptions(minimumShortSide: options.minimumShortSide)
     let hasDjpeg = FileManager.default.isExecutableFile(atPath: djpeg)
     if dump {
       for path in inputs { print(Self.dump(try ToneAnalysis(contentsOf: path, options: options), path)) }
       return
     }
+    let loadBefore = CPUTime.loadAverage()
     var rows: [Row] = []
     for path in inputs {
       let decoded = try PhotoDecoder.decode(contentsOf: path, options: decodeOptions)
@@ -58,35 +71,59 @@ struct AnalyzeStage: ParsableCommand {
         ("e2e", { _ = try ToneAnalysis(contentsOf: path, options: options) }),
       ].filter { hasDjpeg || $0.0 != "djpeg" }.filter { only == nil || $0.0 == only }
       var times: [String: [Double]] = [:]
+      var cpu: [String: [Double]] = [:]
+      var ratios: [Double] = []
       for round in -1..<runs {  // round −1 warms up
+        var wall: [String: Double] = [:]
         for (name, body) in stages {
+          let cpuBefore = CPUTime.milliseconds(children: name == "djpeg")
           let start = DispatchTime.now().uptimeNanoseconds
           try body()
           let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-          if round >= 0 { times[name, default: []].append(ms) }
+          let cpuMs = CPUTime.milliseconds(children: name == "djpeg") - cpuBefore
+          guard round >= 0 else { continue }
+          times[name, default: []].append(ms)
+          wall[name] = ms
+          if name == "e2e" || name == "djpeg" { cpu[name, default: []].append(cpuMs) }
         }
+        if let e2e = wall["e2e"], let djpeg = wall["djpeg"], djpeg > 0 { ratios.append(e2e / djpeg) }
       }
       let medians = times.mapValues { Timing.median($0) }
-      let ratio = medians["djpeg"].flatMap { d in medians["e2e"].map { $0 / d } }
-      rows.append(Row(photo: path, medianMs: medians, ratio: ratio))
+      let ratio = ratios.isEmpty ? nil : Timing.median(ratios)
+      let quartiles = ratios.isEmpty ? nil : [Timing.quantile(ratios, 0.25), Timing.quantile(ratios, 0.75)]
+      rows.append(
+        Row(
+          photo: path, medianMs: medians, ratio: ratio, ratioQuartiles: quartiles,
+          cpuMs: cpu.mapValues { Timing.median($0) }, minMs: times.mapValues { $0.min() ?? .nan }))
     }
+    let loadAfter = CPUTime.loadAverage()
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys]
       print(String(decoding: try encoder.encode(rows), as: UTF8.self))
       return
     }
-    print("median ms of \(runs) interleaved rounds (\(ProcessInfo.processInfo.activeProcessorCount) cores)")
-    print("photo                          djpeg     decode    analysis  e2e       e2e/djpeg")
+    print(
+      "median ms of \(runs) interleaved rounds (\(ProcessInfo.processInfo.activeProcessorCount) cores; "
+        + "load average \(loadBefore) before, \(loadAfter) after)")
+    print(
+      "photo                          djpeg     decode    analysis  e2e       e2e/djpeg [quartiles]  "
+        + "cpu e2e   cpu djpeg cpu ratio")
+    func cell(_ value: Double?, _ format: String = "%.1f", _ width: Int = 9) -> String {
+      (value.map { String(format: format, $0) } ?? "–").padding(toLength: width, withPad: " ", startingAt: 0)
+    }
     for row in rows {
-      let cells = ["djpeg", "decode", "analysis", "e2e"].map {
-        (row.medianMs[$0].map { String(format: "%.1f", $0) } ?? "–").padding(toLength: 9, withPad: " ", startingAt: 0)
-      }
+      let cells = ["djpeg", "decode", "analysis", "e2e"].map { cell(row.medianMs[$0]) }
       let name = String(URL(fileURLWithPath: row.photo).lastPathComponent.suffix(30))
+      let spread = row.ratioQuartiles.map { String(format: "%.2f [%.2f–%.2f]", row.ratio ?? .nan, $0[0], $0[1]) }
+      let cpuRatio = row.cpuMs["djpeg"].flatMap { d in row.cpuMs["e2e"].map { $0 / d } }
       print(
         ([name.padding(toLength: 30, withPad: " ", startingAt: 0)] + cells + [
-          row.ratio.map { String(format: "%.2f", $0) } ?? "–"
+          (spread ?? "–").padding(toLength: 22, withPad: " ", startingAt: 0), cell(row.cpuMs["e2e"]),
+          cell(row.cpuMs["djpeg"]), cell(cpuRatio, "%.2f"),
         ]).joined(separator: " "))
+      let fastest = ["djpeg", "decode", "analysis", "e2e"].map { cell(row.minMs[$0]) }
+      print(([String(repeating: " ", count: 24) + "fastest"] + fastest).joined(separator: " "))
     }
   }
 
