@@ -28,7 +28,7 @@ enum ReportFixture {
       analysis: analysis)
     return Fixture(
       photo: photo, analysis: analysis, palette: palette, match: match,
-      thumbnail: try ReportThumbnail(photo: photo))
+      thumbnail: try ReportThumbnail(photo: photo, regions: analysis.regions))
   }
 
   static func get() throws -> Fixture { try shared.get() }
@@ -48,10 +48,28 @@ enum ReportFixture {
 
   static func page(name: String = "06-intermediate-brown.jpg") throws -> (HTMLReport, String) {
     let f = try get()
-    let report = HTMLReport(
-      photoName: name, analysis: f.analysis, match: f.match,
-      thumbnail: f.thumbnail)
+    let report = HTMLReport(photoName: name, match: try output(f.match), thumbnail: f.thumbnail)
     return (report, report.render())
+  }
+
+  /// The contract object of `match` measured as `analysis` (default: the fixture's), as
+  /// `match --json` writes it: the report's only source of numbers.
+  static func output(_ match: MatchReport, analysis: ToneAnalysis? = nil) throws -> JSONContract.MatchOutput {
+    let f = try get()
+    return JSONContract.MatchOutput(
+      PhotoMeasurement(automatic: analysis ?? f.analysis), match,
+      palette: JSONContract.PaletteIdentity(palette: match.palette, file: palettePath, bytes: []),
+      options: JSONContract.RunOptions(match.conditions.options), stated: nil)
+  }
+
+  /// The page of `match` (measured as `analysis`, default the fixture's) without a thumbnail.
+  static func html(
+    _ match: MatchReport, analysis: ToneAnalysis? = nil, thumbnail: ReportThumbnail? = nil,
+    record: ClinicalRecord? = nil
+  ) throws -> String {
+    HTMLReport(
+      photoName: "x.jpg", match: try output(match, analysis: analysis), thumbnail: thumbnail, record: record
+    ).render()
   }
 }
 
@@ -189,9 +207,7 @@ struct HTMLReportTests {
     let reachable = try MatchPipeline(palette: f.palette).run(
       fit: f.match.skinFit, target: .direct(f.match.solution.blend.dotLab))
     #expect(reachable.solution.blend.deltaE00 <= FadeModel.matchThreshold)
-    let page = HTMLReport(
-      photoName: "x.jpg", analysis: f.analysis, match: reachable, thumbnail: nil
-    ).render()
+    let page = try ReportFixture.html(reachable)
     #expect(!page.contains("out-of-reach"))
     #expect(
       page.contains("Fitzpatrick") && page.contains("(convention)")

@@ -4,7 +4,8 @@ import PigmentMatch
 
 /// `pigmatch report PHOTO --palette FILE -o OUT.html [--png] [--client …] [--practitioner …]
 /// [--date yyyy-mm-dd] [--notes …] [--dot-size MM] [--spacing MM] [--years N] [--sun …] [--smoker]`:
-/// the match as one self-contained HTML page (``HTMLReport``), or with `--png` a swatch sheet
+/// the match as one self-contained HTML page (``HTMLReport``, drawn from the `match --json` contract
+/// object), or with `--png` a swatch sheet
 /// (``SwatchSheet``). Decodes, calls the library, writes the file atomically.
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -36,7 +37,7 @@ struct ReportCommand: ParsableCommand {
     do { try OutputTarget.check(output, inputs: [("photo", photo), ("palette", palette)]) } catch {
       throw CLIFailure.input(error.description)
     }
-    let loaded = try PaletteCommand.load(palette)
+    let (loaded, identity) = try PaletteCommand.loadIdentified(palette)
     let options = ToneAnalysisOptions()
     let decoded: Photo
     do {
@@ -46,7 +47,6 @@ struct ReportCommand: ParsableCommand {
       throw error.cliFailure
     }
     let measurement = try region.measure(decoded, name: photo)
-    let analysis = measurement.analysis
     let pipeline = MatchPipeline(
       palette: loaded, options: geometry.pipelineOptions(years: fade.years ?? 0, conditions: fade.conditions))
     let report: MatchReport
@@ -61,11 +61,14 @@ struct ReportCommand: ParsableCommand {
       if png {
         bytes = try SwatchSheet(report: report, measurement: measurement).png()
       } else {
+        // The page is drawn from the same contract object `match --json` writes.
+        let output = JSONContract.MatchOutput(
+          measurement, report, palette: identity,
+          options: JSONContract.RunOptions(pipeline.options, regionOptions: region.arguments),
+          stated: region.fitzpatrick)
         let page = HTMLReport(
-          photoName: URL(fileURLWithPath: photo).lastPathComponent, analysis: analysis,
-          match: report,
-          thumbnail: try ReportThumbnail(photo: decoded), measurement: measurement,
-          record: clinical)
+          photoName: URL(fileURLWithPath: photo).lastPathComponent, match: output,
+          thumbnail: try ReportThumbnail(photo: decoded, regions: measurement.analysis.regions), record: clinical)
         bytes = Array(page.render().utf8)
       }
     } catch {
