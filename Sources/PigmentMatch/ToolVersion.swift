@@ -16,7 +16,7 @@ public enum ToolVersion {
   /// `options` (`dotDiameterMM`, `spacingMM`) and carry what the report shows: each fade year's
   /// `stubbleLab` and `deltaE00ToStart`, the halo's `haloLab`, `melaninFactor` and
   /// `haloWidthInRadii`, each healing week's `deltaE00ToSettled`, and the hair's `deltaE00ToSkin`
-  /// (also in `analyze`). The contract is described in the DocC article "The JSON contract".
+  /// (also in `analyze`). The contract and its history: <doc:TheJSONContract>.
   public static let schemaVersion = 4
 
   /// "pigmatch 0.15.0 (JSON schemaVersion 4)".

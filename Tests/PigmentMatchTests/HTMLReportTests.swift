@@ -253,7 +253,8 @@ struct ReportPieceTests {
 
   @Test func swatchSheetDecodesBackWithItsColours() throws {
     let f = try ReportFixture.get()
-    let sheet = SwatchSheet(report: f.match)
+    let output = try ReportFixture.output(f.match)
+    let sheet = SwatchSheet(match: output)
     let photo = try PhotoDecoder.decode(bytes: try sheet.png(), name: "sheet.png")
     let columns = max(4, f.match.fade.entries.count)
     let left = sheet.frame(row: 0, index: 0).x
@@ -272,11 +273,13 @@ struct ReportPieceTests {
       let o = 3 * (y * photo.width + x)
       return SRGB8(r: samples[o], g: samples[o + 1], b: samples[o + 2]).hex
     }
-    let stubble = try #require(f.match.fade.entries.first).stubbleLab
+    // The contract's colours (rounded to 0.001 in Lab, as `match --json` writes them).
+    let stubble = try #require(output.fade.timeline.first).stubbleLab
     let expected: [[Lab]] = [
-      [f.analysis.skin.lab, try #require(f.match.hair), f.match.target, f.match.solution.blend.dotLab, stubble],
-      f.match.fade.entries.map(\.dotLab),
-      f.match.hyperpigmentation.healing.map(\.stubbleLab),
+      [output.analysis.skin.lab, try #require(output.analysis.hair).lab, output.target.lab, output.blend.dotLab, stubble]
+        .map(\.colour),
+      output.fade.timeline.map(\.dotLab.colour),
+      output.hyperpigmentation.healing.map(\.stubbleLab.colour),
     ]
     for (row, labs) in expected.enumerated() {
       for (index, lab) in labs.enumerated() {

@@ -1,4 +1,5 @@
 import Foundation
+import PigmentMatch
 import Testing
 
 @testable import pigmatch
@@ -83,6 +84,22 @@ struct ReportContractAgreementTests {
       let years = try #require((fade["timeline"] as? [[String: Any]])?.last?["year"] as? Int)
       #expect(text.hasPrefix("none needed within \(years) years"), "\(text)")
     }
+  }
+
+  /// `report --png` draws the sheet from the same object: its bytes are those of the sheet of the
+  /// `match --json` output decoded back into the contract model.
+  @Test(arguments: cases.prefix(3))
+  func sheetIsTheContractsSheet(sample: String, options: [String]) throws {
+    let photo = Paths.inPackage("Samples/" + sample)
+    let folder = try makeTemporaryFolder("agree-png")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("sheet.png").path
+    let json = CLIRun(["match", photo, "--palette", Self.palette, "--json"] + options)
+    let png = CLIRun(["report", photo, "--palette", Self.palette, "-o", out, "--png"] + options)
+    #expect(json.status == 0 && png.status == 0, "\(json.stderr)\(png.stderr)")
+    let match = try JSONDecoder().decode(JSONContract.MatchOutput.self, from: Data(json.stdout.utf8))
+    let written = try Data(contentsOf: URL(fileURLWithPath: out))
+    #expect(written == Data(try SwatchSheet(match: match).png()))
   }
 
   /// The page's one-decimal Lab of the swatch `swatch` is within rounding of `lab`.

@@ -74,7 +74,7 @@ extension JSONContract {
       lhs.value == rhs.value || (!lhs.value.isFinite && !rhs.value.isFinite)
     }
 
-    /// Hashes the value (every non-finite value alike, as ``==`` says they are equal).
+    /// Hashes the value (every non-finite value alike, since equality treats them as equal).
     public func hash(into hasher: inout Hasher) {
       hasher.combine(value.isFinite ? value : .infinity)
     }

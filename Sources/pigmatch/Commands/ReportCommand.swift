@@ -56,18 +56,17 @@ struct ReportCommand: ParsableCommand {
 
     let clinical: ClinicalRecord
     do { clinical = try record.clinicalRecord() } catch { throw CLIFailure.input("--date", "\(error)") }
+    // The page and the sheet are drawn from the same contract object `match --json` writes.
+    let contract = JSONContract.MatchOutput(
+      measurement, report, palette: identity,
+      options: JSONContract.RunOptions(pipeline.options, regionOptions: region.arguments), stated: region.fitzpatrick)
     let bytes: [UInt8]
     do {
       if png {
-        bytes = try SwatchSheet(report: report, measurement: measurement).png()
+        bytes = try SwatchSheet(match: contract).png()
       } else {
-        // The page is drawn from the same contract object `match --json` writes.
-        let output = JSONContract.MatchOutput(
-          measurement, report, palette: identity,
-          options: JSONContract.RunOptions(pipeline.options, regionOptions: region.arguments),
-          stated: region.fitzpatrick)
         let page = HTMLReport(
-          photoName: URL(fileURLWithPath: photo).lastPathComponent, match: output,
+          photoName: URL(fileURLWithPath: photo).lastPathComponent, match: contract,
           thumbnail: try ReportThumbnail(photo: decoded, regions: measurement.analysis.regions), record: clinical)
         bytes = Array(page.render().utf8)
       }
