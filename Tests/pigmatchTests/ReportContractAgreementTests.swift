@@ -20,7 +20,7 @@ struct ReportContractAgreementTests {
     ("05-intermediate-black.png", ["--years", "3"]),
     ("08-tan-grey.png", ["--sun", "high", "--spacing", "1.2"]),
     ("11-dark-black.jpg", ["--dot-size", "0.15", "--smoker"]),
-    ("13-dark-white.jpg", []),
+    ("13-dark-white.jpg", ["--volume", "5ml"]),
   ]
 
   @Test(arguments: cases)
@@ -68,6 +68,16 @@ struct ReportContractAgreementTests {
       let fraction = try #require(component["fraction"] as? Double)
       let percent = rows.first { $0[0] == id }?[1].replacingOccurrences(of: " %", with: "")
       try expectClose(percent, fraction * 100, places: 1, "fraction of \(id)")
+    }
+    // With --volume, the cup in ml: each ingredient's ml as the JSON's (one decimal).
+    if let cup = blend["cup"] as? [String: Any] {
+      let line = try #require(try matches(#"<p class="cup">(.*?)</p>"#, in: html, groups: 1).first?.first)
+      for entry in try #require(cup["components"] as? [[String: Any]]) {
+        let ml = try #require(entry["ml"] as? Double)
+        #expect(line.contains(String(format: "%.1f ml ", ml)), "\(line)")
+      }
+    } else {
+      #expect(!html.contains("<p class=\"cup\">"))
     }
     // The risk.
     let risk = try #require((match["hyperpigmentation"] as? [String: Any])?["risk"] as? String)

@@ -3,7 +3,8 @@ import Foundation
 import PigmentMatch
 
 /// `pigmatch report PHOTO --palette FILE -o OUT.html [--png] [--client …] [--practitioner …]
-/// [--date yyyy-mm-dd] [--notes …] [--dot-size MM] [--spacing MM] [--years N] [--sun …] [--smoker]`:
+/// [--date yyyy-mm-dd] [--notes …] [--dot-size MM] [--spacing MM] [--years N] [--sun …] [--smoker]
+/// [--volume 5ml]`:
 /// the match as one self-contained HTML page (``HTMLReport``, drawn from the `match --json` contract
 /// object), or with `--png` a swatch sheet
 /// (``SwatchSheet``). Decodes, calls the library, writes the file atomically.
@@ -32,6 +33,8 @@ struct ReportCommand: ParsableCommand {
 
   @OptionGroup var fade: FadeOptions
 
+  @OptionGroup var cup: CupOptions
+
   func run() throws {
     // Before any work: the output must not be the photo, the palette, a link, a device or a FIFO.
     do { try OutputTarget.check(output, inputs: [("photo", photo), ("palette", palette)]) } catch {
@@ -56,10 +59,13 @@ struct ReportCommand: ParsableCommand {
 
     let clinical: ClinicalRecord
     do { clinical = try record.clinicalRecord() } catch { throw CLIFailure.input("--date", "\(error)") }
+    let cup = try self.cup.cup(
+      report.solution.blend, model: DotModel(palette: loaded, optics: report.skinFit.optics))
     // The page and the sheet are drawn from the same contract object `match --json` writes.
     let contract = JSONContract.MatchOutput(
       measurement, report, palette: identity,
-      options: JSONContract.RunOptions(pipeline.options, regionOptions: region.arguments), stated: region.fitzpatrick)
+      options: JSONContract.RunOptions(pipeline.options, regionOptions: region.arguments), stated: region.fitzpatrick,
+      cup: cup)
     let bytes: [UInt8]
     do {
       if png {
