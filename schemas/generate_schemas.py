@@ -13,7 +13,7 @@ Sample against them. Run from the package root: python3 schemas/generate_schemas
 import json
 import os
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 BASE = "https://pigmentmatch.invalid/schemas/"
 
@@ -52,7 +52,8 @@ DEFS = {
                  "itaCategory": ITA_CATEGORY,
                  "fitzpatrick": obj({"type": ROMAN, "note": STR}),
                  "monk": obj({"index": {"type": "integer", "minimum": 1, "maximum": 10}, "hex": ref("hex")})}),
-    "hair": obj({"lab": ref("lab"), "hex": ref("hex"), "share": FRACTION, "spread": NUM}),
+    "hair": obj({"lab": ref("lab"), "hex": ref("hex"), "share": FRACTION, "spread": NUM,
+                 "deltaE00ToSkin": {"type": "number", "minimum": 0}}),
     "cluster": obj({"lab": ref("lab"), "share": FRACTION, "role": {"enum": ["skin", "hair", "other"]}}),
     "calibration": obj({
         "calibrated": BOOL, "method": {"enum": ["none", "grey-card", "colorchecker"]}, "summary": STR,
@@ -103,19 +104,25 @@ DEFS = {
     "paletteIdentity": obj({"id": STR, "vendor": STR, "name": STR, "version": STR,
                             "fingerprint": {"type": "string", "pattern": "^fnv1a64:[0-9a-f]{16}$"}}),
     "runOptions": obj({"years": {"type": "integer", "minimum": 0, "maximum": 50},
-                       "sun": {"enum": ["low", "moderate", "high"]}, "smoker": BOOL, "regionOptions": arr(STR)}),
+                       "sun": {"enum": ["low", "moderate", "high"]}, "smoker": BOOL,
+                       "dotDiameterMM": {"type": "number", "exclusiveMinimum": 0},
+                       "spacingMM": {"type": "number", "exclusiveMinimum": 0}, "regionOptions": arr(STR)}),
     "hyperpigmentation": obj({
         "risk": {"enum": ["low", "moderate", "high"]},
         "skinType": nullable(obj({"fitzpatrick": ROMAN, "source": {"enum": ["stated", "measured", "unconfirmed"]},
                                   "measured": {"anyOf": [ROMAN, {"type": "null"}]}, "plausible": arr(ROMAN),
                                   "summary": STR})),
-        "haloDeltaE00": NUM, "weeks": {"type": "integer", "minimum": 0}, "advice": arr(STR),
-        "healing": arr(obj({"week": {"type": "integer", "minimum": 0}, "stubbleLab": ref("lab")})), "basis": STR,
+        "haloLab": ref("lab"), "haloDeltaE00": NUM, "melaninFactor": {"type": "number", "minimum": 0},
+        "haloWidthInRadii": {"type": "number", "minimum": 0}, "weeks": {"type": "integer", "minimum": 0},
+        "advice": arr(STR),
+        "healing": arr(obj({"week": {"type": "integer", "minimum": 0}, "stubbleLab": ref("lab"),
+                            "deltaE00ToSettled": {"type": "number", "minimum": 0}})), "basis": STR,
         "dotDiameterMM": {"type": "number", "exclusiveMinimum": 0}, "spacingMM": {"type": "number", "exclusiveMinimum": 0},
         "coverage": {"type": "number", "minimum": 0, "maximum": 1}},
         optional=("skinType",)),
     "matchFade": obj({"timeline": arr(obj({"year": {"type": "integer", "minimum": 0}, "dotLab": ref("lab"),
-                                           "deltaE00ToTarget": NUM_OR_NULL}), minItems=1),
+                                           "stubbleLab": ref("lab"), "deltaE00ToTarget": NUM_OR_NULL,
+                                           "deltaE00ToStart": {"type": "number", "minimum": 0}}), minItems=1),
                       "touchUpYear": {"type": ["integer", "null"]}, "touchUpBasis": {"enum": ["target", "start"]},
                       "touchUpYears": NUM_OR_NULL, "touchUpMonths": {"type": ["integer", "null"]}}),
     # palette validate

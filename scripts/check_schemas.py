@@ -40,6 +40,7 @@ for truth_path in samples:
         check("blend", ["blend", "--palette", p, "--hair-lab", hair, "--skin-lab", skin, "--json"])
         check("blend", ["blend", "--palette", p, "--target-lab", hair, "--years", "2", "--json"])
     check("match", ["match", photo, "--palette", palettes[0], "--years", "3", "--volume", "5ml", "--fitzpatrick", "IV", "--json"])
+    check("match", ["match", photo, "--palette", palettes[1], "--dot-size", "0.15", "--spacing", "1.2", "--sun", "high", "--json"])
     check("color", ["color", skin, "--json"])
     check("color", ["color", skin, hair, "--json"])
     check("mix", ["mix", "--palette", palettes[1], "--recipe", "cb-black=1:4", "--skin-lab", skin, "--json"])
@@ -55,14 +56,17 @@ for truth_path in samples:
     name = json.load(open(truth_path))["file"]
     shutil.copy("Samples/" + name, folder + "/photos/" + name)
 open(folder + "/photos/zz-broken.jpg", "w").write("not a photo")
-subprocess.run([binary, "batch", folder + "/photos", "--palette", palettes[0], "-o", folder + "/r.jsonl"], check=True,
-               capture_output=True)
+subprocess.run([binary, "batch", folder + "/photos", "--palette", palettes[0], "-o", folder + "/r.jsonl",
+                "--dot-size", "0.15", "--spacing", "1.2"], check=True, capture_output=True)
 for line in open(folder + "/r.jsonl"):
     errors = list(schemas["batch-line"].iter_errors(json.loads(line)))
     for e in errors[:3]:
         print("batch-line", list(e.absolute_path), e.message[:200])
     failures += bool(errors)
     counts["batch-line"] = counts.get("batch-line", 0) + 1
+    options = json.loads(line).get("options")
+    if options is not None and (options.get("dotDiameterMM"), options.get("spacingMM")) != (0.15, 1.2):
+        print("batch-line: the dot geometry given is not recorded:", options); failures += 1
 shutil.rmtree(folder)
 print(json.dumps(counts), "documents validated;", failures, "failures")
 sys.exit(1 if failures else 0)

@@ -12,9 +12,13 @@ public enum ToolVersion {
   /// `match`, `batch` lines) carries `schemaVersion`; `match` and batch result lines record the
   /// `palette` (id, vendor, name, version, fingerprint) and the `options` they were made with;
   /// batch error lines carry `schemaVersion`; `fade`'s touch-up keys are explicit. A JSON Schema
-  /// per output sits in `schemas/`.
-  public static let schemaVersion = 3
+  /// per output sits in `schemas/`. 4: `match` and batch lines record the dot geometry in
+  /// `options` (`dotDiameterMM`, `spacingMM`) and carry what the report shows: each fade year's
+  /// `stubbleLab` and `deltaE00ToStart`, the halo's `haloLab`, `melaninFactor` and
+  /// `haloWidthInRadii`, each healing week's `deltaE00ToSettled`, and the hair's `deltaE00ToSkin`
+  /// (also in `analyze`). The contract and its history: <doc:TheJSONContract>.
+  public static let schemaVersion = 4
 
-  /// "pigmatch 0.15.0 (JSON schemaVersion 3)".
+  /// "pigmatch 0.15.0 (JSON schemaVersion 4)".
   public static var description: String { "pigmatch \(tool) (JSON schemaVersion \(schemaVersion))" }
 }

@@ -72,7 +72,7 @@ import Testing
   /// The `"palette"` and `"options"` keys of a line made with palette `fingerprint` and `years`.
   static func settingsKeys(fingerprint: String, years: Int = 0) -> String {
     #""palette":{"id":"tones","vendor":"V","name":"Tones","version":"1.0.0","fingerprint":"\#(fingerprint)"},"#
-      + #""options":{"years":\#(years),"sun":"moderate","smoker":false,"regionOptions":[]}"#
+      + #""options":{"years":\#(years),"sun":"moderate","smoker":false,"dotDiameterMM":0.125,"spacingMM":0.75,"regionOptions":[]}"#
   }
 
   /// The settings those keys decode to.

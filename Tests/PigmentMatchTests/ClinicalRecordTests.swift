@@ -91,8 +91,8 @@ struct ClinicalReportTests {
   ) throws -> String {
     let f = try ReportFixture.get()
     return HTMLReport(
-      photoName: "client.jpg", analysis: f.analysis,
-      match: try ReportFixture.match(dotDiameter: dotDiameter, spacing: spacing),
+      photoName: "client.jpg",
+      match: try ReportFixture.output(ReportFixture.match(dotDiameter: dotDiameter, spacing: spacing)),
       thumbnail: f.thumbnail, record: record
     ).render()
   }
@@ -224,7 +224,7 @@ struct ClinicalReportTests {
       : try ReportFixture.match(spacing: spacing)
     let h = match.hyperpigmentation
     #expect(h.risk == risk)
-    let html = HTMLReport(photoName: "x.jpg", analysis: f.analysis, match: match, thumbnail: nil).render()
+    let html = try ReportFixture.html(match)
     let r = StubbleImpression.defaultDotDiameter / 2
     let rings = try captures(#"<circle class="halo-edge" cx="[0-9.]+" cy="[0-9.]+" r="([0-9.]+)""#, in: html)
     #expect(rings.count == 1)

@@ -28,7 +28,7 @@ enum ReportFixture {
       analysis: analysis)
     return Fixture(
       photo: photo, analysis: analysis, palette: palette, match: match,
-      thumbnail: try ReportThumbnail(photo: photo))
+      thumbnail: try ReportThumbnail(photo: photo, regions: analysis.regions))
   }
 
   static func get() throws -> Fixture { try shared.get() }
@@ -48,10 +48,28 @@ enum ReportFixture {
 
   static func page(name: String = "06-intermediate-brown.jpg") throws -> (HTMLReport, String) {
     let f = try get()
-    let report = HTMLReport(
-      photoName: name, analysis: f.analysis, match: f.match,
-      thumbnail: f.thumbnail)
+    let report = HTMLReport(photoName: name, match: try output(f.match), thumbnail: f.thumbnail)
     return (report, report.render())
+  }
+
+  /// The contract object of `match` measured as `analysis` (default: the fixture's), as
+  /// `match --json` writes it: the report's only source of numbers.
+  static func output(_ match: MatchReport, analysis: ToneAnalysis? = nil) throws -> JSONContract.MatchOutput {
+    let f = try get()
+    return JSONContract.MatchOutput(
+      PhotoMeasurement(automatic: analysis ?? f.analysis), match,
+      palette: JSONContract.PaletteIdentity(palette: match.palette, file: palettePath, bytes: []),
+      options: JSONContract.RunOptions(match.conditions.options), stated: nil)
+  }
+
+  /// The page of `match` (measured as `analysis`, default the fixture's) without a thumbnail.
+  static func html(
+    _ match: MatchReport, analysis: ToneAnalysis? = nil, thumbnail: ReportThumbnail? = nil,
+    record: ClinicalRecord? = nil
+  ) throws -> String {
+    HTMLReport(
+      photoName: "x.jpg", match: try output(match, analysis: analysis), thumbnail: thumbnail, record: record
+    ).render()
   }
 }
 
@@ -189,9 +207,7 @@ struct HTMLReportTests {
     let reachable = try MatchPipeline(palette: f.palette).run(
       fit: f.match.skinFit, target: .direct(f.match.solution.blend.dotLab))
     #expect(reachable.solution.blend.deltaE00 <= FadeModel.matchThreshold)
-    let page = HTMLReport(
-      photoName: "x.jpg", analysis: f.analysis, match: reachable, thumbnail: nil
-    ).render()
+    let page = try ReportFixture.html(reachable)
     #expect(!page.contains("out-of-reach"))
     #expect(
       page.contains("Fitzpatrick") && page.contains("(convention)")
@@ -237,7 +253,8 @@ struct ReportPieceTests {
 
   @Test func swatchSheetDecodesBackWithItsColours() throws {
     let f = try ReportFixture.get()
-    let sheet = SwatchSheet(report: f.match)
+    let output = try ReportFixture.output(f.match)
+    let sheet = SwatchSheet(match: output)
     let photo = try PhotoDecoder.decode(bytes: try sheet.png(), name: "sheet.png")
     let columns = max(4, f.match.fade.entries.count)
     let left = sheet.frame(row: 0, index: 0).x
@@ -256,11 +273,13 @@ struct ReportPieceTests {
       let o = 3 * (y * photo.width + x)
       return SRGB8(r: samples[o], g: samples[o + 1], b: samples[o + 2]).hex
     }
-    let stubble = try #require(f.match.fade.entries.first).stubbleLab
+    // The contract's colours (rounded to 0.001 in Lab, as `match --json` writes them).
+    let stubble = try #require(output.fade.timeline.first).stubbleLab
     let expected: [[Lab]] = [
-      [f.analysis.skin.lab, try #require(f.match.hair), f.match.target, f.match.solution.blend.dotLab, stubble],
-      f.match.fade.entries.map(\.dotLab),
-      f.match.hyperpigmentation.healing.map(\.stubbleLab),
+      [output.analysis.skin.lab, try #require(output.analysis.hair).lab, output.target.lab, output.blend.dotLab, stubble]
+        .map(\.colour),
+      output.fade.timeline.map(\.dotLab.colour),
+      output.hyperpigmentation.healing.map(\.stubbleLab.colour),
     ]
     for (row, labs) in expected.enumerated() {
       for (index, lab) in labs.enumerated() {

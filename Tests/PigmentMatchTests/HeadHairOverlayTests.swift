@@ -78,9 +78,12 @@ import Testing
   /// The page draws that outline: one hair path, with segments, in the hair colour.
   @Test func reportDrawsTheBand() throws {
     let path = TestData.path("photos/face_recognition/obama.jpg")
-    let analysis = try ToneAnalysis(contentsOf: path)
+    let photo = try PhotoDecoder.decode(
+      contentsOf: path, options: DecodeOptions(minimumShortSide: ToneAnalysisOptions().minimumShortSide))
+    let analysis = try ToneAnalysis(photo: photo, name: path, options: ToneAnalysisOptions())
     let f = try ReportFixture.get()
-    let html = HTMLReport(photoName: "obama.jpg", analysis: analysis, match: f.match, thumbnail: nil).render()
+    let html = try ReportFixture.html(
+      f.match, analysis: analysis, thumbnail: try ReportThumbnail(photo: photo, regions: analysis.regions))
     let hair = try captures(#"<path class="region-hair" d="([^"]*)""#, in: html)
     #expect(hair.count == 1)
     #expect((hair.first?.filter { $0 == "M" }.count ?? 0) >= 4)

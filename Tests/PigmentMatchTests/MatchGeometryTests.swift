@@ -45,7 +45,7 @@ import Testing
   @Test func reportStatesTheMatchGeometry() throws {
     let f = try ReportFixture.get()
     let sparse = try ReportFixture.match(spacing: 1.5)
-    let html = HTMLReport(photoName: "x.jpg", analysis: f.analysis, match: sparse, thumbnail: nil).render()
+    let html = try ReportFixture.html(sparse)
     #expect(html.contains("dots 0.125 mm, 1.50 mm apart: 0.5 % of the skin"))
     #expect(html.contains("dots 0.125 mm, 1.50 mm apart (44 per cm²)"))
     // The stubble swatch is the match's stubble, not the default geometry's.
@@ -53,7 +53,7 @@ import Testing
       "<div class=\"swatch swatch-stubble\"[^>]*><svg[^>]*><rect[^>]* fill=\"(#[0-9a-f]{6})\"", in: html)
     let expected = try #require(sparse.fade.entries.first?.stubbleLab)
     #expect(stubble == [SRGB8(clamping: expected).hex])
-    let defaultPage = HTMLReport(photoName: "x.jpg", analysis: f.analysis, match: f.match, thumbnail: nil).render()
+    let defaultPage = try ReportFixture.html(f.match)
     #expect(defaultPage.contains("dots 0.125 mm, 0.75 mm apart: 2.2 % of the skin"))
   }
 

@@ -33,6 +33,15 @@ struct SwatchNoticeTests {
     try MatchPipeline(palette: try Palette.load(path: palettePath)).run(measurement: measurement)
   }
 
+  /// The sheet of the match of `measurement`, through its contract object as `report --png` draws it.
+  static func sheet(_ measurement: PhotoMeasurement) throws -> SwatchSheet {
+    let match = try match(measurement)
+    return SwatchSheet(
+      match: JSONContract.MatchOutput(
+        measurement, match, palette: JSONContract.PaletteIdentity(palette: match.palette, file: palettePath, bytes: []),
+        options: JSONContract.RunOptions(match.conditions.options), stated: nil))
+  }
+
   /// The sheet decoded back from its PNG.
   static func canvas(_ sheet: SwatchSheet) throws -> RGBCanvas {
     let decoded = try PhotoDecoder.decode(bytes: try sheet.png(), name: "sheet.png")
@@ -87,7 +96,7 @@ struct SwatchNoticeTests {
       hairRegions: [try RegionOfInterest(x: 2, y: 12, width: 30, height: 6)])
     let measurement = try PhotoMeasurement(photo: try Self.paintedClient(), name: "painted", options: options)
     #expect(measurement.isLowConfidence)
-    let sheet = SwatchSheet(report: try Self.match(measurement), measurement: measurement)
+    let sheet = try Self.sheet(measurement)
     let first = try #require(sheet.notices.first)
     #expect(first.isWarning && first.text.hasPrefix("LOW CONFIDENCE (0.20): THE SKIN AND HAIR TONES MAY BE WRONG"))
     let last = try #require(sheet.notices.last)
@@ -102,7 +111,7 @@ struct SwatchNoticeTests {
       hairRegions: [try RegionOfInterest(x: 2, y: 12, width: 30, height: 6)],
       calibration: .greyCard(try RegionOfInterest(x: 40, y: 0, width: 20, height: 20), reference: GreyCard.standardLab))
     let measurement = try PhotoMeasurement(photo: try Self.paintedClient(), name: "painted", options: options)
-    let sheet = SwatchSheet(report: try Self.match(measurement), measurement: measurement)
+    let sheet = try Self.sheet(measurement)
     let last = try #require(sheet.notices.last)
     #expect(!last.isWarning)
     // The card was painted at the standard grey: exposure 1 but for 8-bit rounding, and the sheet says it.
@@ -129,9 +138,13 @@ struct SwatchNoticeTests {
     // A violet no iron oxide reaches; the palette's own darkest dot under this skin it reaches.
     let violet = try pipeline.run(fit: fit, target: .direct(Lab(l: 35, a: 30, b: -30)))
     let reach = try #require(violet.reach)
-    let sheet = SwatchSheet(report: violet)
-    #expect(sheet.notices.count == 1)
-    let notice = try #require(sheet.notices.first)
+    // Drawn for the report fixture's photo (uncalibrated): the out-of-reach line comes before the
+    // photo's other warnings and its calibration.
+    let sheet = SwatchSheet(match: try ReportFixture.output(violet))
+    let outOfReach = sheet.notices.filter { $0.text.hasPrefix("OUT OF REACH") }
+    #expect(outOfReach.count == 1)
+    #expect(sheet.notices.last?.text.hasPrefix("UNCALIBRATED") == true)
+    let notice = try #require(outOfReach.first)
     #expect(notice.isWarning)
     #expect(notice.text.hasPrefix("OUT OF REACH: THE CLOSEST BLEND IS ΔE00 \(String(format: "%.1f", violet.solution.blend.deltaE00)) FROM THE TARGET"))
     #expect(notice.text.contains("(A MATCH IS ΔE00 1.8 OR LESS)"))
@@ -142,7 +155,8 @@ struct SwatchNoticeTests {
 
     let reachable = try pipeline.run(fit: fit, target: .direct(reach.darkest.lab))
     #expect(reachable.reach == nil)
-    let plain = SwatchSheet(report: reachable)
-    #expect(plain.notices.isEmpty && plain.noticeFrame.height == 0 && plain.recipeFrame.y == SwatchSheet.margin)
+    let plain = SwatchSheet(match: try ReportFixture.output(reachable))
+    #expect(!plain.notices.contains { $0.text.hasPrefix("OUT OF REACH") })
+    #expect(plain.notices.count == sheet.notices.count - 1)
   }
 }

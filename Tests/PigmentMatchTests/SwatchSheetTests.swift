@@ -107,9 +107,10 @@ struct BitmapFontTests {
 @Suite("Swatch sheet")
 struct SwatchSheetTests {
   /// The sheet of the shared report fixture, decoded back from its PNG.
-  static func decodedSheet() throws -> (SwatchSheet, MatchReport, RGBCanvas) {
+  static func decodedSheet() throws -> (SwatchSheet, JSONContract.MatchOutput, RGBCanvas) {
     let f = try ReportFixture.get()
-    let sheet = SwatchSheet(report: f.match)
+    let output = try ReportFixture.output(f.match)
+    let sheet = SwatchSheet(match: output)
     let photo = try PhotoDecoder.decode(bytes: try sheet.png(), name: "sheet.png")
     guard case .srgb8(let samples) = photo.pixels,
       let canvas = RGBCanvas(width: photo.width, height: photo.height, samples: samples)
@@ -117,12 +118,12 @@ struct SwatchSheetTests {
       Issue.record("expected 8-bit RGB samples")
       throw CocoaError(.fileReadCorruptFile)
     }
-    return (sheet, f.match, canvas)
+    return (sheet, output, canvas)
   }
 
   @Test func labelsAreTheExpectedStrings() throws {
     let f = try ReportFixture.get()
-    let sheet = SwatchSheet(report: f.match)
+    let sheet = SwatchSheet(match: try ReportFixture.output(f.match))
     #expect(SwatchSheet.rowTitles == [["CLIENT"], ["FADE BY", "YEAR"], ["HEALING", "(WEEKS)"]])
     #expect(
       sheet.captions == [
@@ -142,7 +143,7 @@ struct SwatchSheetTests {
   }
 
   @Test func everyLabelCharacterIsInTheFont() throws {
-    let sheet = SwatchSheet(report: try ReportFixture.get().match)
+    let sheet = SwatchSheet(match: try ReportFixture.output(ReportFixture.get().match))
     let labels =
       Array(SwatchSheet.rowTitles.joined()) + Array(sheet.captions.joined()) + [sheet.recipe]
     for label in labels {
@@ -152,12 +153,15 @@ struct SwatchSheetTests {
   }
 
   @Test func swatchesKeepTheirExactColours() throws {
+    // The sheet shows the contract's colours (what `match --json` writes): skin, hair, target, dot,
+    // year-0 stubble; the fade's dots; the healing looks.
     let (sheet, match, canvas) = try Self.decodedSheet()
-    let stubble = try #require(match.fade.entries.first).stubbleLab
+    let stubble = try #require(match.fade.timeline.first).stubbleLab
+    let hair = try #require(match.analysis.hair).lab
     let expected: [[Lab]] = [
-      [match.skinFit.target, try #require(match.hair), match.target, match.solution.blend.dotLab, stubble],
-      match.fade.entries.map(\.dotLab),
-      match.hyperpigmentation.healing.map(\.stubbleLab),
+      [match.analysis.skin.lab, hair, match.target.lab, match.blend.dotLab, stubble].map(\.colour),
+      match.fade.timeline.map(\.dotLab.colour),
+      match.hyperpigmentation.healing.map(\.stubbleLab.colour),
     ]
     #expect(sheet.rows == expected.map { $0.map(SRGB8.init(clamping:)) })
     for (row, colours) in sheet.rows.enumerated() {
@@ -240,17 +244,18 @@ struct SwatchSheetTests {
   @Test func layoutMatchesTheDocumentedGeometry() throws {
     let (sheet, match, canvas) = try Self.decodedSheet()
     #expect(canvas.width == sheet.width && canvas.height == sheet.height)
-    let columns = max(4, match.fade.entries.count)
+    let columns = max(4, match.fade.timeline.count)
     let left = sheet.frame(row: 0, index: 0).x
     // Title column: the widest title line, "HEALING" or "(WEEKS)", 7 characters.
     #expect(left == SwatchSheet.margin + (7 * 12 - 2) + SwatchSheet.titleGap)
     #expect(
       sheet.width == left + columns * SwatchSheet.cell + (columns - 1) * SwatchSheet.gap
         + SwatchSheet.margin)
-    // The notice lines (a colour-only report has only the out-of-reach notice, when it is out of
-    // reach), then one recipe line, then three rows.
+    // The notice lines (a photo's match always states its calibration), then one recipe line,
+    // then three rows.
     let notices = sheet.noticeLines.count
-    #expect((notices > 0) == (match.solution.blend.deltaE00 > FadeModel.matchThreshold))
+    #expect(notices > 0 && sheet.notices.last?.text.hasPrefix("UNCALIBRATED") == true)
+    #expect(sheet.notices.contains { $0.text.hasPrefix("OUT OF REACH") } == (match.blend.deltaE00.value > FadeModel.matchThreshold))
     let noticeBlock =
       notices == 0
       ? 0 : notices * SwatchSheet.textHeight + (notices - 1) * SwatchSheet.lineGap + SwatchSheet.headerGap

@@ -43,7 +43,9 @@ import Testing
     let fitzpatrick = try #require(skin["fitzpatrick"] as? [String: Any])
     #expect((fitzpatrick["note"] as? String)?.contains("convention") == true)
     let hair = try #require(object["hair"] as? [String: Any])
-    #expect(Set(hair.keys) == ["lab", "hex", "share", "spread"])
+    // Version 4 adds the hair's ΔE00 to the skin (the report's "ΔE00 … from the skin").
+    #expect(Set(hair.keys) == ["lab", "hex", "share", "spread", "deltaE00ToSkin"])
+    #expect((hair["deltaE00ToSkin"] as? Double ?? 0) > 0)
     let clusters = try #require(object["clusters"] as? [[String: Any]])
     #expect(clusters.count >= 2)
     #expect(clusters.allSatisfy { Set($0.keys) == ["lab", "share", "role"] })
@@ -52,7 +54,7 @@ import Testing
     #expect((0...1).contains(confidence))
     #expect(object["warnings"] is [Any])
     // Key order is the contract's.
-    #expect(out.hasPrefix("{\"schemaVersion\":3,\"photo\":{\"width\":800,\"height\":600,\"format\":\"jpeg\",\"colorProfile\""))
+    #expect(out.hasPrefix("{\"schemaVersion\":4,\"photo\":{\"width\":800,\"height\":600,\"format\":\"jpeg\",\"colorProfile\""))
   }
 
   @Test func hairIsNullWhenNotFound() throws {

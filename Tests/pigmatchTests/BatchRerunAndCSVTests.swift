@@ -58,6 +58,25 @@ struct BatchRerunAndCSVTests {
     let yearLines = try Self.lines(output)
     #expect(photos.allSatisfy { (yearLines[$0]?["options"] as? [String: Any])?["years"] as? Int == 3 })
 
+    // Another dot geometry: recomputed, recorded in the options, and the risk's coverage is that
+    // geometry's, π(d/2)²/s² by hand: π·0.0625²/1.2² = 0.0085221; then the same geometry skips.
+    let sparse = ["--years", "3", "--spacing", "1.2"]
+    let geometry = CLIRun(["batch", root + "/photos", "--palette", Self.carbon, "-o", output] + sparse)
+    #expect(geometry.stdout.contains("2 (their earlier lines were made with another palette"), "\(geometry.stdout)")
+    let sparseLines = try Self.lines(output)
+    for photo in photos {
+      let options = try #require(sparseLines[photo]?["options"] as? [String: Any])
+      #expect(options["dotDiameterMM"] as? Double == 0.125 && options["spacingMM"] as? Double == 1.2)
+      let coverage = try #require((sparseLines[photo]?["hyperpigmentation"] as? [String: Any])?["coverage"] as? Double)
+      #expect(abs(coverage - 0.0085221) < 1e-5, "\(coverage)")
+    }
+    let again = CLIRun(["batch", root + "/photos", "--palette", Self.carbon, "-o", output] + sparse)
+    #expect(again.stdout.contains("2 (done in an earlier run"), "\(again.stdout)")
+    let dotSize = CLIRun(
+      ["batch", root + "/photos", "--palette", Self.carbon, "-o", output, "--dot-size", "0.15"] + sparse)
+    #expect(dotSize.stdout.contains("2 (their earlier lines were made with another palette"), "\(dotSize.stdout)")
+    #expect(photos.allSatisfy { (try? Self.lines(output))?[$0].flatMap { ($0["options"] as? [String: Any])?["dotDiameterMM"] as? Double } == 0.15 })
+
     // The same palette edited without a version change: its fingerprint differs, so recomputed.
     let edited = root + "/carbon-edited.json"
     let text = try String(contentsOfFile: Self.carbon, encoding: .utf8)
@@ -75,7 +94,7 @@ struct BatchRerunAndCSVTests {
       .write(toFile: output, atomically: true, encoding: .utf8)
     let run = CLIRun(["batch", root + "/photos", "--palette", Self.iron, "-o", output])
     #expect(run.stdout.contains("1 (their earlier lines were made with another palette"), "\(run.stdout)")
-    #expect(try Self.lines(output)[photo]?["schemaVersion"] as? Int == 3)
+    #expect(try Self.lines(output)[photo]?["schemaVersion"] as? Int == 4)
   }
 
   /// RFC 4180 records read by a small state machine (§2 rules 1–7), independent of the writer.
@@ -159,6 +178,10 @@ struct BatchRerunAndCSVTests {
       #expect(Double(try column("deltaE00", row)) == blend["deltaE00"] as? Double)
       let skin = try #require(((line["analysis"] as? [String: Any])?["skin"] as? [String: Any])?["lab"] as? [Double])
       #expect(try ["skinL", "skinA", "skinB"].map { Double(try column($0, row)) } == skin)
+      // The dot geometry is an option like the others: in the row as in the line.
+      let options = try #require(line["options"] as? [String: Any])
+      #expect(Double(try column("dotDiameterMM", row)) == options["dotDiameterMM"] as? Double)
+      #expect(Double(try column("spacingMM", row)) == options["spacingMM"] as? Double)
     }
   }
 }

@@ -10,7 +10,7 @@ struct InspectCommandTests {
     let run = CLIRun(["inspect", path, "--json"])
     #expect(run.status == 0 && run.stderr.isEmpty)
     let keys = ["schemaVersion", "path", "format", "width", "height", "bitDepth", "channels", "colorProfile", "orientation", "meanLab"]
-    #expect(run.stdout.hasPrefix("{\"schemaVersion\":3,\"path\":\"\(path)\",\"format\":\"jpeg\",\"width\":227,\"height\":149,\"bitDepth\":8,\"channels\":3,"))
+    #expect(run.stdout.hasPrefix("{\"schemaVersion\":4,\"path\":\"\(path)\",\"format\":\"jpeg\",\"width\":227,\"height\":149,\"bitDepth\":8,\"channels\":3,"))
     let json = try run.json()
     #expect(Set(json.keys) == Set(keys))
     let mean = try #require(json["meanLab"] as? [Double])

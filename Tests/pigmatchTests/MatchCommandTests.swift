@@ -11,7 +11,7 @@ struct MatchCommandTests {
   @Test func jsonFollowsTheContract() throws {
     let run = CLIRun(["match", Self.photo, "--palette", Self.palette, "--years", "3", "--sun", "high", "--json"])
     #expect(run.status == 0 && run.stderr.isEmpty)
-    #expect(run.stdout.hasPrefix("{\"schemaVersion\":3,\"palette\":{\"id\":\"iron-oxide-tones\","))
+    #expect(run.stdout.hasPrefix("{\"schemaVersion\":4,\"palette\":{\"id\":\"iron-oxide-tones\","))
     let json = try run.json()
     // Issue 13 adds the warnings beside the recipe, the calibration and roles, and the skin type behind the risk;
     // issue 14 the schema version, the contrast with the skin and what the palette can reach; issue 15
@@ -28,6 +28,8 @@ struct MatchCommandTests {
     for key in ["vendor", "name", "version"] { #expect(identity[key] as? String == palette[key] as? String) }
     let options = try #require(json["options"] as? [String: Any])
     #expect(options["years"] as? Int == 3 && options["sun"] as? String == "high" && options["smoker"] as? Bool == false)
+    // No --dot-size / --spacing: the defaults the help states (0.125 mm dots, 0.75 mm apart).
+    #expect(options["dotDiameterMM"] as? Double == 0.125 && options["spacingMM"] as? Double == 0.75)
     let analysis = try #require(json["analysis"] as? [String: Any])
     #expect(Set(analysis.keys) == ["photo", "skin", "hair", "clusters", "confidence", "warnings", "calibration", "roles"])
     let hair = try #require(analysis["hair"] as? [String: Any])
@@ -45,12 +47,15 @@ struct MatchCommandTests {
     let deltaE = try #require(blend["deltaE00"] as? Double)
     #expect((json["reach"] is NSNull) == (deltaE <= 1.8))
     let h = try #require(json["hyperpigmentation"] as? [String: Any])
-    // Issue 15 adds the dot geometry the risk, halo and healing looks were computed for.
+    // Issue 15 adds the dot geometry the risk, halo and healing looks were computed for, and (version 4)
+    // the halo's colour, melanin factor and width that the report draws.
     #expect(
       Set(h.keys) == [
-        "risk", "skinType", "haloDeltaE00", "weeks", "advice", "healing", "basis", "dotDiameterMM", "spacingMM",
-        "coverage",
+        "risk", "skinType", "haloLab", "haloDeltaE00", "melaninFactor", "haloWidthInRadii", "weeks", "advice",
+        "healing", "basis", "dotDiameterMM", "spacingMM", "coverage",
       ])
+    let healing = try #require(h["healing"] as? [[String: Any]])
+    #expect(healing.allSatisfy { Set($0.keys) == ["week", "stubbleLab", "deltaE00ToSettled"] })
     #expect(["low", "moderate", "high"].contains(h["risk"] as? String ?? ""))
     #expect((h["basis"] as? String)?.contains("proxies") == true)
     let fade = try #require(json["fade"] as? [String: Any])
@@ -58,7 +63,10 @@ struct MatchCommandTests {
     #expect(Set(fade.keys) == ["timeline", "touchUpYear", "touchUpBasis", "touchUpYears", "touchUpMonths"])
     let timeline = try #require(fade["timeline"] as? [[String: Any]])
     #expect(timeline.count == 4)
-    #expect(timeline.allSatisfy { Set($0.keys) == ["year", "dotLab", "deltaE00ToTarget"] })
+    #expect(
+      timeline.allSatisfy { Set($0.keys) == ["year", "dotLab", "stubbleLab", "deltaE00ToTarget", "deltaE00ToStart"] })
+    // The drift is measured from year 0, so year 0 drifts by nothing.
+    #expect(timeline.first?["deltaE00ToStart"] as? Double == 0)
     let skinModel = try #require(json["skinModel"] as? [String: Any])
     #expect((skinModel["fitDeltaE00"] as? Double ?? 9) <= 1.0)
     #expect(Set(skinModel.keys).isSuperset(of: ["fitDeltaE00", "inGamut", "parametersAtBounds", "parameters"]))

@@ -11,7 +11,7 @@ struct PigmentsCommandTests {
   @Test func paletteShowListsPigmentsAndWater() throws {
     let run = CLIRun(["palette", "show", Self.greys, "--json"])
     #expect(run.status == 0 && run.stderr.isEmpty)
-    #expect(run.stdout.hasPrefix("{\"schemaVersion\":3,\"pigments\":[{\"id\":\"cb-black\",\"name\":\"Carbon Black (full strength)\",\"class\":\"carbonBlack\",\"lab\":["))
+    #expect(run.stdout.hasPrefix("{\"schemaVersion\":4,\"pigments\":[{\"id\":\"cb-black\",\"name\":\"Carbon Black (full strength)\",\"class\":\"carbonBlack\",\"lab\":["))
     let pigments = try #require(try run.json()["pigments"] as? [[String: Any]])
     #expect(pigments.map { $0["id"] as? String } == ["cb-black", "cb-dark-grey", "cb-mid-grey", "cb-light-grey", "water"])
     #expect(pigments.allSatisfy { Set($0.keys) == ["id", "name", "class", "lab", "hex"] })
@@ -70,7 +70,7 @@ struct PigmentsCommandTests {
     let run = CLIRun(["blend", "--palette", Self.tones, "--target-lab", "35,3,6", "--json"])
     #expect(run.status == 0)
     let json = try run.json()
-    #expect(json["schemaVersion"] as? Int == 3)
+    #expect(json["schemaVersion"] as? Int == 4)
     #expect(Set(json.keys) == ["schemaVersion", "target", "blend", "contrast", "reach"])
     let target = try #require(json["target"] as? [String: Any])
     #expect(target["kind"] as? String == "direct" && target["lab"] as? [Double] == [35, 3, 6])
@@ -112,7 +112,7 @@ struct PigmentsCommandTests {
   @Test func blendForAHairMatchesItsFollicle() throws {
     let args = ["blend", "--palette", Self.greys, "--hair-lab", "25,3,5", "--skin-lab", "65,10,14"]
     let json = try CLIRun(args + ["--json"]).json()
-    #expect(json["schemaVersion"] as? Int == 3)
+    #expect(json["schemaVersion"] as? Int == 4)
     let target = try #require(json["target"] as? [String: Any])
     #expect(target["kind"] as? String == "follicle")
     #expect(target["hairLab"] as? [Double] == [25, 3, 5])

@@ -11,7 +11,7 @@ struct SkinFadeCommandTests {
   @Test func fadeJSONFollowsTheContract() throws {
     let run = CLIRun(["fade", "--palette", Self.greys] + Self.typical + ["--years", "8", "--json"])
     #expect(run.status == 0 && run.stderr.isEmpty)
-    #expect(run.stdout.hasPrefix("{\"schemaVersion\":3,\"timeline\":[{\"year\":0,\"dotLab\":["))
+    #expect(run.stdout.hasPrefix("{\"schemaVersion\":4,\"timeline\":[{\"year\":0,\"dotLab\":["))
     let json = try run.json()
     // Issue 14 added the touch-up time (years, one decimal; months) and the fitted skin model; issue 15
     // the schema version in every object.

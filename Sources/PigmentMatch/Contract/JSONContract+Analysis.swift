@@ -49,6 +49,8 @@ extension JSONContract {
       public let hex: String
       public let share: Number
       public let spread: Number
+      /// ΔE00 between the hair and the skin (2 decimals; new in version 4).
+      public let deltaE00ToSkin: Number
     }
 
     /// One colour cluster and its role ("skin", "hair", "background", …).
@@ -201,7 +203,7 @@ extension JSONContract {
       hair = analysis.hair.map {
         Hair(
           lab: Lab($0.lab), hex: SRGB8(clamping: $0.lab).hex, share: Number($0.share, places: 4),
-          spread: Number($0.spread, places: 2))
+          spread: Number($0.spread, places: 2), deltaE00ToSkin: Number($0.contrast, places: 2))
       }
       clusters = analysis.clusters.map {
         Cluster(lab: Lab($0.lab), share: Number($0.share, places: 4), role: $0.role.rawValue)

@@ -10,6 +10,8 @@ extension JSONContract {
     public struct Healing: Codable, Sendable, Equatable {
       public let week: Int
       public let stubbleLab: Lab
+      /// ΔE00 of this week's look from the settled stubble (4 decimals; new in version 4).
+      public let deltaE00ToSettled: Number
     }
 
     /// The skin type the risk was judged on: "stated" (--fitzpatrick), "measured" (calibrated,
@@ -38,7 +40,13 @@ extension JSONContract {
       /// "low", "moderate" or "high".
       public let risk: String
       public let skinType: SkinType?
+      /// The halo's colour around each dot at its darkest (new in version 4).
+      public let haloLab: Lab
       public let haloDeltaE00: Number
+      /// How much the halo's melanin is raised (×, 2 decimals; new in version 4).
+      public let melaninFactor: Number
+      /// The halo ring's width in dot radii (2 decimals; new in version 4).
+      public let haloWidthInRadii: Number
       public let weeks: Int
       public let advice: [String]
       public let healing: [Healing]
@@ -55,7 +63,11 @@ extension JSONContract {
     public struct FadeEntry: Codable, Sendable, Equatable {
       public let year: Int
       public let dotLab: Lab
+      /// The stubble impression that year: dots and skin mixed by area (new in version 4).
+      public let stubbleLab: Lab
       public let deltaE00ToTarget: Number
+      /// ΔE00 to the healed dot of year 0: the drift (4 decimals; new in version 4).
+      public let deltaE00ToStart: Number
     }
 
     /// The fade: the timeline, the touch-up (null when none) and what it was judged against:
@@ -116,14 +128,22 @@ extension JSONContract {
           SkinType(
             fitzpatrick: $0.fitzpatrick.roman, source: $0.source.rawValue, measured: $0.measured?.roman,
             plausible: $0.plausible.map(\.roman), summary: $0.summary)
-        }, haloDeltaE00: Number(h.haloDeltaE00, places: 3), weeks: h.weeks, advice: h.advice,
-        healing: h.healing.map { Healing(week: $0.week, stubbleLab: Lab($0.stubbleLab)) },
+        }, haloLab: Lab(h.haloLab), haloDeltaE00: Number(h.haloDeltaE00, places: 3),
+        melaninFactor: Number(h.melaninFactor, places: 2), haloWidthInRadii: Number(h.haloWidthInRadii, places: 2),
+        weeks: h.weeks, advice: h.advice,
+        healing: h.healing.map {
+          Healing(
+            week: $0.week, stubbleLab: Lab($0.stubbleLab), deltaE00ToSettled: Number($0.deltaE00ToSettled, places: 4))
+        },
         basis: PigmentMatch.Hyperpigmentation.basis,
         dotDiameterMM: Number(report.conditions.dotDiameter, places: 3),
         spacingMM: Number(report.conditions.spacing, places: 3), coverage: Number(h.coverage, places: 5))
       fade = Fade(
         timeline: report.fade.entries.map {
-          FadeEntry(year: $0.year, dotLab: Lab($0.dotLab), deltaE00ToTarget: Number($0.deltaE00ToTarget ?? .nan, places: 4))
+          FadeEntry(
+            year: $0.year, dotLab: Lab($0.dotLab), stubbleLab: Lab($0.stubbleLab),
+            deltaE00ToTarget: Number($0.deltaE00ToTarget ?? .nan, places: 4),
+            deltaE00ToStart: Number($0.deltaE00ToStart, places: 4))
         }, touchUpYear: report.fade.touchUpYear,
         touchUpBasis: report.fade.touchUpAgainstTarget ? "target" : "start",
         touchUpYears: report.fade.touchUpYears.map { Number($0, places: 1) },

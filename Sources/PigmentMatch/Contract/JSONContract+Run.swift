@@ -41,23 +41,31 @@ extension JSONContract {
     }
   }
 
-  /// The options a match was run with: the fade-aware horizon, sun and smoking, and the region
-  /// and calibration options as given on the command line (`["--skin-roi", "10,10,40,40"]`; empty
-  /// for the automatic analysis). A `batch` photo's own sidecar replaces those regions and is
-  /// recorded in the line's `analysis.roles` and `analysis.calibration`.
+  /// The options a match was run with: the fade-aware horizon, sun and smoking, the dot geometry
+  /// (`--dot-size`, `--spacing`), and the region and calibration options as given on the command
+  /// line (`["--skin-roi", "10,10,40,40"]`; empty for the automatic analysis). A `batch` photo's own
+  /// sidecar replaces those regions and is recorded in the line's `analysis.roles` and
+  /// `analysis.calibration`.
   public struct RunOptions: Codable, Sendable, Equatable, Hashable {
     /// 0: day-one solve; N: the blend least in mean ΔE00 over years 0…N.
     public let years: Int
     /// "low", "moderate" or "high".
     public let sun: String
     public let smoker: Bool
+    /// Healed dot diameter, mm (3 decimals; new in version 4).
+    public let dotDiameterMM: Number
+    /// Dot spacing (pitch), mm (3 decimals; new in version 4).
+    public let spacingMM: Number
     public let regionOptions: [String]
 
-    /// The options of one run.
-    public init(years: Int, conditions: FadeConditions, regionOptions: [String] = []) {
-      self.years = years
-      sun = conditions.sun.rawValue
-      smoker = conditions.smoker
+    /// The options of a run with the match settings `options` (its horizon, conditions and dot
+    /// geometry) and the region options `regionOptions` as given.
+    public init(_ options: MatchPipeline.Options, regionOptions: [String] = []) {
+      years = options.years
+      sun = options.conditions.sun.rawValue
+      smoker = options.conditions.smoker
+      dotDiameterMM = Number(options.dotDiameter, places: 3)
+      spacingMM = Number(options.spacing, places: 3)
       self.regionOptions = regionOptions
     }
   }

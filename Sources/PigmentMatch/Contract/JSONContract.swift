@@ -47,7 +47,7 @@ extension JSONContract {
   }
 
   /// A number rounded to a fixed count of decimals for output; a non-finite value is `null`.
-  public struct Number: Codable, Sendable, Equatable {
+  public struct Number: Codable, Sendable, Hashable {
     /// The rounded value (NaN when it was not finite).
     public let value: Double
 
@@ -73,5 +73,15 @@ extension JSONContract {
     public static func == (lhs: Number, rhs: Number) -> Bool {
       lhs.value == rhs.value || (!lhs.value.isFinite && !rhs.value.isFinite)
     }
+
+    /// Hashes the value (every non-finite value alike, since equality treats them as equal).
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(value.isFinite ? value : .infinity)
+    }
   }
+}
+
+extension JSONContract.Lab {
+  /// The colour as written (the rounded values), for drawing it.
+  package var colour: Colorimetry.Lab { Colorimetry.Lab(l: values[0].value, a: values[1].value, b: values[2].value) }
 }

@@ -10,7 +10,7 @@ public enum BatchCSV {
   /// The column names, in order.
   public static let header = [
     "photo", "status", "error", "paletteId", "paletteName", "paletteVersion", "years", "sun", "smoker",
-    "skinL", "skinA", "skinB", "ita", "fitzpatrick", "hairL", "hairA", "hairB", "targetKind", "targetL",
+    "dotDiameterMM", "spacingMM", "skinL", "skinA", "skinB", "ita", "fitzpatrick", "hairL", "hairA", "hairB", "targetKind", "targetL",
     "targetA", "targetB", "mix", "drops", "dotL", "dotA", "dotB", "deltaE00", "recipeDeltaE00", "inReach",
     "hyperpigmentationRisk", "touchUpYears", "confidence", "warnings",
   ]
@@ -50,7 +50,7 @@ public enum BatchCSV {
     let drops = DropRecipe.text(m.blend.recipe.map { ($0.pigment, $0.drops) })
     return [
       line.photo, "ok", "", m.palette.id, m.palette.name, m.palette.version, String(m.options.years),
-      m.options.sun, String(m.options.smoker),
+      m.options.sun, String(m.options.smoker), number(m.options.dotDiameterMM), number(m.options.spacingMM),
     ] + lab(m.analysis.skin.lab) + [number(m.analysis.skin.ita), m.analysis.skin.fitzpatrick.type]
       + lab(m.analysis.hair?.lab) + [m.target.kind] + lab(m.target.lab)
       + [m.blend.mix, drops] + lab(m.blend.dotLab)

@@ -3,69 +3,62 @@ import Colorimetry
 /// The consultation report: one self-contained HTML page (inline CSS and SVG, the photo as a PNG
 /// data URI; no external resources) that prints cleanly to A4 or Letter.
 ///
-/// Sections, top to bottom: the clinical record (``ClinicalRecord``: client, practitioner, visit
-/// and touch-up dates; tool and palette versions, regions, calibration, confidence) and every
-/// warning; the photo thumbnail with the sampled skin and hair regions outlined
-/// (``ToneAnalysis/regions``, `RegionOutline`) beside the skin and hair swatches (Lab, hex, ITA°
-/// class, Fitzpatrick type by convention, Monk swatch); the recipe in fractions and drops, with an
-/// out-of-reach notice when the healed dot misses the target by more than
-/// ``FadeModel/matchThreshold``; what it looks like (`StubblePreview`: bare skin beside the same
-/// patch with healed dots, magnified, and one dot with its healing halo; a true-size
+/// Built from one source of truth: the match's JSON contract object
+/// (``JSONContract/MatchOutput``, what `pigmatch match --json` writes), so every number on the
+/// page is a number of that JSON; only the record (``ClinicalRecord``) and the photo's thumbnail
+/// (``ReportThumbnail``, with the sampled regions to outline) come from elsewhere.
+///
+/// Sections, top to bottom: the clinical record (client, practitioner, visit and touch-up dates;
+/// tool and palette versions, regions, calibration, confidence) and every warning; the photo
+/// thumbnail with the sampled skin and hair regions outlined beside the skin and hair swatches
+/// (Lab, hex, ITA° class, Fitzpatrick type by convention, Monk swatch); the recipe in fractions,
+/// drops and as mixed, with an out-of-reach notice when the healed dot misses the target by more
+/// than ``FadeModel/matchThreshold``; what it looks like (`StubblePreview`: bare skin beside the
+/// same patch with healed dots, magnified, and one dot with its healing halo; a true-size
 /// `StubblePattern`); a plain-language ΔE00 legend; the fade strip and ΔE00 curve (`SVGChart`)
-/// with the touch-up time; the hyperpigmentation risk during healing (weeks 0/4/8/12, advice and the
-/// "modelled from proxies" basis).
+/// with the touch-up time; the hyperpigmentation risk during healing (weeks 0/4/8/12, advice and
+/// the "modelled from proxies" basis).
 /// Every piece of text from outside (file and palette names) goes through `HTMLEscaping`.
 /// Pure: builds a String, does no I/O.
 public struct HTMLReport: Sendable {
   /// The photo's name as shown (usually its file name).
   public let photoName: String
-  /// The photo's tone analysis (skin, hair, regions).
-  public let analysis: ToneAnalysis
-  /// The match result.
-  public let match: MatchReport
-  /// The palette the blend came from (the match's own).
-  public var palette: Palette { match.palette }
-  /// Sun and smoking used for the fade (the match's own: ``MatchReport/conditions``).
-  public var conditions: FadeConditions { match.conditions.fade }
-  /// The photo thumbnail; nil leaves a placeholder.
+  /// The match, as its JSON contract object: the only source of the page's numbers.
+  public let match: JSONContract.MatchOutput
+  /// The photo thumbnail (with its region map); nil leaves a placeholder and no outlines.
   public let thumbnail: ReportThumbnail?
-  /// The measurement behind `analysis` (marked regions, card, calibration); nil: automatic, uncalibrated.
-  public let measurement: PhotoMeasurement?
   /// Client, practitioner, visit date and notes; nil leaves them out (and the touch-up in years).
   public let record: ClinicalRecord?
-  /// Healed dot diameter of the whole page (preview, stubble swatch, fade, halo), mm: the match's
-  /// own (``MatchConditions/dotDiameter``), so the page cannot show one geometry and compute another.
-  public var dotDiameter: Double { match.conditions.dotDiameter }
-  /// Dot spacing (pitch) of the whole page, mm: the match's own (``MatchConditions/spacing``).
-  public var spacing: Double { match.conditions.spacing }
-  /// The hyperpigmentation shown: the match's, for its dot geometry.
-  public var hyperpigmentation: Hyperpigmentation { match.hyperpigmentation }
 
-  /// A report of `match` for the photo `photoName` analysed as `analysis`; the dot geometry is the
-  /// match's (``MatchPipeline/Options/dotDiameter``, ``MatchPipeline/Options/spacing``).
+  /// A report of `match` (``JSONContract/MatchOutput``) for the photo `photoName`.
   public init(
-    photoName: String, analysis: ToneAnalysis, match: MatchReport, thumbnail: ReportThumbnail?,
-    measurement: PhotoMeasurement? = nil, record: ClinicalRecord? = nil
+    photoName: String, match: JSONContract.MatchOutput, thumbnail: ReportThumbnail?, record: ClinicalRecord? = nil
   ) {
-    self.measurement = measurement
-    self.record = record
     self.photoName = photoName
-    self.analysis = analysis
     self.match = match
     self.thumbnail = thumbnail
+    self.record = record
   }
 
+  /// Healed dot diameter of the whole page, mm: the match's own (`options.dotDiameterMM`).
+  var dotDiameter: Double { match.options.dotDiameterMM.value }
+  /// Dot spacing (pitch) of the whole page, mm: the match's own (`options.spacingMM`).
+  var spacing: Double { match.options.spacingMM.value }
+  /// The model's bare skin between the dots.
+  var skinLab: Lab { match.contrast.skinLab.colour }
+  /// The healed dot.
+  var dotLab: Lab { match.blend.dotLab.colour }
+  /// The target (the follicle's look, or a dot colour given directly).
+  var targetLab: Lab { match.target.lab.colour }
+
   /// The fade chart drawn in the page (exposed so its geometry can be checked).
-  package var chart: SVGChart { SVGChart(timeline: match.fade) }
+  package var chart: SVGChart { SVGChart(fade: match.fade) }
 
   /// Skin cells outlined on the thumbnail: at least half of the cell sampled as skin.
   package static let skinCellShare: Float = 0.5
 
-  /// Hair cells outlined: at least half the largest hair share of any cell (the densest hair),
-  /// and at least 5 %, so scattered stubble does not outline the whole photo.
-  package func hairCellShare() -> Float { Self.hairCellShare(analysis.regions) }
-
-  /// ``hairCellShare()`` of the region map `map`.
+  /// Hair cells outlined of the region map `map`: at least half the largest hair share of any
+  /// cell (the densest hair), and at least 5 %, so scattered stubble does not outline the whole photo.
   package static func hairCellShare(_ map: ToneRegionMap) -> Float {
     max(0.05, 0.5 * (map.hairShares.max() ?? 0))
   }
@@ -107,13 +100,15 @@ public struct HTMLReport: Sendable {
 
   private func header() -> String {
     let e = HTMLEscaping.escape
-    let p = analysis.photo
-    let horizon = match.fade.entries.last?.year ?? 0
+    let p = match.analysis.photo
+    let o = match.options
+    let horizon = match.fade.timeline.last?.year ?? 0
+    let palette = match.palette
     return """
       <header><h1>SMP pigment match</h1>
-      <p class="meta"><span class="photo-name">\(e(photoName))</span> · \(p.width)×\(p.height) \(e(p.format.rawValue.uppercased())) · \
-      palette \(e(palette.vendor)) \(e(palette.name)) \(e(palette.version)) · sun \(conditions.sun.rawValue)\
-      \(conditions.smoker ? " · smoker" : "") · \(horizon)-year fade</p></header>
+      <p class="meta"><span class="photo-name">\(e(photoName))</span> · \(p.width)×\(p.height) \(e(p.format.uppercased())) · \
+      palette \(e(palette.vendor)) \(e(palette.name)) \(e(palette.version)) · sun \(e(o.sun))\
+      \(o.smoker ? " · smoker" : "") · \(horizon)-year fade</p></header>
 
       """
   }
@@ -121,6 +116,7 @@ public struct HTMLReport: Sendable {
   /// The clinical record: who, when, by whom, with what (tool, palette, regions, calibration).
   private func recordSection() -> String {
     let e = HTMLEscaping.escape
+    let palette = match.palette
     var rows: [(String, String, String)] = []
     if let record {
       rows.append(("client", "Client", record.client.isEmpty ? "–" : e(record.client)))
@@ -131,9 +127,8 @@ public struct HTMLReport: Sendable {
     rows.append(("palette", "Palette", "\(e(palette.vendor)) \(e(palette.name)), version \(e(palette.version))"))
     rows.append(("tool", "Tool", e(ToolVersion.description)))
     rows.append(("regions", "Regions", e(regionsText())))
-    let calibration = measurement?.calibration ?? .uncalibrated
-    rows.append(("calibration", "Calibration", e(calibration.summary)))
-    rows.append(("confidence", "Confidence", "analysis confidence \(ReportFormat.percent(analysis.confidence))"))
+    rows.append(("calibration", "Calibration", e(match.analysis.calibration.summary)))
+    rows.append(("confidence", "Confidence", "analysis confidence \(ReportFormat.percent(match.analysis.confidence.value))"))
     let cells = rows.map { "<div class=\"rec rec-\($0.0)\"><dt>\($0.1)</dt><dd>\($0.2)</dd></div>" }.joined()
     let notes =
       (record?.notes.isEmpty ?? true)
@@ -144,58 +139,61 @@ public struct HTMLReport: Sendable {
       """
   }
 
-  /// Where the skin and hair were measured.
+  /// Where the skin and hair were measured (`analysis.roles`).
   private func regionsText() -> String {
-    guard let measurement else { return "skin and hair found automatically" }
-    func describe(_ role: String, _ source: PhotoMeasurement.Source, _ regions: [RegionOfInterest]) -> String {
+    let roles = match.analysis.roles
+    if roles.skin == "found", roles.hair == "found" { return "skin and hair found automatically" }
+    func describe(_ role: String, _ source: String, _ regions: [[Int]]) -> String {
       switch source {
-      case .given:
-        let list = regions.map { "\($0.x),\($0.y),\($0.width),\($0.height)" }.joined(separator: "; ")
+      case "given":
+        let list = regions.map { $0.map(String.init).joined(separator: ",") }.joined(separator: "; ")
         return "\(role) marked" + (list.isEmpty ? " (label mask)" : " at \(list)")
-      case .found: return "\(role) found automatically"
-      case .none: return "\(role) not found"
+      case "found": return "\(role) found automatically"
+      default: return "\(role) not found"
       }
     }
-    return describe("skin", measurement.skinSource, measurement.skinRegions) + "; "
-      + describe("hair", measurement.hairSource, measurement.hairRegions) + " (x,y,width,height in photo pixels)"
+    return describe("skin", roles.skin, roles.skinRegions) + "; "
+      + describe("hair", roles.hair, roles.hairRegions) + " (x,y,width,height in photo pixels)"
   }
 
-  /// The touch-up as a date: the visit plus the touch-up time in months.
+  /// The touch-up as a date: the visit plus the touch-up time in months (`fade.touchUpMonths`).
   private func touchUpDateText(_ record: ClinicalRecord) -> String {
     let fade = match.fade
-    if let date = record.touchUp(fade), let months = fade.touchUpMonths {
+    if let months = fade.touchUpMonths, let date = record.visit.adding(months: months) {
       return "<strong>\(date) (\(date.longDescription))</strong>: visit + \(months) months"
     }
-    let years = max(0, fade.entries.count - 1)
+    let years = fade.timeline.last?.year ?? 0
     let horizon = record.visit.adding(months: 12 * years).map { " (\($0))" } ?? ""
     return "none needed within \(years) years\(horizon)"
+  }
+
+  /// Whether the analysis' confidence is low: then its first warning says so.
+  private var isLowConfidence: Bool {
+    match.analysis.confidence.value < PhotoMeasurement.lowConfidenceThreshold && !match.analysis.warnings.isEmpty
   }
 
   /// Every warning, at the top: low confidence first, the analysis's warnings, an uncalibrated
   /// photo, a target out of reach and a raised hyperpigmentation risk.
   private func warningsSection() -> String {
     let e = HTMLEscaping.escape
-    var items: [String] = []
+    var warnings = match.analysis.warnings
     var lowConfidence = ""
-    if analysis.confidence < PhotoMeasurement.lowConfidenceThreshold {
-      let text = ToneWarning.lowConfidence(analysis.confidence).description
+    if isLowConfidence {
+      let text = warnings.removeFirst()
       lowConfidence = "<div class=\"alert low-confidence\"><strong>Unsure measurement.</strong> \(e(text))</div>"
     }
-    for warning in analysis.warnings {
-      if case .lowConfidence = warning { continue }
-      items.append(e(warning.description))
-    }
-    if !(measurement?.calibration.isCalibrated ?? false) {
+    var items = warnings.map(e)
+    if !match.analysis.calibration.calibrated {
       items.append("Uncalibrated photo: colours are as the camera rendered them; add a grey card or ColorChecker to trust them.")
     }
-    let blend = match.solution.blend
-    if blend.deltaE00 > FadeModel.matchThreshold {
+    let deltaE = match.blend.deltaE00.value
+    if deltaE > FadeModel.matchThreshold {
       items.append(
-        "Out of reach: the nearest healed dot is ΔE00 \(ReportFormat.number(blend.deltaE00, 1)) from the target (a match is ≤ \(ReportFormat.number(FadeModel.matchThreshold, 1))); see Recipe.")
+        "Out of reach: the nearest healed dot is ΔE00 \(ReportFormat.number(deltaE, 1)) from the target (a match is ≤ \(ReportFormat.number(FadeModel.matchThreshold, 1))); see Recipe.")
     }
-    let h = hyperpigmentation
-    if h.risk >= .moderate {
-      items.append("Hyperpigmentation risk \(h.risk.rawValue): a test patch reviewed after \(h.weeks) weeks is advised; see below.")
+    let h = match.hyperpigmentation
+    if h.risk != HyperpigmentationRisk.low.rawValue {
+      items.append("Hyperpigmentation risk \(e(h.risk)): a test patch reviewed after \(h.weeks) weeks is advised; see below.")
     }
     guard !lowConfidence.isEmpty || !items.isEmpty else { return "" }
     let list = items.isEmpty ? "" : "<ul class=\"warnings\">" + items.map { "<li>\($0)</li>" }.joined() + "</ul>"
@@ -208,56 +206,61 @@ public struct HTMLReport: Sendable {
   /// What the palette can reach under this skin, what it lacks, and the lightness-first option.
   private func reachNotice() -> String {
     guard let reach = match.reach else { return "" }
-    let lab = ReportFormat.lab
+    let lab = { (l: JSONContract.Lab) in ReportFormat.lab(l.colour) }
     let e = HTMLEscaping.escape
     var text =
-      " Under this skin the palette reaches from \(e(reach.darkest.pigment)) \(reach.darkest.dilution)"
-      + " (\(lab(reach.darkest.lab))) to \(e(reach.lightest.pigment)) \(reach.lightest.dilution)"
-      + " (\(lab(reach.lightest.lab)))."
+      " Under this skin the palette reaches from \(e(reach.darkest.pigment)) \(e(reach.darkest.dilution.text))"
+      + " (\(lab(reach.darkest.dotLab))) to \(e(reach.lightest.pigment)) \(e(reach.lightest.dilution.text))"
+      + " (\(lab(reach.lightest.dotLab)))."
     if !reach.missing.isEmpty {
-      text += " Missing: " + e(reach.missing.map(\.description).joined(separator: "; ")) + "."
+      text += " Missing: " + e(reach.missing.map(\.message).joined(separator: "; ")) + "."
     }
     let l = reach.lightnessFirst
     text +=
-      " Lightness first (stubble is read by its lightness): \(e(l.dot.pigment)) \(l.dot.dilution),"
-      + " \(lab(l.dot.lab)), ΔL* \(ReportFormat.number(l.deltaL, 1)), ΔE00 \(ReportFormat.number(l.deltaE00, 1))."
+      " Lightness first (stubble is read by its lightness): \(e(l.pigment)) \(e(l.dilution.text)),"
+      + " \(lab(l.dotLab)), ΔL* \(ReportFormat.number(l.deltaL.value, 1)), ΔE00 \(ReportFormat.number(l.deltaE00.value, 1))."
     return text
   }
 
   private func clientSection() -> String {
+    let e = HTMLEscaping.escape
+    let analysis = match.analysis
     let skin = analysis.skin
     var details = [
-      ReportFormat.lab(skin.lab),
-      "ITA° \(ReportFormat.number(skin.ita.degrees, 1)) · \(skin.itaCategory.rawValue)",
-      "Fitzpatrick \(skin.fitzpatrick.roman) <em>(convention)</em>",
+      ReportFormat.lab(skin.lab.colour),
+      "ITA° \(ReportFormat.number(skin.ita.value, 1)) · \(e(skin.itaCategory))",
+      "Fitzpatrick \(e(skin.fitzpatrick.type)) <em>(convention)</em>",
       "Monk \(skin.monk.index)",
     ]
-    let skinSwatch = swatch("Skin", match.skinFit.target, cls: "swatch-skin", details: details)
-    let hairLab = match.hair ?? match.target
+    let skinSwatch = swatch("Skin", skin.lab.colour, cls: "swatch-skin", details: details)
+    let hairLab = (analysis.hair?.lab ?? match.target.hairLab ?? match.target.lab).colour
     details = [ReportFormat.lab(hairLab)]
     if let hair = analysis.hair {
-      details.append("ΔE00 \(ReportFormat.number(hair.contrast, 1)) from the skin")
+      details.append("ΔE00 \(ReportFormat.number(hair.deltaE00ToSkin.value, 1)) from the skin")
     }
-    if case .follicle(let follicle) = match.matchTarget {
-      details.append("melanin model fit ΔE00 \(ReportFormat.number(follicle.hair.deltaE00, 2))")
+    if let fit = match.target.hairFit {
+      details.append("melanin model fit ΔE00 \(ReportFormat.number(fit.deltaE00.value, 2))")
     }
     let hairSwatch = swatch("Hair", hairLab, cls: "swatch-hair", details: details)
-    let contrast = match.targetContrast
+    let contrast = match.contrast.target
     let follicleSwatch = swatch(
-      match.matchTarget.kind == "follicle" ? "Follicle (target)" : "Target", match.target, cls: "swatch-follicle",
+      match.target.kind == "follicle" ? "Follicle (target)" : "Target", targetLab, cls: "swatch-follicle",
       details: [
-        ReportFormat.lab(match.target),
-        "ΔL* \(ReportFormat.number(contrast.deltaL, 1)), Δb* \(ReportFormat.number(contrast.deltaB, 1)) against the skin",
+        ReportFormat.lab(targetLab),
+        "ΔL* \(ReportFormat.number(contrast.deltaL.value, 1)), Δb* \(ReportFormat.number(contrast.deltaB.value, 1)) against the skin",
       ])
+    let roles = analysis.roles
+    let hairSource =
+      roles.hair == "given" ? "measured in the marked regions" : roles.hair == "found" ? "found automatically" : "not found"
     let sources =
-      measurement.map { "Skin \($0.skinSource == .given ? "measured in the marked regions" : "found automatically"); hair \($0.hairSource == .given ? "measured in the marked regions" : $0.hairSource == .found ? "found automatically" : "not found")." } ?? "Skin and hair found automatically."
+      "Skin \(roles.skin == "given" ? "measured in the marked regions" : "found automatically"); hair \(hairSource)."
     return """
       <section class="client"><h2>Client</h2><div class="grid2">
       \(thumbnailFigure())
       <div><div class="swatch-row">\(skinSwatch)\(hairSwatch)\(follicleSwatch)</div>
-      <p class="note">Analysis confidence \(ReportFormat.percent(analysis.confidence)); skin model fit ΔE00 \
-      \(ReportFormat.number(match.skinFit.deltaE00, 2)). \(HTMLEscaping.escape(sources))</p>
-      <p class="note">\(HTMLEscaping.escape(FitzpatrickConvention.note)) \(HTMLEscaping.escape(SkinTone.lightingNote))</p>
+      <p class="note">Analysis confidence \(ReportFormat.percent(analysis.confidence.value)); skin model fit ΔE00 \
+      \(ReportFormat.number(match.skinModel.fitDeltaE00.value, 2)). \(e(sources))</p>
+      <p class="note">\(e(skin.fitzpatrick.note)) \(e(SkinTone.lightingNote))</p>
       </div>
       </div></section>
 
@@ -265,19 +268,22 @@ public struct HTMLReport: Sendable {
   }
 
   private func thumbnailFigure() -> String {
-    let w = Double(max(analysis.photo.width, 1))
-    let h = Double(max(analysis.photo.height, 1))
+    let w = Double(max(match.analysis.photo.width, 1))
+    let h = Double(max(match.analysis.photo.height, 1))
     let f = ReportFormat.coordinate
-    let map = analysis.regions
-    let cellWidth = map.columns > 0 ? w / Double(map.columns) : w
-    let cellHeight = map.rows > 0 ? h / Double(map.rows) : h
-    let hairCut = hairCellShare()
-    let skinPath = RegionOutline.path(
-      inside: map.skinShares.map { $0 >= Self.skinCellShare }, columns: map.columns, rows: map.rows,
-      cellWidth: cellWidth, cellHeight: cellHeight)
-    let hairPath = RegionOutline.path(
-      inside: map.hairShares.map { $0 >= hairCut && $0 > 0 }, columns: map.columns, rows: map.rows,
-      cellWidth: cellWidth, cellHeight: cellHeight)
+    var skinPath = ""
+    var hairPath = ""
+    if let map = thumbnail?.regions {
+      let cellWidth = map.columns > 0 ? w / Double(map.columns) : w
+      let cellHeight = map.rows > 0 ? h / Double(map.rows) : h
+      let hairCut = Self.hairCellShare(map)
+      skinPath = RegionOutline.path(
+        inside: map.skinShares.map { $0 >= Self.skinCellShare }, columns: map.columns, rows: map.rows,
+        cellWidth: cellWidth, cellHeight: cellHeight)
+      hairPath = RegionOutline.path(
+        inside: map.hairShares.map { $0 >= hairCut && $0 > 0 }, columns: map.columns, rows: map.rows,
+        cellWidth: cellWidth, cellHeight: cellHeight)
+    }
     let image =
       thumbnail.map {
         "<image href=\"\($0.dataURI)\" x=\"0\" y=\"0\" width=\"\(f(w))\" height=\"\(f(h))\" preserveAspectRatio=\"none\"/>"
@@ -297,33 +303,34 @@ public struct HTMLReport: Sendable {
       \(outline(hairPath, cls: "region-hair", colour: Self.hairOutline))\
       \(markedOutlines())</svg>
       <figcaption class="legend"><span class="key" style="border-color:\(Self.skinOutline)"></span> sampled skin \
-      <span class="key" style="border-color:\(Self.hairOutline)"></span> \(measurement?.hairSource == .given ? "marked hair" : "densest hair")\
+      <span class="key" style="border-color:\(Self.hairOutline)"></span> \(match.analysis.roles.hair == "given" ? "marked hair" : "densest hair")\
       \(hasCard ? " <span class=\"key\" style=\"border-color:\(Self.cardOutline)\"></span> calibration target" : "")</figcaption></figure>
       """
   }
 
   private var hasCard: Bool {
-    guard let calibration = measurement?.calibration else { return false }
-    return calibration.card?.region != nil || calibration.chartCorners.count == 8
+    let calibration = match.analysis.calibration
+    return calibration.card?.region != nil || calibration.colorChecker?.corners.count == 8
   }
 
   /// The marked rectangles (skin, hair) and the grey card or ColorChecker, in photo coordinates.
   private func markedOutlines() -> String {
-    guard let measurement else { return "" }
+    let roles = match.analysis.roles
     let f = ReportFormat.coordinate
-    func rectangle(_ r: RegionOfInterest, cls: String, colour: String) -> String {
-      """
-      <rect class="\(cls)" x="\(f(Double(r.x)))" y="\(f(Double(r.y)))" width="\(f(Double(r.width)))" height="\(f(Double(r.height)))" \
-      fill="none" stroke="\(colour)" stroke-width="2" stroke-dasharray="6 3" vector-effect="non-scaling-stroke"/>
-      """
+    func rectangle(_ r: [Int], cls: String, colour: String) -> String {
+      guard r.count == 4 else { return "" }
+      return """
+        <rect class="\(cls)" x="\(f(Double(r[0])))" y="\(f(Double(r[1])))" width="\(f(Double(r[2])))" height="\(f(Double(r[3])))" \
+        fill="none" stroke="\(colour)" stroke-width="2" stroke-dasharray="6 3" vector-effect="non-scaling-stroke"/>
+        """
     }
-    var out = measurement.skinRegions.map { rectangle($0, cls: "marked-skin", colour: Self.skinOutline) }.joined()
-    out += measurement.hairRegions.map { rectangle($0, cls: "marked-hair", colour: Self.hairOutline) }.joined()
-    if let card = measurement.calibration.card?.region {
+    var out = roles.skinRegions.map { rectangle($0, cls: "marked-skin", colour: Self.skinOutline) }.joined()
+    out += roles.hairRegions.map { rectangle($0, cls: "marked-hair", colour: Self.hairOutline) }.joined()
+    let calibration = match.analysis.calibration
+    if let card = calibration.card?.region {
       out += rectangle(card, cls: "marked-card", colour: Self.cardOutline)
     }
-    let c = measurement.calibration.chartCorners
-    if c.count == 8 {
+    if let c = calibration.colorChecker?.corners.map(\.value), c.count == 8 {
       let points = stride(from: 0, to: 8, by: 2).map { "\(f(c[$0])),\(f(c[$0 + 1]))" }.joined(separator: " ")
       out += """
         <polygon class="marked-card" points="\(points)" fill="none" stroke="\(Self.cardOutline)" stroke-width="2" \
@@ -334,65 +341,79 @@ public struct HTMLReport: Sendable {
   }
 
   private func recipeSection() -> String {
-    let blend = match.solution.blend
-    let drops = match.solution.drops
+    let e = HTMLEscaping.escape
+    let blend = match.blend
     let threshold = FadeModel.matchThreshold
+    let deltaE = blend.deltaE00.value
     var rows = ""
-    let dropsByID = Dictionary(drops.entries.map { ($0.pigment, $0.drops) }, uniquingKeysWith: +)
+    let dropsByID = Dictionary(blend.recipe.map { ($0.pigment, $0.drops) }, uniquingKeysWith: +)
+    let names = Dictionary(blend.components.map { ($0.pigment, $0.name) }, uniquingKeysWith: { a, _ in a })
     var listed = Set<String>()
     for component in blend.components {
       listed.insert(component.pigment)
       rows += """
-        <tr><td>\(HTMLEscaping.escape(component.name))</td><td><code>\(HTMLEscaping.escape(component.pigment))</code></td>\
+        <tr><td>\(e(component.name))</td><td><code>\(e(component.pigment))</code></td>\
         <td class="num">\(ReportFormat.percent(component.fraction.value))</td><td class="num">\(dropsByID[component.pigment] ?? 0)</td></tr>
         """
     }
-    for entry in drops.entries where !listed.contains(entry.pigment) {
+    for entry in blend.recipe where !listed.contains(entry.pigment) {
       rows += """
-        <tr><td>\(HTMLEscaping.escape(palette.pigment(id: entry.pigment)?.name ?? entry.pigment))</td>\
-        <td><code>\(HTMLEscaping.escape(entry.pigment))</code></td><td class="num">–</td><td class="num">\(entry.drops)</td></tr>
+        <tr><td>\(e(names[entry.pigment] ?? entry.pigment))</td>\
+        <td><code>\(e(entry.pigment))</code></td><td class="num">–</td><td class="num">\(entry.drops)</td></tr>
         """
     }
+    let totalDrops = blend.recipe.reduce(0) { $0 + $1.drops }
     rows +=
-      "<tr class=\"total\"><td>Total</td><td></td><td class=\"num\">100.0 %</td><td class=\"num\">\(drops.totalDrops)</td></tr>"
+      "<tr class=\"total\"><td>Total</td><td></td><td class=\"num\">100.0 %</td><td class=\"num\">\(totalDrops)</td></tr>"
 
     var notice = ""
-    if blend.deltaE00 > threshold {
-      let darkSkin = [.brown, .dark].contains(analysis.skin.itaCategory) && blend.deltaE00 <= 2.6
+    if deltaE > threshold {
+      let darkSkin = ["brown", "dark"].contains(match.analysis.skin.itaCategory) && deltaE <= 2.6
       notice = """
         <div class="alert out-of-reach"><strong>Out of reach.</strong> The closest healed dot this palette \
-        can make under this skin is ΔE00 \(ReportFormat.number(blend.deltaE00, 1)) from the follicle; a match is \
+        can make under this skin is ΔE00 \(ReportFormat.number(deltaE, 1)) from the follicle; a match is \
         ΔE00 ≤ \(ReportFormat.number(threshold, 1)). This recipe is the nearest, not a match.\
         \(darkSkin ? " On dark skin observers tolerate about ΔE00 2.6 (Leow 2006), which this meets." : "")\
         \(reachNotice())</div>
 
         """
     }
-    let stubble = match.fade.entries.first?.stubbleLab ?? blend.dotLab
-    let dotSwatch = swatch(
-      "Healed dot", blend.dotLab, cls: "swatch-dot",
-      details: [
-        ReportFormat.lab(blend.dotLab),
-        "ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the follicle",
-        "ΔL* \(ReportFormat.number(match.dotContrast.deltaL, 1)), Δb* \(ReportFormat.number(match.dotContrast.deltaB, 1)) against the skin",
-      ])
+    let stubble = match.fade.timeline.first?.stubbleLab.colour ?? dotLab
     let n = ReportFormat.number
+    let dot = match.contrast.dot
+    let dotSwatch = swatch(
+      "Healed dot", dotLab, cls: "swatch-dot",
+      details: [
+        ReportFormat.lab(dotLab),
+        "ΔE00 \(n(deltaE, 2)) to the follicle",
+        "ΔL* \(n(dot.deltaL.value, 1)), Δb* \(n(dot.deltaB.value, 1)) against the skin",
+      ])
+    let coverage =
+      match.hyperpigmentation.coverage?.value
+      ?? StubbleImpression.coverage(dotDiameter: dotDiameter, spacing: spacing)
     let stubbleSwatch = swatch(
       "Stubble impression", stubble, cls: "swatch-stubble",
       details: [
         ReportFormat.lab(stubble),
-        "dots \(n(dotDiameter, 3)) mm, \(n(spacing, 2)) mm apart: \(ReportFormat.percent(match.conditions.options.coverage)) "
+        "dots \(n(dotDiameter, 3)) mm, \(n(spacing, 2)) mm apart: \(ReportFormat.percent(coverage)) "
           + "of the skin, mixed by area",
       ])
     let hairSwatch = swatch(
-      match.matchTarget.kind == "follicle" ? "Follicle (target)" : "Target", match.target, cls: "swatch-hair-again",
-      details: [ReportFormat.lab(match.target)])
+      match.target.kind == "follicle" ? "Follicle (target)" : "Target", targetLab, cls: "swatch-hair-again",
+      details: [ReportFormat.lab(targetLab)])
+    let cup =
+      blend.cup.map { cup in
+        let parts = cup.components.map { "\(n($0.ml.value, 1)) ml \(e(names[$0.pigment] ?? $0.pigment))" }
+        return "<p class=\"cup\">For a \(n(cup.volumeML.value, 1)) ml cup: \(parts.joined(separator: " + ")) "
+          + "(ΔE00 \(n(cup.deltaE00.value, 2)); rounding to 0.1 ml costs ΔE00 \(n(cup.roundingDeltaE00.value, 2))).</p>"
+      } ?? ""
     return """
       <section class="recipe"><h2>Recipe</h2>
-      \(notice)<table><thead><tr><th>Ingredient</th><th>id</th><th class="num">fraction</th><th class="num">drops</th></tr></thead>
+      \(notice)<p class="mix">As mixed: <strong class="mix-text">\(e(blend.mix))</strong></p>\(cup)
+      <table><thead><tr><th>Ingredient</th><th>id</th><th class="num">fraction</th><th class="num">drops</th></tr></thead>
       <tbody>\(rows)</tbody></table>
-      <p class="note">Exact blend ΔE00 \(ReportFormat.number(blend.deltaE00, 2)) to the target; in whole drops \
-      ΔE00 \(ReportFormat.number(drops.deltaE00, 2)) (rounding costs ΔE00 \(ReportFormat.number(drops.roundingDeltaE00, 2))).</p>
+      <p class="note">Exact blend ΔE00 \(n(deltaE, 2)) to the target; in whole drops \
+      ΔE00 \(n(blend.recipeDeltaE00.value, 2)) (rounding costs ΔE00 \(n(blend.roundingDeltaE00.value, 2))).</p>
       <div class="swatch-row">\(hairSwatch)\(dotSwatch)\(stubbleSwatch)</div>
       </section>
 
@@ -403,19 +424,18 @@ public struct HTMLReport: Sendable {
   /// blurred by the skin), one dot further magnified with its healing halo, the patch at true size,
   /// and the plain numbers (the dots' average shift versus a single dot's contrast).
   private func previewSection() -> String {
-    let blend = match.solution.blend
-    let skin = match.skinLab
-    let h = hyperpigmentation
+    let skin = skinLab
+    let h = match.hyperpigmentation
+    let haloWidth = h.haloWidthInRadii.value
     let preview = StubblePreview(
-      dot: blend.dotLab, skin: skin, halo: h.haloLab, dotDiameter: dotDiameter, spacing: spacing)
+      dot: dotLab, skin: skin, halo: h.haloLab.colour, dotDiameter: dotDiameter, spacing: spacing)
     let geometry = preview.previewGeometry
     let bare = preview.patch(side: geometry.patchSide, pixelsPerMM: geometry.patchPixelsPerMM, dots: false)
     let dotted = preview.patch(side: geometry.patchSide, pixelsPerMM: geometry.patchPixelsPerMM)
     let single = preview.singleDot(
-      side: geometry.dotField, pixelsPerMM: geometry.dotPixelsPerMM, haloWidthInRadii: h.haloWidthInRadii)
+      side: geometry.dotField, pixelsPerMM: geometry.dotPixelsPerMM, haloWidthInRadii: haloWidth)
     let coverage = StubbleImpression.coverage(dotDiameter: preview.dotDiameter, spacing: preview.spacing)
-    let settled = DotModel(palette: palette, optics: match.skinFit.optics).stubbleLab(
-      blend.fractions, coverage: coverage)
+    let settled = match.fade.timeline.first?.stubbleLab.colour ?? skin
     let average = DeltaE.ciede2000(settled, skin)
     let closest = dotted.maximumDeltaE00(from: skin)
     let density = 100 / (preview.spacing * preview.spacing)
@@ -423,7 +443,7 @@ public struct HTMLReport: Sendable {
     let dotZoom = StubblePreview.displayWidth / geometry.dotField
     let n = ReportFormat.number
     let pattern = StubblePattern(
-      dot: SRGB8(clamping: blend.dotLab), skin: SRGB8(clamping: skin), dotDiameter: preview.dotDiameter,
+      dot: SRGB8(clamping: dotLab), skin: SRGB8(clamping: skin), dotDiameter: preview.dotDiameter,
       spacing: preview.spacing)
     func figure(_ cls: String, _ canvas: RGBCanvas, _ label: String, _ caption: String) -> String {
       let uri = (try? canvas.pngDataURI()) ?? ""
@@ -433,11 +453,11 @@ public struct HTMLReport: Sendable {
         """
     }
     let haloNote =
-      "halo (illustrative): skin melanin ×\(n(h.melaninFactor, 1)) in a ring \(n(h.haloWidthInRadii, 0)) dot radii wide, "
-      + "ΔE00 \(n(h.haloDeltaE00, 1)) from the skin, fading over \(h.weeks) weeks; \(h.risk.rawValue) risk. "
+      "halo (illustrative): skin melanin ×\(n(h.melaninFactor.value, 1)) in a ring \(n(haloWidth, 0)) dot radii wide, "
+      + "ΔE00 \(n(h.haloDeltaE00.value, 1)) from the skin, fading over \(h.weeks) weeks; \(h.risk) risk. "
       + "Modelled from proxies, not measured for SMP."
     let haloView = haloFigure(
-      single, field: geometry.dotField, radius: preview.dotDiameter / 2, width: h.haloWidthInRadii,
+      single, field: geometry.dotField, radius: preview.dotDiameter / 2, width: haloWidth,
       caption: "shown ×\(n(dotZoom, 0)); dashed: the dot's edge and the halo's outer edge. \(HTMLEscaping.escape(haloNote))")
     return """
       <section class="preview-section"><h2>What it looks like</h2>
@@ -460,27 +480,32 @@ public struct HTMLReport: Sendable {
 
   private func fadeSection() -> String {
     let fade = match.fade
+    let n = ReportFormat.number
+    let threshold = n(FadeModel.matchThreshold, 1)
     let touchUp: String
     if let year = fade.touchUpYear {
-      let time = fade.touchUpYears.map { "after \(ReportFormat.number($0, 1)) years (\(fade.touchUpMonths ?? 0) months; year \(year) on the chart)" }
+      let time = fade.touchUpYears.map {
+        "after \(n($0.value, 1)) years (\(fade.touchUpMonths ?? 0) months; year \(year) on the chart)"
+      }
       touchUp =
         "Touch-up: \(time ?? "year \(year)")"
-        + (fade.touchUpAgainstTarget
-          ? " (ΔE00 to the target passes \(ReportFormat.number(FadeModel.matchThreshold, 1)))."
-          : " (drift from the healed dot passes \(ReportFormat.number(FadeModel.matchThreshold, 1)); the target itself is out of reach).")
+        + (fade.touchUpBasis == "target"
+          ? " (ΔE00 to the target passes \(threshold))."
+          : " (drift from the healed dot passes \(threshold); the target itself is out of reach).")
     } else {
-      touchUp = "No touch-up needed within \(max(0, fade.entries.count - 1)) years."
+      touchUp = "No touch-up needed within \(fade.timeline.last?.year ?? 0) years."
     }
     var when = ""
-    if let record, let date = record.touchUp(fade), let months = fade.touchUpMonths {
+    if let record, let months = fade.touchUpMonths, let date = record.visit.adding(months: months) {
       when =
         "<p class=\"touch-up-date\">Book the touch-up for about <strong>\(date.longDescription)</strong> "
         + "(\(date)): the visit on \(record.visit) plus \(months) months.</p>"
     }
+    let o = match.options
     return """
       <section class="fade"><div class="keep"><h2>Fade</h2>
       <p class="note">The healed dot year by year (top strip), its ΔE00 to the target and its drift from year 0. \
-      Sun \(conditions.sun.rawValue)\(conditions.smoker ? ", smoker" : ", non-smoker").</p>
+      Sun \(HTMLEscaping.escape(o.sun))\(o.smoker ? ", smoker" : ", non-smoker").</p>
       \(chart.svg())</div>
       <p class="touch-up-text"><strong>\(touchUp)</strong></p>\(when)
       </section>
@@ -489,25 +514,28 @@ public struct HTMLReport: Sendable {
   }
 
   private func haloSection() -> String {
-    let h = hyperpigmentation
+    let h = match.hyperpigmentation
+    let e = HTMLEscaping.escape
+    let n = ReportFormat.number
     let weeks = h.healing.map { look in
       swatch(
-        "Week \(look.week)", look.stubbleLab, cls: "halo-week", data: "data-week=\"\(look.week)\"",
+        "Week \(look.week)", look.stubbleLab.colour, cls: "halo-week", data: "data-week=\"\(look.week)\"",
         details: [
-          ReportFormat.lab(look.stubbleLab),
-          "ΔE00 \(ReportFormat.number(look.deltaE00ToSettled, 2)) from settled",
+          ReportFormat.lab(look.stubbleLab.colour),
+          "ΔE00 \(n(look.deltaE00ToSettled.value, 2)) from settled",
         ])
     }.joined()
-    let advice = h.advice.map { "<li>\(HTMLEscaping.escape($0))</li>" }.joined()
+    let advice = h.advice.map { "<li>\(e($0))</li>" }.joined()
+    let risk = e(h.risk)
     return """
       <section class="halo"><h2>Hyperpigmentation during healing</h2>
-      \(h.skinType.map { "<p class=\"skin-type\">\(HTMLEscaping.escape($0.summary))</p>" } ?? "")
-      <p><span class="risk risk-\(h.risk.rawValue)">\(h.risk.rawValue) risk</span> · halo ΔE00 \
-      \(ReportFormat.number(h.haloDeltaE00, 2)) for about \(h.weeks) weeks (melanin ×\(ReportFormat.number(h.melaninFactor, 1)), \
-      \(ReportFormat.number(h.haloWidthInRadii, 0)) dot radii around each dot).</p>
+      \(h.skinType.map { "<p class=\"skin-type\">\(e($0.summary))</p>" } ?? "")
+      <p><span class="risk risk-\(risk)">\(risk) risk</span> · halo ΔE00 \
+      \(n(h.haloDeltaE00.value, 2)) for about \(h.weeks) weeks (melanin ×\(n(h.melaninFactor.value, 1)), \
+      \(n(h.haloWidthInRadii.value, 0)) dot radii around each dot).</p>
       <div class="swatch-row">\(weeks)</div>
       <ul class="advice">\(advice)</ul>
-      <p class="note basis">\(HTMLEscaping.escape(Hyperpigmentation.basis))</p>
+      <p class="note basis">\(e(h.basis))</p>
       </section>
 
       """
@@ -550,7 +578,7 @@ public struct HTMLReport: Sendable {
   /// Swatch pairs of the skin and a colour ΔE00 1, 1.8 and 5 darker (along L*), drawn from the
   /// client's own skin so the legend shows differences the client will meet.
   private func deltaEScale() -> String {
-    let skin = match.skinLab
+    let skin = skinLab
     return [1.0, FadeModel.matchThreshold, 5.0].map { target in
       let other = Self.lab(darkerThan: skin, byDeltaE00: target)
       return """
@@ -653,6 +681,7 @@ public struct HTMLReport: Sendable {
     .alert { border: 2px solid #c62828; color: #8e1b1b; padding: 8px 12px; margin: 0 0 12px; border-radius: 4px; }
     .stubble-pattern { display: block; border: 1px solid #ccc; height: auto; margin: 4px 0; }
     .recipe .swatch-row { margin-top: 12px; }
+    .mix { margin: 0 0 8px; font-size: 15px; } .cup { font-size: 13px; margin: 0 0 8px; }
     .fade-chart { display: block; max-width: 100%; height: auto; }
     .risk { font-weight: 700; padding: 1px 8px; border-radius: 10px; border: 1.5px solid; }
     .risk-low { color: #2e7d32; } .risk-moderate { color: #b26a00; } .risk-high { color: #c62828; }

@@ -3,21 +3,26 @@ import Foundation
 import PhotoIO
 
 /// A small copy of the consultation photo for a report: box-filtered in linear light, encoded as
-/// an 8-bit sRGB PNG by `PNGEncoder`.
+/// an 8-bit sRGB PNG by `PNGEncoder`, with the map of where skin and hair were sampled
+/// (``ToneAnalysis/regions``) so the report can outline them on it.
 public struct ReportThumbnail: Sendable, Equatable {
   /// Thumbnail width and height, pixels.
   public let width, height: Int
   /// The PNG file's bytes.
   public let png: [UInt8]
+  /// Where skin and hair were sampled in the photo (outlined by the report); nil draws no outlines.
+  public let regions: ToneRegionMap?
 
   /// Default longest side, pixels (about 2× the printed width of 70 mm at 96 dpi: sharp enough on
   /// screen and paper, small enough to keep the page well under a megabyte).
   public static let defaultMaximumSide = 400
 
-  /// A thumbnail of `photo` whose longer side is at most `maximumSide` (≥ 1). Pixels are averaged
-  /// over integer boxes in linear light (so stubble does not alias into a darker or lighter skin)
-  /// and re-encoded to sRGB; transparency is composited over white.
-  public init(photo: Photo, maximumSide: Int = defaultMaximumSide) throws(PhotoError) {
+  /// A thumbnail of `photo` whose longer side is at most `maximumSide` (≥ 1), with the sampled
+  /// `regions` of its analysis. Pixels are averaged over integer boxes in linear light (so stubble
+  /// does not alias into a darker or lighter skin) and re-encoded to sRGB; transparency is
+  /// composited over white.
+  public init(photo: Photo, regions: ToneRegionMap?, maximumSide: Int = defaultMaximumSide) throws(PhotoError) {
+    self.regions = regions
     let limit = max(1, maximumSide)
     let factor = max(1, Int((Double(max(photo.width, photo.height)) / Double(limit)).rounded(.up)))
     let w = max(1, photo.width / factor)

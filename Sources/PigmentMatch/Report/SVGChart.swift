@@ -6,10 +6,24 @@
 /// ``y(deltaE00:)`` map data to it, so tests and other drawings can place marks exactly.
 /// Drawn: ΔE00 to the hair target (solid, when the timeline has a target), ΔE00 to the healed
 /// dot of year 0 (dashed: the drift), the threshold ``FadeModel/matchThreshold`` (dashed
-/// horizontal line) and the ``FadeTimeline/touchUpYear`` (vertical line, `class="touch-up"`).
+/// horizontal line) and the touch-up year (vertical line, `class="touch-up"`). Drawn from the
+/// match's contract object (``JSONContract/MatchOutput/Fade``), like the rest of the report.
 package struct SVGChart: Sendable {
-  /// The timeline drawn.
-  package let timeline: FadeTimeline
+  /// One year drawn.
+  package struct Entry: Sendable {
+    package let year: Int
+    package let dotLab: Lab
+    package let deltaE00ToStart: Double
+    /// Nil without a target.
+    package let deltaE00ToTarget: Double?
+  }
+
+  /// Years 0…N.
+  package let entries: [Entry]
+  /// Whether the ΔE00-to-target curve is drawn (the timeline has a target).
+  package let hasTarget: Bool
+  /// The year of the touch-up marker, if any.
+  package let touchUpYear: Int?
   /// The ΔE00 threshold line.
   package let threshold: Double
   /// viewBox width and height, user units.
@@ -21,12 +35,20 @@ package struct SVGChart: Sendable {
   /// Height of the fade-strip swatches at the top.
   package static let stripHeight = 28.0
 
-  /// A chart of `timeline` with the match threshold `threshold` (default ``FadeModel/matchThreshold``).
+  /// A chart of the match's fade `fade` with the match threshold `threshold` (default
+  /// ``FadeModel/matchThreshold``).
   package init(
-    timeline: FadeTimeline, threshold: Double = FadeModel.matchThreshold, width: Double = 640,
+    fade: JSONContract.MatchOutput.Fade, threshold: Double = FadeModel.matchThreshold, width: Double = 640,
     height: Double = 260
   ) {
-    self.timeline = timeline
+    entries = fade.timeline.map {
+      let toTarget = $0.deltaE00ToTarget.value
+      return Entry(
+        year: $0.year, dotLab: $0.dotLab.colour, deltaE00ToStart: $0.deltaE00ToStart.value,
+        deltaE00ToTarget: toTarget.isFinite ? toTarget : nil)
+    }
+    hasTarget = entries.contains { $0.deltaE00ToTarget != nil }
+    touchUpYear = fade.touchUpYear
     self.threshold = threshold
     self.width = width
     self.height = height
@@ -37,13 +59,13 @@ package struct SVGChart: Sendable {
   }
 
   /// Last year on the axis (≥ 1 so the axis has a length).
-  package var lastYear: Int { max(1, timeline.entries.last?.year ?? 1) }
+  package var lastYear: Int { max(1, entries.last?.year ?? 1) }
 
   /// Top of the ΔE00 axis: the largest value drawn (curves and threshold) rounded up to a whole
   /// step of `deltaE00Step(for:)`, with some headroom.
   package var maximumDeltaE00: Double {
     var values: [Double] = [threshold]
-    for entry in timeline.entries {
+    for entry in entries {
       values.append(entry.deltaE00ToStart)
       if let toTarget = entry.deltaE00ToTarget { values.append(toTarget) }
     }
@@ -82,10 +104,10 @@ package struct SVGChart: Sendable {
       font-family="system-ui, sans-serif">
       """
     // Fade strip: one swatch per year, centred on its x.
-    let years = timeline.entries.map(\.year)
+    let years = entries.map(\.year)
     let slot = (width - left - right) / Double(max(1, years.count))
     let swatchWidth = min(slot * 0.85, 2 * (right - 4), 48)
-    for entry in timeline.entries {
+    for entry in entries {
       let cx = x(year: Double(entry.year))
       let hex = ReportFormat.hex(entry.dotLab)
       out += """
@@ -97,7 +119,7 @@ package struct SVGChart: Sendable {
     // Each strip swatch labelled with its year (thinned like the axis when years are many), dark
     // text on light dots (L* > 55) and white on dark ones.
     let stripLabelEvery = max(1, Int((Double(years.count) / 12).rounded(.up)))
-    for entry in timeline.entries where entry.year % stripLabelEvery == 0 || entry.year == years.last {
+    for entry in entries where entry.year % stripLabelEvery == 0 || entry.year == years.last {
       out += """
         <text class="fade-year" x="\(f(x(year: Double(entry.year))))" y="\(f(4 + Self.stripHeight - 8))" \
         text-anchor="middle" fill="\(entry.dotLab.l > 55 ? "#1b1b1b" : "#ffffff")">\
@@ -152,14 +174,14 @@ package struct SVGChart: Sendable {
       return s
     }
     out += polyline(
-      timeline.entries.map(\.deltaE00ToStart), cls: "drift", colour: "#7b8794", dash: "4 3")
-    if timeline.target != nil {
+      entries.map(\.deltaE00ToStart), cls: "drift", colour: "#7b8794", dash: "4 3")
+    if hasTarget {
       out += polyline(
-        timeline.entries.map { $0.deltaE00ToTarget ?? 0 }, cls: "to-target", colour: "#1a4d8f",
+        entries.map { $0.deltaE00ToTarget ?? 0 }, cls: "to-target", colour: "#1a4d8f",
         dash: nil)
     }
     // Touch-up year.
-    if let year = timeline.touchUpYear {
+    if let year = touchUpYear {
       let ux = x(year: Double(year))
       out += """
         <line class="touch-up" data-year="\(year)" x1="\(f(ux))" y1="\(f(top))" x2="\(f(ux))" y2="\(f(plotBottom))" \
@@ -170,7 +192,7 @@ package struct SVGChart: Sendable {
     }
     // Legend.
     let legendY = top - 9
-    if timeline.target != nil {
+    if hasTarget {
       out +=
         "<line x1=\"\(f(left + 4))\" y1=\"\(f(legendY - 4))\" x2=\"\(f(left + 24))\" y2=\"\(f(legendY - 4))\" stroke=\"#1a4d8f\" stroke-width=\"2\"/>"
       out += "<text x=\"\(f(left + 28))\" y=\"\(f(legendY))\" fill=\"#333\">to the target</text>"

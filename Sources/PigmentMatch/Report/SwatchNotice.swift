@@ -5,7 +5,7 @@ import Foundation
 ///
 /// The sheet is often the only thing a client or a colleague sees, so it carries what the page and
 /// the JSON say before the recipe: low confidence first, then an out-of-reach target, every other
-/// warning of the measurement, and whether the photo was calibrated and how (``notices(for:measurement:)``).
+/// warning of the measurement, and whether the photo was calibrated and how (``notices(for:)``).
 public struct SwatchNotice: Sendable, Equatable {
   /// The text as drawn: upper case, only characters of the sheet's font (`BitmapFont`).
   public let text: String
@@ -18,39 +18,33 @@ public struct SwatchNotice: Sendable, Equatable {
     self.isWarning = isWarning
   }
 
-  /// The notices of a match and the measurement it came from, in order: low confidence (the
-  /// measurement lists it first), out of reach (the closest blend's ΔE00 above the match
-  /// threshold, ``MatchReport/reach``), the measurement's other warnings, then the calibration:
-  /// *uncalibrated* is a warning, a correction that was applied a note naming it. Without a
-  /// measurement (colours given directly) only the out-of-reach notice can apply.
-  public static func notices(for report: MatchReport, measurement: PhotoMeasurement?) -> [SwatchNotice] {
-    let warnings = measurement?.analysis.warnings ?? []
+  /// The notices of a match (its JSON contract object), in order: low confidence (the analysis
+  /// lists it first when its confidence is below ``PhotoMeasurement/lowConfidenceThreshold``),
+  /// out of reach (`reach` is not null: the closest blend's ΔE00 is above the match threshold),
+  /// the analysis' other warnings, then the calibration: *uncalibrated* is a warning, a
+  /// correction that was applied a note naming it.
+  public static func notices(for match: JSONContract.MatchOutput) -> [SwatchNotice] {
+    var warnings = match.analysis.warnings
     var notices: [SwatchNotice] = []
-    var rest: [ToneWarning] = []
-    for warning in warnings {
-      if case .lowConfidence = warning {
-        notices.append(SwatchNotice(warning.description, isWarning: true))
-      } else {
-        rest.append(warning)
-      }
+    if match.analysis.confidence.value < PhotoMeasurement.lowConfidenceThreshold, !warnings.isEmpty {
+      notices.append(SwatchNotice(warnings.removeFirst(), isWarning: true))
     }
-    if let reach = report.reach {
-      notices.append(SwatchNotice(outOfReach(deltaE00: report.solution.blend.deltaE00, reach: reach), isWarning: true))
+    if let reach = match.reach {
+      notices.append(SwatchNotice(outOfReach(deltaE00: match.blend.deltaE00.value, reach: reach), isWarning: true))
     }
-    notices += rest.map { SwatchNotice($0.description, isWarning: true) }
-    if let calibration = measurement?.calibration {
-      notices.append(SwatchNotice(calibration.summary, isWarning: !calibration.isCalibrated))
-    }
+    notices += warnings.map { SwatchNotice($0, isWarning: true) }
+    let calibration = match.analysis.calibration
+    notices.append(SwatchNotice(calibration.summary, isWarning: !calibration.calibrated))
     return notices
   }
 
   /// The out-of-reach line: how close the palette gets and what it lacks.
-  static func outOfReach(deltaE00: Double, reach: PaletteReach) -> String {
+  static func outOfReach(deltaE00: Double, reach: JSONContract.Reach) -> String {
     var text =
       "out of reach: the closest blend is ΔE00 \(String(format: "%.1f", deltaE00)) from the target"
       + " (a match is ΔE00 \(String(format: "%.1f", FadeModel.matchThreshold)) or less)"
     if !reach.missing.isEmpty {
-      text += "; the palette lacks " + reach.missing.map(\.description).joined(separator: "; ")
+      text += "; the palette lacks " + reach.missing.map(\.message).joined(separator: "; ")
     }
     return text
   }

@@ -3,12 +3,13 @@ import PhotoIO
 
 /// A labelled PNG of a match's colours: its warnings and calibration on top, then the recipe, then
 /// three rows of square swatches on white, each row with a title at its left and a caption under
-/// every swatch.
+/// every swatch. Drawn, like ``HTMLReport``, from the match's JSON contract object
+/// (``JSONContract/MatchOutput``) alone.
 ///
 /// Content:
 /// - Notices (top, `notices`): low confidence, out of reach, the measurement's other warnings
 ///   (in `alert` red), and the calibration — `UNCALIBRATED: …` in red, or the correction that
-///   was applied in `ink` (``SwatchNotice/notices(for:measurement:)``), each wrapped at word
+///   was applied in `ink` (``SwatchNotice/notices(for:)``), each wrapped at word
 ///   boundaries to the width of the rows below.
 /// - Recipe (top): `RECIPE: <drops> <NAME> + <drops> <NAME> … = <total> DROPS`, the rounded
 ///   recipe (``DropRecipe``) with the blend's ingredient names, wrapped at ingredient boundaries
@@ -90,33 +91,26 @@ public struct SwatchSheet: Sendable, Equatable {
   /// y of row 0's swatches, pixels.
   private let top: Int
 
-  /// The sheet of `report` and the photo measurement it came from: the warnings of both and the
-  /// calibration on top (``SwatchNotice/notices(for:measurement:)``).
-  public init(report: MatchReport, measurement: PhotoMeasurement) {
-    self.init(report: report, notices: SwatchNotice.notices(for: report, measurement: measurement))
-  }
-
-  /// The sheet of a match with no photo behind it (colours given directly): only the
-  /// out-of-reach notice can apply. For a photo use ``init(report:measurement:)``.
-  public init(report: MatchReport) {
-    self.init(report: report, notices: SwatchNotice.notices(for: report, measurement: nil))
-  }
-
-  /// The sheet of `report` with `notices` on top.
-  init(report: MatchReport, notices: [SwatchNotice]) {
-    let year0 = report.fade.entries.first?.stubbleLab ?? report.solution.blend.dotLab
+  /// The sheet of `match` (what `match --json` writes for the photo): its warnings and the
+  /// calibration on top (``SwatchNotice/notices(for:)``).
+  public init(match: JSONContract.MatchOutput) {
+    let analysis = match.analysis
+    let dot = match.blend.dotLab.colour
+    let target = match.target.lab.colour
+    let hair = (analysis.hair?.lab ?? match.target.hairLab)?.colour ?? target
+    let year0 = match.fade.timeline.first?.stubbleLab.colour ?? dot
     rows = [
-      [report.skinFit.target, report.hair ?? report.target, report.target, report.solution.blend.dotLab, year0].map(
-        SRGB8.init(clamping:)),
-      report.fade.entries.map { SRGB8(clamping: $0.dotLab) },
-      report.hyperpigmentation.healing.map { SRGB8(clamping: $0.stubbleLab) },
+      [analysis.skin.lab.colour, hair, target, dot, year0].map(SRGB8.init(clamping:)),
+      match.fade.timeline.map { SRGB8(clamping: $0.dotLab.colour) },
+      match.hyperpigmentation.healing.map { SRGB8(clamping: $0.stubbleLab.colour) },
     ]
     captions = [
       ["SKIN", "HAIR", "TARGET", "DOT", "STUBBLE"],
-      report.fade.entries.map { "Y\($0.year)" },
-      report.hyperpigmentation.healing.map { "W\($0.week)" },
+      match.fade.timeline.map { "Y\($0.year)" },
+      match.hyperpigmentation.healing.map { "W\($0.week)" },
     ]
-    let pieces = Self.recipePieces(report.solution)
+    let notices = SwatchNotice.notices(for: match)
+    let pieces = Self.recipePieces(match.blend)
     recipe = BitmapText(pieces.joined(separator: " "), scale: Self.textScale).text
 
     let titleColumn = Self.rowTitles.joined().map { Self.textWidth($0) }.max() ?? 0
@@ -239,16 +233,16 @@ public struct SwatchSheet: Sendable, Equatable {
   /// The recipe's pieces, which wrapping keeps whole: `RECIPE:`, `3 Name`, `+ 2 Name`, …,
   /// `= 5 drops`. Names come from the blend's components; an ingredient the blend does not list
   /// (rounding never adds one, but the type allows it) shows its id.
-  static func recipePieces(_ solution: BlendSolver.Solution) -> [String] {
+  static func recipePieces(_ blend: JSONContract.Blend) -> [String] {
     let names = Dictionary(
-      solution.blend.components.map { ($0.pigment, $0.name) },
+      blend.components.map { ($0.pigment, $0.name) },
       uniquingKeysWith: { first, _ in first })
     var pieces = ["RECIPE:"]
-    for (n, entry) in solution.drops.entries.enumerated() {
+    for (n, entry) in blend.recipe.enumerated() {
       pieces.append(
         (n == 0 ? "" : "+ ") + "\(entry.drops) \(names[entry.pigment] ?? entry.pigment)")
     }
-    let total = solution.drops.totalDrops
+    let total = blend.recipe.reduce(0) { $0 + $1.drops }
     pieces.append("= \(total) \(total == 1 ? "DROP" : "DROPS")")
     return pieces
   }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import PigmentMatch
 
-/// `pigmatch batch FOLDER --palette FILE -o results.jsonl [--years N] [--sun …] [--jobs N]`:
+/// `pigmatch batch FOLDER --palette FILE -o results.jsonl [--years N] [--sun …] [--dot-size MM]
+/// [--spacing MM] [--jobs N]`:
 /// `match` every photo of a folder on all cores, one JSON line per photo (``BatchRun``).
 ///
 /// Exit status: 2 when the folder, the palette or the output's folder is missing or unreadable;
@@ -17,7 +18,7 @@ struct BatchCommand: ParsableCommand {
       the palette's id, name, version and fingerprint and the options); a photo that fails is the line
       {"photo":…,"schemaVersion":…,"error":…} and the batch goes on. Re-running skips photos whose result
       line was made with the same palette file and options, recomputes those made with another palette or
-      other options (or an older schema version), and retries those with an error line. With --csv FILE,
+      other options (--years, --sun, --smoker, --dot-size, --spacing, region options; or an older schema version), and retries those with an error line. With --csv FILE,
       the whole output is also written as CSV: a header row, one row per photo (RFC 4180 quoting).
       Regions per photo: a sidecar file beside the photo, PHOTO.regions.json (e.g. scalp.jpg.regions.json), with any of
       {"skin": [[x,y,w,h],…], "hair": [[x,y,w,h],…], "roi": [x,y,w,h], "greyCard": [x,y,w,h], "cardLab": [L,a,b],
@@ -53,6 +54,8 @@ struct BatchCommand: ParsableCommand {
 
   @OptionGroup var fade: FadeOptions
 
+  @OptionGroup var geometry: DotGeometryOptions
+
   func validate() throws {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
   }
@@ -60,10 +63,10 @@ struct BatchCommand: ParsableCommand {
   func run() throws {
     let console = CLI.console
     let (loaded, identity) = try PaletteCommand.loadIdentified(palette)
-    let years = fade.years ?? 0
+    let pipeline = MatchPipeline(
+      palette: loaded, options: geometry.pipelineOptions(years: fade.years ?? 0, conditions: fade.conditions))
     let settings = JSONContract.BatchSettings(
-      palette: identity,
-      options: JSONContract.RunOptions(years: years, conditions: fade.conditions, regionOptions: region.arguments))
+      palette: identity, options: JSONContract.RunOptions(pipeline.options, regionOptions: region.arguments))
     guard OutputTarget.canonical(output) != nil else {
       throw CLIFailure.input(
         output, "its folder \(BatchOutputFile.folder(of: output)) does not exist")
@@ -85,8 +88,6 @@ struct BatchCommand: ParsableCommand {
     defer { withExtendedLifetime(lock) {} }
     let defaults = Defaults(
       options: region.isEmpty ? MeasurementOptions() : try region.measurementOptions(), fitzpatrick: region.fitzpatrick)
-    let pipeline = MatchPipeline(
-      palette: loaded, options: .init(years: years, conditions: fade.conditions))
     let progress = BatchProgress(console: console, total: batch.pending.count)
     let summary: BatchSummary
     do {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import PigmentMatch
 
-/// `match`'s and `report`'s dot geometry: one healed dot size and spacing for the whole match
+/// `match`'s, `report`'s and `batch`'s dot geometry: one healed dot size and spacing for the whole match
 /// (stubble impression, its fade, the hyperpigmentation halo and risk, the report's preview).
 struct DotGeometryOptions: ParsableArguments {
   @Option(name: .customLong("dot-size"), help: "Healed dot diameter, mm (0.05…1; default 0.125: healed SMP dots are 0.10–0.15 mm).")

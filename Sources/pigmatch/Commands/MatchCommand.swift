@@ -38,7 +38,7 @@ struct MatchCommand: ParsableCommand {
     let cup = try self.cup.cup(
       report.solution.blend, model: DotModel(palette: loaded, optics: report.skinFit.optics))
     if output.json {
-      let options = JSONContract.RunOptions(years: years, conditions: fade.conditions, regionOptions: region.arguments)
+      let options = JSONContract.RunOptions(pipeline.options, regionOptions: region.arguments)
       try JSONOutput.print(
         JSONContract.MatchOutput(
           measurement, report, palette: identity, options: options, stated: region.fitzpatrick, cup: cup))

@@ -3,8 +3,10 @@ import Foundation
 import PigmentMatch
 
 /// `pigmatch report PHOTO --palette FILE -o OUT.html [--png] [--client …] [--practitioner …]
-/// [--date yyyy-mm-dd] [--notes …] [--dot-size MM] [--spacing MM] [--years N] [--sun …] [--smoker]`:
-/// the match as one self-contained HTML page (``HTMLReport``), or with `--png` a swatch sheet
+/// [--date yyyy-mm-dd] [--notes …] [--dot-size MM] [--spacing MM] [--years N] [--sun …] [--smoker]
+/// [--volume 5ml]`:
+/// the match as one self-contained HTML page (``HTMLReport``, drawn from the `match --json` contract
+/// object), or with `--png` a swatch sheet
 /// (``SwatchSheet``). Decodes, calls the library, writes the file atomically.
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -31,12 +33,14 @@ struct ReportCommand: ParsableCommand {
 
   @OptionGroup var fade: FadeOptions
 
+  @OptionGroup var cup: CupOptions
+
   func run() throws {
     // Before any work: the output must not be the photo, the palette, a link, a device or a FIFO.
     do { try OutputTarget.check(output, inputs: [("photo", photo), ("palette", palette)]) } catch {
       throw CLIFailure.input(error.description)
     }
-    let loaded = try PaletteCommand.load(palette)
+    let (loaded, identity) = try PaletteCommand.loadIdentified(palette)
     let options = ToneAnalysisOptions()
     let decoded: Photo
     do {
@@ -46,7 +50,6 @@ struct ReportCommand: ParsableCommand {
       throw error.cliFailure
     }
     let measurement = try region.measure(decoded, name: photo)
-    let analysis = measurement.analysis
     let pipeline = MatchPipeline(
       palette: loaded, options: geometry.pipelineOptions(years: fade.years ?? 0, conditions: fade.conditions))
     let report: MatchReport
@@ -56,16 +59,21 @@ struct ReportCommand: ParsableCommand {
 
     let clinical: ClinicalRecord
     do { clinical = try record.clinicalRecord() } catch { throw CLIFailure.input("--date", "\(error)") }
+    let cup = try self.cup.cup(
+      report.solution.blend, model: DotModel(palette: loaded, optics: report.skinFit.optics))
+    // The page and the sheet are drawn from the same contract object `match --json` writes.
+    let contract = JSONContract.MatchOutput(
+      measurement, report, palette: identity,
+      options: JSONContract.RunOptions(pipeline.options, regionOptions: region.arguments), stated: region.fitzpatrick,
+      cup: cup)
     let bytes: [UInt8]
     do {
       if png {
-        bytes = try SwatchSheet(report: report, measurement: measurement).png()
+        bytes = try SwatchSheet(match: contract).png()
       } else {
         let page = HTMLReport(
-          photoName: URL(fileURLWithPath: photo).lastPathComponent, analysis: analysis,
-          match: report,
-          thumbnail: try ReportThumbnail(photo: decoded), measurement: measurement,
-          record: clinical)
+          photoName: URL(fileURLWithPath: photo).lastPathComponent, match: contract,
+          thumbnail: try ReportThumbnail(photo: decoded, regions: measurement.analysis.regions), record: clinical)
         bytes = Array(page.render().utf8)
       }
     } catch {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import PigmentMatch
 
-/// The shared `--volume` option of `blend` and `match`: the recipe in ml for a cup of that size.
+/// The shared `--volume` option of `blend`, `match` and `report`: the recipe in ml for a cup of that size.
 struct CupOptions: ParsableArguments {
   @Option(help: "A cup volume, e.g. 5ml: also state the recipe in ml for that cup (0.1 ml steps).")
   var volume: String?
