@@ -26,7 +26,7 @@ struct MonteCarloStage: ParsableCommand {
   @Flag(help: "Fit the Kubelka–Munk calibration to the Monte Carlo and print it.")
   var fit = false
 
-  @Option(help: "Cases left out of the fit and reported apart: depth:<mm> or load:<name> (e.g. depth:0.1, load:1:4).")
+  @Option(help: "Cases left out of the fit and reported apart: depth:<mm>, load:<name> or skin:<class> (e.g. depth:0.1, load:1:4, skin:dark).")
   var holdout: [String] = []
 
   @Option(help: "Write the Monte Carlo cases (parameters and Lab) to this file, to refit without rerunning.")
@@ -114,19 +114,24 @@ struct MonteCarloStage: ParsableCommand {
       holdout.contains { rule in
         if rule.hasPrefix("depth:"), let d = Double(rule.dropFirst(6)) { return abs(c.depth - d) < 1e-9 }
         if rule.hasPrefix("load:") { return c.load == String(rule.dropFirst(5)) }
+        if rule.hasPrefix("skin:") { return c.skin == String(rule.dropFirst(5)) }
         return false
       }
     }
     if fit {
       let training = cases.filter { !isHeldOut($0) }
-      for (name, plainS) in [("fitted, S = (3/4)µs′ − µa/4", false), ("fitted, epidermis S = (3/4)µs′", true)] {
-        let fitted = Self.fitCalibration(cases: training, fast: fast, plainScattering: plainS)
+      for (name, weight) in [
+        ("fitted, epidermis S = (3/4)µs′", 0.0), ("fitted, epidermis S = (3/4)µs′ − ε·µa/4", Double.nan),
+      ] {
+        let fitted = Self.fitCalibration(cases: training, fast: fast, absorptionInScattering: weight)
         print(
           String(
             format: "%@ (%d training cases): epidermisAbsorption %.4f, epidermisScattering %.4f, "
-              + "dermisAbsorption %.4f, dermisScattering %.4f, internalReflectance %.4f", name,
+              + "dermisAbsorption %.4f, dermisScattering %.4f, internalReflectance %.4f, "
+              + "epidermisAbsorptionInScattering %.4f", name,
             training.count, fitted.epidermisAbsorption, fitted.epidermisScattering,
-            fitted.dermisAbsorption, fitted.dermisScattering, fitted.internalReflectance))
+            fitted.dermisAbsorption, fitted.dermisScattering, fitted.internalReflectance,
+            fitted.epidermisAbsorptionInScattering))
         calibrations.append((name, fitted))
       }
     }
@@ -169,15 +174,17 @@ struct MonteCarloStage: ParsableCommand {
     print(String(format: "montecarlo: Monte Carlo time %.1f s", seconds))
   }
 
-  /// Nelder–Mead (Nelder & Mead 1965) on the log factors and K2, minimising Σ ΔE00².
-    static func fitCalibration(
-    cases: [Case], fast: (Case, KubelkaMunkCalibration) -> Lab, plainScattering: Bool
+  /// Nelder–Mead (Nelder & Mead 1965) on the log factors and K2 (and ε, as a logistic, when
+  /// `absorptionInScattering` is NaN; else ε is held at that value), minimising Σ ΔE00².
+  static func fitCalibration(
+    cases: [Case], fast: (Case, KubelkaMunkCalibration) -> Lab, absorptionInScattering: Double
   ) -> KubelkaMunkCalibration {
+    let fitsWeight = absorptionInScattering.isNaN
     func make(_ v: [Double]) -> KubelkaMunkCalibration {
       KubelkaMunkCalibration(
         epidermisAbsorption: exp(v[0]), epidermisScattering: exp(v[1]), dermisAbsorption: exp(v[2]),
         dermisScattering: exp(v[3]), internalReflectance: min(max(v[4], 0.2), 0.8),
-        epidermisScatteringWithoutAbsorption: plainScattering)
+        epidermisAbsorptionInScattering: fitsWeight ? 1 / (1 + exp(-v[5])) : absorptionInScattering)
     }
     func cost(_ x: [Double]) -> Double {
       let c = make(x)
@@ -186,14 +193,21 @@ struct MonteCarloStage: ParsableCommand {
         return $0 + e * e
       }
     }
-    var simplex: [[Double]] = [[0, 0, 0, 0, 0.5]]
-    for i in 0..<5 {
+    // Start from the shipped calibration (a refit moves it only where the cases ask).
+    let shipped = KubelkaMunkCalibration.monteCarlo
+    let start = [
+      log(shipped.epidermisAbsorption), log(shipped.epidermisScattering), log(shipped.dermisAbsorption),
+      log(shipped.dermisScattering), shipped.internalReflectance,
+    ]
+    let weight = min(max(shipped.epidermisAbsorptionInScattering, 0.01), 0.99)
+    var simplex: [[Double]] = [fitsWeight ? start + [log(weight / (1 - weight))] : start]
+    for i in simplex[0].indices {
       var v = simplex[0]
-      v[i] += i == 4 ? 0.1 : 0.3
+      v[i] += i == 4 ? 0.1 : i == 5 ? 1 : 0.3
       simplex.append(v)
     }
     var values = simplex.map(cost)
-    for _ in 0..<600 {
+    for _ in 0..<1000 {
       let order = values.indices.sorted { values[$0] < values[$1] }
       simplex = order.map { simplex[$0] }
       values = order.map { values[$0] }
@@ -227,7 +241,7 @@ struct MonteCarloStage: ParsableCommand {
     return make(simplex[best])
   }
 
-  /// One tab-separated line per case: name, skin, load, depth, the nine parameters, the fractions
+  /// One tab-separated line per case: name, skin, load, depth, the ten parameters, the fractions
   /// (comma-separated, "-" for bare skin) and the Monte Carlo L*, a*, b*.
   static func writeCases(_ cases: [Case], path: String) throws {
     let lines = cases.map { c -> String in
@@ -235,7 +249,7 @@ struct MonteCarloStage: ParsableCommand {
       let numbers = [
         p.melanosomeFraction, p.pheomelaninFraction, p.bloodFraction, p.oxygenSaturation,
         p.dermalScatteringScale, p.scatteringPower, p.epidermisThickness, p.pigmentLayerThickness,
-        p.pigmentDepth,
+        p.pigmentDepth, p.caroteneMicromolar,
       ].map { String($0) }
       let fractions = c.fractions.map { $0.map { String($0) }.joined(separator: ",") } ?? "-"
       return ([c.name, c.skin, c.load, String(c.depth)] + numbers
@@ -249,16 +263,16 @@ struct MonteCarloStage: ParsableCommand {
     let text = try String(contentsOfFile: path, encoding: .utf8)
     return try text.split(separator: "\n").enumerated().map { index, line in
       let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      let n = f.count == 17 ? f[3...12].compactMap(Double.init) : []
-      let lab = f.count == 17 ? f[14...16].compactMap(Double.init) : []
-      guard n.count == 10, lab.count == 3 else {
-        throw ValidationError("\(path):\(index + 1): expected 17 tab-separated fields")
+      let n = f.count == 18 ? f[3...13].compactMap(Double.init) : []
+      let lab = f.count == 18 ? f[15...17].compactMap(Double.init) : []
+      guard n.count == 11, lab.count == 3 else {
+        throw ValidationError("\(path):\(index + 1): expected 18 tab-separated fields")
       }
       let p = SkinParameters(
         melanosomeFraction: n[1], bloodFraction: n[3], oxygenSaturation: n[4], dermalScatteringScale: n[5],
         epidermisThickness: n[7], pigmentLayerThickness: n[8], pigmentDepth: n[9], pheomelaninFraction: n[2],
-        scatteringPower: n[6])
-      let fractions = f[13] == "-" ? nil : f[13].split(separator: ",").compactMap { Double($0) }
+        scatteringPower: n[6], caroteneMicromolar: n[10])
+      let fractions = f[14] == "-" ? nil : f[14].split(separator: ",").compactMap { Double($0) }
       return Case(
         name: f[0], skin: f[1], load: f[2], depth: n[0], parameters: p, fractions: fractions,
         reference: Lab(l: lab[0], a: lab[1], b: lab[2]))
