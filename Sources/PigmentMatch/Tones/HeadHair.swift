@@ -28,11 +28,10 @@ enum HeadHair {
   static let minimumCoverage = 0.5
 
   /// The hair pixels (indices into `all`) above the skin, or nil when the band is not hair.
-  /// `pixels`, `assignment` and `roles` say where the skin is; `all` holds every usable pixel,
+  /// `isSkin` marks the skin among `pixels`; `all` holds every usable pixel,
   /// including those the scene left out (a dark head of hair may share a cluster with a suit).
   static func find(
-    pixels: TonePixels.Buffer, assignment: [UInt8], roles: [ToneRole], all: TonePixels.Buffer, skin: Lab,
-    lightness: [Float]
+    pixels: TonePixels.Buffer, isSkin skinPixel: [Bool], all: TonePixels.Buffer, skin: Lab, lightness: [Float]
   ) -> [Int]? {
     let w = pixels.gridWidth
     let h = pixels.gridHeight
@@ -46,10 +45,9 @@ enum HeadHair {
       index[p] = Int32(i)
       firstRow = min(firstRow, p / w)
     }
-    for i in 0..<pixels.count {
+    for i in 0..<pixels.count where i < skinPixel.count && skinPixel[i] {
       let p = Int(pixels.position[i])
-      let c = Int(assignment[i])
-      if c < roles.count, roles[c] == .skin {
+      do {
         isSkin[p] = true
         skinIndices.append(i)
       }
@@ -132,6 +130,23 @@ enum HeadHair {
       if hairTexture >= max(minimumTexture, relativeTexture * skinTexture) { return band }
     }
     return nil
+  }
+
+  /// The band's most hair-like pixels: those at or beyond the ``ToneAnalysis/hairCorePercentile``
+  /// quantile of t on the line from the skin (t = 0) through the band's median (t = 1). At the
+  /// hairline, skin shows between the strands, so much of the band is a mixture of the two; the
+  /// hair's own colour is the far end of the line (as for a hair cluster, step 6 of ``ToneAnalysis``).
+  static func core(of band: [Int], in all: TonePixels.Buffer, skin: Lab) -> [Int] {
+    let centre = Statistics.medianLab(pixels: all, indices: band)
+    let d = (centre.l - skin.l, centre.a - skin.a, centre.b - skin.b)
+    let norm2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
+    guard norm2 > 1e-9 else { return band }
+    let t = band.map { i -> Double in
+      ((Double(all.l[i]) - skin.l) * d.0 + (Double(all.a[i]) - skin.a) * d.1 + (Double(all.b[i]) - skin.b) * d.2)
+        / norm2
+    }
+    let threshold = Statistics.quantile(t, ToneAnalysis.hairCorePercentile)
+    return zip(band, t).filter { $0.1 >= threshold }.map(\.0)
   }
 
   /// Mean |ΔL*| from each of `members` to its right and lower neighbours that are also `within`:

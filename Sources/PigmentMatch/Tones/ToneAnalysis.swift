@@ -159,6 +159,8 @@ public struct ToneAnalysis: Sendable {
     // scene's fine clusters.
     let scene = SceneFilter(pixels: pixels, seed: options.seed)
     var fineSkin: SkinTone?
+    // Which pixels the scene's skin tone was measured on (nil: the scene found no skin).
+    var measuredSkin: [Bool]?
     var unevenShare = 0.0
     if let seed = scene.seed {
       // Nothing left out: the scene's own labels serve (no copy).
@@ -176,6 +178,7 @@ public struct ToneAnalysis: Sendable {
           textures: stay.map { scene.textures[$0] })
         fineSkin = region.tone
         unevenShare = region.unevenShare
+        measuredSkin = selection.labels.map { Int($0) < region.measured.count && region.measured[Int($0)] }
       }
     }
 
@@ -209,14 +212,17 @@ public struct ToneAnalysis: Sendable {
     var hairBand: [Int] = []
     if hair == nil,
       let band = HeadHair.find(
-        pixels: pixels, assignment: assignment, roles: roles, all: sampling.pixels, skin: skinLab,
-        lightness: scene.lightness)
+        pixels: pixels,
+        isSkin: Self.skinPixels(
+          assignment: assignment, roles: roles, centres: centres, shares: shares, measured: measuredSkin, skin: fineSkin),
+        all: sampling.pixels, skin: skinLab, lightness: scene.lightness)
     {
       hairBand = band.map { Int(sampling.pixels.position[$0]) }
-      let lab = Statistics.medianLab(pixels: sampling.pixels, indices: band)
+      let core = band
+      let lab = Statistics.medianLab(pixels: sampling.pixels, indices: core)
       hair = HairTone(
         lab: lab, share: Double(band.count) / Double(pixels.count),
-        spread: Self.spread(pixels: sampling.pixels, indices: band, around: lab),
+        spread: Self.spread(pixels: sampling.pixels, indices: core, around: lab),
         contrast: DeltaE.ciede2000(skinLab, lab))
     }
 
@@ -317,6 +323,22 @@ public struct ToneAnalysis: Sendable {
       }
     }
     return (skin, hair)
+  }
+
+  /// Which pixels (of the clustered buffer) are the skin, for finding the hair above it: those of the
+  /// skin clusters, unless the main skin cluster lies farther than ``SkinRegion/toneReach`` from the
+  /// skin tone the scene measured (a small face whose coarse cluster took in hair and shade of the
+  /// skin's hue: its upper edge is then the top of the hair); then the pixels the scene measured.
+  static func skinPixels(
+    assignment: [UInt8], roles: [ToneRole], centres: [Lab], shares: [Double], measured: [Bool]?, skin: SkinTone?
+  ) -> [Bool] {
+    let main = roles.indices.filter { roles[$0] == .skin }.max { shares[$0] < shares[$1] }
+    if let measured, let skin, let main, measured.count == assignment.count,
+      DeltaE.ciede2000(centres[main], skin.lab) > SkinRegion.toneReach
+    {
+      return measured
+    }
+    return assignment.map { Int($0) < roles.count && roles[Int($0)] == .skin }
   }
 
   /// Whether a cluster centre could be skin: hue 15–100°, C* ≥ 4, L* ≥ 15.
