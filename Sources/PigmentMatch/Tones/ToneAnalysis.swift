@@ -46,7 +46,8 @@ import Foundation
 ///    piling up in a hump of pure hair: stubble dots and strands narrower than a pixel), the
 ///    lightness comes from the most covered pixels (99th percentile of t) and the colour is the
 ///    nearest of the natural-hair family (`HairGamut.nearest`, the melanin model): the mixing line
-///    ends where it meets the family. A hair found by place is the per-channel median of its band.
+///    ends where it meets the family. A hair found by place is the per-channel median of its band
+///    past its most skin-like pixels (`HeadHair.core`: hairline mixtures).
 /// 7. **Skin type.** ITA° (Chardon 1991), class (Del Bino 2006), Fitzpatrick by convention, Monk swatch.
 ///
 /// The statistics of steps 3–6 (touching fractions, medians, quantiles, the unmixing fit) are
@@ -218,7 +219,7 @@ public struct ToneAnalysis: Sendable {
         all: sampling.pixels, skin: skinLab, lightness: scene.lightness)
     {
       hairBand = band.map { Int(sampling.pixels.position[$0]) }
-      let core = band
+      let core = HeadHair.core(of: band, in: sampling.pixels, skin: skinLab)
       let lab = Statistics.medianLab(pixels: sampling.pixels, indices: core)
       hair = HairTone(
         lab: lab, share: Double(band.count) / Double(pixels.count),
