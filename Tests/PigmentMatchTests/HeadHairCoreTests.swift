@@ -50,4 +50,27 @@ import Testing
       pixels: buffer, indices: HeadHair.core(of: Array(0..<buffer.count), in: buffer, skin: Self.skin))
     #expect(DeltaE.ciede2000(core, hair) <= 0.6)
   }
+
+  /// Skin regions from runs: a hand-drawn mask whose regions are known by eye — a U whose arms
+  /// join only on its last row (one region), a blob touching it only diagonally (4-neighbours:
+  /// another), and a lone pixel.
+  @Test func regionsJoinRunsThatTouchAlongAColumn() {
+    let rows = [
+      "#...#.....",
+      "#...#.....",
+      "#...#.##..",
+      "#####.##..",
+      ".....#....",
+      ".........#",
+    ]
+    let w = rows[0].count
+    let mask = rows.flatMap { $0.map { $0 == "#" } }
+    let (runs, regions) = HeadHair.regions(of: mask, width: w, height: rows.count)
+    #expect(regions.map(\.size) == [3 * 2 + 5, 4, 1, 1])
+    #expect(regions.map(\.x0) == [0, 6, 5, 9])
+    #expect(regions.map(\.x1) == [4, 7, 5, 9])
+    #expect(runs.reduce(0) { $0 + Int($1.x1 - $1.x0 + 1) } == mask.filter { $0 }.count)
+    // The lone pixel below the U and the blob, touching both only at corners, is a region of its own.
+    #expect(runs.first { $0.y == 4 }?.region == 2)
+  }
 }

@@ -28,10 +28,11 @@ enum HeadHair {
   static let minimumCoverage = 0.5
 
   /// The hair pixels (indices into `all`) above the skin, or nil when the band is not hair.
-  /// `isSkin` marks the skin among `pixels`; `all` holds every usable pixel,
-  /// including those the scene left out (a dark head of hair may share a cluster with a suit).
+  /// `skinLabels` gives each of `pixels` a label and says which labels are the skin; `all` holds
+  /// every usable pixel, including those the scene left out (a dark head of hair may share a cluster with a suit).
   static func find(
-    pixels: TonePixels.Buffer, isSkin skinPixel: [Bool], all: TonePixels.Buffer, skin: Lab, lightness: [Float]
+    pixels: TonePixels.Buffer, skinLabels marks: (labels: [UInt8], skin: [Bool]), all: TonePixels.Buffer, skin: Lab,
+    lightness: [Float]
   ) -> [Int]? {
     let w = pixels.gridWidth
     let h = pixels.gridHeight
@@ -39,61 +40,44 @@ enum HeadHair {
     var index = [Int32](repeating: -1, count: w * h)
     var isSkin = [Bool](repeating: false, count: w * h)
     var skinIndices: [Int] = []
-    var firstRow = h
+    var firstPosition = Int32(w * h)
     for i in 0..<all.count {
-      let p = Int(all.position[i])
-      index[p] = Int32(i)
-      firstRow = min(firstRow, p / w)
+      let p = all.position[i]
+      index[Int(p)] = Int32(i)
+      firstPosition = min(firstPosition, p)
     }
-    for i in 0..<pixels.count where i < skinPixel.count && skinPixel[i] {
-      let p = Int(pixels.position[i])
-      do {
-        isSkin[p] = true
-        skinIndices.append(i)
-      }
+    let firstRow = Int(firstPosition) / w
+    var isSkinLabel = [Bool](repeating: false, count: 256)
+    for (label, skin) in marks.skin.enumerated() where label < 256 { isSkinLabel[label] = skin }
+    for i in 0..<min(pixels.count, marks.labels.count) where isSkinLabel[Int(marks.labels[i])] {
+      isSkin[Int(pixels.position[i])] = true
+      skinIndices.append(i)
     }
-    // Connected skin regions (4-neighbours).
-    var component = [Int32](repeating: -1, count: w * h)
-    var regions: [(id: Int32, size: Int, x0: Int, x1: Int)] = []
-    var stack: [Int] = []
-    for start in 0..<(w * h) where isSkin[start] && component[start] < 0 {
-      let id = Int32(regions.count)
-      component[start] = id
-      stack.append(start)
-      var size = 0
-      var (x0, x1) = (Int.max, Int.min)
-      while let p = stack.popLast() {
-        size += 1
-        let (x, y) = (p % w, p / w)
-        (x0, x1) = (min(x0, x), max(x1, x))
-        if x > 0, isSkin[p - 1], component[p - 1] < 0 {
-          component[p - 1] = id
-          stack.append(p - 1)
-        }
-        if x + 1 < w, isSkin[p + 1], component[p + 1] < 0 {
-          component[p + 1] = id
-          stack.append(p + 1)
-        }
-        if y > 0, isSkin[p - w], component[p - w] < 0 {
-          component[p - w] = id
-          stack.append(p - w)
-        }
-        if y + 1 < h, isSkin[p + w], component[p + w] < 0 {
-          component[p + w] = id
-          stack.append(p + w)
-        }
-      }
-      regions.append((id, size, x0, x1))
-    }
+    // Connected skin regions (4-neighbours), from the skin's runs along each row.
+    let (runs, regions) = Self.regions(of: isSkin, width: w, height: h)
     guard let largest = regions.map(\.size).max() else { return nil }
-    let skinTexture = innerTexture(of: skinIndices, in: pixels, lightness: lightness, width: w, within: isSkin)
+    // The skin's texture, measured once and only when a band needs comparing with it.
+    var skinTexture: Double?
+    // Each region's top row per column (−1: a column it does not reach): region c's columns
+    // x0…x1 at `offset[c]` of `firstRows` (offset −1: too small to matter). Runs come row by row,
+    // so the first run over a column is its top.
+    var offset = [Int](repeating: -1, count: regions.count)
+    var columns = 0
+    for region in regions where region.size >= minimumRegionPixels {
+      offset[Int(region.id)] = columns
+      columns += region.x1 - region.x0 + 1
+    }
+    var firstRows = [Int32](repeating: -1, count: columns)
+    for run in runs where offset[Int(run.region)] >= 0 {
+      let base = offset[Int(run.region)] - regions[Int(run.region)].x0
+      for x in Int(run.x0)...Int(run.x1) where firstRows[base + x] < 0 { firstRows[base + x] = run.y }
+    }
     // Largest region first; the first whose band is hair gives the hair (one person's).
     for region in regions.sorted(by: { $0.size > $1.size })
     where region.size >= minimumRegionPixels && Double(region.size) >= minimumRegionShare * Double(largest) {
       // Its top row in each column it spans (nil where it has no pixel).
-      let tops: [Int?] = (region.x0...region.x1).map { x in
-        (0..<h).first { component[$0 * w + x] == region.id }
-      }
+      let start = offset[Int(region.id)]
+      let tops: [Int?] = firstRows[start..<(start + region.x1 - region.x0 + 1)].map { $0 < 0 ? nil : Int($0) }
       let width = region.x1 - region.x0 + 1
       // A region running out of the frame's top (an arm, a cropped head) shows no hair line.
       let atTop = tops.filter { ($0 ?? .max) <= firstRow + 1 }.count
@@ -127,9 +111,88 @@ enum HeadHair {
       var inBand = [Bool](repeating: false, count: w * h)
       for i in band { inBand[Int(all.position[i])] = true }
       let hairTexture = innerTexture(of: band, in: all, lightness: lightness, width: w, within: inBand)
-      if hairTexture >= max(minimumTexture, relativeTexture * skinTexture) { return band }
+      // A mean: an even sample of at most ``ToneAnalysis/estimationBudget`` skin pixels serves.
+      let every = max(1, skinIndices.count / ToneAnalysis.estimationBudget)
+      let skinSteps =
+        skinTexture
+        ?? innerTexture(
+          of: every == 1 ? skinIndices : Swift.stride(from: 0, to: skinIndices.count, by: every).map { skinIndices[$0] },
+          in: pixels, lightness: lightness, width: w, within: isSkin)
+      skinTexture = skinSteps
+      if hairTexture >= max(minimumTexture, relativeTexture * skinSteps) { return band }
     }
     return nil
+  }
+
+  /// A run of skin along row `y`, columns `x0`…`x1`, in region `region`.
+  struct Run {
+    let y, x0, x1: Int32
+    var region: Int32
+  }
+
+  /// The 4-connected regions of `isSkin` (a `width` × `height` grid), numbered in the order of
+  /// their first pixel row by row, with their pixel counts and column extents; and the runs of skin
+  /// along each row that make them up, row by row. Runs overlapping in columns on neighbouring rows
+  /// are joined (union–find over runs): one pass over the grid, then work per run, not per pixel.
+  static func regions(of isSkin: [Bool], width w: Int, height h: Int) -> (
+    runs: [Run], regions: [(id: Int32, size: Int, x0: Int, x1: Int)]
+  ) {
+    var runs: [Run] = []
+    var parent: [Int32] = []
+    func root(_ r: Int32) -> Int32 {
+      var r = r
+      while parent[Int(r)] != r {
+        parent[Int(r)] = parent[Int(parent[Int(r)])]
+        r = parent[Int(r)]
+      }
+      return r
+    }
+    var previous = 0..<0
+    isSkin.withUnsafeBufferPointer { skin in
+      for y in 0..<h {
+        let rowStart = runs.count
+        var x = 0
+        while x < w {
+          guard skin[y * w + x] else {
+            x += 1
+            continue
+          }
+          let x0 = x
+          while x < w, skin[y * w + x] { x += 1 }
+          let id = Int32(runs.count)
+          runs.append(Run(y: Int32(y), x0: Int32(x0), x1: Int32(x - 1), region: id))
+          parent.append(id)
+        }
+        // Join each new run with the runs above it that share a column.
+        var above = previous.lowerBound
+        for r in rowStart..<runs.count {
+          while above < previous.upperBound, runs[above].x1 < runs[r].x0 { above += 1 }
+          var k = above
+          while k < previous.upperBound, runs[k].x0 <= runs[r].x1 {
+            let (a, b) = (root(Int32(r)), root(Int32(k)))
+            if a != b { parent[Int(max(a, b))] = min(a, b) }
+            k += 1
+          }
+        }
+        previous = rowStart..<runs.count
+      }
+    }
+    // Regions numbered by their first run (row by row), as the smallest run index is each root.
+    var number = [Int32](repeating: -1, count: runs.count)
+    var regions: [(id: Int32, size: Int, x0: Int, x1: Int)] = []
+    for r in runs.indices {
+      let top = Int(root(Int32(r)))
+      if number[top] < 0 {
+        number[top] = Int32(regions.count)
+        regions.append((Int32(regions.count), 0, Int.max, Int.min))
+      }
+      let c = Int(number[top])
+      runs[r].region = Int32(c)
+      regions[c].size += Int(runs[r].x1 - runs[r].x0 + 1)
+      regions[c].x0 = min(regions[c].x0, Int(runs[r].x0))
+      regions[c].x1 = max(regions[c].x1, Int(runs[r].x1))
+    }
+    return (runs, regions)
   }
 
   /// Least t (as a quantile of the band's) of the pixels whose median is the hair's tone.
@@ -144,13 +207,7 @@ enum HeadHair {
   /// sparse strands, so part of the band is a mixture of the two, pulling its median toward the skin.
   static func core(of band: [Int], in all: TonePixels.Buffer, skin: Lab) -> [Int] {
     let centre = Statistics.medianLab(pixels: all, indices: band)
-    let d = (centre.l - skin.l, centre.a - skin.a, centre.b - skin.b)
-    let norm2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
-    guard norm2 > 1e-9 else { return band }
-    let t = band.map { i -> Double in
-      ((Double(all.l[i]) - skin.l) * d.0 + (Double(all.a[i]) - skin.a) * d.1 + (Double(all.b[i]) - skin.b) * d.2)
-        / norm2
-    }
+    guard let t = ToneAnalysis.lineParameters(of: band, in: all, from: skin, through: centre) else { return band }
     let threshold = Statistics.quantile(t, coreQuantile)
     return zip(band, t).filter { $0.1 >= threshold }.map(\.0)
   }
@@ -164,8 +221,12 @@ enum HeadHair {
     var count = 0
     for i in members {
       let p = Int(pixels.position[i])
-      for q in [p % w + 1 < w ? p + 1 : -1, p + w < within.count ? p + w : -1] where q >= 0 && within[q] {
-        sum += Double(abs(lightness[q] - lightness[p]))
+      if p % w + 1 < w, within[p + 1] {
+        sum += Double(abs(lightness[p + 1] - lightness[p]))
+        count += 1
+      }
+      if p + w < within.count, within[p + w] {
+        sum += Double(abs(lightness[p + w] - lightness[p]))
         count += 1
       }
     }

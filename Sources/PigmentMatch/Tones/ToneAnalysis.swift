@@ -163,7 +163,7 @@ public struct ToneAnalysis: Sendable {
     let scene = SceneFilter(pixels: pixels, seed: options.seed)
     var fineSkin: SkinTone?
     // Which pixels the scene's skin tone was measured on (nil: the scene found no skin).
-    var measuredSkin: [Bool]?
+    var measuredSkin: (labels: [UInt8], skin: [Bool])?
     var unevenShare = 0.0
     if let seed = scene.seed {
       // Nothing left out: the scene's own labels serve (no copy).
@@ -181,7 +181,7 @@ public struct ToneAnalysis: Sendable {
           textures: stay.map { scene.textures[$0] })
         fineSkin = region.tone
         unevenShare = region.unevenShare
-        measuredSkin = selection.labels.map { Int($0) < region.measured.count && region.measured[Int($0)] }
+        measuredSkin = (selection.labels, region.measured)
       }
     }
 
@@ -220,7 +220,7 @@ public struct ToneAnalysis: Sendable {
     if hair == nil || headOfHair,
       let band = HeadHair.find(
         pixels: pixels,
-        isSkin: Self.skinPixels(
+        skinLabels: Self.skinPixels(
           assignment: assignment, roles: roles, centres: centres, shares: shares, measured: measuredSkin, skin: fineSkin),
         all: sampling.pixels, skin: skinLab, lightness: scene.lightness)
     {
@@ -332,20 +332,22 @@ public struct ToneAnalysis: Sendable {
     return (skin, hair)
   }
 
-  /// Which pixels (of the clustered buffer) are the skin, for finding the hair above it: those of the
-  /// skin clusters, unless the main skin cluster lies farther than ``SkinRegion/toneReach`` from the
-  /// skin tone the scene measured (a small face whose coarse cluster took in hair and shade of the
-  /// skin's hue: its upper edge is then the top of the hair); then the pixels the scene measured.
+  /// Which pixels (of the clustered buffer) are the skin, for finding the hair above it, as each
+  /// pixel's label and whether a label is skin: the skin clusters, unless the main skin cluster lies
+  /// farther than ``SkinRegion/toneReach`` from the skin tone the scene measured (a small face whose
+  /// coarse cluster took in hair and shade of the skin's hue: its upper edge is then the top of the
+  /// hair); then the scene's fine clusters the skin tone was measured on.
   static func skinPixels(
-    assignment: [UInt8], roles: [ToneRole], centres: [Lab], shares: [Double], measured: [Bool]?, skin: SkinTone?
-  ) -> [Bool] {
+    assignment: [UInt8], roles: [ToneRole], centres: [Lab], shares: [Double],
+    measured: (labels: [UInt8], skin: [Bool])?, skin: SkinTone?
+  ) -> (labels: [UInt8], skin: [Bool]) {
     let main = roles.indices.filter { roles[$0] == .skin }.max { shares[$0] < shares[$1] }
-    if let measured, let skin, let main, measured.count == assignment.count,
+    if let measured, let skin, let main, measured.labels.count == assignment.count,
       DeltaE.ciede2000(centres[main], skin.lab) > SkinRegion.toneReach
     {
       return measured
     }
-    return assignment.map { Int($0) < roles.count && roles[Int($0)] == .skin }
+    return (assignment, roles.map { $0 == .skin })
   }
 
   /// Whether a cluster centre could be skin: hue 15–100°, C* ≥ 4, L* ≥ 15.
@@ -440,13 +442,8 @@ public struct ToneAnalysis: Sendable {
     Lab, [Int], subPixel: Bool
   )? {
     guard members.count >= 8 else { return nil }
-    let d = (centre.l - skin.l, centre.a - skin.a, centre.b - skin.b)
-    let norm2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
-    guard norm2 > 1e-9 else { return (centre, members, false) }
-    let t = members.map { i -> Double in
-      ((Double(pixels.l[i]) - skin.l) * d.0 + (Double(pixels.a[i]) - skin.a) * d.1 + (Double(pixels.b[i]) - skin.b)
-        * d.2)
-        / norm2
+    guard let t = lineParameters(of: members, in: pixels, from: skin, through: centre) else {
+      return (centre, members, false)
     }
     let threshold = Statistics.quantile(t, hairCorePercentile)
     let core = zip(members, t).filter { $0.1 >= threshold }.map(\.0)
@@ -454,6 +451,21 @@ public struct ToneAnalysis: Sendable {
       return (SubPixelHair.lineEnd(t: t, skin: skin, centre: centre), core, true)
     }
     return (Statistics.medianLab(pixels: pixels, indices: core), core, false)
+  }
+
+  /// Each of `members` projected on the line from `skin` (t = 0) through `centre` (t = 1); nil
+  /// when the two coincide.
+  static func lineParameters(of members: [Int], in pixels: TonePixels.Buffer, from skin: Lab, through centre: Lab)
+    -> [Double]?
+  {
+    let d = (centre.l - skin.l, centre.a - skin.a, centre.b - skin.b)
+    let norm2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
+    guard norm2 > 1e-9 else { return nil }
+    return members.map { i -> Double in
+      ((Double(pixels.l[i]) - skin.l) * d.0 + (Double(pixels.a[i]) - skin.a) * d.1 + (Double(pixels.b[i]) - skin.b)
+        * d.2)
+        / norm2
+    }
   }
 
   /// Whether `x` lies near the segment from `p` to `q` (projection inside, distance ≤ ¼ of its length).
