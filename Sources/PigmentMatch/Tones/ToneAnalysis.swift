@@ -46,7 +46,8 @@ import Foundation
 ///    piling up in a hump of pure hair: stubble dots and strands narrower than a pixel), the
 ///    lightness comes from the most covered pixels (99th percentile of t) and the colour is the
 ///    nearest of the natural-hair family (`HairGamut.nearest`, the melanin model): the mixing line
-///    ends where it meets the family. A hair found by place is the per-channel median of its band.
+///    ends where it meets the family. A hair found by place is the per-channel median of its band
+///    past its most skin-like pixels (`HeadHair.core`: hairline mixtures).
 /// 7. **Skin type.** ITA° (Chardon 1991), class (Del Bino 2006), Fitzpatrick by convention, Monk swatch.
 ///
 /// The statistics of steps 3–6 (touching fractions, medians, quantiles, the unmixing fit) are
@@ -159,6 +160,8 @@ public struct ToneAnalysis: Sendable {
     // scene's fine clusters.
     let scene = SceneFilter(pixels: pixels, seed: options.seed)
     var fineSkin: SkinTone?
+    // Which pixels the scene's skin tone was measured on (nil: the scene found no skin).
+    var measuredSkin: (labels: [UInt8], skin: [Bool])?
     var unevenShare = 0.0
     if let seed = scene.seed {
       // Nothing left out: the scene's own labels serve (no copy).
@@ -176,6 +179,7 @@ public struct ToneAnalysis: Sendable {
           textures: stay.map { scene.textures[$0] })
         fineSkin = region.tone
         unevenShare = region.unevenShare
+        measuredSkin = (selection.labels, region.measured)
       }
     }
 
@@ -209,14 +213,17 @@ public struct ToneAnalysis: Sendable {
     var hairBand: [Int] = []
     if hair == nil,
       let band = HeadHair.find(
-        pixels: pixels, assignment: assignment, roles: roles, all: sampling.pixels, skin: skinLab,
-        lightness: scene.lightness)
+        pixels: pixels,
+        skinLabels: Self.skinPixels(
+          assignment: assignment, roles: roles, centres: centres, shares: shares, measured: measuredSkin, skin: fineSkin),
+        all: sampling.pixels, skin: skinLab, lightness: scene.lightness)
     {
       hairBand = band.map { Int(sampling.pixels.position[$0]) }
-      let lab = Statistics.medianLab(pixels: sampling.pixels, indices: band)
+      let core = HeadHair.core(of: band, in: sampling.pixels, skin: skinLab)
+      let lab = Statistics.medianLab(pixels: sampling.pixels, indices: core)
       hair = HairTone(
         lab: lab, share: Double(band.count) / Double(pixels.count),
-        spread: Self.spread(pixels: sampling.pixels, indices: band, around: lab),
+        spread: Self.spread(pixels: sampling.pixels, indices: core, around: lab),
         contrast: DeltaE.ciede2000(skinLab, lab))
     }
 
@@ -319,6 +326,24 @@ public struct ToneAnalysis: Sendable {
     return (skin, hair)
   }
 
+  /// Which pixels (of the clustered buffer) are the skin, for finding the hair above it, as each
+  /// pixel's label and whether a label is skin: the skin clusters, unless the main skin cluster lies
+  /// farther than ``SkinRegion/toneReach`` from the skin tone the scene measured (a small face whose
+  /// coarse cluster took in hair and shade of the skin's hue: its upper edge is then the top of the
+  /// hair); then the scene's fine clusters the skin tone was measured on.
+  static func skinPixels(
+    assignment: [UInt8], roles: [ToneRole], centres: [Lab], shares: [Double],
+    measured: (labels: [UInt8], skin: [Bool])?, skin: SkinTone?
+  ) -> (labels: [UInt8], skin: [Bool]) {
+    let main = roles.indices.filter { roles[$0] == .skin }.max { shares[$0] < shares[$1] }
+    if let measured, let skin, let main, measured.labels.count == assignment.count,
+      DeltaE.ciede2000(centres[main], skin.lab) > SkinRegion.toneReach
+    {
+      return measured
+    }
+    return (assignment, roles.map { $0 == .skin })
+  }
+
   /// Whether a cluster centre could be skin: hue 15–100°, C* ≥ 4, L* ≥ 15.
   static func isSkinLike(_ lab: Lab) -> Bool {
     let lch = lab.lch
@@ -406,13 +431,8 @@ public struct ToneAnalysis: Sendable {
     Lab, [Int], subPixel: Bool
   )? {
     guard members.count >= 8 else { return nil }
-    let d = (centre.l - skin.l, centre.a - skin.a, centre.b - skin.b)
-    let norm2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
-    guard norm2 > 1e-9 else { return (centre, members, false) }
-    let t = members.map { i -> Double in
-      ((Double(pixels.l[i]) - skin.l) * d.0 + (Double(pixels.a[i]) - skin.a) * d.1 + (Double(pixels.b[i]) - skin.b)
-        * d.2)
-        / norm2
+    guard let t = lineParameters(of: members, in: pixels, from: skin, through: centre) else {
+      return (centre, members, false)
     }
     let threshold = Statistics.quantile(t, hairCorePercentile)
     let core = zip(members, t).filter { $0.1 >= threshold }.map(\.0)
@@ -420,6 +440,21 @@ public struct ToneAnalysis: Sendable {
       return (SubPixelHair.lineEnd(t: t, skin: skin, centre: centre), core, true)
     }
     return (Statistics.medianLab(pixels: pixels, indices: core), core, false)
+  }
+
+  /// Each of `members` projected on the line from `skin` (t = 0) through `centre` (t = 1); nil
+  /// when the two coincide.
+  static func lineParameters(of members: [Int], in pixels: TonePixels.Buffer, from skin: Lab, through centre: Lab)
+    -> [Double]?
+  {
+    let d = (centre.l - skin.l, centre.a - skin.a, centre.b - skin.b)
+    let norm2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
+    guard norm2 > 1e-9 else { return nil }
+    return members.map { i -> Double in
+      ((Double(pixels.l[i]) - skin.l) * d.0 + (Double(pixels.a[i]) - skin.a) * d.1 + (Double(pixels.b[i]) - skin.b)
+        * d.2)
+        / norm2
+    }
   }
 
   /// Whether `x` lies near the segment from `p` to `q` (projection inside, distance ≤ ¼ of its length).

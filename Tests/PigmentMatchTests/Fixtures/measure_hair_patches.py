@@ -3,7 +3,8 @@
 For each real photo with hair on the head, the per-channel median CIELAB (D65) of hand-picked
 rectangles of hair (chosen by eye on the photo at full size: the crown or the hair above the
 forehead, no skin showing through, no backdrop; for two_people.jpg one rectangle per man; for
-blond-hair.jpg the darker crown and a lighter lock, as both are what one sees). sRGB decoding per
+blond-hair.jpg the darker crown and a lighter lock, as both are what one sees; for astronaut.png
+the top and the fringe that hangs over the forehead). sRGB decoding per
 IEC 61966-2-1, XYZ by the sRGB matrix (D65), CIELAB per CIE 15:2004 with white (0.95047, 1,
 1.08883). Run: python3 measure_hair_patches.py ../../../../shared/testdata/photos
 """
@@ -23,7 +24,8 @@ PATCHES = {
     "face_recognition/biden.jpg": [("thin white hair on top", (490, 108, 150, 22))],
     "face_recognition/two_people.jpg": [("left man, short black hair", (285, 12, 60, 6)),
                                         ("right man, thin white hair", (825, 14, 75, 10))],
-    "scikit-image/astronaut.png": [("light-brown/ash hair on top", (195, 35, 90, 20))],
+    "scikit-image/astronaut.png": [("light-brown/ash hair on top", (195, 35, 90, 20)),
+                                   ("fringe above the forehead", (205, 58, 60, 14))],
 }
 root = sys.argv[1] if len(sys.argv) > 1 else "../shared/testdata/photos"
 photos = []
