@@ -4,16 +4,17 @@ import Colorimetry
 /// data URI; no external resources) that prints cleanly to A4 or Letter.
 ///
 /// Built from one source of truth: the match's JSON contract object
-/// (``JSONContract/MatchOutput``, what `pigmatch match --json` writes), so every number on the
-/// page is a number of that JSON; only the record (``ClinicalRecord``) and the photo's thumbnail
-/// (``ReportThumbnail``, with the sampled regions to outline) come from elsewhere.
+/// (``JSONContract/MatchOutput``, what `pigmatch match --json` writes), so every number of the
+/// match on the page comes from that JSON; the page adds the tool version, the record
+/// (``ClinicalRecord``), the photo's thumbnail (``ReportThumbnail``, with the sampled regions to
+/// outline) and the measures of its illustrative preview (pixels, magnification, dots per cm²).
 ///
 /// Sections, top to bottom: the clinical record (client, practitioner, visit and touch-up dates;
 /// tool and palette versions, regions, calibration, confidence) and every warning; the photo
 /// thumbnail with the sampled skin and hair regions outlined beside the skin and hair swatches
 /// (Lab, hex, ITA° class, Fitzpatrick type by convention, Monk swatch); the recipe in fractions,
-/// drops and as mixed, with an out-of-reach notice when the healed dot misses the target by more
-/// than ``FadeModel/matchThreshold``; what it looks like (`StubblePreview`: bare skin beside the
+/// drops and as mixed, with an out-of-reach notice when the match has a `reach` (the healed dot
+/// misses the target by more than ``FadeModel/matchThreshold``, as the pipeline decided); what it looks like (`StubblePreview`: bare skin beside the
 /// same patch with healed dots, magnified, and one dot with its healing halo; a true-size
 /// `StubblePattern`); a plain-language ΔE00 legend; the fade strip and ΔE00 curve (`SVGChart`)
 /// with the touch-up time; the hyperpigmentation risk during healing (weeks 0/4/8/12, advice and
@@ -44,6 +45,11 @@ public struct HTMLReport: Sendable {
   var dotDiameter: Double { match.options.dotDiameterMM.value }
   /// Dot spacing (pitch) of the whole page, mm: the match's own (`options.spacingMM`).
   var spacing: Double { match.options.spacingMM.value }
+  /// Dot area coverage of the whole page: the JSON's `hyperpigmentation.coverage` (computed from
+  /// the geometry above only for an older JSON without it).
+  var coverage: Double {
+    match.hyperpigmentation.coverage?.value ?? StubbleImpression.coverage(dotDiameter: dotDiameter, spacing: spacing)
+  }
   /// The model's bare skin between the dots.
   var skinLab: Lab { match.contrast.skinLab.colour }
   /// The healed dot.
@@ -167,18 +173,13 @@ public struct HTMLReport: Sendable {
     return "none needed within \(years) years\(horizon)"
   }
 
-  /// Whether the analysis' confidence is low: then its first warning says so.
-  private var isLowConfidence: Bool {
-    match.analysis.confidence.value < PhotoMeasurement.lowConfidenceThreshold && !match.analysis.warnings.isEmpty
-  }
-
   /// Every warning, at the top: low confidence first, the analysis's warnings, an uncalibrated
   /// photo, a target out of reach and a raised hyperpigmentation risk.
   private func warningsSection() -> String {
     let e = HTMLEscaping.escape
     var warnings = match.analysis.warnings
     var lowConfidence = ""
-    if isLowConfidence {
+    if match.analysis.isLowConfidence {
       let text = warnings.removeFirst()
       lowConfidence = "<div class=\"alert low-confidence\"><strong>Unsure measurement.</strong> \(e(text))</div>"
     }
@@ -186,8 +187,8 @@ public struct HTMLReport: Sendable {
     if !match.analysis.calibration.calibrated {
       items.append("Uncalibrated photo: colours are as the camera rendered them; add a grey card or ColorChecker to trust them.")
     }
-    let deltaE = match.blend.deltaE00.value
-    if deltaE > FadeModel.matchThreshold {
+    if match.reach != nil {
+      let deltaE = match.blend.deltaE00.value
       items.append(
         "Out of reach: the nearest healed dot is ΔE00 \(ReportFormat.number(deltaE, 1)) from the target (a match is ≤ \(ReportFormat.number(FadeModel.matchThreshold, 1))); see Recipe.")
     }
@@ -367,7 +368,7 @@ public struct HTMLReport: Sendable {
       "<tr class=\"total\"><td>Total</td><td></td><td class=\"num\">100.0 %</td><td class=\"num\">\(totalDrops)</td></tr>"
 
     var notice = ""
-    if deltaE > threshold {
+    if match.reach != nil {
       let darkSkin = ["brown", "dark"].contains(match.analysis.skin.itaCategory) && deltaE <= 2.6
       notice = """
         <div class="alert out-of-reach"><strong>Out of reach.</strong> The closest healed dot this palette \
@@ -388,9 +389,6 @@ public struct HTMLReport: Sendable {
         "ΔE00 \(n(deltaE, 2)) to the follicle",
         "ΔL* \(n(dot.deltaL.value, 1)), Δb* \(n(dot.deltaB.value, 1)) against the skin",
       ])
-    let coverage =
-      match.hyperpigmentation.coverage?.value
-      ?? StubbleImpression.coverage(dotDiameter: dotDiameter, spacing: spacing)
     let stubbleSwatch = swatch(
       "Stubble impression", stubble, cls: "swatch-stubble",
       details: [
@@ -434,7 +432,6 @@ public struct HTMLReport: Sendable {
     let dotted = preview.patch(side: geometry.patchSide, pixelsPerMM: geometry.patchPixelsPerMM)
     let single = preview.singleDot(
       side: geometry.dotField, pixelsPerMM: geometry.dotPixelsPerMM, haloWidthInRadii: haloWidth)
-    let coverage = StubbleImpression.coverage(dotDiameter: preview.dotDiameter, spacing: preview.spacing)
     let settled = match.fade.timeline.first?.stubbleLab.colour ?? skin
     let average = DeltaE.ciede2000(settled, skin)
     let closest = dotted.maximumDeltaE00(from: skin)
