@@ -165,7 +165,7 @@ public struct HTMLReport: Sendable {
   /// The touch-up as a date: the visit plus the touch-up time in months (`fade.touchUpMonths`).
   private func touchUpDateText(_ record: ClinicalRecord) -> String {
     let fade = match.fade
-    if let months = fade.touchUpMonths, let date = record.visit.adding(months: months) {
+    if let months = fade.touchUpMonths, let date = record.touchUp(fade) {
       return "<strong>\(date) (\(date.longDescription))</strong>: visit + \(months) months"
     }
     let years = fade.timeline.last?.year ?? 0
@@ -493,7 +493,7 @@ public struct HTMLReport: Sendable {
       touchUp = "No touch-up needed within \(fade.timeline.last?.year ?? 0) years."
     }
     var when = ""
-    if let record, let months = fade.touchUpMonths, let date = record.visit.adding(months: months) {
+    if let record, let months = fade.touchUpMonths, let date = record.touchUp(fade) {
       when =
         "<p class=\"touch-up-date\">Book the touch-up for about <strong>\(date.longDescription)</strong> "
         + "(\(date)): the visit on \(record.visit) plus \(months) months.</p>"
