@@ -348,7 +348,6 @@ public struct HTMLReport: Sendable {
     let deltaE = blend.deltaE00.value
     var rows = ""
     let dropsByID = Dictionary(blend.recipe.map { ($0.pigment, $0.drops) }, uniquingKeysWith: +)
-    let names = Dictionary(blend.components.map { ($0.pigment, $0.name) }, uniquingKeysWith: { a, _ in a })
     var listed = Set<String>()
     for component in blend.components {
       listed.insert(component.pigment)
@@ -359,11 +358,11 @@ public struct HTMLReport: Sendable {
     }
     for entry in blend.recipe where !listed.contains(entry.pigment) {
       rows += """
-        <tr><td>\(e(names[entry.pigment] ?? entry.pigment))</td>\
+        <tr><td>\(e(blend.name(of: entry.pigment)))</td>\
         <td><code>\(e(entry.pigment))</code></td><td class="num">–</td><td class="num">\(entry.drops)</td></tr>
         """
     }
-    let totalDrops = blend.recipe.reduce(0) { $0 + $1.drops }
+    let totalDrops = blend.totalDrops
     rows +=
       "<tr class=\"total\"><td>Total</td><td></td><td class=\"num\">100.0 %</td><td class=\"num\">\(totalDrops)</td></tr>"
 
@@ -401,7 +400,7 @@ public struct HTMLReport: Sendable {
       details: [ReportFormat.lab(targetLab)])
     let cup =
       blend.cup.map { cup in
-        let parts = cup.components.map { "\(n($0.ml.value, 1)) ml \(e(names[$0.pigment] ?? $0.pigment))" }
+        let parts = cup.components.map { "\(n($0.ml.value, 1)) ml \(e(blend.name(of: $0.pigment)))" }
         return "<p class=\"cup\">For a \(n(cup.volumeML.value, 1)) ml cup: \(parts.joined(separator: " + ")) "
           + "(ΔE00 \(n(cup.deltaE00.value, 2)); rounding to 0.1 ml costs ΔE00 \(n(cup.roundingDeltaE00.value, 2))).</p>"
       } ?? ""
