@@ -14,9 +14,10 @@ import Colorimetry
 /// thumbnail with the sampled skin and hair regions outlined beside the skin and hair swatches
 /// (Lab, hex, ITA° class, Fitzpatrick type by convention, Monk swatch); the recipe in fractions,
 /// drops and as mixed, with an out-of-reach notice when the match has a `reach` (the healed dot
-/// misses the target by more than ``FadeModel/matchThreshold``, as the pipeline decided); what it looks like (`StubblePreview`: bare skin beside the
-/// same patch with healed dots, magnified, and one dot with its healing halo; a true-size
-/// `StubblePattern`); a plain-language ΔE00 legend; the fade strip and ΔE00 curve (`SVGChart`)
+/// misses the target by more than ``FadeModel/matchThreshold``, as the pipeline decided); what it
+/// looks like (`StubblePreview`: bare skin beside the same patch with healed dots, magnified, and
+/// one dot with its healing halo, its geometry clamped to the ranges `pigmatch` accepts; a
+/// true-size `StubblePattern`); a plain-language ΔE00 legend; the fade strip and ΔE00 curve (`SVGChart`)
 /// with the touch-up time; the hyperpigmentation risk during healing (weeks 0/4/8/12, advice and
 /// the "modelled from proxies" basis).
 /// Every piece of text from outside (file and palette names) goes through `HTMLEscaping`.
