@@ -15,7 +15,6 @@ Exit status 0 when every photo agrees, 1 otherwise.
 import argparse
 import glob
 import os
-import re
 import subprocess
 import sys
 
@@ -82,17 +81,19 @@ def main():
     identical = 0
     worst = 0.0
     for photo in photos:
-        key = next((k for k in before if k == photo), None)
-        if key is None or key not in after:
+        if photo not in before or photo not in after:
             print(f"MISSING  {photo}")
             failures += 1
             continue
-        b, a = before[key], after[key]
+        b, a = before[photo], after[photo]
         if b == a:
             identical += 1
         problems = []
         for role in ("skin", "hair"):
-            lb, la = lab_of(b, role), lab_of(a, role)
+            try:
+                lb, la = lab_of(b, role), lab_of(a, role)
+            except ValueError as error:
+                sys.exit(f"compare_analyses.py: {os.path.basename(photo)}: {error} in a dump")
             if (lb is None) != (la is None):
                 problems.append(f"{role} found {lb is not None} → {la is not None}")
                 continue

@@ -1,8 +1,8 @@
 /// The versions a result records, so a saved recipe or JSON line says what made it.
 public enum ToolVersion {
   /// The PigmentMatch library and `pigmatch` version (semantic versioning; 0.x while the JSON
-  /// contract may still change; the minor number follows the last issue landed, 15).
-  public static let tool = "0.15.0"
+  /// contract may still change; the minor number follows the public API and JSON changes, 16).
+  public static let tool = "0.16.0"
 
   /// Version of the JSON contract (``JSONContract``): the `schemaVersion` key of every top-level
   /// object. 2: the `match`/`blend` target is an object with its kind (`"follicle"` or
@@ -19,6 +19,6 @@ public enum ToolVersion {
   /// (also in `analyze`). The contract and its history: <doc:TheJSONContract>.
   public static let schemaVersion = 4
 
-  /// "pigmatch 0.15.0 (JSON schemaVersion 4)".
+  /// "pigmatch 0.16.0 (JSON schemaVersion 4)".
   public static var description: String { "pigmatch \(tool) (JSON schemaVersion \(schemaVersion))" }
 }

@@ -14,12 +14,8 @@ enum Timing {
     return times
   }
 
-  static func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    guard !sorted.isEmpty else { return .nan }
-    let mid = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-  }
+  /// The median of `values` (``quantile(_:_:)`` at 0.5).
+  static func median(_ values: [Double]) -> Double { quantile(values, 0.5) }
 
   /// The `q` quantile (0…1) of `values`, linear between the two nearest ranks.
   static func quantile(_ values: [Double], _ q: Double) -> Double {

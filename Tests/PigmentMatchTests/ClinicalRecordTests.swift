@@ -65,13 +65,14 @@ struct VisitDateTests {
     #expect(try VisitDate(iso: "2028-01-30").longDescription == "30 January 2028")
   }
 
-  /// The report's touch-up date is the visit plus the timeline's months, counted here with
-  /// Foundation's Gregorian calendar (a different method) from the fixture's real match.
+  /// The report's touch-up date (``ClinicalRecord/touchUp(_:)`` of the JSON's `fade`, what the page
+  /// shows) is the visit plus the timeline's months, counted here with Foundation's Gregorian
+  /// calendar (a different method) from the fixture's real match.
   @Test func touchUpDateIsTheVisitPlusTheTouchUpMonths() throws {
     let f = try ReportFixture.get()
     let months = try #require(f.match.fade.touchUpMonths)
     let record = ClinicalRecord(client: "x", visit: try VisitDate(iso: "2026-11-30"))
-    let date = try #require(record.touchUp(f.match.fade))
+    let date = try #require(record.touchUp(try ReportFixture.output(f.match).fade))
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
     let visit = try #require(calendar.date(from: DateComponents(year: 2026, month: 11, day: 30)))

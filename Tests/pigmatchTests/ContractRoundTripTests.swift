@@ -42,7 +42,7 @@ struct ContractRoundTripTests {
 
   @Test func versionLineNamesTheContractVersionEveryObjectCarries() throws {
     let version = CLIRun(["--version"])
-    #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "pigmatch 0.15.0 (JSON schemaVersion 4)")
+    #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "pigmatch 0.16.0 (JSON schemaVersion 4)")
     for arguments in [["color", "50,0,0", "--json"], ["palette", "show", Self.iron, "--json"]] {
       #expect(try CLIRun(arguments).json()["schemaVersion"] as? Int == JSONContract.schemaVersion)
     }

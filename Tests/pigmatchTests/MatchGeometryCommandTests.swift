@@ -32,6 +32,23 @@ struct MatchGeometryCommandTests {
     #expect(light[0] > dense[0], "\(dense) \(light)")
   }
 
+  @Test func geometryIsRoundedAsTheJSONWritesIt() throws {
+    // 0.1254 and 0.7504 mm are written 0.125 and 0.750 (3 decimals): the model must use those, so
+    // the coverage is π(0.0625)²/0.75² = 0.021817 by hand (unrounded it would be 0.021933) and the
+    // whole hyperpigmentation block is the default geometry's.
+    let standard = try Self.hyperpigmentation([])
+    let fine = try Self.hyperpigmentation(["--dot-size", "0.1254", "--spacing", "0.7504"])
+    #expect(fine["dotDiameterMM"] as? Double == 0.125 && fine["spacingMM"] as? Double == 0.75)
+    #expect(abs((fine["coverage"] as? Double ?? 0) - 0.021817) < 2e-5)
+    #expect(NSDictionary(dictionary: fine).isEqual(to: standard))
+    // Rounded first, then checked: 0.2504 and 0.2496 mm are both 0.250 mm, so no larger spacing.
+    let run = CLIRun([
+      "match", MatchCommandTests.photo, "--palette", MatchCommandTests.palette, "--dot-size", "0.2496", "--spacing", "0.2504",
+    ])
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("must be larger than --dot-size"))
+  }
+
   @Test func tableStatesTheGeometry() {
     let run = CLIRun([
       "match", MatchCommandTests.photo, "--palette", MatchCommandTests.palette, "--dot-size", "0.2", "--spacing", "0.9",

@@ -104,7 +104,7 @@ struct VersionCommandTests {
   @Test func versionNamesToolAndSchema() throws {
     let run = CLIRun(["--version"])
     #expect(run.status == 0)
-    #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "pigmatch 0.15.0 (JSON schemaVersion 4)")
+    #expect(run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "pigmatch 0.16.0 (JSON schemaVersion 4)")
     let blend = try CLIRun([
       "blend", "--palette", RecipeAndValidateCommandTests.greys, "--target-lab", "50,0,0", "--json",
     ]).json()

@@ -222,3 +222,16 @@ extension JSONContract {
     static func rectangle(_ r: RegionOfInterest) -> [Int] { [r.x, r.y, r.width, r.height] }
   }
 }
+
+extension JSONContract.Analysis {
+  /// Whether the measurement's confidence was low: the one rule the report page and the swatch
+  /// sheet use. The pipeline decides it on the unrounded confidence (below
+  /// ``PhotoMeasurement/lowConfidenceThreshold``) and then lists ``ToneWarning/lowConfidence(_:)``
+  /// first, so this reads that warning rather than the rounded `confidence` (0.4996 is written 0.5).
+  package var isLowConfidence: Bool {
+    warnings.first?.hasPrefix(Self.lowConfidenceMark) ?? false
+  }
+
+  /// The start of ``ToneWarning/lowConfidence(_:)``'s text, up to its number.
+  static let lowConfidenceMark = String(ToneWarning.lowConfidence(0).description.prefix { $0 != "(" })
+}

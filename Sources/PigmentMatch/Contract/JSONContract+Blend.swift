@@ -244,3 +244,15 @@ extension JSONContract {
     }
   }
 }
+
+extension JSONContract.Blend {
+  /// The name of `pigment` as the blend's components give it (the first, should two share an id),
+  /// or the id itself for an ingredient the components do not list. The page and the sheet name
+  /// ingredients by this.
+  package func name(of pigment: String) -> String {
+    components.first { $0.pigment == pigment }?.name ?? pigment
+  }
+
+  /// Drops in the whole recipe.
+  package var totalDrops: Int { recipe.reduce(0) { $0 + $1.drops } }
+}

@@ -7,7 +7,8 @@ import Foundation
 /// Each line is read as JSON; a line with a string `"photo"` and no `"error"` key is done, one
 /// with an `"error"` key failed. A done line's `"palette"` and `"options"`
 /// (``JSONContract/BatchSettings``) are its settings; a line without them (schema version 2 or
-/// earlier) has none and is recomputed. Lines that are not such objects (hand edits) are dropped and
+/// earlier) has none and is recomputed, and so is a version 3 line, whose `options` lack the dot
+/// geometry (`dotDiameterMM`, `spacingMM`, new in version 4) and so do not read as settings. Lines that are not such objects (hand edits) are dropped and
 /// counted in ``unreadableLines``; when a photo appears twice the last line wins.
 package struct BatchLedger: Sendable {
   /// Done photos and their lines, by photo path.

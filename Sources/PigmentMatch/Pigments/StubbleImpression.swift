@@ -9,6 +9,12 @@ public enum StubbleImpression {
   /// Default dot spacing, mm (DESIGN.md: 0.5–1 mm): 178 dots per cm², within the 175–300 scalp
   /// hairs per cm² of Barman, Astore & Pecoraro 1965 (J. Invest. Dermatol. 44:233; mean 223).
   public static let defaultSpacing = 0.75
+  /// Dot sizes accepted, mm: up to the 1 mm upper bound of SMP guidance (Rassman et al. 2015,
+  /// J. Clin. Aesthet. Dermatol. 8(3):35: microdots under 1 mm, about 1 mm apart).
+  package static let dotDiameters = 0.05...1.0
+  /// Pitches accepted, mm: scalp hair 175–300 per cm² (Barman et al. 1965, J. Invest. Dermatol.
+  /// 44:233) is a square pitch of 0.58–0.76 mm; the range leaves room for sparse and dense work.
+  package static let spacings = 0.2...3.0
   /// Yule–Nielsen n for skin: light spreads sideways in the dermis (n ≈ 2 for strongly scattering
   /// substrates; Yule & Nielsen 1951, Viggiano 1990's range 1–3 for paper).
   package static let yuleNielsenN = 2.0

@@ -17,9 +17,9 @@ public struct ClinicalRecord: Sendable, Equatable {
     self.notes = notes
   }
 
-  /// The touch-up date: the visit plus `timeline`'s touch-up time in whole months
-  /// (``FadeTimeline/touchUpMonths``); nil when no touch-up falls within the timeline.
-  public func touchUp(_ timeline: FadeTimeline) -> VisitDate? {
-    timeline.touchUpMonths.flatMap { visit.adding(months: $0) }
+  /// The touch-up date: the visit plus the match's touch-up time in whole months (`touchUpMonths`
+  /// of its JSON `fade`); nil when no touch-up falls within the timeline. The report page's date.
+  public func touchUp(_ fade: JSONContract.MatchOutput.Fade) -> VisitDate? {
+    fade.touchUpMonths.flatMap { visit.adding(months: $0) }
   }
 }

@@ -4,18 +4,20 @@ import Colorimetry
 /// data URI; no external resources) that prints cleanly to A4 or Letter.
 ///
 /// Built from one source of truth: the match's JSON contract object
-/// (``JSONContract/MatchOutput``, what `pigmatch match --json` writes), so every number on the
-/// page is a number of that JSON; only the record (``ClinicalRecord``) and the photo's thumbnail
-/// (``ReportThumbnail``, with the sampled regions to outline) come from elsewhere.
+/// (``JSONContract/MatchOutput``, what `pigmatch match --json` writes), so every number of the
+/// match on the page comes from that JSON; the page adds the tool version, the record
+/// (``ClinicalRecord``), the photo's thumbnail (``ReportThumbnail``, with the sampled regions to
+/// outline) and the measures of its illustrative preview (pixels, magnification, dots per cm²).
 ///
 /// Sections, top to bottom: the clinical record (client, practitioner, visit and touch-up dates;
 /// tool and palette versions, regions, calibration, confidence) and every warning; the photo
 /// thumbnail with the sampled skin and hair regions outlined beside the skin and hair swatches
 /// (Lab, hex, ITA° class, Fitzpatrick type by convention, Monk swatch); the recipe in fractions,
-/// drops and as mixed, with an out-of-reach notice when the healed dot misses the target by more
-/// than ``FadeModel/matchThreshold``; what it looks like (`StubblePreview`: bare skin beside the
-/// same patch with healed dots, magnified, and one dot with its healing halo; a true-size
-/// `StubblePattern`); a plain-language ΔE00 legend; the fade strip and ΔE00 curve (`SVGChart`)
+/// drops and as mixed, with an out-of-reach notice when the match has a `reach` (the healed dot
+/// misses the target by more than ``FadeModel/matchThreshold``, as the pipeline decided); what it
+/// looks like (`StubblePreview`: bare skin beside the same patch with healed dots, magnified, and
+/// one dot with its healing halo, its geometry clamped to the ranges `pigmatch` accepts; a
+/// true-size `StubblePattern`); a plain-language ΔE00 legend; the fade strip and ΔE00 curve (`SVGChart`)
 /// with the touch-up time; the hyperpigmentation risk during healing (weeks 0/4/8/12, advice and
 /// the "modelled from proxies" basis).
 /// Every piece of text from outside (file and palette names) goes through `HTMLEscaping`.
@@ -44,6 +46,11 @@ public struct HTMLReport: Sendable {
   var dotDiameter: Double { match.options.dotDiameterMM.value }
   /// Dot spacing (pitch) of the whole page, mm: the match's own (`options.spacingMM`).
   var spacing: Double { match.options.spacingMM.value }
+  /// Dot area coverage of the whole page: the JSON's `hyperpigmentation.coverage` (computed from
+  /// the geometry above only for an older JSON without it).
+  var coverage: Double {
+    match.hyperpigmentation.coverage?.value ?? StubbleImpression.coverage(dotDiameter: dotDiameter, spacing: spacing)
+  }
   /// The model's bare skin between the dots.
   var skinLab: Lab { match.contrast.skinLab.colour }
   /// The healed dot.
@@ -159,17 +166,12 @@ public struct HTMLReport: Sendable {
   /// The touch-up as a date: the visit plus the touch-up time in months (`fade.touchUpMonths`).
   private func touchUpDateText(_ record: ClinicalRecord) -> String {
     let fade = match.fade
-    if let months = fade.touchUpMonths, let date = record.visit.adding(months: months) {
+    if let months = fade.touchUpMonths, let date = record.touchUp(fade) {
       return "<strong>\(date) (\(date.longDescription))</strong>: visit + \(months) months"
     }
     let years = fade.timeline.last?.year ?? 0
     let horizon = record.visit.adding(months: 12 * years).map { " (\($0))" } ?? ""
     return "none needed within \(years) years\(horizon)"
-  }
-
-  /// Whether the analysis' confidence is low: then its first warning says so.
-  private var isLowConfidence: Bool {
-    match.analysis.confidence.value < PhotoMeasurement.lowConfidenceThreshold && !match.analysis.warnings.isEmpty
   }
 
   /// Every warning, at the top: low confidence first, the analysis's warnings, an uncalibrated
@@ -178,7 +180,7 @@ public struct HTMLReport: Sendable {
     let e = HTMLEscaping.escape
     var warnings = match.analysis.warnings
     var lowConfidence = ""
-    if isLowConfidence {
+    if match.analysis.isLowConfidence {
       let text = warnings.removeFirst()
       lowConfidence = "<div class=\"alert low-confidence\"><strong>Unsure measurement.</strong> \(e(text))</div>"
     }
@@ -186,8 +188,8 @@ public struct HTMLReport: Sendable {
     if !match.analysis.calibration.calibrated {
       items.append("Uncalibrated photo: colours are as the camera rendered them; add a grey card or ColorChecker to trust them.")
     }
-    let deltaE = match.blend.deltaE00.value
-    if deltaE > FadeModel.matchThreshold {
+    if match.reach != nil {
+      let deltaE = match.blend.deltaE00.value
       items.append(
         "Out of reach: the nearest healed dot is ΔE00 \(ReportFormat.number(deltaE, 1)) from the target (a match is ≤ \(ReportFormat.number(FadeModel.matchThreshold, 1))); see Recipe.")
     }
@@ -347,7 +349,6 @@ public struct HTMLReport: Sendable {
     let deltaE = blend.deltaE00.value
     var rows = ""
     let dropsByID = Dictionary(blend.recipe.map { ($0.pigment, $0.drops) }, uniquingKeysWith: +)
-    let names = Dictionary(blend.components.map { ($0.pigment, $0.name) }, uniquingKeysWith: { a, _ in a })
     var listed = Set<String>()
     for component in blend.components {
       listed.insert(component.pigment)
@@ -358,16 +359,16 @@ public struct HTMLReport: Sendable {
     }
     for entry in blend.recipe where !listed.contains(entry.pigment) {
       rows += """
-        <tr><td>\(e(names[entry.pigment] ?? entry.pigment))</td>\
+        <tr><td>\(e(blend.name(of: entry.pigment)))</td>\
         <td><code>\(e(entry.pigment))</code></td><td class="num">–</td><td class="num">\(entry.drops)</td></tr>
         """
     }
-    let totalDrops = blend.recipe.reduce(0) { $0 + $1.drops }
+    let totalDrops = blend.totalDrops
     rows +=
       "<tr class=\"total\"><td>Total</td><td></td><td class=\"num\">100.0 %</td><td class=\"num\">\(totalDrops)</td></tr>"
 
     var notice = ""
-    if deltaE > threshold {
+    if match.reach != nil {
       let darkSkin = ["brown", "dark"].contains(match.analysis.skin.itaCategory) && deltaE <= 2.6
       notice = """
         <div class="alert out-of-reach"><strong>Out of reach.</strong> The closest healed dot this palette \
@@ -388,9 +389,6 @@ public struct HTMLReport: Sendable {
         "ΔE00 \(n(deltaE, 2)) to the follicle",
         "ΔL* \(n(dot.deltaL.value, 1)), Δb* \(n(dot.deltaB.value, 1)) against the skin",
       ])
-    let coverage =
-      match.hyperpigmentation.coverage?.value
-      ?? StubbleImpression.coverage(dotDiameter: dotDiameter, spacing: spacing)
     let stubbleSwatch = swatch(
       "Stubble impression", stubble, cls: "swatch-stubble",
       details: [
@@ -403,7 +401,7 @@ public struct HTMLReport: Sendable {
       details: [ReportFormat.lab(targetLab)])
     let cup =
       blend.cup.map { cup in
-        let parts = cup.components.map { "\(n($0.ml.value, 1)) ml \(e(names[$0.pigment] ?? $0.pigment))" }
+        let parts = cup.components.map { "\(n($0.ml.value, 1)) ml \(e(blend.name(of: $0.pigment)))" }
         return "<p class=\"cup\">For a \(n(cup.volumeML.value, 1)) ml cup: \(parts.joined(separator: " + ")) "
           + "(ΔE00 \(n(cup.deltaE00.value, 2)); rounding to 0.1 ml costs ΔE00 \(n(cup.roundingDeltaE00.value, 2))).</p>"
       } ?? ""
@@ -434,7 +432,6 @@ public struct HTMLReport: Sendable {
     let dotted = preview.patch(side: geometry.patchSide, pixelsPerMM: geometry.patchPixelsPerMM)
     let single = preview.singleDot(
       side: geometry.dotField, pixelsPerMM: geometry.dotPixelsPerMM, haloWidthInRadii: haloWidth)
-    let coverage = StubbleImpression.coverage(dotDiameter: preview.dotDiameter, spacing: preview.spacing)
     let settled = match.fade.timeline.first?.stubbleLab.colour ?? skin
     let average = DeltaE.ciede2000(settled, skin)
     let closest = dotted.maximumDeltaE00(from: skin)
@@ -496,7 +493,7 @@ public struct HTMLReport: Sendable {
       touchUp = "No touch-up needed within \(fade.timeline.last?.year ?? 0) years."
     }
     var when = ""
-    if let record, let months = fade.touchUpMonths, let date = record.visit.adding(months: months) {
+    if let record, let months = fade.touchUpMonths, let date = record.touchUp(fade) {
       when =
         "<p class=\"touch-up-date\">Book the touch-up for about <strong>\(date.longDescription)</strong> "
         + "(\(date)): the visit on \(record.visit) plus \(months) months.</p>"

@@ -14,7 +14,8 @@ struct StubblePreview: Sendable {
   let dot: Lab
   let skin: Lab
   let halo: Lab?
-  /// Dot diameter and pitch, mm (> 0).
+  /// Dot diameter and pitch, mm, within the ranges `pigmatch` accepts
+  /// (`StubbleImpression.dotDiameters`, `StubbleImpression.spacings`).
   let dotDiameter: Double
   let spacing: Double
   /// Gaussian σ of the lateral blur, mm (≥ 0).
@@ -49,13 +50,23 @@ struct StubblePreview: Sendable {
     2 * atan(size / (2 * distance)) * 180 / .pi * 60
   }
 
+  /// A dot size or pitch that is not a positive number takes the default; one outside the ranges
+  /// `pigmatch` accepts is clamped to them, so a decoded JSON with absurd geometry (a pitch of
+  /// 1e-6 mm would put 10¹³ dots in a patch) still draws a bounded, illustrative preview.
   init(dot: Lab, skin: Lab, halo: Lab? = nil, dotDiameter: Double, spacing: Double, blur: Double = defaultBlur) {
     self.dot = dot
     self.skin = skin
     self.halo = halo
-    self.dotDiameter = dotDiameter > 0 ? dotDiameter : StubbleImpression.defaultDotDiameter
-    self.spacing = spacing > 0 ? spacing : StubbleImpression.defaultSpacing
+    self.dotDiameter = Self.clamped(
+      dotDiameter > 0 ? dotDiameter : StubbleImpression.defaultDotDiameter, to: StubbleImpression.dotDiameters)
+    self.spacing = Self.clamped(
+      spacing > 0 ? spacing : StubbleImpression.defaultSpacing, to: StubbleImpression.spacings)
     self.blur = max(0, blur)
+  }
+
+  /// `value` within `range`.
+  static func clamped(_ value: Double, to range: ClosedRange<Double>) -> Double {
+    min(max(value, range.lowerBound), range.upperBound)
   }
 
   /// A `side` × `side` mm patch at `pixelsPerMM`, dots on a grid jittered by up to ±20 % of the

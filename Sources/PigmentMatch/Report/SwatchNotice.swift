@@ -19,14 +19,15 @@ public struct SwatchNotice: Sendable, Equatable {
   }
 
   /// The notices of a match (its JSON contract object), in order: low confidence (the analysis
-  /// lists it first when its confidence is below ``PhotoMeasurement/lowConfidenceThreshold``),
+  /// lists it first when its confidence is below ``PhotoMeasurement/lowConfidenceThreshold``;
+  /// `JSONContract.Analysis.isLowConfidence`),
   /// out of reach (`reach` is not null: the closest blend's ΔE00 is above the match threshold),
   /// the analysis' other warnings, then the calibration: *uncalibrated* is a warning, a
   /// correction that was applied a note naming it.
   public static func notices(for match: JSONContract.MatchOutput) -> [SwatchNotice] {
     var warnings = match.analysis.warnings
     var notices: [SwatchNotice] = []
-    if match.analysis.confidence.value < PhotoMeasurement.lowConfidenceThreshold, !warnings.isEmpty {
+    if match.analysis.isLowConfidence {
       notices.append(SwatchNotice(warnings.removeFirst(), isWarning: true))
     }
     if let reach = match.reach {

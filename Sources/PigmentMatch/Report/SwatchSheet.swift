@@ -234,15 +234,11 @@ public struct SwatchSheet: Sendable, Equatable {
   /// `= 5 drops`. Names come from the blend's components; an ingredient the blend does not list
   /// (rounding never adds one, but the type allows it) shows its id.
   static func recipePieces(_ blend: JSONContract.Blend) -> [String] {
-    let names = Dictionary(
-      blend.components.map { ($0.pigment, $0.name) },
-      uniquingKeysWith: { first, _ in first })
     var pieces = ["RECIPE:"]
     for (n, entry) in blend.recipe.enumerated() {
-      pieces.append(
-        (n == 0 ? "" : "+ ") + "\(entry.drops) \(names[entry.pigment] ?? entry.pigment)")
+      pieces.append((n == 0 ? "" : "+ ") + "\(entry.drops) \(blend.name(of: entry.pigment))")
     }
-    let total = blend.recipe.reduce(0) { $0 + $1.drops }
+    let total = blend.totalDrops
     pieces.append("= \(total) \(total == 1 ? "DROP" : "DROPS")")
     return pieces
   }

@@ -61,11 +61,12 @@ package struct KubelkaMunkCalibration: Sendable, Equatable {
     return (constants.map(\.k), constants.map(\.s))
   }
 
-  /// ``epidermis(absorption:reducedScattering:)`` at one wavelength.
+  /// ``epidermis(absorption:reducedScattering:)`` at one wavelength: van Gemert & Star (1987)'s
+  /// K, S with the epidermis factors and ε (`TissueOptics.kubelkaMunk`).
   func epidermis(absorption mua: Double, reducedScattering musp: Double) -> KubelkaMunk.Constants {
-    KubelkaMunk.Constants(
-      k: epidermisAbsorption * 2 * mua / 10,
-      s: max(0, epidermisScattering * 0.75 * musp - epidermisAbsorptionInScattering * 0.25 * mua) / 10)
+    TissueOptics.kubelkaMunk(
+      absorption: mua, reducedScattering: musp, absorptionFactor: epidermisAbsorption,
+      scatteringFactor: epidermisScattering, absorptionInScattering: epidermisAbsorptionInScattering)
   }
 
   /// The dermis's (and the pigment layer's) Kubelka–Munk K and S (mm⁻¹) at one wavelength from its

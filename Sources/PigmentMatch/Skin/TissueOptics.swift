@@ -110,11 +110,13 @@ package enum TissueOptics {
   }
 
   /// ``kubelkaMunk(absorption:reducedScattering:absorptionFactor:scatteringFactor:)`` at one
-  /// wavelength: µa, µs′ in cm⁻¹ → K, S in mm⁻¹.
+  /// wavelength: µa, µs′ in cm⁻¹ → K, S in mm⁻¹; `epsilon` weights the −µa/4 term of S
+  /// (``KubelkaMunkCalibration/epidermisAbsorptionInScattering``; 1 is van Gemert & Star's).
+  /// K = κ·2µa, S = max(0, σ·(3/4)µs′ − ε·(1/4)µa) (van Gemert & Star 1987; ε: Gate 1974, Thennadil 2008).
   static func kubelkaMunk(
     absorption mua: Double, reducedScattering musp: Double, absorptionFactor kappa: Double,
-    scatteringFactor sigma: Double
+    scatteringFactor sigma: Double, absorptionInScattering epsilon: Double = 1
   ) -> KubelkaMunk.Constants {
-    KubelkaMunk.Constants(k: kappa * 2 * mua / 10, s: max(0, sigma * 0.75 * musp - 0.25 * mua) / 10)
+    KubelkaMunk.Constants(k: kappa * 2 * mua / 10, s: max(0, sigma * 0.75 * musp - epsilon * 0.25 * mua) / 10)
   }
 }

@@ -10,27 +10,33 @@ struct DotGeometryOptions: ParsableArguments {
   @Option(help: "Dot spacing (pitch), mm (0.2…3, more than the dot size; default 0.75: 178 a cm², scalp hair 175–300).")
   var spacing: Double = StubbleImpression.defaultSpacing
 
-  /// Dot sizes accepted, mm: up to the 1 mm upper bound of SMP guidance (Rassman et al. 2015,
-  /// J. Clin. Aesthet. Dermatol. 8(3):35: microdots under 1 mm, about 1 mm apart).
-  static let dotSizes = 0.05...1.0
-  /// Pitches accepted, mm: scalp hair 175–300 per cm² (Barman et al. 1965, J. Invest. Dermatol.
-  /// 44:233) is a square pitch of 0.58–0.76 mm; the range leaves room for sparse and dense work.
-  static let spacings = 0.2...3.0
+  /// Dot sizes accepted, mm (``StubbleImpression/dotDiameters``).
+  static let dotSizes = StubbleImpression.dotDiameters
+  /// Pitches accepted, mm (``StubbleImpression/spacings``).
+  static let spacings = StubbleImpression.spacings
+
+  /// `--dot-size` rounded to 0.001 mm, as the JSON writes it (`dotDiameterMM`, 3 decimals): the
+  /// model, the page and the JSON use this one number, and `batch` compares it with its ledger.
+  var dotDiameterMM: Double { JSONContract.Number(dotSize, places: 3).value }
+  /// `--spacing` rounded to 0.001 mm, as the JSON writes it (`spacingMM`).
+  var spacingMM: Double { JSONContract.Number(spacing, places: 3).value }
 
   func validate() throws {
-    guard dotSize.isFinite, Self.dotSizes.contains(dotSize) else {
+    guard dotSize.isFinite, Self.dotSizes.contains(dotDiameterMM) else {
       throw ValidationError("--dot-size must be 0.05…1 mm, got \(dotSize)")
     }
-    guard spacing.isFinite, Self.spacings.contains(spacing) else {
+    guard spacing.isFinite, Self.spacings.contains(spacingMM) else {
       throw ValidationError("--spacing must be 0.2…3 mm, got \(spacing)")
     }
-    guard spacing > dotSize else {
+    guard spacingMM > dotDiameterMM else {
       throw ValidationError("--spacing (\(spacing) mm) must be larger than --dot-size (\(dotSize) mm)")
     }
   }
 
-  /// The match options of a run: `years` (fade-aware solve) and `conditions`, with this geometry.
+  /// The match options of a run: `years` (fade-aware solve) and `conditions`, with this geometry
+  /// rounded to 0.001 mm (``dotDiameterMM``, ``spacingMM``): the one place options become
+  /// pipeline options for `match`, `report` and `batch`.
   func pipelineOptions(years: Int, conditions: FadeConditions) -> MatchPipeline.Options {
-    MatchPipeline.Options(years: years, conditions: conditions, dotDiameter: dotSize, spacing: spacing)
+    MatchPipeline.Options(years: years, conditions: conditions, dotDiameter: dotDiameterMM, spacing: spacingMM)
   }
 }
