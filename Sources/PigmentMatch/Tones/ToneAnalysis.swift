@@ -25,8 +25,8 @@ import Foundation
 ///    of hair) — none on a bald or clean-shaven scalp; when no cluster is, after step 6 the band directly above
 ///    each large skin region's upper edge is read by place (`HeadHair`: a head of hair on a face
 ///    photo is often a small part of the frame, clustered with a suit or a backdrop); a head of hair
-///    found as a cluster is also read there when the band is hair (its tone at the scalp, not the
-///    lengths'); then an
+///    found as a cluster of ≥ `HeadHair.wholeHeadShare` of the pixels is also read there, on a
+///    coarser grid, when the band is hair (its tone at the scalp, not the lengths'); then an
 ///    *other* cluster of the skin's hue
 ///    within ΔE00 16 whose pixels seldom touch hair pixels joins the skin (a face's shaded side);
 ///    the rest stay *other* (skin–hair mixtures at stubble edges, highlights, leftovers).
@@ -217,13 +217,13 @@ public struct ToneAnalysis: Sendable {
     // above the skin, when that band is hair: a cluster of the whole head also holds the lengths
     // (highlighted, sun-lightened or in shade), while the hair at the scalp is what
     // micropigmentation imitates (blond-hair.jpg: dark-blond roots, golden lengths).
-    if hair == nil || headOfHair,
+    if hair == nil || (headOfHair && (clusterHair?.share ?? 0) >= HeadHair.wholeHeadShare),
       let band = HeadHair.find(
         pixels: pixels,
         skinLabels: Self.skinPixels(
           assignment: assignment, roles: roles, centres: centres, shares: shares, measured: measuredSkin, skin: fineSkin),
         all: sampling.pixels, skin: skinLab, lightness: scene.lightness,
-        // Re-reading a hair already found: on a coarser grid, which costs a few ms on 12 MP.
+        // Re-reading a hair already found: on a coarser grid (a few ms on a 12 MP photo).
         step: hair == nil ? 1 : HeadHair.coarseStep(cells: pixels.gridWidth * pixels.gridHeight))
     {
       hairBand = band.map { Int(sampling.pixels.position[$0]) }
