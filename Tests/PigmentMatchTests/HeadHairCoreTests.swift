@@ -73,4 +73,38 @@ import Testing
     // The lone pixel below the U and the blob, touching both only at corners, is a region of its own.
     #expect(runs.first { $0.y == 4 }?.region == 2)
   }
+
+  /// The coarse grid's cells: on a 7 × 8 grid with holes (unusable pixels), every pixel on every
+  /// 3rd row and column and no other, at its cell — enumerated here by brute force.
+  @Test(arguments: [1, 2, 3])
+  func coarseCellsAreEveryStepthRowAndColumn(step: Int) {
+    let (w, h) = (7, 8)
+    var buffer = TonePixels.Buffer(gridWidth: w, gridHeight: h)
+    // Holes: the first row entirely, and every 5th position.
+    for p in w..<(w * h) where p % 5 != 0 {
+      buffer.l.append(50)
+      buffer.a.append(0)
+      buffer.b.append(0)
+      buffer.position.append(Int32(p))
+    }
+    let coarseWidth = (w + step - 1) / step
+    var expected: [[Int]] = []
+    for (i, p) in buffer.position.enumerated() {
+      let (y, x) = (Int(p) / w, Int(p) % w)
+      if y % step == 0, x % step == 0 { expected.append([i, (y / step) * coarseWidth + x / step]) }
+    }
+    var seen: [[Int]] = []
+    HeadHair.forEachCell(of: buffer, step: step, coarseWidth: coarseWidth) { seen.append([$0, $1]) }
+    #expect(seen == expected)
+    #expect(!seen.isEmpty)
+  }
+
+  /// The step keeps a decoded grid to at most ``HeadHair/coarseCells`` cells, and no coarser than
+  /// that needs: 750 000 cells (a 12 MP JPEG decoded at 1/4) → every 2nd (187 500);
+  /// 3 000 000 → every 4th (187 500; every 3rd leaves 333 333).
+  @Test func coarseStepKeepsTheGridSmall() {
+    #expect(HeadHair.coarseStep(cells: 150_000) == 1)
+    #expect(HeadHair.coarseStep(cells: 750_000) == 2)
+    #expect(HeadHair.coarseStep(cells: 3_000_000) == 4)
+  }
 }

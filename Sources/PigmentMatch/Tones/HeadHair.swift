@@ -1,4 +1,5 @@
-/// Step 4, when no hair cluster showed itself: the hair on top of a head, found by place.
+/// Step 4, when no hair cluster showed itself: the hair on top of a head, found by place; and,
+/// on a coarser grid, where a head of hair found as a cluster meets the scalp (its roots' tone).
 ///
 /// On a face photo the hair is often a small part of the frame, clustered together with a suit, a
 /// beard or a backdrop, so no cluster as a whole looks like hair. But a head of hair lies directly
@@ -33,29 +34,35 @@ enum HeadHair {
   /// The hair pixels (indices into `all`) above the skin, or nil when the band is not hair.
   /// `skinLabels` gives each of `pixels` a label and says which labels are the skin; `all` holds
   /// every usable pixel, including those the scene left out (a dark head of hair may share a cluster with a suit).
+  ///
+  /// With `step` > 1 the search runs on every `step`-th row and column of the decoded grid (a
+  /// coarser grid, `step`² times fewer cells; the pixel and region minimums shrink alike): cheap
+  /// enough to re-read a head of hair already found as a cluster (``coarseCells``).
   static func find(
     pixels: TonePixels.Buffer, skinLabels marks: (labels: [UInt8], skin: [Bool]), all: TonePixels.Buffer, skin: Lab,
-    lightness: [Float]
+    lightness: [Float], step s: Int = 1
   ) -> [Int]? {
-    let w = pixels.gridWidth
-    let h = pixels.gridHeight
-    guard w > 0, h > 0 else { return nil }
+    let fineWidth = pixels.gridWidth
+    let fineHeight = pixels.gridHeight
+    guard fineWidth > 0, fineHeight > 0, s >= 1 else { return nil }
+    let w = (fineWidth + s - 1) / s
+    let h = (fineHeight + s - 1) / s
+    let minimumRegionPixels = max(1, Self.minimumRegionPixels / (s * s))
+    let minimumPixels = max(1, Self.minimumPixels / (s * s))
     var index = [Int32](repeating: -1, count: w * h)
     var isSkin = [Bool](repeating: false, count: w * h)
     var skinIndices: [Int] = []
-    skinIndices.reserveCapacity(pixels.count)
-    var firstPosition = Int32(w * h)
-    for i in 0..<all.count {
-      let p = all.position[i]
-      index[Int(p)] = Int32(i)
-      firstPosition = min(firstPosition, p)
-    }
-    let firstRow = Int(firstPosition) / w
+    skinIndices.reserveCapacity(pixels.count / (s * s))
+    Self.forEachCell(of: all, step: s, coarseWidth: w) { i, cell in index[cell] = Int32(i) }
+    guard let firstPosition = all.position.first else { return nil }
+    let firstRow = (Int(firstPosition) / fineWidth + s - 1) / s
     var isSkinLabel = [Bool](repeating: false, count: 256)
     for (label, skin) in marks.skin.enumerated() where label < 256 { isSkinLabel[label] = skin }
-    for i in 0..<min(pixels.count, marks.labels.count) where isSkinLabel[Int(marks.labels[i])] {
-      isSkin[Int(pixels.position[i])] = true
-      skinIndices.append(i)
+    Self.forEachCell(of: pixels, step: s, coarseWidth: w) { i, cell in
+      if i < marks.labels.count, isSkinLabel[Int(marks.labels[i])] {
+        isSkin[cell] = true
+        skinIndices.append(i)
+      }
     }
     // Connected skin regions (4-neighbours), from the skin's runs along each row.
     let (runs, regions) = Self.regions(of: isSkin, width: w, height: h)
@@ -118,15 +125,16 @@ enum HeadHair {
         Double(walked) >= minimumCoverage * Double(area)
       else { continue }
       var inBand = [Bool](repeating: false, count: w * h)
-      for i in band { inBand[Int(all.position[i])] = true }
-      let hairTexture = innerTexture(of: band, in: all, lightness: lightness, width: w, within: inBand)
+      for i in band { inBand[Self.cell(Int(all.position[i]), fineWidth: fineWidth, step: s, coarseWidth: w)] = true }
+      let hairTexture = innerTexture(
+        of: band, in: all, lightness: lightness, width: fineWidth, within: inBand, step: s, coarseWidth: w)
       // A mean: an even sample of at most ``ToneAnalysis/estimationBudget`` skin pixels serves.
       let every = max(1, skinIndices.count / ToneAnalysis.estimationBudget)
       let skinSteps =
         skinTexture
         ?? innerTexture(
           of: every == 1 ? skinIndices : Swift.stride(from: 0, to: skinIndices.count, by: every).map { skinIndices[$0] },
-          in: pixels, lightness: lightness, width: w, within: isSkin)
+          in: pixels, lightness: lightness, width: fineWidth, within: isSkin, step: s, coarseWidth: w)
       skinTexture = skinSteps
       if hairTexture >= max(minimumTexture, relativeTexture * skinSteps) { return band }
     }
@@ -227,22 +235,107 @@ enum HeadHair {
 
   /// Mean |ΔL*| from each of `members` to its right and lower neighbours that are also `within`:
   /// the texture inside a region, which its outline (a sharp scalp edge against a backdrop) does not raise.
+  /// `lightness` is on the decoded grid (`width` wide), `within` on the grid of every `step`-th row
+  /// and column (`coarseWidth` wide); the neighbours are those `step` pixels away.
   static func innerTexture(
-    of members: [Int], in pixels: TonePixels.Buffer, lightness: [Float], width w: Int, within: [Bool]
+    of members: [Int], in pixels: TonePixels.Buffer, lightness: [Float], width w: Int, within: [Bool],
+    step s: Int = 1, coarseWidth: Int? = nil
   ) -> Double {
+    let cw = coarseWidth ?? w
     var sum = 0.0
     var count = 0
     for i in members {
       let p = Int(pixels.position[i])
-      if p % w + 1 < w, within[p + 1] {
-        sum += Double(abs(lightness[p + 1] - lightness[p]))
+      let (y, x) = p.quotientAndRemainder(dividingBy: w)
+      let c = (y / s) * cw + x / s
+      if x + s < w, c + 1 < within.count, within[c + 1] {
+        sum += Double(abs(lightness[p + s] - lightness[p]))
         count += 1
       }
-      if p + w < within.count, within[p + w] {
-        sum += Double(abs(lightness[p + w] - lightness[p]))
+      if p + s * w < lightness.count, c + cw < within.count, within[c + cw] {
+        sum += Double(abs(lightness[p + s * w] - lightness[p]))
         count += 1
       }
     }
     return count > 0 ? sum / Double(count) : 0
+  }
+
+  /// Least share of the pixels a head-of-hair cluster holds for its tone to be re-read where it
+  /// meets the scalp: then the lengths fill much of the frame (long hair, a close-up of the crown)
+  /// and outweigh the roots in the cluster (blond-hair.jpg: 0.38, golden lengths over dark-blond
+  /// roots); below it the search is not run (the bench's generated 12 MP head: 0.13).
+  static let wholeHeadShare = 0.25
+
+  /// Decoded-grid cells read by a search on a coarser grid: at most this many (`step` =
+  /// ⌈√(cells / coarseCells)⌉). The real photos' decoded grids hold 0.1–0.8 M cells, a 12 MP
+  /// photo's up to 3 M; a head of hair's band stays hundreds of cells deep at this size.
+  static let coarseCells = 200_000
+
+  /// The step giving a decoded grid of `cells` at most ``coarseCells`` cells.
+  static func coarseStep(cells: Int) -> Int {
+    var s = 1
+    while cells / (s * s) > coarseCells { s += 1 }
+    return s
+  }
+
+  /// The cell on the coarse grid (every `step`-th row and column, `coarseWidth` wide) of decoded-grid position `p`.
+  static func cell(_ p: Int, fineWidth: Int, step s: Int, coarseWidth: Int) -> Int {
+    let (y, x) = p.quotientAndRemainder(dividingBy: fineWidth)
+    return (y / s) * coarseWidth + x / s
+  }
+
+  /// Calls `body(i, cell)` for each pixel `i` of `buffer` on every `step`-th row and column of the
+  /// decoded grid, with its cell on that coarse grid. Positions ascend (rows in order), so each
+  /// row taken is found by bisection and the rows between are never read.
+  static func forEachCell(
+    of buffer: TonePixels.Buffer, step s: Int, coarseWidth: Int, _ body: (Int, Int) -> Void
+  ) {
+    let w = buffer.gridWidth
+    let n = buffer.count
+    guard n > 0, w > 0 else { return }
+    buffer.position.withUnsafeBufferPointer { position in
+      if s == 1 {
+        for i in 0..<n { body(i, Int(position[i])) }
+        return
+      }
+      var i = 0
+      var y = Int(position[0]) / w
+      y = (y + s - 1) / s * s
+      while i < n {
+        // The first pixel at or after row y.
+        let start = Int32(y * w)
+        var (lo, hi) = (i, n)
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if position[mid] < start { lo = mid + 1 } else { hi = mid }
+        }
+        i = lo
+        let row = (y / s) * coarseWidth
+        // The next column taken (a multiple of s) and its cell; positions ascend strictly, so
+        // when the pixel `next − x` further on is at column `next`, the row is whole up to it
+        // and the walk jumps there (no division per pixel; a whole row costs w / s steps).
+        var next = 0
+        var column = 0
+        while i < n {
+          let x = Int(position[i]) - Int(start)
+          if x >= w { break }
+          if x == next {
+            body(i, row + column)
+            next += s
+            column += 1
+            i += 1
+          } else if x > next {
+            while next < x {
+              next += s
+              column += 1
+            }
+          } else {
+            let j = i + (next - x)
+            i = j < n && Int(position[j]) - Int(start) == next ? j : i + 1
+          }
+        }
+        y += s
+      }
+    }
   }
 }

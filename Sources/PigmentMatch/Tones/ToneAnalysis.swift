@@ -24,7 +24,9 @@ import Foundation
 ///    shows to be hair (scattered through the skin as stubble, or textured above the skin as a head
 ///    of hair) — none on a bald or clean-shaven scalp; when no cluster is, after step 6 the band directly above
 ///    each large skin region's upper edge is read by place (`HeadHair`: a head of hair on a face
-///    photo is often a small part of the frame, clustered with a suit or a backdrop); then an
+///    photo is often a small part of the frame, clustered with a suit or a backdrop); a head of hair
+///    found as a cluster of ≥ `HeadHair.wholeHeadShare` of the pixels is also read there, on a
+///    coarser grid, when the band is hair (its tone at the scalp, not the lengths'); then an
 ///    *other* cluster of the skin's hue
 ///    within ΔE00 16 whose pixels seldom touch hair pixels joins the skin (a face's shaded side);
 ///    the rest stay *other* (skin–hair mixtures at stubble edges, highlights, leftovers).
@@ -198,7 +200,7 @@ public struct ToneAnalysis: Sendable {
     guard var roles = Self.roles(centres: centres, shares: shares, near: fineSkin?.lab) else {
       throw .noSkinPixels(path: name)
     }
-    Self.chooseHair(
+    let headOfHair = Self.chooseHair(
       &roles, centres: centres, shares: shares, pixels: pixels, grid: grid, assignment: assignment, subset: subset,
       skin: fineSkin?.lab, lightness: scene.lightness)
     Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, grid: grid, assignment: assignment, subset: subset)
@@ -211,18 +213,24 @@ public struct ToneAnalysis: Sendable {
     var hair = clusterHair
     // Where a hair found by place was measured (decoded-grid positions), for the region map.
     var hairBand: [Int] = []
-    if hair == nil,
+    // A head of hair (not stubble or strands through the skin) is read where it meets the scalp,
+    // above the skin, when that band is hair: a cluster of the whole head also holds the lengths
+    // (highlighted, sun-lightened or in shade), while the hair at the scalp is what
+    // micropigmentation imitates (blond-hair.jpg: dark-blond roots, golden lengths).
+    if hair == nil || (headOfHair && (clusterHair?.share ?? 0) >= HeadHair.wholeHeadShare),
       let band = HeadHair.find(
         pixels: pixels,
         skinLabels: Self.skinPixels(
           assignment: assignment, roles: roles, centres: centres, shares: shares, measured: measuredSkin, skin: fineSkin),
-        all: sampling.pixels, skin: skinLab, lightness: scene.lightness)
+        all: sampling.pixels, skin: skinLab, lightness: scene.lightness,
+        // Re-reading a hair already found: on a coarser grid (a few ms on a 12 MP photo).
+        step: hair == nil ? 1 : HeadHair.coarseStep(cells: pixels.gridWidth * pixels.gridHeight))
     {
       hairBand = band.map { Int(sampling.pixels.position[$0]) }
       let core = HeadHair.core(of: band, in: sampling.pixels, skin: skinLab)
       let lab = Statistics.medianLab(pixels: sampling.pixels, indices: core)
       hair = HairTone(
-        lab: lab, share: Double(band.count) / Double(pixels.count),
+        lab: lab, share: clusterHair?.share ?? Double(band.count) / Double(pixels.count),
         spread: Self.spread(pixels: sampling.pixels, indices: core, around: lab),
         contrast: DeltaE.ciede2000(skinLab, lab))
     }
@@ -367,16 +375,20 @@ public struct ToneAnalysis: Sendable {
 
   /// Step 4, hair: among the non-skin clusters in the `HairGamut` holding ≥ 2 % of the pixels,
   /// farthest (ΔE00) from the main skin cluster first, the first that `HairEvidence` shows to be
-  /// hair on the head; none when no candidate is (a bald or clean-shaven scalp).
+  /// hair on the head; none when no candidate is (a bald or clean-shaven scalp). Returns whether
+  /// the hair chosen is a head of hair (not interspersed with the skin as stubble or strands are).
+  @discardableResult
   static func chooseHair(
     _ roles: inout [ToneRole], centres: [Lab], shares: [Double], pixels: TonePixels.Buffer, grid: [UInt8],
     assignment: [UInt8], subset: TonePixels.EstimationSet, skin: Lab? = nil, lightness given: [Float]? = nil
-  ) {
-    guard let main = roles.indices.filter({ roles[$0] == .skin }).max(by: { shares[$0] < shares[$1] }) else { return }
+  ) -> Bool {
+    guard let main = roles.indices.filter({ roles[$0] == .skin }).max(by: { shares[$0] < shares[$1] }) else {
+      return false
+    }
     let candidates = centres.indices.filter {
       roles[$0] != .skin && shares[$0] >= 0.02 && HairGamut.contains(centres[$0])
     }.sorted { DeltaE.ciede2000(centres[$0], centres[main]) > DeltaE.ciede2000(centres[$1], centres[main]) }
-    guard !candidates.isEmpty else { return }
+    guard !candidates.isEmpty else { return false }
     let lightness = given ?? pixels.lightnessGrid()
     let layout = SceneFilter.Layout(pixels: pixels, labels: assignment, subset: subset, clusters: centres.count)
     for candidate in candidates {
@@ -386,9 +398,10 @@ public struct ToneAnalysis: Sendable {
       evidence.border = layout.borderRatio[candidate]
       if HairEvidence.isHair(centres[candidate], share: shares[candidate], measures: evidence, skin: skin ?? centres[main]) {
         roles[candidate] = .hair
-        return
+        return evidence.touching < HairEvidence.interspersed
       }
     }
+    return false
   }
 
   /// Step 4, second part: an *other* cluster with the skin's hue (within 12°), within ΔE00 16 of a
