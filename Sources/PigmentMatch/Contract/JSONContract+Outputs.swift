@@ -130,17 +130,14 @@ extension JSONContract {
       self.result = result
     }
 
-    enum CodingKeys: String, CodingKey { case schemaVersion }
     /// Reads `schemaVersion` and the validation's own keys.
     public init(from decoder: any Decoder) throws {
-      schemaVersion = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .schemaVersion)
+      schemaVersion = try LeadingKey.decode(Int.self, "schemaVersion", from: decoder)
       result = try PaletteValidation(from: decoder)
     }
     /// `schemaVersion`, then `valid`, `problems`, `coverage`.
     public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(schemaVersion, forKey: .schemaVersion)
-      try result.encode(to: encoder)
+      try LeadingKey.encode(schemaVersion, as: "schemaVersion", then: result, to: encoder)
     }
   }
 
@@ -157,17 +154,14 @@ extension JSONContract {
         self.result = result
       }
 
-      enum CodingKeys: String, CodingKey { case file }
       /// Reads `file` and the validation's own keys.
       public init(from decoder: any Decoder) throws {
-        file = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .file)
+        file = try LeadingKey.decode(String.self, "file", from: decoder)
         result = try PaletteValidation(from: decoder)
       }
       /// `file`, then `valid`, `problems`, `coverage`.
       public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        try result.encode(to: encoder)
+        try LeadingKey.encode(file, as: "file", then: result, to: encoder)
       }
     }
     public let schemaVersion: Int

@@ -94,17 +94,14 @@ extension JSONContract {
       self.match = match
     }
 
-    enum CodingKeys: String, CodingKey { case photo }
     /// Reads `photo` and the match's keys.
     public init(from decoder: any Decoder) throws {
-      photo = try decoder.container(keyedBy: CodingKeys.self).decode(String.self, forKey: .photo)
+      photo = try LeadingKey.decode(String.self, "photo", from: decoder)
       match = try MatchOutput(from: decoder)
     }
     /// `photo`, then the match's keys.
     public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(photo, forKey: .photo)
-      try match.encode(to: encoder)
+      try LeadingKey.encode(photo, as: "photo", then: match, to: encoder)
     }
   }
 
