@@ -14,9 +14,10 @@
 /// hair filling most of the scalp lines nearly every skin pixel with hair edges, which would make
 /// the skin look as textured as the hair), where a shaded scalp edge, a blurred backdrop or a suit is
 /// smooth. A candidate of the skin's own colour family (in the ``SkinLocus``, hue within
-/// ``shadeHue`` of the skin's and less than ``shadeDepth`` darker or lighter: possibly the same skin
-/// in shade) must be textured ``shadeTexture`` × the skin, unless it is scattered through the skin
-/// (≥ ``scatteredStubble`` of its pixels touch skin), as stubble is and shade is not.
+/// ``shadeHue`` of the skin's and lit at least ``shadeLightRatio`` as much, or at most its inverse:
+/// possibly the same skin in shade) must be textured ``shadeTexture`` × the skin, unless it is
+/// scattered through the skin (≥ ``scatteredStubble`` of its pixels lie between skin pixels,
+/// ``enclosedFraction(of:grid:rowLength:isSkin:)``), as stubble is and a shaded rim is not.
 enum HairEvidence {
   static let interspersed = 0.3
   static let minimumShare = 0.05
@@ -32,10 +33,17 @@ enum HairEvidence {
   static let skinRowQuantile = 0.25
   static let shadeHue = 12.0
   static let shadeTexture = 2.0
-  /// Lightness gap below which a skin-hued candidate may be the skin in shade; a face's shaded side
-  /// is seldom more than ~25 L* below its lit side, dark hair is 40–60 below light skin.
-  static let shadeDepth = 30.0
-  static let scatteredStubble = 0.5
+  /// Least ratio of the darker colour's L* + 16 to the lighter's at which a skin-hued candidate may
+  /// be the skin in shade. L* + 16 = 116 (Y/Yn)^(1/3) (CIE 15:2004), so the same surface under 1/s
+  /// of the light has its L* + 16 scaled by s^(−1/3): 0.55 is light down to 1/6 (2.6 stops), the
+  /// jaw, neck and far side of a face under a side light; dark hair (L* 10–25) beside light skin
+  /// (L* 65–85) is at 0.25–0.45, whatever the skin's own lightness.
+  static let shadeLightRatio = 0.55
+  /// Least ``Measures/enclosed`` of a scattered candidate: skin-hued stubble on the generated
+  /// samples measures 0.45 and more, the shaded rims and collars of real photos at most 0.27 (a bald
+  /// head on a 290 × 300 photo, whose shaded rim is 2–3 pixels wide and touches the skin with half
+  /// its pixels, which the touching fraction took for stubble).
+  static let scatteredStubble = 0.35
 
   /// The measures of one hair candidate.
   struct Measures {
@@ -51,6 +59,33 @@ enum HairEvidence {
     /// The same, counting only steps to neighbours of its own cluster (the skin's: to skin): the
     /// texture inside a region, which a smooth backdrop's sharp outline does not raise.
     var innerTexture: Double = 0
+    /// Fraction of its pixels lying between skin pixels (``enclosedFraction(of:grid:rowLength:isSkin:)``).
+    var enclosed: Double = 0
+  }
+
+  /// Farthest (decoded pixels) ``enclosedFraction(of:grid:rowLength:isSkin:)`` looks on each side.
+  static let enclosureReach = 2
+
+  /// Fraction of `cells` (positions in a padded label `grid` with rows `rowLength` long,
+  /// ``TonePixels/Buffer/assign(to:)``) with skin on both sides of them along one of four lines
+  /// (across a row, a column or a diagonal), each side within ``enclosureReach`` cells: a stubble dot
+  /// or a strand crossing the scalp lies inside the skin, while the shaded rim of a face, a collar or
+  /// a backdrop beside the skin has it on one side only, however thin its band is on a small photo.
+  static func enclosedFraction(of cells: [Int], grid: [UInt8], rowLength pw: Int, isSkin: [Bool]) -> Double {
+    guard !cells.isEmpty else { return 0 }
+    func skin(_ cell: Int) -> Bool {
+      guard cell >= 0, cell < grid.count else { return false }
+      let label = Int(grid[cell])
+      return label < isSkin.count && isSkin[label]
+    }
+    var enclosed = 0
+    for q in cells {
+      let between = [1, pw, pw + 1, pw - 1].contains { step in
+        (1...enclosureReach).contains { skin(q + $0 * step) } && (1...enclosureReach).contains { skin(q - $0 * step) }
+      }
+      if between { enclosed += 1 }
+    }
+    return Double(enclosed) / Double(cells.count)
   }
 
   /// Mean over `members` of the lightness steps to the right and lower neighbours that are in a
@@ -168,7 +203,10 @@ enum HairEvidence {
       of: hairMembers, in: pixels, assignment: assignment, grid: grid, within: isHair, lightness: lightness)
     return Measures(
       touching: touching, above: above, texture: hairTexture / max(skinTexture, 0.25),
-      innerTexture: hairInner / max(skinInner, 0.1))
+      innerTexture: hairInner / max(skinInner, 0.1),
+      enclosed: enclosedFraction(
+        of: hairMembers.map { i in let p = Int(pixels.position[i]); return (p / w + 1) * (w + 2) + p % w + 1 },
+        grid: grid, rowLength: w + 2, isSkin: isSkin))
   }
 
   /// Whether a candidate of colour `lab` and share `share` with `measures` is hair, next to skin `skin`.
@@ -176,10 +214,11 @@ enum HairEvidence {
     guard HairGamut.contains(lab) else { return false }
     var hueGap = abs(lab.lch.h - skin.lch.h)
     if hueGap > 180 { hueGap = 360 - hueGap }
-    let shade = SkinLocus.contains(lab) && hueGap <= shadeHue && abs(skin.l - lab.l) < shadeDepth
+    let lightRatio = (min(skin.l, lab.l) + 16) / max(max(skin.l, lab.l) + 16, 1)
+    let shade = SkinLocus.contains(lab) && hueGap <= shadeHue && lightRatio >= shadeLightRatio
     // Shade is one smooth region beside the lit skin; stubble of the skin's hue is scattered
-    // through it (most of its pixels touch skin), so only unscattered shade-like colour needs more texture.
-    let scattered = m.touching >= scatteredStubble
+    // through it (its pixels lie between skin pixels), so only unscattered shade-like colour needs more texture.
+    let scattered = m.enclosed >= scatteredStubble
     guard m.texture >= (shade && !scattered ? shadeTexture : minimumTexture) else { return false }
     if m.touching >= interspersed { return true }
     return share >= minimumShare && m.above >= minimumAbove && m.border <= SceneFilter.borderRatio
