@@ -26,7 +26,9 @@ import Foundation
 ///    each large skin region's upper edge is read by place (`HeadHair`: a head of hair on a face
 ///    photo is often a small part of the frame, clustered with a suit or a backdrop); a head of hair
 ///    found as a cluster of ≥ `HeadHair.wholeHeadShare` of the pixels is also read there, on a
-///    coarser grid, when the band is hair (its tone at the scalp, not the lengths'); then an
+///    coarser grid, when the band is hair (its tone at the scalp, not the lengths'), unless the band's
+///    colour runs on to both side edges of the photo at its height (`HeadBackdrop`: a wall above a
+///    bald head); then an
 ///    *other* cluster of the skin's hue
 ///    within ΔE00 16 whose pixels seldom touch hair pixels joins the skin (a face's shaded side);
 ///    the rest stay *other* (skin–hair mixtures at stubble edges, highlights, leftovers).
@@ -226,13 +228,19 @@ public struct ToneAnalysis: Sendable {
         // Re-reading a hair already found: on a coarser grid (a few ms on a 12 MP photo).
         step: hair == nil ? 1 : HeadHair.coarseStep(cells: pixels.gridWidth * pixels.gridHeight))
     {
-      hairBand = band.map { Int(sampling.pixels.position[$0]) }
       let core = HeadHair.core(of: band, in: sampling.pixels, skin: skinLab)
       let lab = Statistics.medianLab(pixels: sampling.pixels, indices: core)
-      hair = HairTone(
-        lab: lab, share: clusterHair?.share ?? Double(band.count) / Double(pixels.count),
-        spread: Self.spread(pixels: sampling.pixels, indices: core, around: lab),
-        contrast: DeltaE.ciede2000(skinLab, lab))
+      let rows = band.map { Int(sampling.pixels.position[$0]) / max(sampling.pixels.gridWidth, 1) }
+      // A backdrop over a bare scalp is not hair (`HeadBackdrop`).
+      if let top = rows.min(), let bottom = rows.max(),
+        !HeadBackdrop.continues(lab, rows: top...bottom, in: sampling.pixels)
+      {
+        hairBand = band.map { Int(sampling.pixels.position[$0]) }
+        hair = HairTone(
+          lab: lab, share: clusterHair?.share ?? Double(band.count) / Double(pixels.count),
+          spread: Self.spread(pixels: sampling.pixels, indices: core, around: lab),
+          contrast: DeltaE.ciede2000(skinLab, lab))
+      }
     }
 
     // Warnings and confidence.

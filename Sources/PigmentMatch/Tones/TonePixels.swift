@@ -196,9 +196,7 @@ struct TonePixels {
       let pw = gridWidth + 2
       // 1 for every label but the targets: a pixel touches one unless all its neighbours are 1.
       var elsewhere = [UInt8](repeating: 1, count: 256)
-      for target in targets where (0..<256).contains(target) && target != Int(LabelGrid.outside) {
-        elsewhere[target] = 0
-      }
+      for target in targets where (0..<254).contains(target) { elsewhere[target] = 0 }
       var touching = [Int](repeating: 0, count: 256)
       var totals = [Int](repeating: 0, count: 256)
       grid.withUnsafeBufferPointer { g in
