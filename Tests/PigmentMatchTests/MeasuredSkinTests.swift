@@ -92,6 +92,28 @@ struct MeasuredSkinTests {
     #expect(abs(lab.a) < 1e-9 && abs(lab.b) < 1e-9)
   }
 
+  /// The 45/0 colours as published, fitted as specular-excluded colours (``SkinColourGeometry``), are
+  /// skin too, and the fitted skin with its specular reflection is the hand-converted colour above:
+  /// two routes from one measurement agree.
+  @Test(
+    "a 45/0 (specular-excluded) skin colour fits as such and agrees with the hand conversion",
+    arguments: try MeasuredSkin.literature().filter { $0.lab != $0.published })
+  func specularExcluded(skin: MeasuredSkin) throws {
+    let fit = try SkinFit(skin: skin.published, geometry: .specularExcluded)
+    #expect(fit.gamut == .skin, "\(skin.name): ΔE00 \(fit.deltaE00), at bounds \(fit.parametersAtBounds)")
+    #expect(DeltaE.ciede2000(fit.optics.skinLab, skin.lab) <= SkinFit.gamutTolerance)
+  }
+
+  /// Specular-excluded is specular-included less the Fresnel reflectance, by hand: Y falls by 1/36.
+  @Test("the specular-excluded model colour is darker by the Fresnel reflectance")
+  func excludedLuminance() throws {
+    let optics = try SkinFit(skin: Lab(l: 60, a: 12, b: 17)).optics
+    let included = XYZ(SkinColourGeometry.specularIncluded.lab(of: optics))
+    let excluded = XYZ(SkinColourGeometry.specularExcluded.lab(of: optics))
+    #expect(abs(included.y - excluded.y - MeasuredSkin.specularReflectance) < 1e-4)
+    #expect(included == XYZ(optics.skinLab))
+  }
+
   /// Every measured skin colour is skin: fitted within ΔE00 1.0 with every parameter strictly
   /// inside its physiological range (issue 14, deliverable 2).
   @Test("every measured skin colour fits with no parameter at a bound", arguments: try MeasuredSkin.all())
