@@ -5,9 +5,10 @@ import Colorimetry
 /// The skin model's colour (``SkinOptics/skinLab``) includes it: Saunderson's (1942) K1, the
 /// Fresnel reflectance ((n − 1)/(n + 1))² of the stratum corneum (n = 1.4), spectrally flat, is
 /// added to the light from inside the skin, as an integrating sphere with the specular port closed
-/// or a d/0 contact head (SCI, CIE 15:2018 §5) measures it. A 45/0 instrument, or a photo lit from
-/// one side and seen from the front, misses the mirror reflection (SCE): the same skin reads darker
-/// and more saturated, most of all dark skin, whose whole diffuse reflectance is a few times K1.
+/// or a d/0 contact head measures it (SCI, specular component included; CIE 015:2018). A 45/0
+/// instrument, or a photo lit from one side and seen from the front, misses the mirror reflection
+/// (SCE): the same skin reads darker and more saturated, most of all dark skin, whose whole diffuse
+/// reflectance is a few times K1.
 public enum SkinColourGeometry: String, Sendable, Equatable, Codable, CaseIterable {
   /// Specular component included (the model's own colour).
   case specularIncluded
