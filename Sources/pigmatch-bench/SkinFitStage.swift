@@ -20,6 +20,9 @@ struct SkinFitStage: ParsableCommand {
     help: "Forward model only: parameter sets Cm,pheo,B,S,scattering,epidermis mm[,carotene µM];… → skin Lab.")
   var forward: String = ""
 
+  @Flag(help: "Take the colours as measured with the specular reflection excluded (45/0; SkinColourGeometry).")
+  var specularExcluded = false
+
   @Option(help: "For colours out of gamut: draw this many skins from inside every range (seeded) and report the nearest.")
   var sample: Int = 0
 
@@ -64,7 +67,7 @@ struct SkinFitStage: ParsableCommand {
     var worstIn = 0.0
     for lab in labs {
       let start = DispatchTime.now().uptimeNanoseconds
-      let fit = try SkinFit(skin: lab)
+      let fit = try SkinFit(skin: lab, geometry: specularExcluded ? .specularExcluded : .specularIncluded)
       times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
       let p = fit.optics.parameters
       if fit.inGamut {

@@ -40,4 +40,16 @@ struct BareSkinCacheTests {
     sunk.pigmentDepth = 0.3
     #expect(cache.lab(sunk, remember: false) == SkinOptics(parameters: p).skinLab)
   }
+
+  /// Specular excluded: the cache's colour is the full model's reflectance less K1, to rounding.
+  @Test("specular-excluded colours equal the full model's less the surface reflection")
+  func specularExcluded() {
+    var rng = SplitMix64(seed: 11)
+    var cache = BareSkinCache(geometry: .specularExcluded)
+    for _ in 0..<20 {
+      let p = SkinParameterRange.parameters(SkinParameterRange.fitted.map { _ in rng.uniform(0.02...0.98) })
+      let expected = SkinColourGeometry.specularExcluded.lab(of: SkinOptics(parameters: p))
+      #expect(DeltaE.ciede2000(cache.lab(p, remember: true), expected) < 1e-9)
+    }
+  }
 }

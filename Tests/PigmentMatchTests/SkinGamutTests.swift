@@ -65,6 +65,10 @@ struct SkinGamutTests {
     let nearest = InRangeSkins.nearest(lab)
     #expect(nearest > SkinFit.gamutTolerance, "\(lab): an in-range skin at ΔE00 \(nearest)")
     #expect(fit.deltaE00 <= nearest + 1e-6, "the fit (\(fit.deltaE00)) is no worse than sampling")
+    // And no measured human skin is near them (NIST forearms, Cooksey et al. 2017; Wee et al. 2009
+    // faces; Han et al. 2006): their colour is the light's, not the skin's.
+    let measured = try MeasuredSkin.all().map { DeltaE.ciede2000($0.lab, lab) }.min() ?? 0
+    #expect(measured > 10, "\(lab): a measured skin at ΔE00 \(measured)")
   }
 
   @Test("a grey or bluish cast is not skin")

@@ -3,7 +3,8 @@ import Colorimetry
 /// The bare skin's CIELAB (D65, 2°) for parameter sets that differ from a remembered one in a few
 /// parameters, as the skin fit's Jacobian probes do: at each wavelength the epidermis layer, the
 /// dermis's R∞ and the scattering's shape are recomputed only when their own inputs changed, so
-/// the colour is bit for bit that of `SkinOptics(parameters:calibration:).skinLab`
+/// the colour (``SkinColourGeometry/specularIncluded``) is bit for bit that of
+/// `SkinOptics(parameters:calibration:).skinLab`
 /// (Saunderson(epidermis ⊕ R∞ of the dermis), ``SkinOptics``), without building the dot model or
 /// any spectrum. A dermal-scattering probe then skips every epidermis layer, a melanin or thickness
 /// probe every dermis, and a carotene probe the wavelengths carotene does not absorb.
@@ -22,9 +23,13 @@ struct BareSkinCache {
   private var dermisInputs = [SIMD2<Double>](repeating: SIMD2(repeating: .nan), count: Spectrum.count)
   private var dermisReflectances = [Double](repeating: 0, count: Spectrum.count)
 
-  /// An empty cache for `calibration`.
-  init(calibration: KubelkaMunkCalibration = .monteCarlo) {
+  /// The measuring geometry of every colour this cache gives (``SkinColourGeometry``).
+  let geometry: SkinColourGeometry
+
+  /// An empty cache for `calibration`, giving colours as `geometry` measures them.
+  init(calibration: KubelkaMunkCalibration = .monteCarlo, geometry: SkinColourGeometry = .specularIncluded) {
     self.calibration = calibration
+    self.geometry = geometry
   }
 
   /// The bare skin's CIELAB for `p`; with `remember`, `p`'s layers replace the remembered ones
@@ -32,6 +37,7 @@ struct BareSkinCache {
   mutating func lab(_ p: SkinParameters, remember: Bool) -> Lab {
     let w = DotModel.d65Weights
     let k1 = SkinOptics.surfaceK1
+    let excluded = k1 - geometry.surfaceReflectance
     let k2 = calibration.internalReflectance
     let samePower = p.scatteringPower == power
     if remember { power = p.scatteringPower }
@@ -61,7 +67,7 @@ struct BareSkinCache {
         dermisInputs[l] = dermisInput
         dermisReflectances[l] = dermis
       }
-      let r = SkinOptics.surface(epidermis, over: dermis, k1: k1, k2: k2)
+      let r = SkinOptics.surface(epidermis, over: dermis, k1: k1, k2: k2) - excluded
       x += r * w.x[l]
       y += r * w.y[l]
       z += r * w.z[l]

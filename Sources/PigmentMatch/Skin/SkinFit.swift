@@ -40,6 +40,9 @@ public struct SkinFit: Sendable {
   public let parametersAtBounds: [String]
   /// Skin or likely colour cast.
   public let gamut: Gamut
+  /// How the measured colour was taken: ``modelLab`` and ``deltaE00`` are in this geometry, while
+  /// ``optics`` is the skin itself (its ``SkinOptics/skinLab`` always includes the specular).
+  public let geometry: SkinColourGeometry
 
   /// Whether the colour is reachable as skin (``gamut`` is ``Gamut/skin``).
   public var inGamut: Bool { gamut == .skin }
@@ -58,8 +61,12 @@ public struct SkinFit: Sendable {
   static let thicknessPriorWeight = 0.1
 
   /// Fits the skin model to `skin` (CIELAB D65); throws when it is not a plausible skin colour at
-  /// all (`PlausibleSkin`). `oxygenSaturation`, when given, is held fixed instead of fitted.
-  public init(skin: Lab, oxygenSaturation: Double? = nil) throws(SkinError) {
+  /// all (`PlausibleSkin`). `oxygenSaturation`, when given, is held fixed instead of fitted;
+  /// `geometry` says whether `skin` includes the surface's specular reflection (the default, as
+  /// the model's own colour does) or not (``SkinColourGeometry``).
+  public init(
+    skin: Lab, oxygenSaturation: Double? = nil, geometry: SkinColourGeometry = .specularIncluded
+  ) throws(SkinError) {
     guard PlausibleSkin.contains(skin) else { throw .implausibleSkin(skin) }
     let ranges = SkinParameterRange.fitted
     let fixedSaturation = oxygenSaturation.map { min(max($0, 0), 1) }
@@ -71,7 +78,7 @@ public struct SkinFit: Sendable {
     }
     // The search needs only the bare skin's colour, not the dot model; the Jacobian's probes
     // (`remember` false) reuse the layers their parameter does not change (`BareSkinCache`).
-    var cache = BareSkinCache()
+    var cache = BareSkinCache(geometry: geometry)
     let skinLab = { (u: [Double], remember: Bool) -> Lab in cache.lab(parameters(u), remember: remember) }
     // `barrier` > 0 adds a penalty for leaving the inner part of each range (second pass).
     let residualWith = { (barrier: Double, remember: Bool, u: [Double]) -> [Double] in
@@ -129,8 +136,10 @@ public struct SkinFit: Sendable {
     let optics = SkinOptics(parameters: parameters(best.u))
     self.target = skin
     self.optics = optics
-    self.modelLab = optics.skinLab
-    self.deltaE00 = DeltaE.ciede2000(optics.skinLab, skin)
+    let modelLab = geometry.lab(of: optics)
+    self.geometry = geometry
+    self.modelLab = modelLab
+    self.deltaE00 = DeltaE.ciede2000(modelLab, skin)
     parametersAtBounds = Self.boundNames(best.u, ranges: ranges, fixedSaturation: fixedSaturation)
     gamut =
       deltaE00 <= Self.gamutTolerance && parametersAtBounds.isEmpty ? .skin : .likelyColourCast
