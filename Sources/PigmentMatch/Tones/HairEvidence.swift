@@ -17,7 +17,7 @@
 /// ``shadeHue`` of the skin's and less than ``shadeDepth`` darker or lighter: possibly the same skin
 /// in shade) must be textured ``shadeTexture`` × the skin, unless it is scattered through the skin
 /// (≥ ``scatteredStubble`` of its pixels touch skin), as stubble is and shade is not.
-enum HairEvidence {
+package enum HairEvidence {
   static let interspersed = 0.3
   static let minimumShare = 0.05
   /// Least texture × the skin's own: with the skin's steps onto the candidate left out, the skin's
@@ -182,8 +182,8 @@ enum HairEvidence {
     let scattered = m.touching >= scatteredStubble
     guard m.texture >= (shade && !scattered ? shadeTexture : minimumTexture) else { return false }
     if m.touching >= interspersed { return true }
-    // Inner texture compared in code values: noise alone makes a near-black backdrop's L* step
-    // about twice as far as the skin's, which is not strands or coils.
+    // Inner texture compared in code values: noise alone moves a near-black backdrop's L* about a
+    // third farther than light skin's, which is not strands or coils.
     let innerCodes = m.innerTexture * codesPerLightness(lab.l) / codesPerLightness(skin.l)
     return share >= minimumShare && m.above >= minimumAbove && m.border <= SceneFilter.borderRatio
       && innerCodes >= headTexture
@@ -192,8 +192,8 @@ enum HairEvidence {
   /// 8-bit sRGB code values per unit of L* for a neutral grey of lightness `l`: the sRGB transfer
   /// (IEC 61966-2-1) of Y = f⁻¹((L* + 16)/116) (CIE 015:2018 eq. 8.7 inverted), differenced over
   /// one L*. Camera noise is about even in code values, so in L* a dark region's noise is larger
-  /// (L* 10: 1.5 codes per L*; L* 65: 2.8).
-  static func codesPerLightness(_ l: Double) -> Double {
+  /// (L* 10: 2.0 codes per L*; L* 65: 2.65).
+  package static func codesPerLightness(_ l: Double) -> Double {
     func code(_ l: Double) -> Double { 255 * SRGBTransfer.encode(LabFunction.inverse((max(l, 0) + 16) / 116)) }
     return code(l + 0.5) - code(l - 0.5)
   }
