@@ -38,6 +38,7 @@ struct SampleRenderer {
     let hair = LinearRGB(spec.hair)
     let bg = LinearRGB(SRGB(spec.background))
     let toP3 = Self.linearSRGBToDisplayP3
+    let card = spec.greyCard ? cardRectangle(spec.backgroundSide) : nil
     var codes = [UInt8](repeating: 0, count: width * height * 3)
     var scalpAlpha = 0.0
     var scalpCount = 0
@@ -60,6 +61,13 @@ struct SampleRenderer {
         let fg = rgb[c] * (1 - a) + hairRGB[c] * t * a
         rgb[c] = (fg * (1 - m) + bgRGB[c] * m) * g + h * (1 - m)
       }
+      if let card, card.contains(i % width, i / width) {
+        // The card is held in front of everything, in the scalp's median light (gain 1).
+        rgb = [GreyCard.standardReflectance, GreyCard.standardReflectance, GreyCard.standardReflectance]
+      }
+      if let cast = spec.cast {
+        rgb = [rgb[0] * cast.gains.r, rgb[1] * cast.gains.g, rgb[2] * cast.gains.b].map { $0 * cast.exposure }
+      }
       if spec.encoding == .jpegDisplayP3 {
         rgb = (0..<3).map { r in toP3[3 * r] * rgb[0] + toP3[3 * r + 1] * rgb[1] + toP3[3 * r + 2] * rgb[2] }
       }
@@ -81,6 +89,27 @@ struct SampleRenderer {
     let srgb = rgbToXYZ(red: (0.64, 0.33), green: (0.30, 0.60), blue: (0.15, 0.06))
     return multiply(invert(p3), srgb)
   }()
+
+  /// Where a grey card is held (pixels): 16 % × 14 % of the frame on the scalp, in the corner
+  /// away from the background and clear of the fringe band.
+  func cardRectangle(_ side: SampleSpec.BackgroundSide) -> CardRectangle {
+    let (u, v): (Double, Double)
+    switch side {
+    case .top, .topLeft, .left: (u, v) = (0.70, 0.66)
+    case .right: (u, v) = (0.16, 0.66)
+    case .bottom: (u, v) = (0.70, 0.16)
+    }
+    return CardRectangle(
+      x: Int(u * Double(width)), y: Int(v * Double(height)), width: Int(0.16 * Double(width)),
+      height: Int(0.14 * Double(height)))
+  }
+
+  /// A card's pixel rectangle (`--grey-card x,y,w,h`).
+  struct CardRectangle {
+    let x, y, width, height: Int
+    func contains(_ px: Int, _ py: Int) -> Bool { px >= x && px < x + width && py >= y && py < y + height }
+    var argument: String { "\(x),\(y),\(width),\(height)" }
+  }
 
   // MARK: - Fields
 

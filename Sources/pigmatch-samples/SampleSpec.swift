@@ -47,9 +47,26 @@ struct SampleSpec: Sendable {
   var strandRadius: ClosedRange<Double> = 0.35...0.6
   /// A words-only description of the case (hard set), for the truth file.
   var hardCase: String?
+  /// A colour cast over the whole scene (nil: the light is the reference D65 white).
+  var cast: LightCast?
+  /// Whether a standard 18 % grey card is held in the frame (see ``SampleRenderer/cardRectangle(_:)``).
+  var greyCard = false
 
   /// Whether any hair is drawn (a bald or clean-shaven scalp has none: its truth hair is null).
   var hasHair: Bool { stubbleCoverage > 0 || fringe || crownStrands > 0 }
+}
+
+/// A camera's colour cast: per-channel gains in linear sRGB (von Kries: a white-balance error acts
+/// channel by channel) and an exposure factor, applied to everything in the scene.
+struct LightCast: Sendable {
+  let name: String
+  let gains: (r: Double, g: Double, b: Double)
+  let exposure: Double
+
+  /// Tungsten-like warm light left uncorrected (blue at 55 % of red), under-exposed.
+  static let warm = LightCast(name: "warm (tungsten-like), under-exposed", gains: (1.35, 1.0, 0.55), exposure: 0.7)
+  /// Shade-like cool light (red at 48 % of blue), over-exposed.
+  static let cool = LightCast(name: "cool (shade-like), over-exposed", gains: (0.7, 0.95, 1.45), exposure: 1.3)
 }
 
 extension SampleSpec {
@@ -165,5 +182,106 @@ extension SampleSpec {
       background: rgb(90, 70, 120), backgroundSide: .top, encoding: .jpeg, dotRadius: 1.0...2.0,
       stubbleCoverage: 0, fringe: false, highlights: true, noise: 2.0, lighting: 0.2, crownStrands: 160,
       hardCase: "thin strands (0.35–0.6 px radius) over a shiny bald crown"),
+  ]
+}
+
+extension SampleSpec {
+  /// Corners of the hard cases (issue 13 sweep): the darkest and lightest skin, blond, grey and
+  /// white hair (lighter than, level with and filling the scalp), denser and finer sub-pixel
+  /// stubble, finer crown strands, strong warm and cool casts with a grey card in the frame, a wall
+  /// of the skin's own colour and dark clothes beside a bald scalp. Skin from CIELAB L* 27 (ITA
+  /// −66°) to 78 (ITA 67°), the span of skin colour surveys (Del Bino et al. 2006, Fig. 2: ITA
+  /// −60°…70°). Written by `pigmatch-samples FOLDER SEED --corners` at 480 × 360.
+  static let corners: [SampleSpec] = [
+    SampleSpec(
+      name: "c01-darkest-black", skin: lab(27, 9, 10), hair: lab(12, 0.5, 0.5), hairDescription: "black",
+      background: rgb(60, 110, 80), backgroundSide: .right, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.14, fringe: true, highlights: true, noise: 2.0, lighting: 0.2,
+      hardCase: "darkest skin, black stubble and fringe"),
+    SampleSpec(
+      name: "c02-darkest-bald", skin: lab(27, 9, 10), hair: lab(12, 0.5, 0.5), hairDescription: "none (bald)",
+      background: rgb(20, 20, 24), backgroundSide: .top, encoding: .jpeg, dotRadius: 1.0...2.0,
+      stubbleCoverage: 0, fringe: false, highlights: true, noise: 2.0, lighting: 0.3,
+      hardCase: "darkest skin, bald and shiny, before a near-black backdrop"),
+    SampleSpec(
+      name: "c03-lightest-black", skin: lab(78, 5, 12), hair: lab(14, 1, 1), hairDescription: "black",
+      background: rgb(40, 70, 140), backgroundSide: .top, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.14, fringe: false, highlights: true, noise: 2.0, lighting: 0.2,
+      hardCase: "lightest skin, black stubble, shine"),
+    SampleSpec(
+      name: "c04-lightest-blond", skin: lab(78, 5, 12), hair: lab(60, 6, 22), hairDescription: "blond",
+      background: rgb(60, 110, 80), backgroundSide: .left, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.18, fringe: true, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "lightest skin, blond stubble and fringe"),
+    SampleSpec(
+      name: "c05-grey-level-with-tan", skin: lab(55, 13, 20), hair: lab(55, 0, 1), hairDescription: "grey",
+      background: rgb(40, 70, 140), backgroundSide: .top, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.16, fringe: true, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "grey hair as light as the tan skin (only the chroma differs)"),
+    SampleSpec(
+      name: "c06-white-fills-frame", skin: lab(62, 12, 18), hair: lab(80, 0, 2), hairDescription: "white",
+      background: rgb(78, 86, 100), backgroundSide: .top, encoding: .jpeg, dotRadius: 1.2...2.4,
+      stubbleCoverage: 0.6, fringe: true, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "white hair covering most of the scalp"),
+    SampleSpec(
+      name: "c07-blond-fills-frame", skin: lab(66, 11, 16), hair: lab(60, 6, 22), hairDescription: "blond",
+      background: rgb(78, 86, 100), backgroundSide: .top, encoding: .jpeg, dotRadius: 1.2...2.4,
+      stubbleCoverage: 0.6, fringe: true, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "blond hair covering most of the scalp"),
+    SampleSpec(
+      name: "c08-densest-subpixel", skin: lab(60, 12, 18), hair: lab(14, 1, 1), hairDescription: "black",
+      background: rgb(40, 70, 140), backgroundSide: .top, encoding: .jpeg, dotRadius: 0.3...0.5,
+      stubbleCoverage: 0.5, fringe: false, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "denser, finer sub-pixel stubble (radius 0.3–0.5 px)"),
+    SampleSpec(
+      name: "c09-subpixel-on-dark", skin: lab(40, 12, 16), hair: lab(12, 0.5, 0.5), hairDescription: "black",
+      background: rgb(60, 110, 80), backgroundSide: .left, encoding: .jpeg, dotRadius: 0.35...0.6,
+      stubbleCoverage: 0.35, fringe: false, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "sub-pixel black stubble on dark skin"),
+    SampleSpec(
+      name: "c10-finest-strands", skin: lab(72, 9, 14), hair: lab(20, 2, 3), hairDescription: "dark brown",
+      background: rgb(90, 70, 120), backgroundSide: .top, encoding: .jpeg, dotRadius: 1.0...2.0,
+      stubbleCoverage: 0, fringe: false, highlights: true, noise: 2.0, lighting: 0.2, crownStrands: 260,
+      strandRadius: 0.25...0.4, hardCase: "finer strands (0.25–0.4 px radius) over a shiny bald crown"),
+    SampleSpec(
+      name: "c11-grey-strands", skin: lab(66, 11, 16), hair: lab(50, 0, 1), hairDescription: "grey",
+      background: rgb(40, 70, 140), backgroundSide: .top, encoding: .jpeg, dotRadius: 1.0...2.0,
+      stubbleCoverage: 0, fringe: false, highlights: true, noise: 2.0, lighting: 0.2, crownStrands: 200,
+      hardCase: "grey strands (0.35–0.6 px radius) over a shiny bald crown"),
+    SampleSpec(
+      name: "c12-warm-card", skin: lab(62, 12, 18), hair: lab(18, 2, 3), hairDescription: "black-brown",
+      background: rgb(40, 70, 140), backgroundSide: .top, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.14, fringe: true, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "strong warm cast, grey card in the frame", cast: .warm, greyCard: true),
+    SampleSpec(
+      name: "c13-cool-card-dark", skin: lab(40, 12, 16), hair: lab(12, 0.5, 0.5), hairDescription: "black",
+      background: rgb(60, 110, 80), backgroundSide: .left, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.14, fringe: true, highlights: true, noise: 2.0, lighting: 0.2,
+      hardCase: "strong cool cast, grey card in the frame, dark skin", cast: .cool, greyCard: true),
+    SampleSpec(
+      name: "c14-warm-card-bald", skin: lab(68, 12, 18), hair: lab(20, 2, 3), hairDescription: "none (bald)",
+      background: rgb(28, 26, 30), backgroundSide: .topLeft, encoding: .jpeg, dotRadius: 1.0...2.0,
+      stubbleCoverage: 0, fringe: false, highlights: true, noise: 2.0, lighting: 0.3,
+      hardCase: "strong warm cast, grey card in the frame, bald with shine", cast: .warm, greyCard: true),
+    SampleSpec(
+      name: "c15-cool-card-blond", skin: lab(50, 13, 19), hair: lab(66, 5, 24), hairDescription: "golden blond",
+      background: rgb(78, 86, 100), backgroundSide: .right, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.18, fringe: true, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "strong cool cast, grey card in the frame, blond on brown skin", cast: .cool, greyCard: true),
+    SampleSpec(
+      name: "c16-skin-wall-bald", skin: lab(64, 12, 18), hair: lab(20, 2, 3), hairDescription: "none (bald)",
+      background: rgb(205, 170, 137), backgroundSide: .left, encoding: .jpeg, dotRadius: 1.0...2.0,
+      stubbleCoverage: 0, fringe: false, highlights: true, noise: 2.0, lighting: 0.2,
+      hardCase: "bald scalp beside a wall of a skin colour (CIELAB 72, 8, 22)"),
+    SampleSpec(
+      name: "c17-dark-clothes-bald", skin: lab(58, 12, 18), hair: lab(20, 2, 3), hairDescription: "none (bald)",
+      background: rgb(46, 46, 50), backgroundSide: .bottom, encoding: .jpeg, dotRadius: 1.0...2.0,
+      stubbleCoverage: 0, fringe: false, highlights: true, noise: 2.0, lighting: 0.2,
+      hardCase: "bald scalp above dark charcoal clothes"),
+    SampleSpec(
+      name: "c18-grey-above-dark-clothes", skin: lab(50, 13, 19), hair: lab(52, 0, 1), hairDescription: "grey",
+      background: rgb(46, 46, 50), backgroundSide: .bottom, encoding: .jpeg, dotRadius: 0.9...2.0,
+      stubbleCoverage: 0.15, fringe: false, highlights: false, noise: 2.0, lighting: 0.2,
+      hardCase: "grey stubble on brown skin above dark charcoal clothes"),
   ]
 }

@@ -1,9 +1,9 @@
 import Foundation
 import PigmentMatch
 
-/// `swift run pigmatch-samples [FOLDER [SEED]] [--hard]`: writes the synthetic consultation photos
-/// and their `NAME.truth.json` files (default folder `Samples`); with `--hard`, the hard cases of
-/// ``SampleSpec/hard`` at 480 × 360 instead. Deterministic: the same seed gives the same bytes. The
+/// `swift run pigmatch-samples [FOLDER [SEED]] [--hard | --corners]`: writes the synthetic consultation
+/// photos and their `NAME.truth.json` files (default folder `Samples`); with `--hard`, the hard cases
+/// of ``SampleSpec/hard`` at 480 × 360 instead; with `--corners`, their corners (``SampleSpec/corners``). Deterministic: the same seed gives the same bytes. The
 /// truth is the generator's input colours, never an analysis of the output.
 @main
 struct SamplesGenerator {
@@ -13,14 +13,17 @@ struct SamplesGenerator {
   static func main() {
     var arguments = Array(CommandLine.arguments.dropFirst())
     let hard = arguments.contains("--hard")
-    arguments.removeAll { $0 == "--hard" }
+    let corners = arguments.contains("--corners")
+    arguments.removeAll { $0 == "--hard" || $0 == "--corners" }
     let folder = arguments.first ?? "Samples"
     // An optional second argument replaces the base seed (hold-out sets for checking overfitting).
     let base = arguments.count > 1 ? UInt64(arguments[1]) ?? baseSeed : baseSeed
     do {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      let renderer = hard ? SampleRenderer(width: 480, height: 360) : SampleRenderer(width: 800, height: 600)
-      for (index, spec) in (hard ? SampleSpec.hard : SampleSpec.all).enumerated() {
+      let small = hard || corners
+      let renderer = small ? SampleRenderer(width: 480, height: 360) : SampleRenderer(width: 800, height: 600)
+      let specs = corners ? SampleSpec.corners : hard ? SampleSpec.hard : SampleSpec.all
+      for (index, spec) in specs.enumerated() {
         let seed = base + UInt64(index)
         let rendering = renderer.render(spec, seed: seed)
         let bytes = try encode(rendering.codes, spec: spec, width: renderer.width, height: renderer.height)
@@ -79,6 +82,13 @@ struct SamplesGenerator {
     }
     if let hardCase = spec.hardCase { features.insert("hard case: \(hardCase)", at: 0) }
     if spec.highlights { features.append("specular highlights") }
+    if let cast = spec.cast {
+      features.append(
+        "colour cast \(cast.name): linear sRGB gains \(n(cast.gains.r, 2)), \(n(cast.gains.g, 2)), \(n(cast.gains.b, 2)) × exposure \(n(cast.exposure, 2))")
+    }
+    if spec.greyCard { features.append("standard 18 % grey card in the scalp's median light") }
+    let card = spec.greyCard ? renderer.cardRectangle(spec.backgroundSide) : nil
+    let cardJSON = card.map { "\n  \"greyCard\": {\"roi\": \"\($0.argument)\", \"lab\": \(lab(GreyCard.standardLab))}," } ?? ""
     switch spec.encoding {
     case .jpeg: features.append("JPEG q90, sRGB")
     case .png: features.append("PNG, sRGB")
@@ -111,7 +121,7 @@ struct SamplesGenerator {
           "ita": \(n(ita.degrees, 2)),
           "itaCategory": "\(ita.category.rawValue)"
         },
-        "hair": \(hairJSON),
+        "hair": \(hairJSON),\(cardJSON)
         "background": {"hex": "\(spec.background.hex)", "side": "\(spec.backgroundSide.rawValue)", "share": \(n(rendering.backgroundShare, 3))},
         "stubble": {"dotRadiusPx": [\(n(spec.dotRadius.lowerBound, 2)), \(n(spec.dotRadius.upperBound, 2))], "meanCoverageOnScalp": \(n(rendering.hairCoverage, 3))},
         "lighting": {"minGain": \(n(rendering.lighting.min, 3)), "medianGain": 1.0, "maxGain": \(n(rendering.lighting.max, 3))},

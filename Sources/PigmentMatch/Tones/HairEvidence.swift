@@ -7,7 +7,7 @@
 /// - *a head of hair*: a real share of the pixels (≥ ``minimumShare``), lying largely
 ///   (≥ ``minimumAbove``) above the upper quarter of the skin (the hair sits on the head, clothes and
 ///   eyebrows lower), not crowding the photo's border as a backdrop does, and textured inside
-///   (``Measures/innerTexture``), not only along its outline.
+///   (``Measures/innerTexture``, in code values: ``codesPerLightness(_:)``), not only along its outline.
 /// In both cases its colour is in the natural ``HairGamut`` and it is *textured*: strands, coils
 /// and stubble dots make the lightness change from pixel to pixel (``texture(of:in:lightness:width:)``
 /// ≥ ``minimumTexture`` × the skin's own texture, not counting the skin's steps onto the candidate:
@@ -18,7 +18,7 @@
 /// possibly the same skin in shade) must be textured ``shadeTexture`` × the skin, unless it is
 /// scattered through the skin (≥ ``scatteredStubble`` of its pixels lie between skin pixels,
 /// ``enclosedFraction(of:grid:rowLength:isSkin:)``), as stubble is and a shaded rim is not.
-enum HairEvidence {
+package enum HairEvidence {
   static let interspersed = 0.3
   static let minimumShare = 0.05
   /// Least texture × the skin's own: with the skin's steps onto the candidate left out, the skin's
@@ -221,7 +221,19 @@ enum HairEvidence {
     let scattered = m.enclosed >= scatteredStubble
     guard m.texture >= (shade && !scattered ? shadeTexture : minimumTexture) else { return false }
     if m.touching >= interspersed { return true }
+    // Inner texture compared in code values: noise alone moves a near-black backdrop's L* about a
+    // third farther than light skin's, which is not strands or coils.
+    let innerCodes = m.innerTexture * codesPerLightness(lab.l) / codesPerLightness(skin.l)
     return share >= minimumShare && m.above >= minimumAbove && m.border <= SceneFilter.borderRatio
-      && m.innerTexture >= headTexture
+      && innerCodes >= headTexture
+  }
+
+  /// 8-bit sRGB code values per unit of L* for a neutral grey of lightness `l`: the sRGB transfer
+  /// (IEC 61966-2-1) of Y = f⁻¹((L* + 16)/116) (CIE 015:2018 eq. 8.7 inverted), differenced over
+  /// one L*. Camera noise is about even in code values, so in L* a dark region's noise is larger
+  /// (L* 10: 2.0 codes per L*; L* 65: 2.65).
+  package static func codesPerLightness(_ l: Double) -> Double {
+    func code(_ l: Double) -> Double { 255 * SRGBTransfer.encode(LabFunction.inverse((max(l, 0) + 16) / 116)) }
+    return code(l + 0.5) - code(l - 0.5)
   }
 }

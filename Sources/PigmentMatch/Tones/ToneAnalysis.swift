@@ -39,7 +39,8 @@ import Foundation
 ///    skin colour, or much of the skin is lit differently from the part measured, a
 ///    ``ToneWarning/skinUncertain(reason:)`` caps the confidence at `uncertainSkinConfidence`.
 /// 6. **Hair tone (unmixing).** Stubble pixels are area mixtures of hair and skin, so the hair
-///    cluster's centre lies between the two. Lightness: each hair-cluster pixel is placed on the
+///    cluster's centre lies between the two; an *other* cluster at or past that centre, against the
+///    hair, is its purer part and joins it here (`hairBeyond`). Lightness: each hair-cluster pixel is placed on the
 ///    skin→centre line (t = 0 at the skin, 1 at the centre) and the hair's L* is the median of the
 ///    pixels beyond the `hairCorePercentile` quantile of t — the most hair-like part, where
 ///    coverage is (nearly) full; lighting and noise spread it both ways, so its median stays near
@@ -310,17 +311,22 @@ public struct ToneAnalysis: Sendable {
     // 6. Hair tone by unmixing along the skin→hair line.
     var hair: HairTone?
     if let hairIndex = roles.firstIndex(of: .hair) {
-      let hairLabel = UInt8(hairIndex)
+      let beyond = Self.hairBeyond(
+        hair: hairIndex, skin: skinLab, roles: roles, centres: centres, pixels: pixels, grid: grid,
+        assignment: assignment, subset: subset)
+      var isMember = [Bool](repeating: false, count: 256)
+      isMember[hairIndex] = true
+      for j in beyond { isMember[j] = true }
       var members: [Int] = []
       members.reserveCapacity(subset.count)
-      for index in subset.indices where assignment[Int(index)] == hairLabel { members.append(Int(index)) }
+      for index in subset.indices where isMember[Int(assignment[Int(index)])] { members.append(Int(index)) }
       if let (estimate, core, subPixel) = Self.hairEstimate(
         pixels: pixels, members: members, skin: skinLab, centre: centres[hairIndex])
       {
         var lab = estimate
         // Chroma past the blur: skin, hair and the mixtures between them take part.
         let onLine = centres.indices.map { j in
-          roles[j] != .other || Self.liesBetween(centres[j], skinLab, centres[hairIndex])
+          roles[j] != .other || Self.liesBetween(centres[j], skinLab, centres[hairIndex]) || beyond.contains(j)
         }
         if let chroma = HairUnmixing.chroma(
           pixels: pixels, assignment: assignment, subset: subset, include: onLine, skinL: skinLab.l, hairL: lab.l)
@@ -477,6 +483,38 @@ public struct ToneAnalysis: Sendable {
         / norm2
     }
   }
+
+  /// The *other* clusters that are the purer part of the hair cluster `hair`: in the `HairGamut`,
+  /// at or past the hair's centre on the line from the skin (projection t ≥ ``beyondStart``, off the
+  /// line by at most half its length: JPEG chroma blur bends it), and lying against the hair (≥
+  /// ``beyondTouch`` of their pixels have a hair 8-neighbour). Stubble and a fringe cluster into
+  /// skin–hair mixtures (which touch the skin and so are shown to be hair) and the pure hair of the
+  /// fringe's inside beyond them; the hair's tone is read from both.
+  static func hairBeyond(
+    hair: Int, skin: Lab, roles: [ToneRole], centres: [Lab], pixels: TonePixels.Buffer, grid: [UInt8],
+    assignment: [UInt8], subset: TonePixels.EstimationSet
+  ) -> [Int] {
+    let h = centres[hair]
+    let d = (h.l - skin.l, h.a - skin.a, h.b - skin.b)
+    let len2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
+    guard len2 > 0 else { return [] }
+    let along = centres.indices.filter { j in
+      guard roles[j] == .other, HairGamut.contains(centres[j]) else { return false }
+      let v = (centres[j].l - skin.l, centres[j].a - skin.a, centres[j].b - skin.b)
+      let t = (v.0 * d.0 + v.1 * d.1 + v.2 * d.2) / len2
+      let off = (v.0 - t * d.0, v.1 - t * d.1, v.2 - t * d.2)
+      return t >= beyondStart && off.0 * off.0 + off.1 * off.1 + off.2 * off.2 <= len2 / 4
+    }
+    guard !along.isEmpty else { return [] }
+    let touch = pixels.touchFractions(
+      grid: grid, assignment: assignment, subset: subset, clusters: centres.count, target: hair)
+    return along.filter { touch[$0] >= beyondTouch }
+  }
+
+  /// Least projection on the skin→hair line for a cluster to count as the hair's purer part.
+  static let beyondStart = 0.8
+  /// Least share of a purer cluster's pixels touching the hair cluster.
+  static let beyondTouch = 0.2
 
   /// Whether `x` lies near the segment from `p` to `q` (projection inside, distance ≤ ¼ of its length).
   static func liesBetween(_ x: Lab, _ p: Lab, _ q: Lab) -> Bool {
