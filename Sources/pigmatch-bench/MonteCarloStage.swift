@@ -38,15 +38,7 @@ struct MonteCarloStage: ParsableCommand {
   @Flag(help: "Only run the MCML reference case (van de Hulst's slab, Wang et al. 1995 table 2).")
   var validate = false
 
-  struct Case {
-    let name: String
-    let skin: String
-    let load: String
-    let depth: Double
-    let parameters: SkinParameters
-    let fractions: [Double]?
-    let reference: Lab
-  }
+  typealias Case = MonteCarloGridCase
 
   func run() throws {
     if validate {
@@ -241,41 +233,17 @@ struct MonteCarloStage: ParsableCommand {
     return make(simplex[best])
   }
 
-  /// One tab-separated line per case: name, skin, load, depth, the ten parameters, the fractions
-  /// (comma-separated, "-" for bare skin) and the Monte Carlo L*, a*, b*.
+  /// Writes the cases, one line each (``MonteCarloGridCase/line``).
   static func writeCases(_ cases: [Case], path: String) throws {
-    let lines = cases.map { c -> String in
-      let p = c.parameters
-      let numbers = [
-        p.melanosomeFraction, p.pheomelaninFraction, p.bloodFraction, p.oxygenSaturation,
-        p.dermalScatteringScale, p.scatteringPower, p.epidermisThickness, p.pigmentLayerThickness,
-        p.pigmentDepth, p.caroteneMicromolar,
-      ].map { String($0) }
-      let fractions = c.fractions.map { $0.map { String($0) }.joined(separator: ",") } ?? "-"
-      return ([c.name, c.skin, c.load, String(c.depth)] + numbers
-        + [fractions, String(c.reference.l), String(c.reference.a), String(c.reference.b)])
-        .joined(separator: "\t")
-    }
-    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try (cases.map(\.line).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
   }
 
+  /// Reads cases written by ``writeCases(_:path:)``.
   static func readCases(path: String) throws -> [Case] {
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    return try text.split(separator: "\n").enumerated().map { index, line in
-      let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      let n = f.count == 18 ? f[3...13].compactMap(Double.init) : []
-      let lab = f.count == 18 ? f[15...17].compactMap(Double.init) : []
-      guard n.count == 11, lab.count == 3 else {
-        throw ValidationError("\(path):\(index + 1): expected 18 tab-separated fields")
-      }
-      let p = SkinParameters(
-        melanosomeFraction: n[1], bloodFraction: n[3], oxygenSaturation: n[4], dermalScatteringScale: n[5],
-        epidermisThickness: n[7], pigmentLayerThickness: n[8], pigmentDepth: n[9], pheomelaninFraction: n[2],
-        scatteringPower: n[6], caroteneMicromolar: n[10])
-      let fractions = f[14] == "-" ? nil : f[14].split(separator: ",").compactMap { Double($0) }
-      return Case(
-        name: f[0], skin: f[1], load: f[2], depth: n[0], parameters: p, fractions: fractions,
-        reference: Lab(l: lab[0], a: lab[1], b: lab[2]))
+    do {
+      return try MonteCarloGridCase.parse(try String(contentsOfFile: path, encoding: .utf8))
+    } catch let error as MonteCarloGridCase.ParseError {
+      throw ValidationError("\(path): \(error)")
     }
   }
 
