@@ -21,7 +21,7 @@ import Foundation
 /// Saunderson (1942) with K1 = ((n − 1)/(n + 1))², n = 1.4, K2 = 0.5 (Allen 1980).
 /// The light enters collimated, as under a lamp or the sun: each layer also carries the beam, which
 /// decays by µa + µs′ and feeds the diffuse fluxes (Kubelka–Munk with a collimated beam,
-/// ``CollimatedKubelkaMunk``; Star, Marijnissen & van Gemert 1988), and the diffuse light the
+/// `CollimatedKubelkaMunk`; Star, Marijnissen & van Gemert 1988), and the diffuse light the
 /// surface reflects back inside meets the two-flux reflectance.
 /// No hue is added by hand: the blue-grey of carbon black is the turbid epidermis over it.
 public struct SkinOptics: DotOptics {
@@ -80,7 +80,7 @@ public struct SkinOptics: DotOptics {
   static let surfaceK1 = NeutralDermisDotOptics().k1
 
   /// The bare skin's epidermis at one wavelength, over a black background, from its µa and µs′
-  /// there (cm⁻¹) and its thickness (mm), for diffuse and collimated light (``CollimatedKubelkaMunk``).
+  /// there (cm⁻¹) and its thickness (mm), for diffuse and collimated light (`CollimatedKubelkaMunk`).
   static func epidermisLayer(
     absorption: Double, reducedScattering: Double, thickness: Double, calibration c: KubelkaMunkCalibration
   ) -> CollimatedKubelkaMunk.Layer {
@@ -90,7 +90,7 @@ public struct SkinOptics: DotOptics {
   }
 
   /// The semi-infinite dermis's reflectance at one wavelength for diffuse light (R∞, Kubelka & Munk
-  /// 1931) and for collimated light (``CollimatedKubelkaMunk``), from its µa and µs′ there (cm⁻¹).
+  /// 1931) and for collimated light (`CollimatedKubelkaMunk`), from its µa and µs′ there (cm⁻¹).
   static func dermisReflectance(absorption: Double, reducedScattering: Double, calibration c: KubelkaMunkCalibration)
     -> CollimatedKubelkaMunk.SemiInfinite
   {
