@@ -129,6 +129,17 @@ struct CollimatedKubelkaMunkTests {
     let total = scatterer.collimatedReflectance + scatterer.collimatedDiffuseTransmittance
       + scatterer.directTransmittance
     #expect(abs(total - 1) < 1e-5, "R_c + T_cd + T_c = \(total)")
+    // K = 0 exactly, or NaN: finite, and the lossless layer still conserves the light.
+    for k in [0, Double.nan] {
+      let lossless = CollimatedKubelkaMunk.layer(
+        KubelkaMunk.Constants(k: k, s: 2), beam: .deltaEddington(absorption: 0, reducedScattering: 2.5, anisotropy: 0.8),
+        thickness: 0.4)
+      let sum = lossless.collimatedReflectance + lossless.collimatedDiffuseTransmittance + lossless.directTransmittance
+      #expect(abs(sum - 1) < 1e-4, "K = \(k): \(lossless)")
+      let semi = CollimatedKubelkaMunk.semiInfinite(
+        KubelkaMunk.Constants(k: k, s: 2), beam: .deltaEddington(absorption: 0, reducedScattering: 2.5, anisotropy: 0.8))
+      #expect(semi.collimated.isFinite && semi.collimated > 0.99, "\(semi)")
+    }
   }
 
   /// δ-Eddington by hand, µa = 0.1, µs′ = 2 mm⁻¹, g = 0.8: µs* = 1.8·2 = 3.6, g* = 0.8/1.8 = 4/9,

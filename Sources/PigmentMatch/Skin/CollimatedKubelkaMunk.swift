@@ -80,8 +80,9 @@ package enum CollimatedKubelkaMunk {
     package var collimated: Double
   }
 
-  /// The semi-infinite medium of constants `c` (K > 0) and beam `beam`.
+  /// The semi-infinite medium of constants `c` and beam `beam`.
   package static func semiInfinite(_ c: KubelkaMunk.Constants, beam: Beam) -> SemiInfinite {
+    let c = absorbing(c)
     let rInf = KubelkaMunk.reflectanceInfinite(c)
     let value = averagedOffResonance(c, beam) { beam in
       let (a, b) = particular(c, beam)
@@ -90,7 +91,7 @@ package enum CollimatedKubelkaMunk {
     return SemiInfinite(diffuse: rInf, collimated: min(max(value, 0), 1))
   }
 
-  /// A layer of constants `c` (K > 0), beam `beam` and thickness X (mm) over a background
+  /// A layer of constants `c`, beam `beam` and thickness X (mm) over a background
   /// that reflects diffuse light by `rg` and collimated light by `rgc`: F₊(0) = 0 and
   /// F₋(X) = R_g·F₊(X) + R_gc·I(X). The reflectances include the background; the transmittances
   /// are of the layer alone (as in ``KubelkaMunk/layer(_:thickness:background:)``).
@@ -98,6 +99,7 @@ package enum CollimatedKubelkaMunk {
     _ c: KubelkaMunk.Constants, beam: Beam, thickness x: Double, background rg: Double = 0,
     collimatedBackground rgc: Double = 0
   ) -> Layer {
+    let c = absorbing(c)
     let diffuse = KubelkaMunk.layer(c, thickness: x, background: rg)
     let tau = beam.extinction
     guard x > 0, tau > 0 else {
@@ -161,6 +163,12 @@ package enum CollimatedKubelkaMunk {
       collimatedDiffuseTransmittance: 0, directTransmittance: 0)
     let stacked = stack(top: top, bottom: background)
     return (stacked.collimatedReflectance, stacked.diffuse.reflectance)
+  }
+
+  /// `c` with K at least 10⁻⁹ mm⁻¹ and S ≥ 0 (NaN as 0): the modes need K > 0 (at K = 0, R∞ = 1
+  /// and β = 0 make them one); tissue always absorbs, and 10⁻⁹ mm⁻¹ changes no colour.
+  private static func absorbing(_ c: KubelkaMunk.Constants) -> KubelkaMunk.Constants {
+    KubelkaMunk.Constants(k: c.k > 1e-9 ? c.k : 1e-9, s: c.s > 0 ? c.s : 0)
   }
 
   /// The particular solution's amplitudes (A, B) for F₊ = A·e^(−τz), F₋ = B·e^(−τz):
