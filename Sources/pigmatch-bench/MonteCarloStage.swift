@@ -23,8 +23,14 @@ struct MonteCarloStage: ParsableCommand {
   @Option(help: "Extra depths of the pigment layer below the epidermis, mm (comma-separated).")
   var depths: String = "0,0.1,0.25"
 
+  @Option(help: "Skin colour L,a,b to run instead of the six ITA-class references (repeatable; e.g. 79,3,8, the healed-tattoo photo's skin).")
+  var skinLab: [String] = []
+
   @Flag(help: "Fit the Kubelka–Munk calibration to the Monte Carlo and print it.")
   var fit = false
+
+  @Option(help: "Exponent p of the fit's cost Σ ΔE00^p (2: least squares; larger weighs the worst cases more).")
+  var fitPower: Double = 2
 
   @Option(help: "Cases left out of the fit and reported apart: depth:<mm>, load:<name> or skin:<class> (e.g. depth:0.1, load:1:4, skin:dark).")
   var holdout: [String] = []
@@ -38,15 +44,7 @@ struct MonteCarloStage: ParsableCommand {
   @Flag(help: "Only run the MCML reference case (van de Hulst's slab, Wang et al. 1995 table 2).")
   var validate = false
 
-  struct Case {
-    let name: String
-    let skin: String
-    let load: String
-    let depth: Double
-    let parameters: SkinParameters
-    let fractions: [Double]?
-    let reference: Lab
-  }
+  typealias Case = MonteCarloGridCase
 
   func run() throws {
     if validate {
@@ -74,7 +72,15 @@ struct MonteCarloStage: ParsableCommand {
     if let reference {
       cases = try Self.readCases(path: reference)
     } else {
-    for skin in SkinClassReference.all {
+    let skins: [(name: String, lab: Lab)] =
+      try skinLab.isEmpty
+      ? SkinClassReference.all.map { ($0.category.rawValue, $0.lab) }
+      : skinLab.map { text in
+        let v = text.split(separator: ",").compactMap { Double($0) }
+        guard v.count == 3 else { throw ValidationError("--skin-lab \(text): expected L,a,b") }
+        return ("skin \(text)", Lab(l: v[0], a: v[1], b: v[2]))
+      }
+    for skin in skins {
       let fitted = try SkinFit(skin: skin.lab)
       for depth in depthList {
         var p = fitted.optics.parameters
@@ -93,7 +99,7 @@ struct MonteCarloStage: ParsableCommand {
             pigmentK: mix?.k, pigmentS: mix?.s, photons: photons, seed: seed)
           cases.append(
             Case(
-              name: "\(skin.category.rawValue) \(name) depth \(depth) mm", skin: skin.category.rawValue,
+              name: "\(skin.name) \(name) depth \(depth) mm", skin: skin.name,
               load: name, depth: depth, parameters: p,
               fractions: fractions, reference: try Spectrum(spectrum.map(\.reflectance)).lab()))
         }
@@ -123,7 +129,8 @@ struct MonteCarloStage: ParsableCommand {
       for (name, weight) in [
         ("fitted, epidermis S = (3/4)µs′", 0.0), ("fitted, epidermis S = (3/4)µs′ − ε·µa/4", Double.nan),
       ] {
-        let fitted = Self.fitCalibration(cases: training, fast: fast, absorptionInScattering: weight)
+        let fitted = Self.fitCalibration(
+          cases: training, fast: fast, absorptionInScattering: weight, power: fitPower)
         print(
           String(
             format: "%@ (%d training cases): epidermisAbsorption %.4f, epidermisScattering %.4f, "
@@ -160,7 +167,7 @@ struct MonteCarloStage: ParsableCommand {
         groups.append(("training", cases.indices.filter { !isHeldOut(cases[$0]) }))
         groups.append(("held out", cases.indices.filter { isHeldOut(cases[$0]) }))
       }
-      for skin in SkinClassReference.all.map(\.category.rawValue) {
+      for skin in Set(cases.map(\.skin)).sorted() {
         groups.append((skin, cases.indices.filter { cases[$0].skin == skin }))
       }
       for (group, members) in groups where !members.isEmpty {
@@ -175,9 +182,9 @@ struct MonteCarloStage: ParsableCommand {
   }
 
   /// Nelder–Mead (Nelder & Mead 1965) on the log factors and K2 (and ε, as a logistic, when
-  /// `absorptionInScattering` is NaN; else ε is held at that value), minimising Σ ΔE00².
+  /// `absorptionInScattering` is NaN; else ε is held at that value), minimising Σ ΔE00^`power`.
   static func fitCalibration(
-    cases: [Case], fast: (Case, KubelkaMunkCalibration) -> Lab, absorptionInScattering: Double
+    cases: [Case], fast: (Case, KubelkaMunkCalibration) -> Lab, absorptionInScattering: Double, power: Double
   ) -> KubelkaMunkCalibration {
     let fitsWeight = absorptionInScattering.isNaN
     func make(_ v: [Double]) -> KubelkaMunkCalibration {
@@ -189,8 +196,7 @@ struct MonteCarloStage: ParsableCommand {
     func cost(_ x: [Double]) -> Double {
       let c = make(x)
       return cases.reduce(0) {
-        let e = DeltaE.ciede2000(fast($1, c), $1.reference)
-        return $0 + e * e
+        $0 + pow(DeltaE.ciede2000(fast($1, c), $1.reference), power)
       }
     }
     // Start from the shipped calibration (a refit moves it only where the cases ask).
@@ -241,41 +247,17 @@ struct MonteCarloStage: ParsableCommand {
     return make(simplex[best])
   }
 
-  /// One tab-separated line per case: name, skin, load, depth, the ten parameters, the fractions
-  /// (comma-separated, "-" for bare skin) and the Monte Carlo L*, a*, b*.
+  /// Writes the cases, one line each (``MonteCarloGridCase/line``).
   static func writeCases(_ cases: [Case], path: String) throws {
-    let lines = cases.map { c -> String in
-      let p = c.parameters
-      let numbers = [
-        p.melanosomeFraction, p.pheomelaninFraction, p.bloodFraction, p.oxygenSaturation,
-        p.dermalScatteringScale, p.scatteringPower, p.epidermisThickness, p.pigmentLayerThickness,
-        p.pigmentDepth, p.caroteneMicromolar,
-      ].map { String($0) }
-      let fractions = c.fractions.map { $0.map { String($0) }.joined(separator: ",") } ?? "-"
-      return ([c.name, c.skin, c.load, String(c.depth)] + numbers
-        + [fractions, String(c.reference.l), String(c.reference.a), String(c.reference.b)])
-        .joined(separator: "\t")
-    }
-    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try (cases.map(\.line).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
   }
 
+  /// Reads cases written by ``writeCases(_:path:)``.
   static func readCases(path: String) throws -> [Case] {
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    return try text.split(separator: "\n").enumerated().map { index, line in
-      let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      let n = f.count == 18 ? f[3...13].compactMap(Double.init) : []
-      let lab = f.count == 18 ? f[15...17].compactMap(Double.init) : []
-      guard n.count == 11, lab.count == 3 else {
-        throw ValidationError("\(path):\(index + 1): expected 18 tab-separated fields")
-      }
-      let p = SkinParameters(
-        melanosomeFraction: n[1], bloodFraction: n[3], oxygenSaturation: n[4], dermalScatteringScale: n[5],
-        epidermisThickness: n[7], pigmentLayerThickness: n[8], pigmentDepth: n[9], pheomelaninFraction: n[2],
-        scatteringPower: n[6], caroteneMicromolar: n[10])
-      let fractions = f[14] == "-" ? nil : f[14].split(separator: ",").compactMap { Double($0) }
-      return Case(
-        name: f[0], skin: f[1], load: f[2], depth: n[0], parameters: p, fractions: fractions,
-        reference: Lab(l: lab[0], a: lab[1], b: lab[2]))
+    do {
+      return try MonteCarloGridCase.parse(try String(contentsOfFile: path, encoding: .utf8))
+    } catch let error as MonteCarloGridCase.ParseError {
+      throw ValidationError("\(path): \(error)")
     }
   }
 

@@ -55,6 +55,53 @@ struct SkinMonteCarloTests {
     return zip(indices, mc).map { (fastReflectance[$0.0], $0.1.reflectance, $0.1.error) }
   }
 
+  /// The comparison grid of issue 14 against a committed MCML run (`Fixtures/monte-carlo-grid.tsv`,
+  /// written by `pigmatch-bench montecarlo --save-reference`; see the file's header): six ITA-class
+  /// skins × bare, undiluted, 1:4 and 1:20 carbon black × depths 0, 0.1 and 0.25 mm, 60 cases, each
+  /// with the skin parameters it was run at, so the check does not move with the skin fit.
+  static let grid: [GridCase] = {
+    let url = TestData.packageRoot.appendingPathComponent("Tests/PigmentMatchTests/Fixtures/monte-carlo-grid.tsv")
+    return ((try? MonteCarloGridCase.parse(String(contentsOf: url, encoding: .utf8))) ?? []).map(GridCase.init)
+  }()
+
+  /// A grid case, named in the test report.
+  struct GridCase: Sendable, CustomTestStringConvertible {
+    let c: MonteCarloGridCase
+    var testDescription: String { c.name }
+  }
+
+  /// The fast model's colour for a grid case (bare skin or a carbon-black dot).
+  static func fastLab(_ c: MonteCarloGridCase) throws -> Lab {
+    let optics = SkinOptics(parameters: c.parameters)
+    guard let f = c.fractions else { return optics.skinLab }
+    return DotModel(palette: try ShippedPalettes.load("carbon-greyscale.json"), optics: optics).lab(f)
+  }
+
+  @Test("the fixture holds the whole grid")
+  func gridIsComplete() {
+    #expect(Self.grid.count == 60)
+    #expect(Set(Self.grid.map(\.c.skin)).count == 6)
+  }
+
+  /// Issue 14, deliverable 3: the fast model within ΔE00 2 of the Monte Carlo on every case.
+  @Test("every case of the grid within ΔE00 2 of the Monte Carlo", arguments: grid)
+  func gridCase(g: GridCase) throws {
+    let c = g.c
+    let fast = try Self.fastLab(c)
+    let e = DeltaE.ciede2000(fast, c.reference)
+    #expect(e <= 2, "\(c.name): fast \(fast), MC \(c.reference), ΔE00 \(e)")
+  }
+
+  /// The mean over the grid no worse than the two-flux model's before the collimated beam
+  /// (commit 710930b, `KubelkaMunkCalibration` 0.6727, 0.4564, 0.8634, 0.8531, 0.5965, ε 0.1643):
+  /// 1.06 on this fixture's cases (`pigmatch-bench montecarlo --reference` with that build).
+  @Test("mean ΔE00 over the grid")
+  func gridMean() throws {
+    let errors = try Self.grid.map { DeltaE.ciede2000(try Self.fastLab($0.c), $0.c.reference) }
+    let mean = errors.reduce(0, +) / Double(max(errors.count, 1))
+    #expect(!errors.isEmpty && mean <= 1.06, "mean \(mean)")
+  }
+
   @Test("the calibrated fast model agrees with MCML within the stated tolerance", arguments: OracleCase.all)
   func agrees(c: OracleCase) throws {
     for (i, r) in try Self.compare(c, calibration: .monteCarlo).enumerated() {
@@ -63,17 +110,15 @@ struct SkinMonteCarloTests {
     }
   }
 
-  /// Dark skin over the whole spectrum (31 wavelengths, 1500 packets each): the fast bare skin and
-  /// a 1:20 dot are closer to MCML than with the previous calibration (van Gemert & Star's
-  /// S = (3/4)µs′ − µa/4 in the epidermis, κ, σ, K2 = 0.754, 0.797, 0.813, 0.759, 0.623), whose S
-  /// vanishes in the blue of a dark epidermis (µa > 3µs′), and within issue 14's ΔE00 2.
-  @Test("dark skin: closer to MCML than with the absorption term in S", arguments: [nil, 1.0 / 21])
+  /// Dark skin over the whole spectrum (31 wavelengths, 1500 packets each): the calibration brings
+  /// the fast bare skin and a 1:20 dot closer to MCML than the uncalibrated model (κ = σ = 1,
+  /// K2 = 0.5), which leaves the dark skin 3–5 b* too blue. (Issue 14's bound of 2 is checked on
+  /// every case of the 5000-packet fixture above; at 1500 packets the Monte Carlo's own scatter in
+  /// b* is about ±1.)
+  @Test("dark skin: the calibration brings the fast model closer to MCML", arguments: [nil, 1.0 / 21])
   func darkSkinCloserToMonteCarlo(load: Double?) throws {
     let palette = try ShippedPalettes.load("carbon-greyscale.json")
     let p = try SkinFit(skin: Lab(l: 32, a: 10, b: 16)).optics.parameters
-    let previous = KubelkaMunkCalibration(
-      epidermisAbsorption: 0.754, epidermisScattering: 0.797, dermisAbsorption: 0.813,
-      dermisScattering: 0.759, internalReflectance: 0.623)
     var fractions = [Double](repeating: 0, count: palette.pigments.count + 1)
     fractions[0] = load ?? 0
     fractions[fractions.count - 1] = 1 - (load ?? 0)
@@ -88,9 +133,8 @@ struct SkinMonteCarloTests {
       pigmentK: load == nil ? nil : mix.k, pigmentS: load == nil ? nil : mix.s, photons: 1500, seed: 5)
     let mcLab = try Spectrum(mc.map(\.reflectance)).lab()
     let now = DeltaE.ciede2000(fastLab(.monteCarlo), mcLab)
-    let before = DeltaE.ciede2000(fastLab(previous), mcLab)
-    #expect(now < before, "now \(now), before \(before); MC \(mcLab)")
-    #expect(now <= 2, "fast \(fastLab(.monteCarlo)), MC \(mcLab)")
+    let uncalibrated = DeltaE.ciede2000(fastLab(.identity), mcLab)
+    #expect(now < uncalibrated, "calibrated \(now), uncalibrated \(uncalibrated); MC \(mcLab)")
   }
 
   /// The two published limits of the epidermis's S, by hand: ε = 0 gives S = σ·(3/4)µs′ (Gate
@@ -111,14 +155,17 @@ struct SkinMonteCarloTests {
     #expect(constants(1, mua: 200).s == 0)  // 30 − 50 < 0: clamped
   }
 
-  /// Why the calibration exists: with the identity mapping (K = 2µa, S = (3/4)µs′ − (1/4)µa) the
-  /// undiluted dot under very light skin is far lighter than the Monte Carlo says (issue 14: KM
-  /// loses contrast for a thin turbid layer over a strong absorber).
-  @Test("the uncalibrated model makes carbon black too light")
-  func identityTooLight() throws {
-    let c = OracleCase.all[1]
-    let rows = try Self.compare(c, calibration: .identity)
-    for r in rows { #expect(r.fast > r.mc + 4 * r.error + 0.1 * r.mc, "fast \(r.fast), MC \(r.mc)") }
+  /// Issue 14 found that Kubelka–Munk loses contrast for a thin turbid layer over a strong
+  /// absorber: the two-flux model with van Gemert & Star's mapping made the undiluted dot 5–7 L*
+  /// lighter than the Monte Carlo (very light skin: 44.3 against 37.7). With the collimated beam
+  /// carried apart and no fitted factor at all (κ = σ = 1, K2 = 0.5), every undiluted dot of the
+  /// grid is within 3 L* of the Monte Carlo.
+  @Test("the collimated beam alone keeps the dot's contrast", arguments: grid.filter { $0.c.load == "undiluted" })
+  func beamKeepsContrast(g: GridCase) throws {
+    let palette = try ShippedPalettes.load("carbon-greyscale.json")
+    let optics = SkinOptics(parameters: g.c.parameters, calibration: .identity)
+    let dot = DotModel(palette: palette, optics: optics).lab(try #require(g.c.fractions))
+    #expect(abs(dot.l - g.c.reference.l) <= 3, "\(g.c.name): fast L* \(dot.l), MC \(g.c.reference.l)")
   }
 
   /// The healed-tattoo photos (`shared/testdata/photos/healed-tattoo/SOURCE.md`): black on light

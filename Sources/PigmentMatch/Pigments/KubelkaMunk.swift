@@ -131,7 +131,14 @@ package enum KubelkaMunk {
   /// (Saunderson 1942; Allen 1980). K1: external specular reflectance ((n − 1)/(n + 1))² ≈ 0.03
   /// for n ≈ 1.4; K2: internal reflectance of diffuse light ≈ 0.4–0.6. R in 0…1.
   package static func saunderson(_ r: Double, k1: Double, k2: Double) -> Double {
-    k1 + (1 - k1) * (1 - k2) * r / (1 - k2 * r)
+    saunderson(collimated: r, diffuse: r, k1: k1, k2: k2)
+  }
+
+  /// Saunderson's correction for a collimated beam: R_m = K1 + (1 − K1)(1 − K2)R_c / (1 − K2·R),
+  /// where R_c is the internal reflectance for the light as it enters and R for the diffuse light
+  /// the surface reflects back inside (Saunderson 1942; R_c = R gives ``saunderson(_:k1:k2:)``).
+  package static func saunderson(collimated rc: Double, diffuse r: Double, k1: Double, k2: Double) -> Double {
+    k1 + (1 - k1) * (1 - k2) * rc / (1 - k2 * r)
   }
 
   /// Inverse Saunderson correction, measured → internal: R = (R_m − K1) / ((1 − K1)(1 − K2) +

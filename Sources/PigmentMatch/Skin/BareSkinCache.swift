@@ -17,11 +17,14 @@ struct BareSkinCache {
   private var shapes = [TissueOptics.ScatteringShape](repeating: .cached(.nan), count: Spectrum.count)
   /// Remembered epidermis inputs (µa, µs′, thickness) and layer, per wavelength.
   private var epidermisInputs = [SIMD3<Double>](repeating: SIMD3(repeating: .nan), count: Spectrum.count)
-  private var epidermisLayers = [KubelkaMunk.LayerOptics](
-    repeating: KubelkaMunk.LayerOptics(reflectance: 0, transmittance: 0), count: Spectrum.count)
-  /// Remembered dermis inputs (µa, µs′) and R∞, per wavelength.
+  private var epidermisLayers = [CollimatedKubelkaMunk.Layer](
+    repeating: CollimatedKubelkaMunk.Layer(
+      diffuse: KubelkaMunk.LayerOptics(reflectance: 0, transmittance: 0), collimatedReflectance: 0,
+      collimatedDiffuseTransmittance: 0, directTransmittance: 0), count: Spectrum.count)
+  /// Remembered dermis inputs (µa, µs′) and reflectances, per wavelength.
   private var dermisInputs = [SIMD2<Double>](repeating: SIMD2(repeating: .nan), count: Spectrum.count)
-  private var dermisReflectances = [Double](repeating: 0, count: Spectrum.count)
+  private var dermisReflectances = [CollimatedKubelkaMunk.SemiInfinite](
+    repeating: CollimatedKubelkaMunk.SemiInfinite(diffuse: 0, collimated: 0), count: Spectrum.count)
 
   /// The measuring geometry of every colour this cache gives (``SkinColourGeometry``).
   let geometry: SkinColourGeometry

@@ -19,6 +19,10 @@ import Foundation
 /// pigment layer is solved over the dermis by Kubelka's hyperbolic formula (Kubelka 1948), the
 /// upper layers are stacked by R₁₂ = R₁ + T₁²R₂/(1 − R₁R₂) (Kubelka 1954), and the surface by
 /// Saunderson (1942) with K1 = ((n − 1)/(n + 1))², n = 1.4, K2 = 0.5 (Allen 1980).
+/// The light enters collimated, as under a lamp or the sun: each layer also carries the beam, which
+/// decays by µa + µs′ and feeds the diffuse fluxes (Kubelka–Munk with a collimated beam,
+/// `CollimatedKubelkaMunk`; Star, Marijnissen & van Gemert 1988), and the diffuse light the
+/// surface reflects back inside meets the two-flux reflectance.
 /// No hue is added by hand: the blue-grey of carbon black is the turbid epidermis over it.
 public struct SkinOptics: DotOptics {
   /// The parameters this model was built from.
@@ -28,12 +32,12 @@ public struct SkinOptics: DotOptics {
   /// Dermis µa and µs′, **mm⁻¹** (31 values each): the pigment layer adds the mixture to these.
   let dermisMua: [Double]
   let dermisMusp: [Double]
-  /// Semi-infinite dermis R∞ (internal).
-  let dermisReflectance: [Double]
+  /// Semi-infinite dermis: R∞ for diffuse and for collimated light (internal).
+  let dermis: [CollimatedKubelkaMunk.SemiInfinite]
   /// The layers above the pigment (epidermis, then any extra dermis), over a black background.
-  let cover: [KubelkaMunk.LayerOptics]
+  let cover: [CollimatedKubelkaMunk.Layer]
   /// The epidermis alone, over a black background (the bare skin between dots).
-  let epidermis: [KubelkaMunk.LayerOptics]
+  let epidermis: [CollimatedKubelkaMunk.Layer]
   /// Saunderson constants.
   let k1: Double
   let k2: Double
@@ -51,7 +55,7 @@ public struct SkinOptics: DotOptics {
     let tissue = (0..<Spectrum.count).map { SkinTissue.sample(p, at: $0) }
     dermisMua = tissue.map { $0.dermisAbsorption / 10 }
     dermisMusp = tissue.map { $0.dermisScattering / 10 }
-    dermisReflectance = tissue.map {
+    dermis = tissue.map {
       Self.dermisReflectance(absorption: $0.dermisAbsorption, reducedScattering: $0.dermisScattering, calibration: c)
     }
     let top = tissue.map {
@@ -63,10 +67,12 @@ public struct SkinOptics: DotOptics {
     cover = (0..<Spectrum.count).map { l in
       let top = top[l]
       guard p.pigmentDepth > 0 else { return top }
-      let bloodless = c.dermis(
-        absorption: tissue[l].bloodlessAbsorption, reducedScattering: tissue[l].dermisScattering)
-      let slab = KubelkaMunk.layer(bloodless, thickness: p.pigmentDepth, background: 0)
-      return KubelkaMunk.stack(top: top, bottom: slab)
+      let mua = tissue[l].bloodlessAbsorption
+      let musp = tissue[l].dermisScattering
+      let slab = CollimatedKubelkaMunk.layer(
+        c.dermis(absorption: mua, reducedScattering: musp), beam: Self.beam(absorption: mua / 10, reducedScattering: musp / 10),
+        thickness: p.pigmentDepth)
+      return CollimatedKubelkaMunk.stack(top: top, bottom: slab)
     }
   }
 
@@ -74,21 +80,29 @@ public struct SkinOptics: DotOptics {
   static let surfaceK1 = NeutralDermisDotOptics().k1
 
   /// The bare skin's epidermis at one wavelength, over a black background, from its µa and µs′
-  /// there (cm⁻¹) and its thickness (mm).
+  /// there (cm⁻¹) and its thickness (mm), for diffuse and collimated light (`CollimatedKubelkaMunk`).
   static func epidermisLayer(
     absorption: Double, reducedScattering: Double, thickness: Double, calibration c: KubelkaMunkCalibration
-  ) -> KubelkaMunk.LayerOptics {
-    KubelkaMunk.layer(
-      c.epidermis(absorption: absorption, reducedScattering: reducedScattering), thickness: thickness,
-      background: 0)
+  ) -> CollimatedKubelkaMunk.Layer {
+    CollimatedKubelkaMunk.layer(
+      c.epidermis(absorption: absorption, reducedScattering: reducedScattering),
+      beam: beam(absorption: absorption / 10, reducedScattering: reducedScattering / 10), thickness: thickness)
   }
 
-  /// The semi-infinite dermis's R∞ (Kubelka & Munk 1931) at one wavelength, from its µa and µs′
-  /// there (cm⁻¹).
+  /// The semi-infinite dermis's reflectance at one wavelength for diffuse light (R∞, Kubelka & Munk
+  /// 1931) and for collimated light (`CollimatedKubelkaMunk`), from its µa and µs′ there (cm⁻¹).
   static func dermisReflectance(absorption: Double, reducedScattering: Double, calibration c: KubelkaMunkCalibration)
-    -> Double
+    -> CollimatedKubelkaMunk.SemiInfinite
   {
-    KubelkaMunk.reflectanceInfinite(c.dermis(absorption: absorption, reducedScattering: reducedScattering))
+    CollimatedKubelkaMunk.semiInfinite(
+      c.dermis(absorption: absorption, reducedScattering: reducedScattering),
+      beam: beam(absorption: absorption / 10, reducedScattering: reducedScattering / 10))
+  }
+
+  /// The light beam in a tissue of µa, µs′ (mm⁻¹): δ-Eddington with the tissue's anisotropy
+  /// (`CollimatedKubelkaMunk/Beam/deltaEddington(absorption:reducedScattering:anisotropy:)`).
+  static func beam(absorption: Double, reducedScattering: Double) -> CollimatedKubelkaMunk.Beam {
+    .deltaEddington(absorption: absorption, reducedScattering: reducedScattering, anisotropy: TissueOptics.anisotropy)
   }
 
   /// The same skin with the pigment layer `depth` mm deeper (sinking; ``FadeModel``).
@@ -116,32 +130,36 @@ public struct SkinOptics: DotOptics {
     for l in 0..<Spectrum.count {
       let mua = dermisMua[l] + k[l] / 2
       let musp = dermisMusp[l] + (s[l] + k[l] / 4) / 0.75
-      let pigment = KubelkaMunk.layer(
+      let pigment = CollimatedKubelkaMunk.layer(
         KubelkaMunk.Constants(k: kappa * 2 * mua, s: max(0, sigma * 0.75 * musp - 0.25 * mua)),
-        thickness: parameters.pigmentLayerThickness, background: dermisReflectance[l])
-      result[l] = surface(cover[l], over: pigment.reflectance)
+        beam: Self.beam(absorption: mua, reducedScattering: musp), thickness: parameters.pigmentLayerThickness,
+        background: dermis[l].diffuse, collimatedBackground: dermis[l].collimated)
+      result[l] = surface(
+        cover[l],
+        over: CollimatedKubelkaMunk.SemiInfinite(
+          diffuse: pigment.diffuse.reflectance, collimated: pigment.collimatedReflectance))
     }
     return result
   }
 
   /// The bare skin: Saunderson(epidermis ⊕ R∞ of the dermis); unchanged by a sunk pigment layer.
   public var skinReflectance: [Double] {
-    (0..<Spectrum.count).map { surface(epidermis[$0], over: dermisReflectance[$0]) }
+    (0..<Spectrum.count).map { surface(epidermis[$0], over: dermis[$0]) }
   }
 
   /// The bare skin's CIELAB (D65, 2°).
   public var skinLab: Lab { DotModel.lab(ofReflectance: skinReflectance) }
 
-  private func surface(_ top: KubelkaMunk.LayerOptics, over r: Double) -> Double {
+  private func surface(_ top: CollimatedKubelkaMunk.Layer, over r: CollimatedKubelkaMunk.SemiInfinite) -> Double {
     Self.surface(top, over: r, k1: k1, k2: k2)
   }
 
-  /// Saunderson(top ⊕ a background of internal reflectance `r`).
-  static func surface(_ top: KubelkaMunk.LayerOptics, over r: Double, k1: Double, k2: Double)
-    -> Double
-  {
-    let stacked = KubelkaMunk.stack(
-      top: top, bottom: KubelkaMunk.LayerOptics(reflectance: r, transmittance: 0))
-    return KubelkaMunk.saunderson(stacked.reflectance, k1: k1, k2: k2)
+  /// Saunderson(top ⊕ a background of internal reflectance `r`), lit by a collimated beam: the
+  /// light comes in collimated, and what the surface reflects back inside is diffuse.
+  static func surface(
+    _ top: CollimatedKubelkaMunk.Layer, over r: CollimatedKubelkaMunk.SemiInfinite, k1: Double, k2: Double
+  ) -> Double {
+    let stacked = CollimatedKubelkaMunk.reflectance(top, over: r.diffuse, collimated: r.collimated)
+    return KubelkaMunk.saunderson(collimated: stacked.collimated, diffuse: stacked.diffuse, k1: k1, k2: k2)
   }
 }

@@ -91,6 +91,11 @@ package enum TissueOptics {
     }
   }
 
+  /// Henyey–Greenstein anisotropy g of skin's scattering, ≈ 0.8 in the visible (van Gemert et al.
+  /// 1989, IEEE Trans. Biomed. Eng. 36:1146): the beam's forward peak in the fast model
+  /// (``SkinOptics``) and the phase function of the Monte Carlo oracle (``SkinMonteCarlo``).
+  package static let anisotropy = 0.8
+
   /// Jacques (2013) skin a, cm⁻¹.
   package static let scatteringA = 46.0
   /// Jacques (2013) skin scattering power b.

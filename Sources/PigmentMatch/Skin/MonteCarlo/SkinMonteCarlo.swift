@@ -18,8 +18,8 @@ package struct SkinMonteCarlo: Sendable {
   /// Refractive index of every layer (air above).
   package let refractiveIndex: Double
 
-  /// Default anisotropy (van Gemert et al. 1989).
-  package static let defaultAnisotropy = 0.8
+  /// Default anisotropy (van Gemert et al. 1989; ``TissueOptics/anisotropy``).
+  package static let defaultAnisotropy = TissueOptics.anisotropy
 
   /// The oracle for `parameters`.
   package init(
