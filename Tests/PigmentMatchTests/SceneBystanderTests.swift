@@ -43,7 +43,8 @@ import Testing
             let t = max(0, min(1, (r - 0.6) / 0.4))
             let f = 1 - t * t * (3 - 2 * t)
             colour = LinearRGB(
-              r: bystanderLinear.r * f + backdropLinear.r * (1 - f), g: bystanderLinear.g * f + backdropLinear.g * (1 - f),
+              r: bystanderLinear.r * f + backdropLinear.r * (1 - f),
+              g: bystanderLinear.g * f + backdropLinear.g * (1 - f),
               b: bystanderLinear.b * f + backdropLinear.b * (1 - f))
           }
         }

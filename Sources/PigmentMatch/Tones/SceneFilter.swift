@@ -96,7 +96,8 @@ struct SceneFilter {
       }
     }
     let placed = centres.indices.map {
-      Self.seedScore(centres[$0], share: regionShares[$0]) * layout.centrality[$0] * min(1, coherence[$0] / Self.coherent)
+      Self.seedScore(centres[$0], share: regionShares[$0]) * layout.centrality[$0]
+        * min(1, coherence[$0] / Self.coherent)
     }
     let seedIndex = centres.indices.filter {
       skinLike[$0] && layout.borderRatio[$0] <= Self.borderRatio && shares[$0] >= Self.minimumShare
@@ -156,7 +157,7 @@ struct SceneFilter {
     share * SkinLocus.typicality(lab) * (max(lab.l, 0) / 100).squareRoot()
   }
 
-  /// Below this ``coherence(grid:labels:subset:width:clusters:)`` a cluster is scattered (edges,
+  /// Below this ``coherence(grid:labels:subset:width:centres:)`` a cluster is scattered (edges,
   /// mixtures, specks through foliage) and its claim to be the skin is scaled down in proportion.
   static let coherent = 0.6
 
@@ -164,8 +165,9 @@ struct SceneFilter {
   /// together (``seedScore(_:share:)`` of their summed share). The bar for a measured skin.
   static let sameColour = 3.0
 
-  /// Neighbouring clusters closer than this (ΔE00) are one region for ``coherence(grid:labels:subset:width:centres:)``:
-  /// the lit and half-lit bands of one face (``SkinRegion/toneReach``).
+  /// Neighbouring clusters closer than this (ΔE00) are one region for
+  /// ``coherence(grid:labels:subset:width:centres:)``: the lit and half-lit bands of one face
+  /// (``SkinRegion/toneReach``).
   static let sameRegion = SkinRegion.toneReach
 
   /// Per fine cluster: the share of its pixels (over the estimation subset) whose four neighbours
