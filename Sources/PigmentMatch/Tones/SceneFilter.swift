@@ -15,7 +15,10 @@ import Foundation
 ///   the seed's (walls, backdrops and cloth are smooth; strands and stubble are not).
 ///
 /// The *skin seed* is the cluster in the ``SkinLocus`` that does not hug the border (ratio ≤
-/// ``borderRatio``), holds ≥ 2 % of the pixels and has the highest ``seedScore(_:share:)``. Left
+/// ``borderRatio``), holds ≥ 2 % of the pixels and has the highest ``seedScore(_:share:)`` ×
+/// *centrality* (``Layout/centrality``) × min(1, *coherence* / ``coherent``): the client is the
+/// large skin region in the middle of the frame, not blurred bystanders near its edges, nor a
+/// cluster of mixtures along edges or of specks scattered over the scene. Left
 /// out are: clusters hugging the border, unless within ΔE00 ``sameSkin`` of the seed (the same
 /// skin darkened by a vignette) or textured hair-coloured (hair reaching the frame's edge);
 /// clusters neither in the skin locus nor in the ``HairGamut``; and smooth clusters outside the
@@ -83,9 +86,22 @@ struct SceneFilter {
     let layout = Layout(pixels: pixels, labels: labels, subset: subset, clusters: k)
     let shares = counts.prefix(k).map { Double($0) / Double(max(pixels.count, 1)) }
     let skinLike = centres.indices.map { SkinLocus.contains(centres[$0]) }
+    let coherence = Self.coherence(
+      grid: assigned.grid, labels: labels, subset: subset, width: pixels.gridWidth, centres: centres)
+    // Sensor noise and skin texture split one evenly lit face into fine clusters of nearly one
+    // colour: each claims with the share of the skin-like clusters within ``sameColour`` of it.
+    let regionShares = centres.indices.map { j in
+      centres.indices.reduce(0.0) { sum, i in
+        sum + (skinLike[i] && DeltaE.ciede2000(centres[i], centres[j]) <= Self.sameColour ? shares[i] : 0)
+      }
+    }
+    let placed = centres.indices.map {
+      Self.seedScore(centres[$0], share: regionShares[$0]) * layout.centrality[$0]
+        * min(1, coherence[$0] / Self.coherent)
+    }
     let seedIndex = centres.indices.filter {
       skinLike[$0] && layout.borderRatio[$0] <= Self.borderRatio && shares[$0] >= Self.minimumShare
-    }.max { Self.seedScore(centres[$0], share: shares[$0]) < Self.seedScore(centres[$1], share: shares[$1]) }
+    }.max { placed[$0] < placed[$1] }
     var keep = [Bool](repeating: true, count: k + 1)
     keep[k] = false
     let lightness = pixels.lightnessGrid()
@@ -141,10 +157,59 @@ struct SceneFilter {
     share * SkinLocus.typicality(lab) * (max(lab.l, 0) / 100).squareRoot()
   }
 
+  /// Below this ``coherence(grid:labels:subset:width:centres:)`` a cluster is scattered (edges,
+  /// mixtures, specks through foliage) and its claim to be the skin is scaled down in proportion.
+  static let coherent = 0.6
+
+  /// Fine clusters closer than this (ΔE00) are one colour split by noise: they claim the skin
+  /// together (``seedScore(_:share:)`` of their summed share). The bar for a measured skin.
+  static let sameColour = 3.0
+
+  /// Neighbouring clusters closer than this (ΔE00) are one region for
+  /// ``coherence(grid:labels:subset:width:centres:)``: the lit and half-lit bands of one face
+  /// (``SkinRegion/toneReach``).
+  static let sameRegion = SkinRegion.toneReach
+
+  /// Per fine cluster: the share of its pixels (over the estimation subset) whose four neighbours
+  /// in the padded label `grid` lie in the same cluster or one within ΔE00 ``sameRegion`` of it.
+  /// A region (a face, lit and half-lit) keeps most of its pixels inside; a cluster of mixtures
+  /// (the rims of a face and a beard, sky through leaves, highlights) lies along edges.
+  static func coherence(grid: [UInt8], labels: [UInt8], subset: TonePixels.EstimationSet, width: Int, centres: [Lab])
+    -> [Double]
+  {
+    let k = centres.count
+    // near[a * 256 + b]: labels a and b are one region (a grid marker is never near anything).
+    var near = [Bool](repeating: false, count: 256 * 256)
+    for a in 0..<k {
+      for b in 0..<k where a == b || DeltaE.ciede2000(centres[a], centres[b]) <= sameRegion { near[a * 256 + b] = true }
+    }
+    let pw = width + 2
+    var inside = [Int](repeating: 0, count: k + 1)
+    var total = [Int](repeating: 0, count: k + 1)
+    for (n, index) in subset.indices.enumerated() {
+      let label = Int(labels[Int(index)])
+      guard label < k else { continue }
+      let q = Int(subset.padded[n])
+      total[label] += 1
+      guard q - pw >= 0, q + pw < grid.count else { continue }
+      let row = label * 256
+      if near[row + Int(grid[q - 1])], near[row + Int(grid[q + 1])], near[row + Int(grid[q - pw])],
+        near[row + Int(grid[q + pw])]
+      {
+        inside[label] += 1
+      }
+    }
+    return (0..<k).map { total[$0] > 0 ? Double(inside[$0]) / Double(total[$0]) : 0 }
+  }
+
   /// Where each fine cluster lies in the frame (over the estimation subset).
   struct Layout {
     var borderRatio: [Double]
     var meanRow: [Double]
+    /// Mean over the cluster's pixels of their distance to the nearest side of the usable pixels'
+    /// bounding box, over half its shorter side (capped at 1): 1 at the centre, 0 on the border.
+    /// The client is framed in the middle; bystanders and backdrops are nearer the edges.
+    var centrality: [Double]
 
     init(pixels: TonePixels.Buffer, labels: [UInt8], subset: TonePixels.EstimationSet, clusters k: Int) {
       let w = pixels.gridWidth
@@ -156,12 +221,15 @@ struct SceneFilter {
       }
       borderRatio = [Double](repeating: 0, count: k)
       meanRow = [Double](repeating: 0, count: k)
+      centrality = [Double](repeating: 0, count: k)
       guard x0 <= x1, y0 <= y1 else { return }
+      let half = 0.5 * Double(min(x1 - x0 + 1, y1 - y0 + 1))
       let band = max(1, Int(SceneFilter.bandFraction * Double(min(x1 - x0 + 1, y1 - y0 + 1))))
       let height = Double(max(1, y1 - y0))
       var count = [Int](repeating: 0, count: k)
       var inBand = [Int](repeating: 0, count: k)
       var rows = [Double](repeating: 0, count: k)
+      var centre = [Double](repeating: 0, count: k)
       for index in subset.indices {
         let i = Int(index)
         let c = Int(labels[i])
@@ -171,6 +239,7 @@ struct SceneFilter {
         count[c] += 1
         if x - x0 < band || x1 - x < band || y - y0 < band || y1 - y < band { inBand[c] += 1 }
         rows[c] += Double(y - y0) / height
+        centre[c] += min(1, Double(min(x - x0, x1 - x, y - y0, y1 - y)) / half)
       }
       let total = count.reduce(0, +)
       let totalInBand = inBand.reduce(0, +)
@@ -178,6 +247,7 @@ struct SceneFilter {
       for c in 0..<k where count[c] > 0 {
         borderRatio[c] = expected > 0 ? Double(inBand[c]) / Double(count[c]) / expected : 0
         meanRow[c] = rows[c] / Double(count[c])
+        centrality[c] = centre[c] / Double(count[c])
       }
     }
   }

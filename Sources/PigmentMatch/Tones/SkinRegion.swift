@@ -43,12 +43,13 @@ enum SkinRegion {
   /// cluster (`labels`, its padded `grid`, pixels per cluster `counts`) and each cluster's texture:
   /// ``ToneAnalysis/skinEstimate(pixels:indices:)`` of the clean pixels of the joined clusters
   /// within ``toneReach`` of the seed; share = the whole region's. `unevenShare` is the part of the
-  /// region farther than that from the seed: the skin under other light, which the tone leaves out.
-  /// `measured` marks the clusters the tone came from (indexed like `centres`).
+  /// region farther than that from the seed: the skin under other light, which the tone leaves out;
+  /// `brighterShare` the part of it lighter than the seed (skin lit more brightly than the part
+  /// measured). `measured` marks the clusters the tone came from (indexed like `centres`).
   static func skin(
     pixels: TonePixels.Buffer, centres: [Lab], seed: Int, labels: [UInt8], grid: [UInt8], counts: [Int],
     textures: [Double]
-  ) -> (tone: SkinTone, unevenShare: Double, measured: [Bool]) {
+  ) -> (tone: SkinTone, unevenShare: Double, brighterShare: Double, measured: [Bool]) {
     let region = roles(centres: centres, seed: seed, texture: textures)
     let tone = centres.indices.map {
       region[$0] == .skin && DeltaE.ciede2000(centres[$0], centres[seed]) <= toneReach
@@ -58,9 +59,13 @@ enum SkinRegion {
     let total = Double(max(pixels.count, 1))
     let share = centres.indices.reduce(0.0) { $0 + (region[$1] == .skin ? Double(counts[$1]) / total : 0) }
     let toneShare = centres.indices.reduce(0.0) { $0 + (tone[$1] ? Double(counts[$1]) / total : 0) }
+    let brighter = centres.indices.reduce(0.0) {
+      $0 + (region[$1] == .skin && !tone[$1] && centres[$1].l > centres[seed].l ? Double(counts[$1]) / total : 0)
+    }
     return (
       SkinTone(lab: lab, share: share, spread: ToneAnalysis.spread(pixels: pixels, indices: clean, around: lab)),
       share > 0 ? 1 - toneShare / share : 0,
+      share > 0 ? brighter / share : 0,
       tone
     )
   }

@@ -99,6 +99,9 @@ public struct ToneAnalysis: Sendable {
   /// Above this share of the skin region lit differently from the measured part
   /// (`SkinRegion.toneReach`), the skin tone depends on which light is taken: a warning.
   package static let unevenLightShare = 0.3
+  /// Above this share of the skin region lit more brightly than the measured part, the tone is
+  /// not that of the skin facing the light (``SceneFilter`` took a half-lit seed): a warning.
+  package static let brighterLightShare = 0.2
   /// Most pixels the statistics of steps 4–6 are estimated from (``TonePixels/Collector``).
   static let estimationBudget = 50_000
 
@@ -168,6 +171,7 @@ public struct ToneAnalysis: Sendable {
     // Which pixels the scene's skin tone was measured on (nil: the scene found no skin).
     var measuredSkin: (labels: [UInt8], skin: [Bool])?
     var unevenShare = 0.0
+    var brighterShare = 0.0
     if let seed = scene.seed {
       // Nothing left out: the scene's own labels serve (no copy).
       let selection =
@@ -184,6 +188,7 @@ public struct ToneAnalysis: Sendable {
           textures: stay.map { scene.textures[$0] })
         fineSkin = region.tone
         unevenShare = region.unevenShare
+        brighterShare = region.brighterShare
         measuredSkin = (selection.labels, region.measured)
       }
     }
@@ -263,6 +268,9 @@ public struct ToneAnalysis: Sendable {
     } else if unevenShare > Self.unevenLightShare {
       skinDoubt = String(
         format: "uneven light: %.0f %% of the skin is lit differently from the part measured", unevenShare * 100)
+    } else if brighterShare > Self.brighterLightShare {
+      skinDoubt = String(
+        format: "uneven light: %.0f %% of the skin is lit more brightly than the part measured", brighterShare * 100)
     } else {
       skinDoubt = nil
     }
