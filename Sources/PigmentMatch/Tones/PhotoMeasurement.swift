@@ -8,7 +8,9 @@ import Foundation
 /// The order follows the data flow of DESIGN.md: the correction applies to linear RGB before any
 /// tone is measured, automatic or marked. A grey card, a ColorChecker and label-mask pixels marked
 /// *card* or *ignore* are hidden from the automatic analysis (a grey card would otherwise be taken
-/// for grey hair). When the confidence is below ``lowConfidenceThreshold`` the first warning says
+/// for grey hair). An uncalibrated skin found automatically that no skin has under neutral light
+/// (`NeutralLightSkin`) is unsure: its confidence is capped below the threshold and a warning says
+/// to calibrate. When the confidence is below ``lowConfidenceThreshold`` the first warning says
 /// so (``ToneWarning/lowConfidence(_:)``).
 public struct PhotoMeasurement: Sendable {
   /// Where a role's tone came from.
@@ -185,8 +187,9 @@ public struct PhotoMeasurement: Sendable {
     let analysis = ToneAnalysis(
       photo: summary, skin: skin, hair: hair, clusters: automatic?.clusters ?? [], confidence: confidence,
       warnings: warnings, regions: map)
+    let checked = NeutralLightSkin.checked(analysis, applies: !skinGiven && !calibration.isCalibrated)
     self.init(
-      analysis: Self.leadingLowConfidence(analysis), calibration: calibration,
+      analysis: Self.leadingLowConfidence(checked), calibration: calibration,
       skinSource: skinGiven ? .given : .found, hairSource: hairGiven ? .given : (hair == nil ? .none : .found),
       skinRegions: options.skinRegions, hairRegions: options.hairRegions,
       usedLabels: options.labels.map { $0.contains(.skin) || $0.contains(.hair) } ?? false)
@@ -195,7 +198,8 @@ public struct PhotoMeasurement: Sendable {
   /// A measurement wrapping an automatic analysis (nothing marked, uncalibrated).
   init(automatic analysis: ToneAnalysis) {
     self.init(
-      analysis: Self.leadingLowConfidence(analysis), calibration: .uncalibrated, skinSource: .found,
+      analysis: Self.leadingLowConfidence(NeutralLightSkin.checked(analysis, applies: true)),
+      calibration: .uncalibrated, skinSource: .found,
       hairSource: analysis.hair == nil ? .none : .found, skinRegions: [], hairRegions: [], usedLabels: false)
   }
 

@@ -6,6 +6,9 @@ public enum ToneWarning: Sendable, Equatable, CustomStringConvertible {
   case lowContrast(deltaE00: Double)
   /// The skin's hue or chroma is outside what skin shows under neutral light: the photo has a colour cast.
   case colourCast(hueDegrees: Double, chroma: Double)
+  /// The skin found on an uncalibrated photo is a colour no skin has under neutral light (outside
+  /// the skin model's reachable gamut, `NeutralLightSkin`): likely a colour cast, so its tone is a guess.
+  case likelyColourCast(hueDegrees: Double, chroma: Double)
   /// Many analysed pixels are clipped white.
   case overExposed(fraction: Double)
   /// Many analysed pixels are crushed black, or the skin is very dark for its hue.
@@ -32,6 +35,10 @@ public enum ToneWarning: Sendable, Equatable, CustomStringConvertible {
       return String(format: "low hair/skin contrast (ΔE00 %.1f): the hair tone is uncertain", d)
     case .colourCast(let h, let c):
       return String(format: "strong colour cast (skin hue %.0f°, chroma %.0f): use neutral light", h, c)
+    case .likelyColourCast(let h, let c):
+      return String(
+        format: "likely a colour cast (or not the skin): the skin found (hue %.0f°, chroma %.0f) is no skin colour under neutral light, so its tone is a guess. Calibrate with a grey card (--grey-card x,y,w,h) or white-balance the photo; or mark the skin with --skin-roi and confirm the skin type with --fitzpatrick",
+        h, c)
     case .overExposed(let f):
       return String(format: "over-exposed: %.0f %% of pixels are clipped white", f * 100)
     case .underExposed(let f):
