@@ -73,4 +73,14 @@ import Testing
     // The painted hair's mean colour (factor 1 on average), within the hair bar (ΔE00 6).
     #expect(DeltaE.ciede2000(found.lab, Self.hair) < 6, "hair \(found.lab)")
   }
+
+  /// A head of dark hair before a backdrop of nearly the hair's own colour (a dark studio backdrop):
+  /// the side strips are of the band's colour, but even where the hair is strands, so the band is
+  /// still the hair.
+  @Test func darkHairBeforeADarkBackdropIsHair() throws {
+    let backdrop = Lab(l: 21, a: 2, b: 4)
+    let analysis = try ToneAnalysis(photo: Self.head(backdrop: backdrop, hairCap: true), name: "dark on dark")
+    let found = try #require(analysis.hair, "the head of hair before a dark backdrop was not found")
+    #expect(DeltaE.ciede2000(found.lab, Self.hair) < 6, "hair \(found.lab)")
+  }
 }

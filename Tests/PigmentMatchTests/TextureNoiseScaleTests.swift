@@ -20,4 +20,12 @@ import Testing
   @Test func darkRegionsHaveFewerCodesPerLightness() {
     #expect(HairEvidence.codesPerLightness(10) < 0.8 * HairEvidence.codesPerLightness(65))
   }
+
+  /// Near black the curves turn linear (sRGB below V = 0.04045, L* below 8): by hand, one L* about
+  /// L* 2 spans 3.6 codes, more than at L* 65. A near-black backdrop must not count as more textured
+  /// than a dark grey, so no L* below 10 gets more codes per L* than L* 10's 1.995.
+  @Test(arguments: [0.0, 2.0, 5.0, 8.0])
+  func nearBlackIsNotScaledUp(_ l: Double) {
+    #expect(HairEvidence.codesPerLightness(l) <= HairEvidence.codesPerLightness(10) + 1e-9)
+  }
 }

@@ -231,9 +231,15 @@ package enum HairEvidence {
   /// 8-bit sRGB code values per unit of L* for a neutral grey of lightness `l`: the sRGB transfer
   /// (IEC 61966-2-1) of Y = f⁻¹((L* + 16)/116) (CIE 015:2018 eq. 8.7 inverted), differenced over
   /// one L*. Camera noise is about even in code values, so in L* a dark region's noise is larger
-  /// (L* 10: 2.0 codes per L*; L* 65: 2.65).
+  /// (L* 10: 2.0 codes per L*; L* 65: 2.65). Below L* ``noiseScaleFloor`` both curves turn linear
+  /// and the ratio rises again (3.6 at L* 2), which would make a near-black backdrop's noise look
+  /// more textured, so darker colours are given the floor's ratio (the least, 1.98).
   package static func codesPerLightness(_ l: Double) -> Double {
-    func code(_ l: Double) -> Double { 255 * SRGBTransfer.encode(LabFunction.inverse((max(l, 0) + 16) / 116)) }
+    func code(_ l: Double) -> Double { 255 * SRGBTransfer.encode(LabFunction.inverse((l + 16) / 116)) }
+    let l = max(l, noiseScaleFloor)
     return code(l + 0.5) - code(l - 0.5)
   }
+
+  /// L* where ``codesPerLightness(_:)`` is least (by the two curves: 1.976 at 8, 1.975 at 9, 1.995 at 10).
+  static let noiseScaleFloor = 8.5
 }

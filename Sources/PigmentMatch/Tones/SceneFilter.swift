@@ -15,7 +15,8 @@ import Foundation
 ///   the seed's (walls, backdrops and cloth are smooth; strands and stubble are not).
 ///
 /// The *skin seed* is the cluster in the ``SkinLocus`` that does not hug the border (ratio ≤
-/// ``borderRatio``), holds ≥ 2 % of the pixels and has the highest ``seedScore(_:share:)`` ×
+/// ``borderRatio``), holds ≥ 2 % of the pixels and has the highest ``seedScore(_:share:)`` (of the
+/// summed share of the skin-locus clusters within ``sameColour`` of it: noise splits one lit face) ×
 /// *centrality* (``Layout/centrality``) × min(1, *coherence* / ``coherent``): the client is the
 /// large skin region in the middle of the frame, not blurred bystanders near its edges, nor a
 /// cluster of mixtures along edges or of specks scattered over the scene. Left

@@ -39,7 +39,7 @@ import Foundation
 ///    skin colour, or much of the skin is lit differently from the part measured, a
 ///    ``ToneWarning/skinUncertain(reason:)`` caps the confidence at `uncertainSkinConfidence`.
 /// 6. **Hair tone (unmixing).** Stubble pixels are area mixtures of hair and skin, so the hair
-///    cluster's centre lies between the two; an *other* cluster at or past that centre, against the
+///    cluster's centre lies between the two; an *other* cluster near or past that centre, against the
 ///    hair, is its purer part and joins it here (`hairBeyond`). Lightness: each hair-cluster pixel is placed on the
 ///    skin→centre line (t = 0 at the skin, 1 at the centre) and the hair's L* is the median of the
 ///    pixels beyond the `hairCorePercentile` quantile of t — the most hair-like part, where
@@ -239,7 +239,8 @@ public struct ToneAnalysis: Sendable {
       let rows = band.map { Int(sampling.pixels.position[$0]) / max(sampling.pixels.gridWidth, 1) }
       // A backdrop over a bare scalp is not hair (`HeadBackdrop`).
       if let top = rows.min(), let bottom = rows.max(),
-        !HeadBackdrop.continues(lab, rows: top...bottom, in: sampling.pixels)
+        !HeadBackdrop.continues(
+          lab, band: band, rows: top...bottom, in: sampling.pixels, lightness: scene.lightness)
       {
         hairBand = band.map { Int(sampling.pixels.position[$0]) }
         hair = HairTone(
@@ -493,7 +494,7 @@ public struct ToneAnalysis: Sendable {
   }
 
   /// The *other* clusters that are the purer part of the hair cluster `hair`: in the `HairGamut`,
-  /// at or past the hair's centre on the line from the skin (projection t ≥ ``beyondStart``, off the
+  /// near or past the hair's centre on the line from the skin (projection t ≥ ``beyondStart`` = 0.8, off the
   /// line by at most half its length: JPEG chroma blur bends it), and lying against the hair (≥
   /// ``beyondTouch`` of their pixels have a hair 8-neighbour). Stubble and a fringe cluster into
   /// skin–hair mixtures (which touch the skin and so are shown to be hair) and the pure hair of the
