@@ -76,9 +76,9 @@ struct MonteCarloStage: ParsableCommand {
       try skinLab.isEmpty
       ? SkinClassReference.all.map { ($0.category.rawValue, $0.lab) }
       : skinLab.map { text in
-        let v = text.split(separator: ",").compactMap { Double($0) }
-        guard v.count == 3 else { throw ValidationError("--skin-lab \(text): expected L,a,b") }
-        return ("skin \(text)", Lab(l: v[0], a: v[1], b: v[2]))
+        do { return ("skin \(text)", try ColourInput.parseLab(text)) } catch {
+          throw ValidationError("--skin-lab \(text): \(error)")
+        }
       }
     for skin in skins {
       let fitted = try SkinFit(skin: skin.lab)
