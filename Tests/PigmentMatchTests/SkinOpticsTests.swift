@@ -87,6 +87,18 @@ struct SkinOpticsTests {
     }
   }
 
+  /// A pigment's K, S enter the tissue as µa, µs′ that van Gemert & Star's K = 2µa, S = ¾µs′ − ¼µa
+  /// turn back into the same K, S (by hand: K 8, S 1 → µa 4, µs′ (1 + 1)/0.75 = 2.667 → S = 2 − 1 = 1).
+  @Test("a pigment's K, S survive the trip through µa, µs′", arguments: [(8.0, 1.0), (0.5, 3.0), (20.0, 0.0)])
+  func transportInvertsVanGemertStar(_ k: Double, _ s: Double) {
+    let t = TissueOptics.transport(k: k, s: s)
+    // kubelkaMunk takes cm⁻¹ and gives mm⁻¹; transport works in K's own units.
+    let back = TissueOptics.kubelkaMunk(
+      absorption: 10 * t.absorption, reducedScattering: 10 * t.reducedScattering, absorptionFactor: 1,
+      scatteringFactor: 1)
+    #expect(abs(back.k - k) < 1e-12 && abs(back.s - s) < 1e-12, "K \(back.k), S \(back.s)")
+  }
+
   @Test("water alone under the skin is the bare skin", arguments: SkinClassReference.all)
   func waterIsSkin(skin: SkinClassReference) throws {
     let optics = try SkinFit(skin: skin.lab).optics

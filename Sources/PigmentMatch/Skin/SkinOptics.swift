@@ -120,16 +120,17 @@ public struct SkinOptics: DotOptics {
   }
 
   /// Measured dot reflectance: Saunderson(cover ⊕ layer(dermis + pigment, X) over R∞). The
-  /// pigment's K, S (mm⁻¹) are turned into µa = K/2 and µs′ = (S + K/4)/(3/4) (the inverse of
-  /// van Gemert & Star 1987), added to the dermis's, and converted back with the calibration: with
+  /// pigment's K, S (mm⁻¹) are turned into µa = K/2 and µs′ = (S + K/8)/(3/4)
+  /// (``TissueOptics/transport(k:s:)``), added to the dermis's, and converted back with the calibration: with
   /// κ = σ = 1 this is the dermis's K, S plus the mixture's (two-constant mixing, Duncan 1940).
   public func dotReflectance(k: [Double], s: [Double]) -> [Double] {
     var result = [Double](repeating: 0, count: Spectrum.count)
     let kappa = calibration.dermisAbsorption
     let sigma = calibration.dermisScattering
     for l in 0..<Spectrum.count {
-      let mua = dermisMua[l] + k[l] / 2
-      let musp = dermisMusp[l] + (s[l] + k[l] / 4) / 0.75
+      let added = TissueOptics.transport(k: k[l], s: s[l])
+      let mua = dermisMua[l] + added.absorption
+      let musp = dermisMusp[l] + added.reducedScattering
       let pigment = CollimatedKubelkaMunk.layer(
         KubelkaMunk.Constants(k: kappa * 2 * mua, s: max(0, sigma * 0.75 * musp - 0.25 * mua)),
         beam: Self.beam(absorption: mua, reducedScattering: musp), thickness: parameters.pigmentLayerThickness,

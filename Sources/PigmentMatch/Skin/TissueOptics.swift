@@ -101,6 +101,12 @@ package enum TissueOptics {
   /// Jacques (2013) skin scattering power b.
   package static let scatteringB = 1.421
 
+  /// µa = K/2, µs′ = (S + K/8)/(3/4): the inverse of van Gemert & Star 1987 (K = 2µa, S = (3/4)µs′ − (1/4)µa),
+  /// in the units of K and S. A pigment mixture's K, S enter the tissue this way.
+  package static func transport(k: Double, s: Double) -> (absorption: Double, reducedScattering: Double) {
+    (k / 2, (s + k / 8) / 0.75)
+  }
+
   /// Kubelka–Munk K = κ·2µa and S = max(0, σ·(3/4)µs′ − (1/4)µa) (van Gemert & Star 1987 with
   /// κ = σ = 1), converted from cm⁻¹ to **mm⁻¹**. κ and σ ≠ 1 are the Monte Carlo calibration of
   /// ``KubelkaMunkCalibration``.

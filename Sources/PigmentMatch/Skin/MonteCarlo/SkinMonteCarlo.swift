@@ -5,7 +5,7 @@ import Colorimetry
 ///
 /// Same tissue as the fast model (``SkinTissue``): epidermis, optional bloodless dermis (a sunk
 /// pigment layer), the pigment layer (dermis plus the mixture's K, S turned back into µa = K/2,
-/// µs′ = (S + K/4)/(3/4), the inverse of van Gemert & Star 1987), then semi-infinite dermis.
+/// µs′ = (S + K/8)/(3/4), ``TissueOptics/transport(k:s:)``), then semi-infinite dermis.
 /// What the fast model does not carry: a scattering phase function, Henyey–Greenstein with
 /// g = 0.8 (dermis g ≈ 0.8 in the visible, van Gemert et al. 1989, IEEE Trans. Biomed. Eng.
 /// 36:1146), and the refractive index n = 1.4 of the tissue under air
@@ -45,8 +45,8 @@ package struct SkinMonteCarlo: Sendable {
     if let k, let s {
       if p.pigmentDepth > 0 { layers.append(layer(tissue.bloodlessDermis, thicknessMM: p.pigmentDepth)) }
       // Pigment K, S (mm⁻¹) → µa, µs′ (cm⁻¹), added to the dermis's own.
-      let mua = 10 * k / 2
-      let musp = 10 * (s + k / 4) / 0.75
+      let pigment = TissueOptics.transport(k: k, s: s)
+      let (mua, musp) = (10 * pigment.absorption, 10 * pigment.reducedScattering)
       layers.append(
         TurbidLayer(
           thickness: p.pigmentLayerThickness / 10,
