@@ -121,7 +121,7 @@ public struct SkinOptics: DotOptics {
 
   /// Measured dot reflectance: Saunderson(cover ⊕ layer(dermis + pigment, X) over R∞). The
   /// pigment's K, S (mm⁻¹) are turned into µa = K/2 and µs′ = (S + K/8)/(3/4)
-  /// (``TissueOptics/transport(k:s:)``), added to the dermis's, and converted back with the calibration: with
+  /// (`TissueOptics.transport(k:s:)`), added to the dermis's, and converted back with the calibration: with
   /// κ = σ = 1 this is the dermis's K, S plus the mixture's (two-constant mixing, Duncan 1940).
   public func dotReflectance(k: [Double], s: [Double]) -> [Double] {
     var result = [Double](repeating: 0, count: Spectrum.count)

@@ -239,8 +239,7 @@ public struct ToneAnalysis: Sendable {
       let rows = band.map { Int(sampling.pixels.position[$0]) / max(sampling.pixels.gridWidth, 1) }
       // A backdrop over a bare scalp is not hair (`HeadBackdrop`).
       if let top = rows.min(), let bottom = rows.max(),
-        !HeadBackdrop.continues(
-          lab, band: band, rows: top...bottom, in: sampling.pixels, lightness: scene.lightness)
+        !HeadBackdrop.continues(lab, rows: top...bottom, in: sampling.pixels)
       {
         hairBand = band.map { Int(sampling.pixels.position[$0]) }
         hair = HairTone(
