@@ -78,9 +78,11 @@ package enum HairEvidence {
       let label = Int(grid[cell])
       return label < isSkin.count && isSkin[label]
     }
+    // Across a row, down a column and along both diagonals; built once, not per cell.
+    let steps = [1, pw, pw + 1, pw - 1]
     var enclosed = 0
     for q in cells {
-      let between = [1, pw, pw + 1, pw - 1].contains { step in
+      let between = steps.contains { step in
         (1...enclosureReach).contains { skin(q + $0 * step) } && (1...enclosureReach).contains { skin(q - $0 * step) }
       }
       if between { enclosed += 1 }
