@@ -79,7 +79,8 @@ public struct MatchPipeline: Sendable {
       skin: analysis.skin.lab, calibrated: measurement.calibration.isCalibrated, confidence: analysis.confidence,
       stated: fitzpatrick)
     return try run(
-      skin: analysis.skin.lab, hair: hair.lab, skinType: skinType, calibration: measurement.calibration)
+      skin: analysis.skin.lab, hair: hair.lab, skinType: skinType, calibration: measurement.calibration,
+      fitted: measurement.skinFit)
   }
 
   /// Runs the flow for a client whose skin is `skin` and whose hair is `hair` (its own colour):
@@ -89,13 +90,19 @@ public struct MatchPipeline: Sendable {
     try run(skin: skin, hair: hair, skinType: skinType, calibration: nil)
   }
 
-  /// ``run(skin:hair:skinType:)`` for colours measured from a photo corrected by `calibration`.
-  func run(skin: Lab, hair: Lab, skinType: SkinTypeAssessment?, calibration: Calibration?) throws(MatchError)
-    -> MatchReport
+  /// ``run(skin:hair:skinType:)`` for colours measured from a photo corrected by `calibration`;
+  /// `fitted`, the skin model already fitted to `skin` (the measurement's colour-cast check,
+  /// ``PhotoMeasurement/skinFit``), is used instead of fitting the skin again.
+  func run(skin: Lab, hair: Lab, skinType: SkinTypeAssessment?, calibration: Calibration?, fitted: SkinFit? = nil)
+    throws(MatchError) -> MatchReport
   {
     guard hair.l.isFinite, hair.a.isFinite, hair.b.isFinite else { throw .blend(.nonFiniteTarget) }
     let fit: SkinFit
-    do { fit = try SkinFit(skin: skin) } catch { throw .skin(error) }
+    if let fitted, fitted.target == skin {
+      fit = fitted
+    } else {
+      do { fit = try SkinFit(skin: skin) } catch { throw .skin(error) }
+    }
     let follicle = FollicleTarget(hair: hair, optics: fit.optics)
     return try run(fit: fit, target: .follicle(follicle), skinType: skinType, calibration: calibration)
   }

@@ -34,6 +34,10 @@ public struct PhotoMeasurement: Sendable {
   public let hairRegions: [RegionOfInterest]
   /// Whether a label mask marked any role.
   public let usedLabels: Bool
+  /// The skin model fitted to ``analysis``'s skin by the colour-cast check (`NeutralLightSkin`),
+  /// which a match reuses rather than fitting the same skin again; nil when the check did not run
+  /// (skin marked, or photo calibrated) or the skin is no plausible skin colour.
+  public let skinFit: SkinFit?
 
   /// Below this confidence a measurement is unsure: it says so first, and the hyperpigmentation
   /// risk treats its skin type as unconfirmed (``SkinTypeAssessment``).
@@ -189,7 +193,7 @@ public struct PhotoMeasurement: Sendable {
       warnings: warnings, regions: map)
     let checked = NeutralLightSkin.checked(analysis, applies: !skinGiven && !calibration.isCalibrated)
     self.init(
-      analysis: Self.leadingLowConfidence(checked), calibration: calibration,
+      analysis: Self.leadingLowConfidence(checked.analysis), skinFit: checked.fit, calibration: calibration,
       skinSource: skinGiven ? .given : .found, hairSource: hairGiven ? .given : (hair == nil ? .none : .found),
       skinRegions: options.skinRegions, hairRegions: options.hairRegions,
       usedLabels: options.labels.map { $0.contains(.skin) || $0.contains(.hair) } ?? false)
@@ -197,17 +201,19 @@ public struct PhotoMeasurement: Sendable {
 
   /// A measurement wrapping an automatic analysis (nothing marked, uncalibrated).
   init(automatic analysis: ToneAnalysis) {
+    let checked = NeutralLightSkin.checked(analysis, applies: true)
     self.init(
-      analysis: Self.leadingLowConfidence(NeutralLightSkin.checked(analysis, applies: true)),
-      calibration: .uncalibrated, skinSource: .found,
-      hairSource: analysis.hair == nil ? .none : .found, skinRegions: [], hairRegions: [], usedLabels: false)
+      analysis: Self.leadingLowConfidence(checked.analysis), skinFit: checked.fit, calibration: .uncalibrated,
+      skinSource: .found, hairSource: analysis.hair == nil ? .none : .found, skinRegions: [], hairRegions: [],
+      usedLabels: false)
   }
 
   private init(
-    analysis: ToneAnalysis, calibration: Calibration, skinSource: Source, hairSource: Source,
+    analysis: ToneAnalysis, skinFit: SkinFit?, calibration: Calibration, skinSource: Source, hairSource: Source,
     skinRegions: [RegionOfInterest], hairRegions: [RegionOfInterest], usedLabels: Bool
   ) {
     self.analysis = analysis
+    self.skinFit = skinFit
     self.calibration = calibration
     self.skinSource = skinSource
     self.hairSource = hairSource
