@@ -4,6 +4,6 @@ import ArgumentParser
 enum BenchStages {
   static let all: [any ParsableCommand.Type] = [
     DecodeStage.self, MakePhotoStage.self, SoakStage.self, LabStage.self, BlendStage.self, MatchStage.self, MonteCarloStage.self, SkinFitStage.self,
-    AllStage.self, AnalyzeStage.self,
+    AllStage.self, AnalyzeStage.self, GeometryStage.self,
   ]
 }
