@@ -46,4 +46,19 @@ import Testing
     t += (0..<600).map { 0.9 + 0.2 * Double($0) / 600 }
     #expect(!SubPixelHair.isSubPixel(t))
   }
+
+  /// The line past the hair's centre ends where it leaves natural hair, solved by hand: from skin
+  /// (78, 5, 12) through (40, 3, 6) L* reaches 0 at t = 78/38 = 2.053 (chroma ≤ 8 there: achromatic,
+  /// in the gamut); from (70, 10, 15) through (45, 12, 22) C*ab reaches 32 where
+  /// (10 + 2t)² + (15 + 7t)² = 32², t = 1.972 (hue 64°, inside 15°–100°, L* 20.7).
+  @Test(arguments: [
+    ((78.0, 5.0, 12.0), (40.0, 3.0, 6.0), 2.053), ((70, 10, 15), (45, 12, 22), 1.972),
+  ])
+  func naturalReachEndsWhereTheLineLeavesNaturalHair(
+    _ skin: (Double, Double, Double), _ centre: (Double, Double, Double), _ expected: Double
+  ) {
+    let reach = SubPixelHair.naturalReach(
+      skin: Lab(l: skin.0, a: skin.1, b: skin.2), centre: Lab(l: centre.0, a: centre.1, b: centre.2))
+    #expect(abs(reach - expected) <= SubPixelHair.reachStep, "reach \(reach)")
+  }
 }

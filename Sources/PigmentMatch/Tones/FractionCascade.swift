@@ -18,6 +18,9 @@ struct FractionCascade {
   let skin: Float
   let inverseGap: Float
   let levels: Int
+  /// The regressands per subset entry (``TonePixels/EstimationSet/indices`` order), in place of
+  /// the pixels' a*, b*: ``JFIFChroma`` Cb, Cr for ``HairUnmixing``; nil: the pixels' a*, b*.
+  var regressands: (u: [Float], v: [Float])? = nil
 
   /// Line sums of levels 0…`levels` over the fit points (subset pixels that take part) of `rows`.
   func sums(rows: Range<Int>) -> [LineSums] {
@@ -145,10 +148,16 @@ struct FractionCascade {
                     let i = Int(indices[c])
                     let p = Int(position[i])
                     if p >= end { break }
+                    let entry = c
                     c += 1
                     guard p >= start, taking[Int(assignment[i])] else { continue }
                     let v = data[p - start]
-                    if !v.isNaN { sums.add(x: Double(v), a: Double(a[i]), b: Double(b[i])) }
+                    guard !v.isNaN else { continue }
+                    if let r = cascade.regressands {
+                      sums.add(x: Double(v), a: Double(r.u[entry]), b: Double(r.v[entry]))
+                    } else {
+                      sums.add(x: Double(v), a: Double(a[i]), b: Double(b[i]))
+                    }
                   }
                 }
               }

@@ -90,10 +90,11 @@ package enum HairEvidence {
     return Double(enclosed) / Double(cells.count)
   }
 
-  /// Mean over `members` of the lightness steps to the right and lower neighbours that are in a
-  /// cluster marked in `within` (by the padded label `grid`, ``TonePixels/Buffer/assign(to:)``).
+  /// Mean over `members` (with their cells in the padded label `grid`,
+  /// ``TonePixels/EstimationSet/padded``) of the lightness steps to the right and lower neighbours
+  /// that are in a cluster marked in `within`.
   static func innerTexture(
-    of members: [Int], in pixels: TonePixels.Buffer, assignment: [UInt8], grid: [UInt8], within: [Bool],
+    of members: [Int], cells: [Int], in pixels: TonePixels.Buffer, grid: [UInt8], within: [Bool],
     lightness: [Float]
   ) -> Double {
     let w = pixels.gridWidth
@@ -101,10 +102,8 @@ package enum HairEvidence {
     guard w > 0 else { return 0 }
     var sum = 0.0
     var count = 0
-    for i in members {
+    for (i, q) in zip(members, cells) {
       let p = Int(pixels.position[i])
-      let (x, y) = (p % w, p / w)
-      let q = (y + 1) * pw + x + 1
       let here = lightness[p]
       for (neighbour, cell) in [(p + 1, q + 1), (p + w, q + pw)] where cell < grid.count {
         let label = Int(grid[cell])
@@ -173,15 +172,20 @@ package enum HairEvidence {
     let touching = pixels.touchFractions(
       grid: grid, assignment: assignment, subset: subset, clusters: clusters, targets: skin)[hair]
     let w = max(pixels.gridWidth, 1)
+    // Members and their padded-grid cells (the subset holds both).
     var skinMembers: [Int] = []
     var hairMembers: [Int] = []
-    for index in subset.indices {
+    var skinCells: [Int] = []
+    var hairCells: [Int] = []
+    for (n, index) in subset.indices.enumerated() {
       let i = Int(index)
       let c = Int(assignment[i])
       if c == hair {
         hairMembers.append(i)
+        hairCells.append(Int(subset.padded[n]))
       } else if c < roles.count, roles[c] == .skin {
         skinMembers.append(i)
+        skinCells.append(Int(subset.padded[n]))
       }
     }
     let top = Statistics.quantile(skinMembers.map { Double(Int(pixels.position[$0]) / w) }, HairEvidence.skinRowQuantile)
@@ -200,15 +204,13 @@ package enum HairEvidence {
     let isSkin = (0..<256).map { $0 < roles.count && roles[$0] == .skin }
     let isHair = (0..<256).map { $0 == hair }
     let skinInner = innerTexture(
-      of: skinMembers, in: pixels, assignment: assignment, grid: grid, within: isSkin, lightness: lightness)
+      of: skinMembers, cells: skinCells, in: pixels, grid: grid, within: isSkin, lightness: lightness)
     let hairInner = innerTexture(
-      of: hairMembers, in: pixels, assignment: assignment, grid: grid, within: isHair, lightness: lightness)
+      of: hairMembers, cells: hairCells, in: pixels, grid: grid, within: isHair, lightness: lightness)
     return Measures(
       touching: touching, above: above, texture: hairTexture / max(skinTexture, 0.25),
       innerTexture: hairInner / max(skinInner, 0.1),
-      enclosed: enclosedFraction(
-        of: hairMembers.map { i in let p = Int(pixels.position[i]); return (p / w + 1) * (w + 2) + p % w + 1 },
-        grid: grid, rowLength: w + 2, isSkin: isSkin))
+      enclosed: enclosedFraction(of: hairCells, grid: grid, rowLength: w + 2, isSkin: isSkin))
   }
 
   /// Whether a candidate of colour `lab` and share `share` with `measures` is hair, next to skin `skin`.

@@ -38,11 +38,34 @@ enum SubPixelHair {
     return mode < lowBins || lowEnd >= flatLevel * Double(counts[mode])
   }
 
-  /// The line's end: the point at the ``endQuantile`` of `t` on the line from `skin` through `centre`.
+  /// The line's end: the point at the ``endQuantile`` of `t` on the line from `skin` through
+  /// `centre`, no farther than ``naturalReach(skin:centre:)``.
   static func lineEnd(t: [Double], skin: Lab, centre: Lab) -> Lab {
-    let end = Statistics.quantile(t, endQuantile)
-    return Lab(
-      l: skin.l + end * (centre.l - skin.l), a: skin.a + end * (centre.a - skin.a),
-      b: skin.b + end * (centre.b - skin.b))
+    point(min(Statistics.quantile(t, endQuantile), naturalReach(skin: skin, centre: centre)), skin: skin, centre: centre)
   }
+
+  /// The point at `t` on the line from `skin` (0) through `centre` (1).
+  static func point(_ t: Double, skin: Lab, centre: Lab) -> Lab {
+    Lab(l: skin.l + t * (centre.l - skin.l), a: skin.a + t * (centre.a - skin.a), b: skin.b + t * (centre.b - skin.b))
+  }
+
+  /// How far (t ≥ 1) the line from `skin` through the hair cluster's `centre` can still be hair:
+  /// the hair is a mixture's far end, and a mixture of skin and hair lies between them, so the
+  /// hair is on the line past the centre — but only while the line stays in the natural-hair
+  /// ``HairGamut`` (melanins in keratin) with 0 ≤ L* ≤ 100. Past that, a colour on the line is no
+  /// hair a person grows (a black shirt beyond dark hair, a vivid dye), so neither the line's end
+  /// nor a purer cluster (``ToneAnalysis/hairBeyond``) may lie there. Found in steps of
+  /// ``reachStep`` up to ``farthestReach``; 1 when the centre itself is outside.
+  static func naturalReach(skin: Lab, centre: Lab) -> Double {
+    var t = 1.0
+    while t < farthestReach {
+      let next = point(t + reachStep, skin: skin, centre: centre)
+      guard next.l >= 0, next.l <= 100, HairGamut.contains(next) else { break }
+      t += reachStep
+    }
+    return t
+  }
+
+  static let reachStep = 0.01
+  static let farthestReach = 20.0
 }

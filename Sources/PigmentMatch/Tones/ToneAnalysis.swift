@@ -44,9 +44,10 @@ import Foundation
 ///    skin→centre line (t = 0 at the skin, 1 at the centre) and the hair's L* is the median of the
 ///    pixels beyond the `hairCorePercentile` quantile of t — the most hair-like part, where
 ///    coverage is (nearly) full; lighting and noise spread it both ways, so its median stays near
-///    the colour at the median light. Chroma: JPEG 4:2:0 blurs a*, b* over several pixels, so they
-///    come from `HairUnmixing` (a*, b* regressed on the blurred hair fraction, read at 1), kept
-///    only if it moves the chroma away from the skin's by at most 25. When no pixel is pure hair
+///    the colour at the median light. Chroma: JPEG 4:2:0 blurs the chroma over several pixels, so
+///    it comes from `HairUnmixing` (JPEG's Cb, Cr regressed on the blurred hair fraction, read at
+///    1), kept only if it moves the chroma away from the skin's, by at most 25, to a natural hair
+///    colour. When no pixel is pure hair
 ///    (`SubPixelHair`: the cluster's t values stay level or thin out toward the hair instead of
 ///    piling up in a hump of pure hair: stubble dots and strands narrower than a pixel), the
 ///    lightness comes from the most covered pixels (99th percentile of t) and the colour is the
@@ -339,10 +340,14 @@ public struct ToneAnalysis: Sendable {
         if let chroma = HairUnmixing.chroma(
           pixels: pixels, assignment: assignment, subset: subset, include: onLine, skinL: skinLab.l, hairL: lab.l)
         {
-          // Sanity: unmixing moves the chroma away from the skin's, and by no more than 25.
+          // Sanity: unmixing moves the chroma away from the skin's (it ends no nearer the skin's
+          // than the core's: where JPEG kept the skin's chroma on the hair the core's has no
+          // direction of its own), by no more than 25, to a natural hair colour.
           let shift = (chroma.a - lab.a, chroma.b - lab.b)
-          let away = (lab.a - skinLab.a) * shift.0 + (lab.b - skinLab.b) * shift.1
-          if away >= 0, shift.0 * shift.0 + shift.1 * shift.1 <= 625 {
+          let fromSkin = { (a: Double, b: Double) in (a - skinLab.a) * (a - skinLab.a) + (b - skinLab.b) * (b - skinLab.b) }
+          if fromSkin(chroma.a, chroma.b) >= fromSkin(lab.a, lab.b), shift.0 * shift.0 + shift.1 * shift.1 <= 625,
+            HairGamut.contains(Lab(l: lab.l, a: chroma.a, b: chroma.b))
+          {
             lab = Lab(l: lab.l, a: chroma.a, b: chroma.b)
           }
         }
@@ -493,8 +498,9 @@ public struct ToneAnalysis: Sendable {
   }
 
   /// The *other* clusters that are the purer part of the hair cluster `hair`: in the `HairGamut`,
-  /// near or past the hair's centre on the line from the skin (projection t ≥ ``beyondStart`` = 0.8, off the
-  /// line by at most half its length: JPEG chroma blur bends it), and lying against the hair (≥
+  /// near or past the hair's centre on the line from the skin (projection t ≥ ``beyondStart`` = 0.8,
+  /// and no farther than the line stays natural hair, ``SubPixelHair/naturalReach(skin:centre:)``;
+  /// off the line by at most half its length: JPEG chroma blur bends it), and lying against the hair (≥
   /// ``beyondTouch`` of their pixels have a hair 8-neighbour). Stubble and a fringe cluster into
   /// skin–hair mixtures (which touch the skin and so are shown to be hair) and the pure hair of the
   /// fringe's inside beyond them; the hair's tone is read from both.
@@ -506,12 +512,14 @@ public struct ToneAnalysis: Sendable {
     let d = (h.l - skin.l, h.a - skin.a, h.b - skin.b)
     let len2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
     guard len2 > 0 else { return [] }
+    // Past the natural-hair family the line is no hair (SubPixelHair.naturalReach).
+    let reach = SubPixelHair.naturalReach(skin: skin, centre: h)
     let along = centres.indices.filter { j in
       guard roles[j] == .other, HairGamut.contains(centres[j]) else { return false }
       let v = (centres[j].l - skin.l, centres[j].a - skin.a, centres[j].b - skin.b)
       let t = (v.0 * d.0 + v.1 * d.1 + v.2 * d.2) / len2
       let off = (v.0 - t * d.0, v.1 - t * d.1, v.2 - t * d.2)
-      return t >= beyondStart && off.0 * off.0 + off.1 * off.1 + off.2 * off.2 <= len2 / 4
+      return t >= beyondStart && t <= reach && off.0 * off.0 + off.1 * off.1 + off.2 * off.2 <= len2 / 4
     }
     guard !along.isEmpty else { return [] }
     let touch = pixels.touchFractions(
