@@ -211,14 +211,26 @@ public struct ToneAnalysis: Sendable {
     let headOfHair = Self.chooseHair(
       &roles, centres: centres, shares: shares, pixels: pixels, grid: grid, assignment: assignment, subset: subset,
       skin: fineSkin?.lab, lightness: scene.lightness)
+    // Stubble as light as the skin clusters with it (`LightHair`); the scene's skin then held it too.
+    let lightHair =
+      roles.contains(.hair)
+      ? nil
+      : LightHair.split(
+        &roles, centres: centres, shares: shares, pixels: pixels, grid: grid, assignment: assignment, subset: subset,
+        lightness: scene.lightness)
     Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, grid: grid, assignment: assignment, subset: subset)
 
     // 5–6. Skin and hair tones.
     let (skin, clusterHair) = Self.tones(
       pixels: pixels, assignment: assignment, grid: grid, subset: subset, roles: roles, centres: centres,
-      shares: shares, skin: fineSkin)
+      shares: shares, skin: lightHair == nil ? fineSkin : nil)
     let skinLab = skin.lab
     var hair = clusterHair
+    if lightHair == .greyer, let found = clusterHair, let index = roles.firstIndex(of: .hair) {
+      let lab = LightHair.greyLineEnd(skin: skinLab, through: centres[index])
+      hair = HairTone(
+        lab: lab, share: found.share, spread: found.spread, contrast: DeltaE.ciede2000(skinLab, lab))
+    }
     // Where a hair found by place was measured (decoded-grid positions), for the region map.
     var hairBand: [Int] = []
     // A head of hair (not stubble or strands through the skin) is read where it meets the scalp,
