@@ -37,9 +37,12 @@ enum LightHair {
     assignment: [UInt8], subset: TonePixels.EstimationSet, lightness: [Float]
   ) -> Kind? {
     let skin = roles.indices.filter { roles[$0] == .skin && shares[$0] >= minimumShare }
-    guard skin.count >= 2 else { return nil }
-    // Most hair-like first: the largest hue angle, then the least chroma.
-    let candidates = skin.filter { HairGamut.contains(centres[$0]) }.sorted {
+    guard !skin.isEmpty else { return nil }
+    // Most hair-like first: the largest hue angle, then the least chroma. Stubble no lighter or
+    // darker than the skin is too smooth in L* for `HairEvidence` and may be left *other*.
+    let candidates = centres.indices.filter {
+      roles[$0] != .hair && shares[$0] >= minimumShare && HairGamut.contains(centres[$0])
+    }.sorted {
       (centres[$0].lch.h - centres[$0].lch.c) > (centres[$1].lch.h - centres[$1].lch.c)
     }
     for hair in candidates {
@@ -93,4 +96,29 @@ enum LightHair {
     let t = max(1, -(skin.a * d.0 + skin.b * d.1) / norm2)
     return Lab(l: skin.l + t * (centre.l - skin.l), a: skin.a + t * d.0, b: skin.b + t * d.1)
   }
+
+  /// Whether the scene's skin tone `fine` is nearer the hair cluster than the main skin cluster:
+  /// the scene's skin seed was the hair (white or blond hair filling the frame is the largest
+  /// lit region of a skin-like colour), so the skin must be measured on the skin clusters.
+  static func tookHair(_ fine: Lab?, roles: [ToneRole], centres: [Lab], shares: [Double]) -> Bool {
+    guard let fine, let hair = roles.firstIndex(of: .hair),
+      let main = roles.indices.filter({ roles[$0] == .skin }).max(by: { shares[$0] < shares[$1] })
+    else { return false }
+    return DeltaE.ciede2000(centres[hair], fine) < DeltaE.ciede2000(centres[main], fine)
+  }
+
+  /// Whether `colour`, darker than `skin`, is greyer than any shade could make it. The same surface
+  /// under 1/k of the light has L* + 16, a* and b* all scaled by k^(−1/3) (CIELAB, CIE 015:2018
+  /// eq. 8.3–8.5, above the linear toe), so its chroma falls in proportion to L* + 16; a colour
+  /// whose chroma has fallen to less than ``shadeChroma`` × that is another material (grey hair
+  /// beside the face). A lighter colour may be the lit side, whose shine desaturates it.
+  static func isGreyerThanShade(_ colour: Lab, of skin: Lab) -> Bool {
+    guard colour.l < skin.l else { return false }
+    let light = (colour.l + 16) / max(skin.l + 16, 1)
+    return colour.lch.c < shadeChroma * light * skin.lch.c
+  }
+
+  /// Least share of the chroma shade keeps (by L* + 16) that a shade of the skin shows: light of
+  /// another colour in the shadow (sky, a wall) and camera tone curves bend it.
+  static let shadeChroma = 0.5
 }

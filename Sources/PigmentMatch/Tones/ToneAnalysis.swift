@@ -223,7 +223,7 @@ public struct ToneAnalysis: Sendable {
     // 5–6. Skin and hair tones.
     let (skin, clusterHair) = Self.tones(
       pixels: pixels, assignment: assignment, grid: grid, subset: subset, roles: roles, centres: centres,
-      shares: shares, skin: lightHair == nil ? fineSkin : nil)
+      shares: shares, skin: lightHair == nil && !LightHair.tookHair(fineSkin?.lab, roles: roles, centres: centres, shares: shares) ? fineSkin : nil)
     let skinLab = skin.lab
     var hair = clusterHair
     if lightHair == .greyer, let found = clusterHair, let index = roles.firstIndex(of: .hair) {
@@ -457,6 +457,7 @@ public struct ToneAnalysis: Sendable {
       let hue = centres[j].lch.h
       if skinIndices.contains(where: {
         abs(centres[$0].lch.h - hue) <= 12 && DeltaE.ciede2000(centres[$0], centres[j]) <= 16
+          && !LightHair.isGreyerThanShade(centres[j], of: centres[$0])
       }) {
         roles[j] = .skin
       }
