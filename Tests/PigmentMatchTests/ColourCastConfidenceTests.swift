@@ -82,7 +82,7 @@ import Testing
         checked += 1
       }
     }
-    // 14 Samples, 8 hard cases, 19 − 5 cast cases of the holdout.
-    #expect(checked == 36)
+    // 14 Samples, 8 hard cases, 23 − 5 cast cases of the holdout.
+    #expect(checked == 40)
   }
 }
