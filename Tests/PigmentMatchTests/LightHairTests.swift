@@ -11,9 +11,14 @@ import Testing
   @Test(arguments: [2.0, 6.0])
   func shadeIsNotHair(dimming s: Double) {
     let skin = Lab(l: 65, a: 12, b: 18)
-    let k = pow(s, -1.0 / 3)
-    let shade = Lab(l: (skin.l + 16) * k - 16, a: skin.a * k, b: skin.b * k)
+    let shade = Self.shade(skin, dimming: s)
     #expect(!LightHair.isHairward(shade, of: skin), "shade \(shade)")
+  }
+
+  /// `lab` under 1/s of the light (L* + 16, a*, b* scaled by s^(−1/3)).
+  static func shade(_ lab: Lab, dimming s: Double) -> Lab {
+    let k = pow(s, -1.0 / 3)
+    return Lab(l: (lab.l + 16) * k - 16, a: lab.a * k, b: lab.b * k)
   }
 
   /// By eye: silver-grey stubble as light as tan skin (a neutral of the same L*), and golden blond
@@ -46,5 +51,29 @@ import Testing
     // Never short of the cluster's centre.
     let near = LightHair.greyLineEnd(skin: Lab(l: 50, a: 12, b: 16), through: Lab(l: 50, a: -2, b: 1))
     #expect(abs(near.a + 2) < 1e-9 && abs(near.b - 1) < 1e-9)
+  }
+
+  /// The skin at a half and a sixth of the light (L* + 16, a*, b* scaled by s^(−1/3), as above) is
+  /// never greyer than shade; grey hair beside a face (by eye on a real portrait: silver-brown hair
+  /// L* 56, C*ab 13 beside light-tan skin L* 66, C*ab 35) is, and a lighter colour never is (the lit
+  /// side, desaturated by shine).
+  @Test func greyerThanShade() {
+    let skin = Lab(l: 66, a: 19, b: 29)
+    for s in [2.0, 6.0] {
+      #expect(!LightHair.isGreyerThanShade(Self.shade(skin, dimming: s), of: skin), "shade at 1/\(s)")
+    }
+    #expect(LightHair.isGreyerThanShade(Lab(l: 56, a: 8, b: 10), of: skin))
+    #expect(!LightHair.isGreyerThanShade(Lab(l: 83, a: 4, b: 6), of: skin))
+  }
+
+  /// The scene's skin tone nearer the hair cluster than the main skin cluster (white hair filling
+  /// the frame taken for the skin) is not used; one near the skin cluster is.
+  @Test func sceneSkinOnTheHairIsNotUsed() {
+    let centres = [Lab(l: 79, a: 2, b: 5), Lab(l: 62, a: 9, b: 13)]
+    let roles: [ToneRole] = [.hair, .skin]
+    let shares = [0.6, 0.4]
+    #expect(LightHair.tookHair(Lab(l: 79, a: 3, b: 9), roles: roles, centres: centres, shares: shares))
+    #expect(!LightHair.tookHair(Lab(l: 62, a: 12, b: 18), roles: roles, centres: centres, shares: shares))
+    #expect(!LightHair.tookHair(nil, roles: roles, centres: centres, shares: shares))
   }
 }

@@ -22,7 +22,10 @@ import Foundation
 ///    skin-like clusters within ΔE00 7 of it; *hair* = among the other clusters in the hair gamut
 ///    holding ≥ 2 % of the pixels, farthest from the skin first, the first that `HairEvidence`
 ///    shows to be hair (scattered through the skin as stubble, or textured above the skin as a head
-///    of hair) — none on a bald or clean-shaven scalp; when no cluster is, after step 6 the band directly above
+///    of hair) — none on a bald or clean-shaven scalp; stubble as light as the skin (grey, blond)
+///    clusters in with the skin and is split off by its hue or chroma toward the hair family and its
+///    scattering through the skin (`LightHair`), the skin then measured on what stays skin; when no
+///    cluster is, after step 6 the band directly above
 ///    each large skin region's upper edge is read by place (`HeadHair`: a head of hair on a face
 ///    photo is often a small part of the frame, clustered with a suit or a backdrop); a head of hair
 ///    found as a cluster of ≥ `HeadHair.wholeHeadShare` of the pixels is also read there, on a
@@ -219,11 +222,13 @@ public struct ToneAnalysis: Sendable {
         &roles, centres: centres, shares: shares, pixels: pixels, grid: grid, assignment: assignment, subset: subset,
         lightness: scene.lightness)
     Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, grid: grid, assignment: assignment, subset: subset)
+    // The scene's skin seed was the hair (white or blond hair filling the frame): measure the skin clusters.
+    let sceneTookHair = LightHair.tookHair(fineSkin?.lab, roles: roles, centres: centres, shares: shares)
 
     // 5–6. Skin and hair tones.
     let (skin, clusterHair) = Self.tones(
       pixels: pixels, assignment: assignment, grid: grid, subset: subset, roles: roles, centres: centres,
-      shares: shares, skin: lightHair == nil && !LightHair.tookHair(fineSkin?.lab, roles: roles, centres: centres, shares: shares) ? fineSkin : nil)
+      shares: shares, skin: lightHair == nil && !sceneTookHair ? fineSkin : nil)
     let skinLab = skin.lab
     var hair = clusterHair
     if lightHair == .greyer, let found = clusterHair, let index = roles.firstIndex(of: .hair) {
