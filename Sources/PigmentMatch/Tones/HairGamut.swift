@@ -37,13 +37,18 @@ enum HairGamut {
     var bestCost = Double.infinity
     let lo = log(HairMelaninFit.concentrationRange.lowerBound)
     let hi = log(HairMelaninFit.concentrationRange.upperBound)
+    let white = HairMelaninFit.fastXYZ(eumelanin: 0, pheomelanin: 0, pigmentedShare: 0)
     for i in 0...familySteps {
       for j in 0...familySteps {
         let eu = exp(lo + (hi - lo) * Double(i) / Double(familySteps))
         let pheo = exp(lo + (hi - lo) * Double(j) / Double(familySteps))
+        // Linear in the pigmented share (fibres mixed by area): one spectral sum per concentration pair.
+        let pigmented = HairMelaninFit.fastXYZ(eumelanin: eu, pheomelanin: pheo, pigmentedShare: 1)
         for g in 0...greySteps {
-          let share = 1 - Double(g) / Double(greySteps)
-          let model = HairMelaninFit.fastLab(eumelanin: eu, pheomelanin: pheo, pigmentedShare: share)
+          let w = 1 - Double(g) / Double(greySteps)
+          let model = DotModel.lab(
+            x: w * pigmented.x + (1 - w) * white.x, y: w * pigmented.y + (1 - w) * white.y,
+            z: w * pigmented.z + (1 - w) * white.z)
           let dl = lightnessWeight * (model.l - lab.l)
           let cost = dl * dl + (model.a - lab.a) * (model.a - lab.a) + (model.b - lab.b) * (model.b - lab.b)
           if cost < bestCost { (best, bestCost) = (model, cost) }
