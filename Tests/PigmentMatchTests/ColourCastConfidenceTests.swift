@@ -82,7 +82,7 @@ import Testing
         checked += 1
       }
     }
-    // 14 Samples, 8 hard cases, 21 − 5 cast cases of the holdout.
-    #expect(checked == 38)
+    // 14 Samples, 8 hard cases, 25 − 5 cast cases of the holdout.
+    #expect(checked == 42)
   }
 }

@@ -43,4 +43,20 @@ import Testing
     #expect(abs(end.l - 16) < 2)
     #expect(end.lch.c < 3)
   }
+
+  /// Grey hair is pigmented and white fibres side by side (canities, Tobin & Paus 2001): a grey
+  /// share of the model is its own nearest family colour too, and a neutral mid-grey by eye (silver
+  /// grey, L* 50) meets the family near itself, not at a brown of its lightness (C*ab ≈ 16).
+  @Test(arguments: [(1.0, 0.1, 0.5), (5.0, 0.3, 0.3), (0.3, 0.1, 0.7)])
+  func nearestOfAGreyShareIsItself(_ eu: Double, _ pheo: Double, _ share: Double) {
+    let lab = HairMelaninFit.fastLab(eumelanin: eu, pheomelanin: pheo, pigmentedShare: share)
+    #expect(DeltaE.ciede2000(HairGamut.nearest(lab), lab) < 1)
+  }
+
+  @Test func aMidGreyMeetsTheFamilyAsGrey() {
+    let grey = Lab(l: 50, a: 0, b: 1)
+    let end = HairGamut.nearest(grey)
+    #expect(DeltaE.ciede2000(end, grey) < 3, "\(end)")
+    #expect(end.lch.c < 6)
+  }
 }

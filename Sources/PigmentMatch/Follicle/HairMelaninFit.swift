@@ -128,6 +128,15 @@ public struct HairMelaninFit: Sendable {
   /// ``lab(eumelanin:pheomelanin:pigmentedShare:)`` without intermediate arrays (the fit's inner
   /// loop): the same sums, R∞ written out as in ``KubelkaMunk/reflectanceInfinite(_:)``.
   static func fastLab(eumelanin ceu: Double, pheomelanin cpheo: Double, pigmentedShare w: Double) -> Lab {
+    let t = fastXYZ(eumelanin: ceu, pheomelanin: cpheo, pigmentedShare: w)
+    return DotModel.lab(x: t.x, y: t.y, z: t.z)
+  }
+
+  /// The tristimulus sums of ``fastLab(eumelanin:pheomelanin:pigmentedShare:)`` (linear in the
+  /// pigmented share: the fibres are mixed by area).
+  static func fastXYZ(eumelanin ceu: Double, pheomelanin cpheo: Double, pigmentedShare w: Double) -> (
+    x: Double, y: Double, z: Double
+  ) {
     let s = HairFibreOptics.scatteringInAir
     let rs = HairFibreOptics.surfaceReflectance
     let weights = DotModel.d65Weights
@@ -142,7 +151,7 @@ public struct HairMelaninFit: Sendable {
       y += r * weights.y[l]
       z += r * weights.z[l]
     }
-    return DotModel.lab(x: x, y: y, z: z)
+    return (x, y, z)
   }
 
   static func lab(eumelanin: Double, pheomelanin: Double, pigmentedShare: Double) -> Lab {

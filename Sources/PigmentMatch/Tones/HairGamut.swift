@@ -26,9 +26,10 @@ enum HairGamut {
     return lch.c <= achromaticChroma || (lch.c <= maximumChroma && hue.contains(lch.h))
   }
 
-  /// The colour of the family (fully pigmented fibres,
-  /// ``HairMelaninFit/fastLab(eumelanin:pheomelanin:pigmentedShare:)``
-  /// over the concentration range) nearest to `lab`, lightness first: a mixing line's end gives the
+  /// The colour of the family (``HairMelaninFit/fastLab(eumelanin:pheomelanin:pigmentedShare:)``
+  /// over the concentration range and the grey shares: grey hair is pigmented and white fibres side
+  /// by side, canities, Tobin & Paus 2001, so a mid-grey is in the family and a brown of its
+  /// lightness is not its nearest) nearest to `lab`, lightness first: a mixing line's end gives the
   /// lightness, while its chroma may still carry the skin's (JPEG chroma is blurred over the dots),
   /// so ΔL* weighs ``lightnessWeight``× as much as Δa*, Δb*.
   static func nearest(_ lab: Lab) -> Lab {
@@ -36,14 +37,22 @@ enum HairGamut {
     var bestCost = Double.infinity
     let lo = log(HairMelaninFit.concentrationRange.lowerBound)
     let hi = log(HairMelaninFit.concentrationRange.upperBound)
+    let white = HairMelaninFit.fastXYZ(eumelanin: 0, pheomelanin: 0, pigmentedShare: 0)
     for i in 0...familySteps {
       for j in 0...familySteps {
         let eu = exp(lo + (hi - lo) * Double(i) / Double(familySteps))
         let pheo = exp(lo + (hi - lo) * Double(j) / Double(familySteps))
-        let model = HairMelaninFit.fastLab(eumelanin: eu, pheomelanin: pheo, pigmentedShare: 1)
-        let dl = lightnessWeight * (model.l - lab.l)
-        let cost = dl * dl + (model.a - lab.a) * (model.a - lab.a) + (model.b - lab.b) * (model.b - lab.b)
-        if cost < bestCost { (best, bestCost) = (model, cost) }
+        // Linear in the pigmented share (fibres mixed by area): one spectral sum per concentration pair.
+        let pigmented = HairMelaninFit.fastXYZ(eumelanin: eu, pheomelanin: pheo, pigmentedShare: 1)
+        for g in 0...greySteps {
+          let w = 1 - Double(g) / Double(greySteps)
+          let model = DotModel.lab(
+            x: w * pigmented.x + (1 - w) * white.x, y: w * pigmented.y + (1 - w) * white.y,
+            z: w * pigmented.z + (1 - w) * white.z)
+          let dl = lightnessWeight * (model.l - lab.l)
+          let cost = dl * dl + (model.a - lab.a) * (model.a - lab.a) + (model.b - lab.b) * (model.b - lab.b)
+          if cost < bestCost { (best, bestCost) = (model, cost) }
+        }
       }
     }
     return best
@@ -52,4 +61,6 @@ enum HairGamut {
   static let lightnessWeight = 3.0
   /// Grid steps per concentration axis (ln c, 10⁻⁴…20: ≈ 0.24 per step).
   static let familySteps = 50
+  /// Grey-share steps (pigmented share 1, 0.9, …, 0).
+  static let greySteps = 10
 }

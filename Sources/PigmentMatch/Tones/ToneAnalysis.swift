@@ -22,7 +22,10 @@ import Foundation
 ///    skin-like clusters within ΔE00 7 of it; *hair* = among the other clusters in the hair gamut
 ///    holding ≥ 2 % of the pixels, farthest from the skin first, the first that `HairEvidence`
 ///    shows to be hair (scattered through the skin as stubble, or textured above the skin as a head
-///    of hair) — none on a bald or clean-shaven scalp; when no cluster is, after step 6 the band directly above
+///    of hair) — none on a bald or clean-shaven scalp; stubble as light as the skin (grey, blond)
+///    clusters in with the skin and is split off by its hue or chroma toward the hair family and its
+///    scattering through the skin (`LightHair`), the skin then measured on what stays skin; when no
+///    cluster is, after step 6 the band directly above
 ///    each large skin region's upper edge is read by place (`HeadHair`: a head of hair on a face
 ///    photo is often a small part of the frame, clustered with a suit or a backdrop); a head of hair
 ///    found as a cluster of ≥ `HeadHair.wholeHeadShare` of the pixels is also read there, on a
@@ -212,14 +215,28 @@ public struct ToneAnalysis: Sendable {
     let headOfHair = Self.chooseHair(
       &roles, centres: centres, shares: shares, pixels: pixels, grid: grid, assignment: assignment, subset: subset,
       skin: fineSkin?.lab, lightness: scene.lightness)
+    // Stubble as light as the skin clusters with it (`LightHair`); the scene's skin then held it too.
+    let lightHair =
+      roles.contains(.hair)
+      ? nil
+      : LightHair.split(
+        &roles, centres: centres, shares: shares, pixels: pixels, grid: grid, assignment: assignment, subset: subset,
+        lightness: scene.lightness)
     Self.mergeShadedSkin(&roles, centres: centres, pixels: pixels, grid: grid, assignment: assignment, subset: subset)
+    // The scene's skin seed was the hair (white or blond hair filling the frame): measure the skin clusters.
+    let sceneTookHair = LightHair.tookHair(fineSkin?.lab, roles: roles, centres: centres, shares: shares)
 
     // 5–6. Skin and hair tones.
     let (skin, clusterHair) = Self.tones(
       pixels: pixels, assignment: assignment, grid: grid, subset: subset, roles: roles, centres: centres,
-      shares: shares, skin: fineSkin)
+      shares: shares, skin: lightHair == nil && !sceneTookHair ? fineSkin : nil)
     let skinLab = skin.lab
     var hair = clusterHair
+    if lightHair == .greyer, let found = clusterHair, let index = roles.firstIndex(of: .hair) {
+      let lab = LightHair.greyLineEnd(skin: skinLab, through: centres[index])
+      hair = HairTone(
+        lab: lab, share: found.share, spread: found.spread, contrast: DeltaE.ciede2000(skinLab, lab))
+    }
     // Where a hair found by place was measured (decoded-grid positions), for the region map.
     var hairBand: [Int] = []
     // A head of hair (not stubble or strands through the skin) is read where it meets the scalp,
@@ -450,6 +467,7 @@ public struct ToneAnalysis: Sendable {
       let hue = centres[j].lch.h
       if skinIndices.contains(where: {
         abs(centres[$0].lch.h - hue) <= 12 && DeltaE.ciede2000(centres[$0], centres[j]) <= 16
+          && !LightHair.isGreyerThanShade(centres[j], of: centres[$0])
       }) {
         roles[j] = .skin
       }
