@@ -21,7 +21,9 @@ int pmc_prefer_huge_pages(size_t reserve) {
     return PMC_ERR_ARGUMENT;
   }
   uintptr_t before = (uintptr_t)sbrk(0);
-  void *probe = malloc((size_t)1 << 20);  // grows the heap by the pad now
+  // Grows the heap by the pad now (volatile: a compiler may drop an unused malloc/free pair).
+  char *volatile probe = malloc((size_t)1 << 20);
+  if (probe != NULL) probe[0] = 0;
   uintptr_t after = (uintptr_t)sbrk(0);
   free(probe);
   uintptr_t start = (before + huge - 1) & ~(huge - 1);
