@@ -1,4 +1,5 @@
 import ArgumentParser
+import PhotoIO
 import PigmentMatch
 
 /// `pigmatch-bench`: stage timings, medians over repeated runs. Run it in release:
@@ -10,4 +11,10 @@ struct Bench: ParsableCommand {
     abstract: "Time PigmentMatch's stages (run with -c release).",
     subcommands: BenchStages.all
   )
+
+  /// The allocator set up as `pigmatch` sets it (``ProcessMemory/preferHugePages()``), then the stage.
+  static func main() {
+    ProcessMemory.preferHugePages()
+    main(nil)
+  }
 }

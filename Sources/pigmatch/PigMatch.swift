@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PhotoIO
 import PigmentMatch
 
 /// The `pigmatch` command line: a thin shell over the PigmentMatch library.
@@ -23,6 +24,7 @@ struct PigMatch: ParsableCommand {
   )
 
   static func main() {
+    ProcessMemory.preferHugePages()
     reserveClosedStandardStreams()
     let status = execute(rawArguments())
     Foundation.exit(status)

@@ -283,6 +283,12 @@ int32_t pmc_progress_wait(pmc_progress *progress, int32_t seen, int32_t *done);
 
 void pmc_free(void *pointer);
 
+/// For an executable, before its work (Linux with glibc): large blocks come from one heap grown
+/// `reserve` bytes at a time, kept once freed, and backed by transparent huge pages where the
+/// kernel allows them (`madvise` mode), instead of one fresh mapping per array faulted in 4 KB
+/// pages. PMC_OK, or a status saying why not (the allocator is then left as it was, or partly set).
+int pmc_prefer_huge_pages(size_t reserve);
+
 #ifdef __cplusplus
 }
 #endif

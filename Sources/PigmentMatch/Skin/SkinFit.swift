@@ -71,37 +71,14 @@ public struct SkinFit: Sendable {
     let ranges = SkinParameterRange.fitted
     let fixedSaturation = oxygenSaturation.map { min(max($0, 0), 1) }
     let typical = ranges.map { Self.logit($0.position(of: $0.typical)) }
-    let parameters = { (u: [Double]) -> SkinParameters in
-      var p = SkinParameterRange.parameters(u.map(Self.logistic))
-      if let fixedSaturation { p.oxygenSaturation = fixedSaturation }
-      return p
-    }
     // The search needs only the bare skin's colour, not the dot model; the Jacobian's probes
     // (`remember` false) reuse the layers their parameter does not change (`BareSkinCache`).
+    let problem = Problem(skin: skin, typical: typical, fixedSaturation: fixedSaturation, geometry: geometry)
     var cache = BareSkinCache(geometry: geometry)
-    let skinLab = { (u: [Double], remember: Bool) -> Lab in cache.lab(parameters(u), remember: remember) }
-    // `barrier` > 0 adds a penalty for leaving the inner part of each range (second pass).
-    let residualWith = { (barrier: Double, remember: Bool, u: [Double]) -> [Double] in
-      let r = CIEDE2000Residual.vector(skin, skinLab(u, remember))
-      var out = [Double]()
-      out.reserveCapacity(3 + 2 * u.count)
-      out.append(r.x)
-      out.append(r.y)
-      out.append(r.z)
-      for i in 0..<u.count {
-        let weight: Double =
-          i == 0 ? Self.melaninPriorWeight : (i == 5 ? Self.thicknessPriorWeight : Self.priorWeight)
-        out.append(weight * (u[i] - typical[i]))
-      }
-      if barrier > 0 {
-        for i in 0..<u.count { out.append(barrier * max(0, abs(u[i]) - Self.innerLimit)) }
-      }
-      return out
-    }
-    let residual = { (u: [Double]) -> [Double] in residualWith(0, true, u) }
-    let probe = { (u: [Double]) -> [Double] in residualWith(0, false, u) }
-    var starts: [(cost: Double, u: [Double])] = []
+    let skinLab = { (u: [Double], remember: Bool) -> Lab in cache.lab(problem.parameters(u), remember: remember) }
+    let residual = { (u: [Double]) -> [Double] in problem.residual(u, barrier: 0, remember: true, cache: &cache) }
     let caroteneIndex = ranges.firstIndex { $0.name == SkinParameterRange.caroteneMicromolar.name }
+    var grid: [[Double]] = []
     for cm in [0.012, 0.025, 0.05, 0.1, 0.2, 0.35] {
       for b in [0.008, 0.03] {
         for carotene in Self.caroteneStarts {
@@ -109,22 +86,40 @@ public struct SkinFit: Sendable {
           u[0] = Self.logit(ranges[0].position(of: cm))
           u[2] = Self.logit(ranges[2].position(of: b))
           if let caroteneIndex { u[caroteneIndex] = Self.logit(carotene) }
-          starts.append((Self.cost(residual(u)), u))
+          grid.append(u)
         }
       }
     }
+    // The coarse grid in two halves and the three refinements on both cores, each task with a cache
+    // of its own: the cache only remembers layers, so every colour is bit for bit the same.
+    let half = (grid.count + 1) / 2
+    let startGrid = grid
+    var starts: [(cost: Double, u: [Double])] = ParallelMap.map(count: 2) { part in
+      var cache = BareSkinCache(geometry: problem.geometry)
+      return startGrid[(part * half)..<min(startGrid.count, (part + 1) * half)].map { u in
+        (Self.cost(problem.residual(u, barrier: 0, remember: true, cache: &cache)), u)
+      }
+    }.flatMap { $0 }
     starts.sort { $0.cost < $1.cost }
     var best = starts[0]
-    for start in starts.prefix(3) {
-      let refined = Self.levenbergMarquardt(start.u, residual: residual, probe: probe)
-      let cost = Self.cost(residual(refined))
-      if cost < best.cost { best = (cost, refined) }
+    let firstStarts = starts.prefix(3).map(\.u)
+    let refinements = ParallelMap.map(count: firstStarts.count) { i in
+      var cache = BareSkinCache(geometry: problem.geometry)
+      let refined = Self.levenbergMarquardt(
+        firstStarts[i], residual: { problem.residual($0, barrier: 0, remember: true, cache: &cache) },
+        probe: { problem.residual($0, barrier: 0, remember: false, cache: &cache) })
+      return (cost: Self.cost(problem.residual(refined, barrier: 0, remember: true, cache: &cache)), u: refined)
     }
+    for refined in refinements where refined.cost < best.cost { best = refined }
     // A fit that ends at a bound may still have an in-range solution within the tolerance that
     // the prior made slightly more costly: look for it with a barrier off the bounds.
     if Self.atBounds(best.u, ranges: ranges, fixedSaturation: fixedSaturation) {
-      let barrier = { (u: [Double]) -> [Double] in residualWith(Self.barrierWeight, true, u) }
-      let barrierProbe = { (u: [Double]) -> [Double] in residualWith(Self.barrierWeight, false, u) }
+      let barrier = { (u: [Double]) -> [Double] in
+        problem.residual(u, barrier: Self.barrierWeight, remember: true, cache: &cache)
+      }
+      let barrierProbe = { (u: [Double]) -> [Double] in
+        problem.residual(u, barrier: Self.barrierWeight, remember: false, cache: &cache)
+      }
       let refined = Self.levenbergMarquardt(
         best.u.map { min(max($0, -Self.innerLimit), Self.innerLimit) }, residual: barrier, probe: barrierProbe)
       if DeltaE.ciede2000(skinLab(refined, false), skin) <= Self.gamutTolerance,
@@ -133,7 +128,7 @@ public struct SkinFit: Sendable {
         best = (Self.cost(residual(refined)), refined)
       }
     }
-    let optics = SkinOptics(parameters: parameters(best.u))
+    let optics = SkinOptics(parameters: problem.parameters(best.u))
     self.target = skin
     self.optics = optics
     let modelLab = geometry.lab(of: optics)
@@ -143,6 +138,40 @@ public struct SkinFit: Sendable {
     parametersAtBounds = Self.boundNames(best.u, ranges: ranges, fixedSaturation: fixedSaturation)
     gamut =
       deltaE00 <= Self.gamutTolerance && parametersAtBounds.isEmpty ? .skin : .likelyColourCast
+  }
+
+  /// The fit's residual for one measured colour: the CIEDE2000 residual vector, the prior and,
+  /// with `barrier` > 0, a penalty for leaving the inner part of each range (second pass).
+  struct Problem: Sendable {
+    let skin: Lab
+    let typical: [Double]
+    let fixedSaturation: Double?
+    let geometry: SkinColourGeometry
+
+    /// The skin parameters at `u` (each logistic along its range), the saturation held when fixed.
+    func parameters(_ u: [Double]) -> SkinParameters {
+      var p = SkinParameterRange.parameters(u.map(SkinFit.logistic))
+      if let fixedSaturation { p.oxygenSaturation = fixedSaturation }
+      return p
+    }
+
+    func residual(_ u: [Double], barrier: Double, remember: Bool, cache: inout BareSkinCache) -> [Double] {
+      let r = CIEDE2000Residual.vector(skin, cache.lab(parameters(u), remember: remember))
+      var out = [Double]()
+      out.reserveCapacity(3 + 2 * u.count)
+      out.append(r.x)
+      out.append(r.y)
+      out.append(r.z)
+      for i in 0..<u.count {
+        let weight: Double =
+          i == 0 ? SkinFit.melaninPriorWeight : (i == 5 ? SkinFit.thicknessPriorWeight : SkinFit.priorWeight)
+        out.append(weight * (u[i] - typical[i]))
+      }
+      if barrier > 0 {
+        for i in 0..<u.count { out.append(barrier * max(0, abs(u[i]) - SkinFit.innerLimit)) }
+      }
+      return out
+    }
   }
 
   /// Positions along the carotene range the coarse grid starts from (typical diet and carotene-rich).
