@@ -35,6 +35,51 @@ struct CarriedSkinFitTests {
     #expect(report.solution.blend.dotLab == typed.solution.blend.dotLab)
   }
 
+  /// The fit is started while the analysis finishes, on the scene's skin tone; when the skin is
+  /// measured again after that (hair as light as the skin, white or blond hair filling the frame:
+  /// `LightHair`), the fit carried must still be that of the final skin. Hard generated cases of
+  /// those kinds (`Fixtures/hard-samples-holdout/`) and Samples with grey, blond and white hair.
+  @Test(
+    "the fit carried is that of the final skin, also when the skin was measured again",
+    arguments: [
+      "Samples/02-very-light-blond.png", "Samples/08-tan-grey.png", "Samples/13-dark-white.jpg",
+      "Tests/PigmentMatchTests/Fixtures/hard-samples-holdout/c04-lightest-blond.jpg",
+      "Tests/PigmentMatchTests/Fixtures/hard-samples-holdout/c05-grey-level-with-tan.jpg",
+      "Tests/PigmentMatchTests/Fixtures/hard-samples-holdout/c06-white-fills-frame.jpg",
+      "Tests/PigmentMatchTests/Fixtures/hard-samples-holdout/c07-blond-fills-frame.jpg",
+    ])
+  func finalSkin(_ name: String) throws {
+    let path = TestData.packageRoot.appendingPathComponent(name).path
+    let measurement = try PhotoMeasurement(contentsOf: path)
+    let skin = measurement.analysis.skin.lab
+    // A skin no skin model fits (not a plausible skin colour) carries no fit.
+    guard let fresh = try? SkinFit(skin: skin) else {
+      #expect(measurement.skinFit == nil)
+      return
+    }
+    let carried = try #require(measurement.skinFit)
+    #expect(carried.target == skin)
+    #expect(carried.optics.parameters == fresh.optics.parameters)
+    #expect(carried.deltaE00 == fresh.deltaE00)
+    #expect(carried.gamut == fresh.gamut)
+  }
+
+  /// Hair marked, skin found automatically on an uncalibrated photo: the check applies, and its fit
+  /// (started by the automatic analysis) is that of the skin found.
+  @Test("with only the hair marked, the fit carried is that of the automatic skin")
+  func hairMarked() throws {
+    let path = TestData.packageRoot.appendingPathComponent("Samples/07-tan-black.jpg").path
+    let options = MeasurementOptions(hairRegions: [try RegionOfInterest(x: 300, y: 200, width: 200, height: 150)])
+    let measurement = try PhotoMeasurement(contentsOf: path, options: options)
+    #expect(measurement.skinSource == .found)
+    #expect(measurement.hairSource == .given)
+    let carried = try #require(measurement.skinFit)
+    let fresh = try SkinFit(skin: measurement.analysis.skin.lab)
+    #expect(carried.target == measurement.analysis.skin.lab)
+    #expect(carried.optics.parameters == fresh.optics.parameters)
+    #expect(carried.deltaE00 == fresh.deltaE00)
+  }
+
   /// A calibrated photo is not checked for a cast, so nothing is carried; the match fits the
   /// corrected skin itself.
   @Test("a calibrated measurement carries no fit, and match fits its skin")

@@ -48,16 +48,27 @@ extension TonePixels.Buffer {
         for i in 0..<count { total += Int(keepLabel[Int(labels[i])]) }
       }
     }
-    // New index of each kept pixel (−1 for a pixel left out).
-    var newIndex = [Int32](repeating: -1, count: count)
+    // The estimation subset's indices ascend (``TonePixels/Collector`` picks them in pixel order),
+    // so it is renumbered in the same pass, walked alongside the pixels (no map of new indices).
+    let estimated = estimation.count
+    var indices = [Int32](repeating: 0, count: estimated)
+    var padded = [Int32](repeating: 0, count: estimated)
+    var estimatedKept = 0
     var counts = [Int](repeating: 0, count: kept)
-    var newL = [Float](repeating: 0, count: total)
-    var newA = newL
-    var newB = newL
-    var newPosition = [Int32](repeating: 0, count: total)
-    var newLabels = [UInt8](repeating: 0, count: total)
     var histogram = ColourHistogram()
     let w = max(gridWidth, 1)
+    // Every slot of the new planes is written in the pass below (exactly `total` pixels are kept),
+    // so they are not zero-filled first.
+    var newL: [Float] = []
+    var newA: [Float] = []
+    var newB: [Float] = []
+    var newPosition: [Int32] = []
+    var newLabels: [UInt8] = []
+    newL = [Float](unsafeUninitializedCapacity: total) { outL, writtenL in
+    newA = [Float](unsafeUninitializedCapacity: total) { outA, writtenA in
+    newB = [Float](unsafeUninitializedCapacity: total) { outB, writtenB in
+    newPosition = [Int32](unsafeUninitializedCapacity: total) { outPosition, writtenPosition in
+    newLabels = [UInt8](unsafeUninitializedCapacity: total) { outLabels, writtenLabels in
     histogram.withBins { bins in
       l.withUnsafeBufferPointer { l in
       a.withUnsafeBufferPointer { a in
@@ -65,22 +76,31 @@ extension TonePixels.Buffer {
       position.withUnsafeBufferPointer { position in
       labels.withUnsafeBufferPointer { labels in
       renumber.withUnsafeBufferPointer { renumber in
-      newIndex.withUnsafeMutableBufferPointer { newIndex in
-      newL.withUnsafeMutableBufferPointer { outL in
-      newA.withUnsafeMutableBufferPointer { outA in
-      newB.withUnsafeMutableBufferPointer { outB in
-      newPosition.withUnsafeMutableBufferPointer { outPosition in
-      newLabels.withUnsafeMutableBufferPointer { outLabels in
+      estimation.indices.withUnsafeBufferPointer { estimationIndices in
+      estimation.padded.withUnsafeBufferPointer { estimationPadded in
+      indices.withUnsafeMutableBufferPointer { outIndices in
+      padded.withUnsafeMutableBufferPointer { outPadded in
       counts.withUnsafeMutableBufferPointer { counts in
       grid.withUnsafeMutableBufferPointer { grid in
         var n = 0
+        // The next pixel of the estimation subset, and its place in it.
+        var e = 0
+        var nextEstimated = estimated > 0 ? Int(estimationIndices[0]) : -1
         // The padded row of the current pixel, tracked as positions ascend (no division per pixel).
         var rowStart = 0
         var paddedShift = pw + 1
         for i in 0..<count {
           let c = renumber[Int(labels[i])]
+          if i == nextEstimated {
+            if c >= 0 {
+              outIndices[estimatedKept] = Int32(truncatingIfNeeded: n)
+              outPadded[estimatedKept] = estimationPadded[e]
+              estimatedKept += 1
+            }
+            e += 1
+            nextEstimated = e < estimated ? Int(estimationIndices[e]) : -1
+          }
           guard c >= 0 else { continue }
-          newIndex[i] = Int32(truncatingIfNeeded: n)
           let (lv, av, bv) = (l[i], a[i], b[i])
           outL[n] = lv
           outA[n] = av
@@ -110,19 +130,21 @@ extension TonePixels.Buffer {
       }
       }
       }
-      }
-      }
+    }
+      writtenLabels = total
+    }
+      writtenPosition = total
+    }
+      writtenB = total
+    }
+      writtenA = total
+    }
+      writtenL = total
     }
     (out.l, out.a, out.b, out.position) = (newL, newA, newB, newPosition)
     out.histogram = histogram.points()
-    var indices: [Int32] = []
-    var padded: [Int32] = []
-    indices.reserveCapacity(estimation.count)
-    padded.reserveCapacity(estimation.count)
-    for (n, index) in estimation.indices.enumerated() where newIndex[Int(index)] >= 0 {
-      indices.append(newIndex[Int(index)])
-      padded.append(estimation.padded[n])
-    }
+    indices.removeLast(estimated - estimatedKept)
+    padded.removeLast(estimated - estimatedKept)
     out.estimation = TonePixels.EstimationSet(indices: indices, padded: padded)
     return Selection(pixels: out, labels: newLabels, grid: grid, counts: counts)
   }

@@ -21,10 +21,13 @@ enum NeutralLightSkin {
   /// `ToneAnalysis/uncertainSkinConfidence` (the cap every unsure skin gets) and replaces a
   /// ``ToneWarning/colourCast(hueDegrees:chroma:)`` by ``ToneWarning/likelyColourCast(hueDegrees:chroma:)``,
   /// which says what to do. Also gives the fit the check made of the analysis' skin (nil when the
-  /// check did not apply, or the skin is no plausible skin colour), for the match to reuse.
-  static func checked(_ analysis: ToneAnalysis, applies: Bool) -> (analysis: ToneAnalysis, fit: SkinFit?) {
+  /// check did not apply, or the skin is no plausible skin colour), for the match to reuse. `ahead`:
+  /// the fit the analysis started while it finished (`SkinFitAhead`), used when it fits this skin.
+  static func checked(_ analysis: ToneAnalysis, applies: Bool, ahead: SkinFitAhead? = nil)
+    -> (analysis: ToneAnalysis, fit: SkinFit?)
+  {
     guard applies else { return (analysis, nil) }
-    let fit = fit(analysis.skin.lab)
+    let fit = ahead.map { $0.fit(of: analysis.skin.lab) } ?? fit(analysis.skin.lab)
     guard isImplausible(fit) else { return (analysis, fit) }
     let lch = analysis.skin.lab.lch
     var warnings = analysis.warnings.filter { if case .colourCast = $0 { false } else { true } }

@@ -57,7 +57,9 @@ public struct PhotoMeasurement: Sendable {
   {
     if options.isAutomatic {
       let analysis: ToneAnalysis
-      do { analysis = try ToneAnalysis(contentsOf: path, options: options.analysis) } catch { throw .analysis(error) }
+      do { analysis = try ToneAnalysis(contentsOf: path, options: options.analysis, fitsSkin: true) } catch {
+        throw .analysis(error)
+      }
       self.init(automatic: analysis)
       return
     }
@@ -78,7 +80,7 @@ public struct PhotoMeasurement: Sendable {
   {
     if options.isAutomatic {
       let analysis: ToneAnalysis
-      do { analysis = try ToneAnalysis(photo: photo, name: name, options: options.analysis) } catch {
+      do { analysis = try ToneAnalysis(photo: photo, name: name, options: options.analysis, fitsSkin: true) } catch {
         throw .analysis(error)
       }
       self.init(automatic: analysis)
@@ -124,7 +126,9 @@ public struct PhotoMeasurement: Sendable {
       autoOptions.mask = Self.automaticMask(
         options: options, calibration: calibration, width: fullWidth, height: fullHeight)
       do {
-        automatic = try ToneAnalysis(photo: corrected, name: name, options: autoOptions)
+        // The colour-cast check fits its skin when the skin is not marked and the photo uncalibrated.
+        automatic = try ToneAnalysis(
+          photo: corrected, name: name, options: autoOptions, fitsSkin: !skinGiven && !calibration.isCalibrated)
       } catch {
         if !skinGiven { throw .analysis(error) }
       }
@@ -191,7 +195,8 @@ public struct PhotoMeasurement: Sendable {
     let analysis = ToneAnalysis(
       photo: summary, skin: skin, hair: hair, clusters: automatic?.clusters ?? [], confidence: confidence,
       warnings: warnings, regions: map)
-    let checked = NeutralLightSkin.checked(analysis, applies: !skinGiven && !calibration.isCalibrated)
+    let checked = NeutralLightSkin.checked(
+      analysis, applies: !skinGiven && !calibration.isCalibrated, ahead: automatic?.skinFitAhead)
     self.init(
       analysis: Self.leadingLowConfidence(checked.analysis), skinFit: checked.fit, calibration: calibration,
       skinSource: skinGiven ? .given : .found, hairSource: hairGiven ? .given : (hair == nil ? .none : .found),
@@ -201,7 +206,7 @@ public struct PhotoMeasurement: Sendable {
 
   /// A measurement wrapping an automatic analysis (nothing marked, uncalibrated).
   init(automatic analysis: ToneAnalysis) {
-    let checked = NeutralLightSkin.checked(analysis, applies: true)
+    let checked = NeutralLightSkin.checked(analysis, applies: true, ahead: analysis.skinFitAhead)
     self.init(
       analysis: Self.leadingLowConfidence(checked.analysis), skinFit: checked.fit, calibration: .uncalibrated,
       skinSource: .found, hairSource: analysis.hair == nil ? .none : .found, skinRegions: [], hairRegions: [],

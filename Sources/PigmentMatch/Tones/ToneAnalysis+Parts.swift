@@ -12,5 +12,6 @@ extension ToneAnalysis {
     self.confidence = min(1, max(0, confidence))
     self.warnings = warnings
     self.regions = regions
+    skinFitAhead = nil
   }
 }

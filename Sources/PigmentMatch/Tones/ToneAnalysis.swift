@@ -88,6 +88,9 @@ public struct ToneAnalysis: Sendable {
   /// Where the skin and hair pixels were (a hair found by place: its band), on a coarse grid over
   /// the photo (for drawing only).
   public let regions: ToneRegionMap
+  /// The colour-cast check's fit of ``skin``, started while the analysis finished (asked for by
+  /// ``PhotoMeasurement``); nil when not asked for.
+  let skinFitAhead: SkinFitAhead?
 
   /// Fewest usable pixels an analysis accepts (a 1×1 photo cannot be clustered).
   package static let minimumPixels = 64
@@ -114,6 +117,12 @@ public struct ToneAnalysis: Sendable {
   /// `PhotoDecoder.decode(contentsOf:options:rows:)`), steps 1–2 run on each band of rows as it is
   /// finished, overlapping the decode of the rest.
   public init(contentsOf path: String, options: ToneAnalysisOptions = ToneAnalysisOptions()) throws(ToneAnalysisError) {
+    try self.init(contentsOf: path, options: options, fitsSkin: false)
+  }
+
+  /// ``init(contentsOf:options:)``; with `fitsSkin`, the colour-cast check's skin fit is started as
+  /// soon as the skin tone is known (``skinFitAhead``).
+  init(contentsOf path: String, options: ToneAnalysisOptions, fitsSkin: Bool) throws(ToneAnalysisError) {
     // Start a worker thread while the decoder runs, so the parallel steps after it need not
     // wait for one to be created (measured: ~1 ms of the 12 MP critical path).
     DispatchQueue.global().async {}
@@ -140,9 +149,10 @@ public struct ToneAnalysis: Sendable {
     }
     if let refusal { throw refusal }
     if collector?.rowsTaken == decoded.height, var streamed = collector.take() {
-      try self.init(photo: decoded, name: path, options: options, sampling: TonePixels(collecting: &streamed))
+      try self.init(
+        photo: decoded, name: path, options: options, sampling: TonePixels(collecting: &streamed), fitsSkin: fitsSkin)
     } else {
-      try self.init(photo: decoded, name: path, options: options)
+      try self.init(photo: decoded, name: path, options: options, fitsSkin: fitsSkin)
     }
   }
 
@@ -151,12 +161,24 @@ public struct ToneAnalysis: Sendable {
   public init(photo: Photo, name: String, options: ToneAnalysisOptions = ToneAnalysisOptions())
     throws(ToneAnalysisError)
   {
-    try self.init(
-      photo: photo, name: name, options: options, sampling: TonePixels(photo: photo, name: name, options: options))
+    try self.init(photo: photo, name: name, options: options, fitsSkin: false)
   }
 
-  /// Steps 3–7 on the usable pixels of `photo`.
-  init(photo: Photo, name: String, options: ToneAnalysisOptions, sampling: TonePixels) throws(ToneAnalysisError) {
+  /// ``init(photo:name:options:)``; with `fitsSkin`, the colour-cast check's skin fit is started as
+  /// soon as the skin tone is known (``skinFitAhead``).
+  init(photo: Photo, name: String, options: ToneAnalysisOptions, fitsSkin: Bool) throws(ToneAnalysisError) {
+    try self.init(
+      photo: photo, name: name, options: options, sampling: TonePixels(photo: photo, name: name, options: options),
+      fitsSkin: fitsSkin)
+  }
+
+  /// Steps 3–7 on the usable pixels of `photo`. With `fitsSkin`, the skin model is fitted to the
+  /// scene's skin tone on a worker thread from the moment it is measured (it is the final tone
+  /// unless `LightHair` re-measures the skin), and to the final tone as soon as that is known when
+  /// it differs (``skinFitAhead``).
+  init(photo: Photo, name: String, options: ToneAnalysisOptions, sampling: TonePixels, fitsSkin: Bool = false)
+    throws(ToneAnalysisError)
+  {
     var pixels = sampling.pixels
     if pixels.areaCount < Self.minimumPixels {
       throw .tooFewPixels(path: name, count: pixels.areaCount, minimum: Self.minimumPixels)
@@ -176,6 +198,7 @@ public struct ToneAnalysis: Sendable {
     var measuredSkin: (labels: [UInt8], skin: [Bool])?
     var unevenShare = 0.0
     var brighterShare = 0.0
+    var fitAhead: SkinFitAhead?
     if let seed = scene.seed {
       // Nothing left out: the scene's own labels serve (no copy).
       let selection =
@@ -191,6 +214,7 @@ public struct ToneAnalysis: Sendable {
           labels: selection.labels, grid: selection.grid, counts: selection.counts,
           textures: stay.map { scene.textures[$0] })
         fineSkin = region.tone
+        if fitsSkin { fitAhead = SkinFitAhead(skin: region.tone.lab) }
         unevenShare = region.unevenShare
         brighterShare = region.brighterShare
         measuredSkin = (selection.labels, region.measured)
@@ -231,6 +255,7 @@ public struct ToneAnalysis: Sendable {
       pixels: pixels, assignment: assignment, grid: grid, subset: subset, roles: roles, centres: centres,
       shares: shares, skin: lightHair == nil && !sceneTookHair ? fineSkin : nil)
     let skinLab = skin.lab
+    if fitsSkin, fitAhead?.skin != skinLab { fitAhead = SkinFitAhead(skin: skinLab) }
     var hair = clusterHair
     if lightHair == .greyer, let found = clusterHair, let index = roles.firstIndex(of: .hair) {
       let lab = LightHair.greyLineEnd(skin: skinLab, through: centres[index])
@@ -312,6 +337,7 @@ public struct ToneAnalysis: Sendable {
     self.warnings = warnings
     self.regions = ToneRegionMap(
       grid: grid, width: pixels.gridWidth, height: pixels.gridHeight, roles: roles, hairBand: hairBand)
+    self.skinFitAhead = fitAhead
   }
 
   // MARK: - Steps
