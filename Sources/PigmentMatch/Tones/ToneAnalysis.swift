@@ -180,46 +180,14 @@ public struct ToneAnalysis: Sendable {
     throws(ToneAnalysisError)
   {
     var pixels = sampling.pixels
-    if pixels.areaCount < Self.minimumPixels {
-      throw .tooFewPixels(path: name, count: pixels.areaCount, minimum: Self.minimumPixels)
-    }
-    if Double(pixels.darkCount) >= 0.98 * Double(pixels.areaCount) { throw .uniformPhoto(path: name, white: false) }
-    if Double(pixels.brightCount) >= 0.98 * Double(pixels.areaCount) { throw .uniformPhoto(path: name, white: true) }
-    guard pixels.count > 0 else { throw .noSkinPixels(path: name) }
-    if pixels.count < Self.minimumPixels {
-      throw .tooFewPixels(path: name, count: pixels.count, minimum: Self.minimumPixels)
-    }
+    try Self.checkUsable(pixels, name: name)
 
     // 3a. Leave out what is not the person (walls, backdrops, clothes), and find the skin on the
     // scene's fine clusters.
     let scene = SceneFilter(pixels: pixels, seed: options.seed)
-    var fineSkin: SkinTone?
-    // Which pixels the scene's skin tone was measured on (nil: the scene found no skin).
-    var measuredSkin: (labels: [UInt8], skin: [Bool])?
-    var unevenShare = 0.0
-    var brighterShare = 0.0
-    var fitAhead: SkinFitAhead?
-    if let seed = scene.seed {
-      // Nothing left out: the scene's own labels serve (no copy).
-      let selection =
-        scene.excludesAny
-        ? pixels.keeping(labels: scene.labels, keep: scene.keep)
-        : TonePixels.Buffer.Selection(
-          pixels: pixels, labels: scene.labels, grid: scene.grid, counts: Array(scene.counts.dropLast()))
-      if selection.pixels.count >= Self.minimumPixels {
-        pixels = selection.pixels
-        let stay = scene.centres.indices.filter { scene.keep[$0] }
-        let region = SkinRegion.skin(
-          pixels: pixels, centres: stay.map { scene.centres[$0] }, seed: stay.firstIndex(of: seed) ?? 0,
-          labels: selection.labels, grid: selection.grid, counts: selection.counts,
-          textures: stay.map { scene.textures[$0] })
-        fineSkin = region.tone
-        if fitsSkin { fitAhead = SkinFitAhead(skin: region.tone.lab) }
-        unevenShare = region.unevenShare
-        brighterShare = region.brighterShare
-        measuredSkin = (selection.labels, region.measured)
-      }
-    }
+    let sceneSkin = Self.sceneSkin(scene, pixels: &pixels)
+    let fineSkin = sceneSkin?.tone
+    var fitAhead = fitsSkin ? sceneSkin.map { SkinFitAhead(skin: $0.tone.lab) } : nil
 
     // 3. Cluster every pixel through the colour histogram, then assign every pixel.
     let binned = pixels.histogram
@@ -264,67 +232,24 @@ public struct ToneAnalysis: Sendable {
     }
     // Where a hair found by place was measured (decoded-grid positions), for the region map.
     var hairBand: [Int] = []
-    // A head of hair (not stubble or strands through the skin) is read where it meets the scalp,
-    // above the skin, when that band is hair: a cluster of the whole head also holds the lengths
-    // (highlighted, sun-lightened or in shade), while the hair at the scalp is what
-    // micropigmentation imitates (blond-hair.jpg: dark-blond roots, golden lengths).
     if hair == nil || (headOfHair && (clusterHair?.share ?? 0) >= HeadHair.wholeHeadShare),
-      let band = HeadHair.find(
+      let found = Self.hairAtScalp(
         pixels: pixels,
         skinLabels: Self.skinPixels(
-          assignment: assignment, roles: roles, centres: centres, shares: shares, measured: measuredSkin, skin: fineSkin),
+          assignment: assignment, roles: roles, centres: centres, shares: shares, measured: sceneSkin?.measured,
+          skin: fineSkin),
         all: sampling.pixels, skin: skinLab, lightness: scene.lightness,
         // Re-reading a hair already found: on a coarser grid (a few ms on a 12 MP photo).
-        step: hair == nil ? 1 : HeadHair.coarseStep(cells: pixels.gridWidth * pixels.gridHeight))
+        step: hair == nil ? 1 : HeadHair.coarseStep(cells: pixels.gridWidth * pixels.gridHeight),
+        clusterShare: clusterHair?.share)
     {
-      let core = HeadHair.core(of: band, in: sampling.pixels, skin: skinLab)
-      let lab = Statistics.medianLab(pixels: sampling.pixels, indices: core)
-      let rows = band.map { Int(sampling.pixels.position[$0]) / max(sampling.pixels.gridWidth, 1) }
-      // A backdrop over a bare scalp is not hair (`HeadBackdrop`).
-      if let top = rows.min(), let bottom = rows.max(),
-        !HeadBackdrop.continues(lab, rows: top...bottom, in: sampling.pixels)
-      {
-        hairBand = band.map { Int(sampling.pixels.position[$0]) }
-        hair = HairTone(
-          lab: lab, share: clusterHair?.share ?? Double(band.count) / Double(pixels.count),
-          spread: Self.spread(pixels: sampling.pixels, indices: core, around: lab),
-          contrast: DeltaE.ciede2000(skinLab, lab))
-      }
+      hair = found.tone
+      hairBand = found.band
     }
 
-    // Warnings and confidence.
-    var warnings = photo.warnings.map(ToneWarning.photo)
-    if pixels.count < Self.fewPixelsWarning { warnings.append(.fewPixels(count: pixels.count)) }
-    let brightFraction = Double(pixels.brightCount) / Double(pixels.areaCount)
-    let darkFraction = Double(pixels.darkCount) / Double(pixels.areaCount)
-    if brightFraction > 0.05 { warnings.append(.overExposed(fraction: brightFraction)) }
-    if darkFraction > 0.25 { warnings.append(.underExposed(fraction: darkFraction)) }
-    let lch = skinLab.lch
-    if lch.h < 20 || lch.h > 85 || lch.c > 45 { warnings.append(.colourCast(hueDegrees: lch.h, chroma: lch.c)) }
-    if let hair, hair.contrast < Self.lowContrastThreshold { warnings.append(.lowContrast(deltaE00: hair.contrast)) }
-    if hair == nil { warnings.append(.hairNotFound) }
-    let skinDoubt: String?
-    if !scene.skinFound {
-      skinDoubt = "no skin-coloured region away from the photo's border"
-    } else if !SkinLocus.contains(skinLab) {
-      skinDoubt = "the skin found is not of a skin colour"
-    } else if unevenShare > Self.unevenLightShare {
-      skinDoubt = String(
-        format: "uneven light: %.0f %% of the skin is lit differently from the part measured", unevenShare * 100)
-    } else if brighterShare > Self.brighterLightShare {
-      skinDoubt = String(
-        format: "uneven light: %.0f %% of the skin is lit more brightly than the part measured", brighterShare * 100)
-    } else {
-      skinDoubt = nil
-    }
-    if let skinDoubt { warnings.append(.skinUncertain(reason: skinDoubt)) }
-
-    var confidence = min(1, (Double(pixels.count) / 20_000).squareRoot())
-    confidence *= min(1, skin.share / 0.3)
-    confidence *= 1 / (1 + max(0, skin.spread - 4) / 6)
-    confidence *= hair.map { min(1, $0.contrast / 15) } ?? 0.6
-    confidence *= pow(0.85, Double(warnings.count))
-    if skinDoubt != nil { confidence = min(confidence, Self.uncertainSkinConfidence) }
+    // 7. Warnings and confidence.
+    let (warnings, confidence) = Self.assessment(
+      photo: photo, pixels: pixels, skin: skin, hair: hair, sceneSkin: sceneSkin, skinFound: scene.skinFound)
 
     self.photo = PhotoSummary(
       width: sampling.fullWidth, height: sampling.fullHeight, format: photo.metadata.format,
@@ -333,7 +258,7 @@ public struct ToneAnalysis: Sendable {
     self.hair = hair
     self.clusters = centres.indices.map { ToneCluster(lab: centres[$0], share: shares[$0], role: roles[$0]) }
       .sorted { $0.share > $1.share }
-    self.confidence = min(1, max(0, confidence))
+    self.confidence = confidence
     self.warnings = warnings
     self.regions = ToneRegionMap(
       grid: grid, width: pixels.gridWidth, height: pixels.gridHeight, roles: roles, hairBand: hairBand)
