@@ -47,7 +47,9 @@ import Testing
     let end = LightHair.greyLineEnd(skin: Lab(l: 50, a: 12, b: 16), through: Lab(l: 50, a: 6, b: 8))
     #expect(abs(end.l - 50) < 1e-9 && abs(end.a) < 1e-9 && abs(end.b) < 1e-9)
     let foot = LightHair.greyLineEnd(skin: Lab(l: 40, a: 10, b: 10), through: Lab(l: 42, a: 8, b: 4))
-    #expect(abs(foot.l - 44) < 1e-9 && abs(foot.a - 6) < 1e-9 && abs(foot.b + 2) < 1e-9)
+    // t = −(10·(−2) + 10·(−6)) / (2² + 6²) = 2: a* 10 − 4 = 6, b* 10 − 12 = −2; L* stays the centre's 42
+    // (not 44, where the line's L* would run on).
+    #expect(abs(foot.l - 42) < 1e-9 && abs(foot.a - 6) < 1e-9 && abs(foot.b + 2) < 1e-9)
     // Never short of the cluster's centre.
     let near = LightHair.greyLineEnd(skin: Lab(l: 50, a: 12, b: 16), through: Lab(l: 50, a: -2, b: 1))
     #expect(abs(near.a + 2) < 1e-9 && abs(near.b - 1) < 1e-9)

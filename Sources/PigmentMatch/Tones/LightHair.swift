@@ -11,17 +11,28 @@
 /// skin cluster is taken for light hair when, against a larger skin cluster, it is yellower (h_ab
 /// larger by ≥ ``hueStep``) or greyer at the same lightness (C*ab ≤ ``greyChroma`` × the skin's,
 /// |ΔL*| ≤ ``greyLightness``), and it is scattered through that skin as stubble is
-/// (``HairEvidence``: ≥ ``HairEvidence/interspersed`` of its pixels touch skin, ≥
-/// ``HairEvidence/scatteredStubble`` lie between skin pixels, textured ≥
-/// ``HairEvidence/minimumTexture`` × the skin): a shaded rim, a highlight or a backdrop is not.
+/// (``HairEvidence``: grey needs ≥ ``greyTouching`` of its pixels touching skin; yellower needs ≥
+/// ``yellowerTouching`` touching and either ≥ ``HairEvidence/scatteredStubble`` lying between skin
+/// pixels or a texture ≥ ``HairEvidence/minimumTexture`` × the skin's): a shaded rim, a highlight
+/// or a backdrop is not.
+///
+/// The thresholds are not measured constants: they were set on the generator's corners c05, c06,
+/// c07 and c18 (after those failed) and then checked, unchanged, on the 31 real photos (no bald
+/// scalp gained hair, no skin moved); no real photo of grey or blond stubble pins them yet.
 /// Skin clusters lying between the two (skin–hair mixtures at the dots' edges) leave the skin.
 enum LightHair {
+  /// Least hue-angle step toward the hair family (degrees): more than JPEG noise moves a skin
+  /// cluster's mean hue, well under the 45°–65° skin span.
   static let hueStep = 5.0
+  /// Most chroma, as a share of the skin's, a cluster called greyer than the skin keeps.
   static let greyChroma = 0.7
+  /// Most lightness difference (L*) from the skin at which "greyer at the same lightness" applies.
   static let greyLightness = 8.0
   /// Least share of the pixels of the hair cluster and of the skin it is measured against.
   static let minimumShare = 0.05
+  /// Least share of a grey candidate's pixels touching skin (grey is otherwise smooth in L*).
   static let greyTouching = 0.6
+  /// Least share of a yellower candidate's pixels touching skin.
   static let yellowerTouching = 0.45
 
   /// How the light hair found differs from the skin.
@@ -85,16 +96,18 @@ enum LightHair {
 
   /// Grey stubble as light as the skin: its pixels differ from the skin's in chroma alone, which
   /// JPEG's 4:2:0 chroma subsampling blurs over each dot (ITU-T T.81; JFIF), so no pixel keeps the
-  /// hair's own chroma and lightness cannot tell how much of a pixel is hair. The mixing line from
-  /// the skin through the hair cluster's centre ends where it is least chromatic: grey hair's
-  /// white fibres dilute the pigmented ones' colour toward neutral (canities, Tobin & Paus 2001).
+  /// hair's own chroma, and lightness cannot tell how much of a pixel is hair. The hair's chroma is
+  /// read where the mixing line from the skin through the hair cluster's centre is least
+  /// chromatic (grey hair's white fibres dilute the pigmented ones' colour toward neutral: canities,
+  /// Tobin & Paus 2001); its lightness stays the centre's, since the line's slope in L* carries no
+  /// information about the hair (review: extrapolating L* along it moved a grey up to ~19 L*).
   static func greyLineEnd(skin: Lab, through centre: Lab) -> Lab {
     let d = (centre.a - skin.a, centre.b - skin.b)
     let norm2 = d.0 * d.0 + d.1 * d.1
     guard norm2 > 1e-9 else { return centre }
     // Least chroma on the line: the foot of the perpendicular from the neutral axis, not before the centre.
     let t = max(1, -(skin.a * d.0 + skin.b * d.1) / norm2)
-    return Lab(l: skin.l + t * (centre.l - skin.l), a: skin.a + t * d.0, b: skin.b + t * d.1)
+    return Lab(l: centre.l, a: skin.a + t * d.0, b: skin.b + t * d.1)
   }
 
   /// Whether the scene's skin tone `fine` is nearer the hair cluster than the main skin cluster:

@@ -55,7 +55,8 @@ enum SubPixelHair {
   /// ``HairGamut`` (melanins in keratin) with 0 ≤ L* ≤ 100. Past that, a colour on the line is no
   /// hair a person grows (a black shirt beyond dark hair, a vivid dye), so neither the line's end
   /// nor a purer cluster (``ToneAnalysis/hairBeyond``) may lie there. Found in steps of
-  /// ``reachStep`` up to ``farthestReach``; 1 when the centre itself is outside.
+  /// ``reachStep`` up to ``farthestReach``; 1 when the first step past the centre is outside (the
+  /// centre itself is not tested).
   static func naturalReach(skin: Lab, centre: Lab) -> Double {
     var t = 1.0
     while t < farthestReach {

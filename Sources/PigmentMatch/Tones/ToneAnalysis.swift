@@ -223,7 +223,10 @@ public struct ToneAnalysis: Sendable {
       pixels: pixels, assignment: assignment, grid: grid, subset: subset, roles: roles, centres: centres,
       shares: shares, skin: lightHair == nil && !sceneTookHair ? fineSkin : nil)
     let skinLab = skin.lab
-    if fitsSkin, fitAhead?.skin != skinLab { fitAhead = SkinFitAhead(skin: skinLab) }
+    if fitsSkin, fitAhead?.skin != skinLab {
+      fitAhead?.abandon()
+      fitAhead = SkinFitAhead(skin: skinLab)
+    }
     var hair = clusterHair
     if lightHair == .greyer, let found = clusterHair, let index = roles.firstIndex(of: .hair) {
       let lab = LightHair.greyLineEnd(skin: skinLab, through: centres[index])
