@@ -481,17 +481,14 @@ public struct ToneAnalysis: Sendable {
     assignment: [UInt8], subset: TonePixels.EstimationSet
   ) -> [Int] {
     let h = centres[hair]
-    let d = (h.l - skin.l, h.a - skin.a, h.b - skin.b)
-    let len2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
-    guard len2 > 0 else { return [] }
+    guard h != skin else { return [] }
     // Past the natural-hair family the line is no hair (SubPixelHair.naturalReach).
     let reach = SubPixelHair.naturalReach(skin: skin, centre: h)
     let along = centres.indices.filter { j in
-      guard roles[j] == .other, HairGamut.contains(centres[j]) else { return false }
-      let v = (centres[j].l - skin.l, centres[j].a - skin.a, centres[j].b - skin.b)
-      let t = (v.0 * d.0 + v.1 * d.1 + v.2 * d.2) / len2
-      let off = (v.0 - t * d.0, v.1 - t * d.1, v.2 - t * d.2)
-      return t >= beyondStart && t <= reach && off.0 * off.0 + off.1 * off.1 + off.2 * off.2 <= len2 / 4
+      guard roles[j] == .other, HairGamut.contains(centres[j]),
+        let p = projection(of: centres[j], from: skin, to: h)
+      else { return false }
+      return p.t >= beyondStart && p.t <= reach && p.offset2 <= p.length2 / 4
     }
     guard !along.isEmpty else { return [] }
     let touch = pixels.touchFractions(
@@ -506,13 +503,20 @@ public struct ToneAnalysis: Sendable {
 
   /// Whether `x` lies near the segment from `p` to `q` (projection inside, distance ≤ ¼ of its length).
   static func liesBetween(_ x: Lab, _ p: Lab, _ q: Lab) -> Bool {
+    guard let line = projection(of: x, from: p, to: q) else { return false }
+    return line.t > 0 && line.t < 1 && line.offset2 <= line.length2 / 16
+  }
+
+  /// Where `x` projects on the line from `p` (t = 0) to `q` (t = 1) in CIELAB, its squared distance
+  /// from the line and the squared length p→q; nil when p = q.
+  static func projection(of x: Lab, from p: Lab, to q: Lab) -> (t: Double, offset2: Double, length2: Double)? {
     let d = (q.l - p.l, q.a - p.a, q.b - p.b)
     let v = (x.l - p.l, x.a - p.a, x.b - p.b)
     let len2 = d.0 * d.0 + d.1 * d.1 + d.2 * d.2
-    guard len2 > 0 else { return false }
+    guard len2 > 0 else { return nil }
     let t = (v.0 * d.0 + v.1 * d.1 + v.2 * d.2) / len2
     let off = (v.0 - t * d.0, v.1 - t * d.1, v.2 - t * d.2)
-    return t > 0 && t < 1 && (off.0 * off.0 + off.1 * off.1 + off.2 * off.2) <= len2 / 16
+    return (t, off.0 * off.0 + off.1 * off.1 + off.2 * off.2, len2)
   }
 
   /// Median ΔE76 of `indices` from `centre`; 0 when empty.
